@@ -1,0 +1,18 @@
+package vn.cong;
+
+import io.micronaut.runtime.Micronaut;
+import vn.cong.onboarding.CongCommand;
+
+/** Runs the platform, or one of its operator commands when the first argument names one. */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && CongCommand.handles(args[0])) {
+            System.exit(CongCommand.run(args));
+        }
+        Micronaut.build(args).mainClass(Application.class).start();
+    }
+}

@@ -1,0 +1,218 @@
+package vn.cong.onboarding;
+
+import io.micronaut.scheduling.TaskExecutors;
+import io.r2dbc.spi.Connection;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import vn.cong.accounts.AccountProvisioning;
+import vn.cong.accounts.InitialAdmin;
+import vn.cong.content.ContentProvisioning;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.SchemaMigrations;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.manifest.FieldError;
+import vn.cong.tenancy.manifest.TenantManifest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Brings a tenant on board from its manifest, or brings an existing tenant in line with it:
+ * registry row and aliases, schema (Flyway), sections, first admin, linked sites, initial articles.
+ * Applying the same manifest twice creates nothing twice.
+ */
+@Singleton
+public class Onboarding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Onboarding.class);
+
+    private final PlatformDatabase platform;
+    private final SchemaMigrations migrations;
+    private final TenantRegistry registry;
+    private final AccountProvisioning accounts;
+    private final ContentProvisioning content;
+    private final PlatformConfiguration config;
+    private final Scheduler blocking;
+
+    public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry,
+                      AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.platform = platform;
+        this.migrations = migrations;
+        this.registry = registry;
+        this.accounts = accounts;
+        this.content = content;
+        this.config = config;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    public Mono<OnboardingReport> onboard(TenantManifest manifest) {
+        long started = System.nanoTime();
+        return conflicts(manifest).flatMap(errors -> errors.isEmpty()
+                ? apply(manifest, started)
+                : Mono.just(OnboardingReport.invalid(manifest.code(), errors)));
+    }
+
+    /** Checks against what other tenants already hold: parent, host label, aliases. */
+    private Mono<List<FieldError>> conflicts(TenantManifest m) {
+        return platform.mono(c -> {
+            Mono<List<FieldError>> parent = m.parent() == null ? Mono.just(List.of())
+                    : Sql.one(c, "SELECT code FROM platform.tenants WHERE code = $1", r -> "", m.parent())
+                    .map(found -> List.<FieldError>of())
+                    .defaultIfEmpty(List.of(new FieldError("parent", "không có đơn vị cấp trên mã «" + m.parent() + "»")));
+            Mono<List<FieldError>> label = Sql.query(c, "SELECT code FROM platform.tenants WHERE abbreviation = $1 AND code <> $2",
+                            r -> r.get(0, String.class), m.abbreviation(), m.code())
+                    .map(other -> new FieldError("abbreviation", "tên miền «" + m.abbreviation() + "." + config.baseDomain()
+                            + "» đã được dùng cho một cổng khác"))
+                    .collectList();
+            Mono<List<FieldError>> aliases = Flux.fromIterable(m.aliases())
+                    .concatMap(alias -> Sql.query(c, "SELECT tenant_code FROM platform.domain_aliases WHERE host = $1 AND tenant_code <> $2",
+                                    r -> r.get(0, String.class), alias, m.code())
+                            .map(other -> new FieldError("aliases", "tên miền «" + alias + "» đã được dùng cho một cổng khác")))
+                    .concatWith(Flux.fromIterable(m.aliases())
+                            .filter(alias -> alias.equals(config.baseDomain()) || alias.endsWith("." + config.baseDomain()))
+                            .map(alias -> new FieldError("aliases", "tên miền «" + alias
+                                    + "» thuộc tên miền của nền tảng; hãy dùng trường abbreviation")))
+                    .collectList();
+            return Mono.zip(parent, label, aliases).map(t -> {
+                List<FieldError> all = new ArrayList<>(t.getT1());
+                all.addAll(t.getT2());
+                all.addAll(t.getT3());
+                return all;
+            });
+        });
+    }
+
+    private Mono<OnboardingReport> apply(TenantManifest m, long started) {
+        String schema = Tenant.schemaFor(m.code());
+        return platform.mono(c -> upsertTenant(c, m, schema)
+                        .flatMap(changes -> syncAliases(c, m).map(aliasChange -> {
+                            if (aliasChange) {
+                                changes.updated().add("aliases");
+                            }
+                            return changes;
+                        }))
+                        .flatMap(changes -> syncLinkedSites(c, m).map(linkedChange -> {
+                            if (linkedChange) {
+                                changes.updated().add("linkedSites");
+                            }
+                            return changes;
+                        })))
+                .flatMap(changes -> migrate(m.code(), schema).flatMap(migrationStatus -> {
+                    if (!"ok".equals(migrationStatus)) {
+                        return registry.publishChange().thenReturn(new OnboardingReport(m.code(), changes.created(),
+                                changes.updated(), 0, 0, false, null, migrationStatus, elapsed(started), List.of()));
+                    }
+                    return registry.reload().then(Mono.defer(() -> provision(m, changes, started)));
+                }));
+    }
+
+    private Mono<OnboardingReport> provision(TenantManifest m, TenantChanges changes, long started) {
+        Tenant tenant = registry.findByCode(m.code()).orElseThrow();
+        Mono<Long> sections = content.ensureSections(tenant, m.sections());
+        Mono<InitialAdmin> admin = m.admin() == null ? Mono.just(new InitialAdmin("", false, null))
+                : accounts.ensureAdmin(tenant, m.admin().username(), m.admin().email(), m.admin().password());
+        return sections.flatMap(changed -> content.ensureArticles(tenant, m.articles())
+                        .flatMap(added -> admin.map(a -> {
+                            String link = a.setPasswordToken() == null ? null
+                                    : "http://" + registry.primaryHost(tenant) + "/quan-tri/dat-mat-khau?token=" + a.setPasswordToken();
+                            if (link != null) {
+                                LOG.info("Tenant {}: one-time set-password link for {}: {}", m.code(), a.username(), link);
+                            }
+                            return new OnboardingReport(m.code(), changes.created(), changes.updated(), changed, added,
+                                    a.created(), link, "ok", elapsed(started), List.of());
+                        })))
+                .flatMap(report -> (report.changedAnything() ? registry.publishChange() : Mono.<Void>empty()).thenReturn(report));
+    }
+
+    private Mono<TenantChanges> upsertTenant(Connection c, TenantManifest m, String schema) {
+        return Sql.one(c, "SELECT name_vi, name_en, abbreviation, parent_code, theme FROM platform.tenants WHERE code = $1 FOR UPDATE",
+                        r -> new String[]{r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+                                r.get(3, String.class), r.get(4, String.class)}, m.code())
+                .flatMap(existing -> {
+                    List<String> updated = new ArrayList<>();
+                    String[] wanted = {m.name().vi(), m.name().en(), m.abbreviation(), m.parent(), m.theme()};
+                    String[] names = {"name.vi", "name.en", "abbreviation", "parent", "theme"};
+                    for (int i = 0; i < names.length; i++) {
+                        if (!java.util.Objects.equals(existing[i], wanted[i])) {
+                            updated.add(names[i]);
+                        }
+                    }
+                    if (updated.isEmpty()) {
+                        return Mono.just(new TenantChanges(false, updated));
+                    }
+                    return Sql.update(c, """
+                                    UPDATE platform.tenants SET name_vi = $2, name_en = $3, abbreviation = $4, parent_code = $5,
+                                        theme = $6, updated_at = now() WHERE code = $1""",
+                                    m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), m.theme())
+                            .thenReturn(new TenantChanges(false, updated));
+                })
+                .switchIfEmpty(Mono.defer(() -> Sql.update(c, """
+                                INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7)""",
+                        m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), schema, m.theme())
+                        .thenReturn(new TenantChanges(true, new ArrayList<>()))));
+    }
+
+    private Mono<Boolean> syncAliases(Connection c, TenantManifest m) {
+        return Sql.update(c, "DELETE FROM platform.domain_aliases WHERE tenant_code = $1 AND NOT (host = ANY($2))",
+                        m.code(), m.aliases().toArray(String[]::new))
+                .flatMap(removed -> Flux.fromIterable(m.aliases())
+                        .concatMap(alias -> Sql.update(c, "INSERT INTO platform.domain_aliases (host, tenant_code) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                                alias, m.code()))
+                        .reduce(removed, Long::sum))
+                .map(n -> n > 0);
+    }
+
+    private Mono<Boolean> syncLinkedSites(Connection c, TenantManifest m) {
+        String[] urls = m.linkedSites().stream().map(TenantManifest.LinkedSiteSpec::url).toArray(String[]::new);
+        return Sql.update(c, "DELETE FROM platform.linked_sites WHERE tenant_code = $1 AND NOT (url = ANY($2))", m.code(), urls)
+                .flatMap(removed -> Flux.range(0, m.linkedSites().size())
+                        .concatMap(i -> {
+                            var site = m.linkedSites().get(i);
+                            return Sql.update(c, """
+                                    INSERT INTO platform.linked_sites (tenant_code, name_vi, name_en, url, position) VALUES ($1, $2, $3, $4, $5)
+                                    ON CONFLICT (tenant_code, url) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en,
+                                        position = excluded.position
+                                    WHERE (linked_sites.name_vi, linked_sites.name_en, linked_sites.position)
+                                          IS DISTINCT FROM (excluded.name_vi, excluded.name_en, excluded.position)""",
+                                    m.code(), site.name().vi(), site.name().en(), site.url(), i);
+                        })
+                        .reduce(removed, Long::sum))
+                .map(n -> n > 0);
+    }
+
+    /** Runs Flyway for the tenant (blocking JDBC, off the event loop) and records the outcome. */
+    private Mono<String> migrate(String code, String schema) {
+        return Mono.fromCallable(() -> {
+                    migrations.migrateTenant(schema);
+                    return "ok";
+                })
+                .subscribeOn(blocking)
+                .onErrorResume(e -> {
+                    LOG.error("Tenant {}: schema migration failed", code, e);
+                    return Mono.just("failed: " + e.getMessage());
+                })
+                .flatMap(status -> platform.mono(c -> Sql.update(c,
+                        "UPDATE platform.tenants SET migration_status = $2, migration_error = $3 WHERE code = $1",
+                        code, status.equals("ok") ? "ok" : "failed", Sql.orNull(status.equals("ok") ? null : status, String.class)))
+                        .thenReturn(status));
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private record TenantChanges(boolean created, List<String> updated) {
+    }
+}

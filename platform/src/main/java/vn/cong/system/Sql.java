@@ -1,0 +1,63 @@
+package vn.cong.system;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * The few lines every repository would otherwise repeat around R2DBC: positional binds
+ * ({@code $1, $2, …}) with typed nulls, row mapping inside the result, update counts.
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** A null parameter of a given SQL type (R2DBC needs the type to bind a null). */
+    public record Null(Class<?> type) {
+    }
+
+    public static Null nullOf(Class<?> type) {
+        return new Null(type);
+    }
+
+    /** Binds a possibly-null value, naming its type for the null case. */
+    public static Object orNull(Object value, Class<?> type) {
+        return value == null ? new Null(type) : value;
+    }
+
+    public static <T> Flux<T> query(Connection c, String sql, Function<Readable, T> mapper, Object... params) {
+        return Flux.from(bind(c.createStatement(sql), params).execute())
+                .concatMap(result -> result.map(mapper));
+    }
+
+    public static <T> Mono<T> one(Connection c, String sql, Function<Readable, T> mapper, Object... params) {
+        return query(c, sql, mapper, params).next();
+    }
+
+    public static Mono<Long> update(Connection c, String sql, Object... params) {
+        return Flux.from(bind(c.createStatement(sql), params).execute())
+                .concatMap(Result::getRowsUpdated)
+                .reduce(0L, Long::sum);
+    }
+
+    private static Statement bind(Statement statement, Object... params) {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                throw new IllegalArgumentException("Parameter $" + (i + 1) + " is null: use Sql.nullOf(type)");
+            }
+            if (p instanceof Null n) {
+                statement.bindNull(i, n.type());
+            } else {
+                statement.bind(i, p);
+            }
+        }
+        return statement;
+    }
+}

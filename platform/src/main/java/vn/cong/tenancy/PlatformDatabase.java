@@ -1,0 +1,50 @@
+package vn.cong.tenancy;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * Access to the shared {@code platform} schema. Its SQL always names the schema
+ * ({@code platform.tenants}); no tenant schema is ever on the path here.
+ */
+@Singleton
+public class PlatformDatabase {
+
+    private final ConnectionFactory connections;
+
+    public PlatformDatabase(ConnectionFactory connections) {
+        this.connections = connections;
+    }
+
+    /** Runs {@code work} in one transaction; a subscriber that cancels early rolls it back. */
+    public <T> Flux<T> flux(Function<Connection, Publisher<T>> work) {
+        return Flux.usingWhen(connections.create(),
+                c -> Mono.from(c.beginTransaction()).thenMany(work.apply(c)),
+                PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback);
+    }
+
+    /** Runs {@code work} in one transaction and commits after its first element (or completion). */
+    public <T> Mono<T> mono(Function<Connection, Publisher<T>> work) {
+        return Mono.usingWhen(connections.create(),
+                c -> Mono.from(c.beginTransaction()).then(Mono.from(work.apply(c))),
+                PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback);
+    }
+
+    private static Mono<Void> commit(Connection c) {
+        return Mono.from(c.commitTransaction()).then(Mono.from(c.close()));
+    }
+
+    private static Mono<Void> rollback(Connection c, Throwable error) {
+        return rollback(c);
+    }
+
+    private static Mono<Void> rollback(Connection c) {
+        return Mono.from(c.rollbackTransaction()).onErrorResume(e -> Mono.empty()).then(Mono.from(c.close()));
+    }
+}

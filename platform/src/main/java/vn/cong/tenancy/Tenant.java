@@ -1,0 +1,72 @@
+package vn.cong.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A portal hosted on the platform: the ministry's or a member unit's. Every tenant-scoped lookup
+ * takes one of these first, so forgetting the tenant does not compile.
+ */
+public record Tenant(
+        String code,
+        String nameVi,
+        String nameEn,
+        String abbreviation,
+        @Nullable String parentCode,
+        String schema,
+        String theme,
+        TenantStatus status,
+        @Nullable String statusNotice,
+        MigrationStatus migrationStatus,
+        long contentVersion,
+        List<String> aliases) {
+
+    public static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,30}$");
+    private static final Pattern SCHEMA = Pattern.compile("^t_[a-z][a-z0-9_]{1,30}$");
+
+    public Tenant {
+        if (!SCHEMA.matcher(schema).matches()) {
+            // the schema name ends up in SQL: only names of our own making get that far
+            throw new IllegalArgumentException("Invalid tenant schema name: " + schema);
+        }
+        aliases = List.copyOf(aliases);
+    }
+
+    public static String schemaFor(String code) {
+        return "t_" + code;
+    }
+
+    public boolean isMinistry() {
+        return parentCode == null;
+    }
+
+    public boolean isServing() {
+        return status == TenantStatus.ACTIVE && migrationStatus != MigrationStatus.FAILED;
+    }
+
+    public String name(String lang) {
+        return "en".equals(lang) ? nameEn : nameVi;
+    }
+
+    public enum TenantStatus {
+        REQUESTED, ACTIVE, SUSPENDED, MERGED, ARCHIVED;
+
+        public static TenantStatus of(String db) {
+            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        public String db() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public enum MigrationStatus {
+        PENDING, OK, FAILED;
+
+        public static MigrationStatus of(String db) {
+            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package vn.cong.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves the request's host to a tenant once, at the edge. Unknown hosts get a bare 404 that names
+ * no tenant; a suspended tenant's hosts answer 503 with a short notice.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class TenantFilter implements Ordered {
+
+    /** Infrastructure probes hit the node by address, not by a tenant's host. */
+    private static final Set<String> HOSTLESS_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/prometheus");
+
+    private final TenantRegistry registry;
+    private final PlatformConfiguration config;
+    private final Set<String> trustedProxies;
+
+    TenantFilter(TenantRegistry registry, PlatformConfiguration config) {
+        this.registry = registry;
+        this.config = config;
+        this.trustedProxies = Set.copyOf(config.trustedProxies());
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.TRACING.after();
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> resolveTenant(HttpRequest<?> request) {
+        Optional<String> host = HostNames.normalize(effectiveHostHeader(request));
+        String path = request.getPath();
+        if (host.isEmpty()) {
+            return HOSTLESS_PATHS.contains(path) ? null : notFound();
+        }
+        request.setAttribute(TenantRequests.HOST, host.get());
+        if (host.get().equals(config.operatorHost())) {
+            request.setAttribute(TenantRequests.HOST_KIND, HostKind.OPERATOR);
+            return null;
+        }
+        if (host.get().equals(config.statusHost())) {
+            request.setAttribute(TenantRequests.HOST_KIND, HostKind.STATUS);
+            return null;
+        }
+        Optional<Tenant> tenant = registry.findByHost(host.get());
+        if (tenant.isEmpty()) {
+            request.setAttribute(TenantRequests.HOST_KIND, HostKind.UNKNOWN);
+            return HOSTLESS_PATHS.contains(path) ? null : notFound();
+        }
+        Tenant t = tenant.get();
+        if (!t.isServing() && !HOSTLESS_PATHS.contains(path)) {
+            return unavailable(t);
+        }
+        request.setAttribute(TenantRequests.HOST_KIND, HostKind.TENANT);
+        request.setAttribute(TenantRequests.TENANT, t);
+        return null;
+    }
+
+    private String effectiveHostHeader(HttpRequest<?> request) {
+        String forwarded = request.getHeaders().get("X-Forwarded-Host");
+        if (forwarded != null && !trustedProxies.isEmpty()) {
+            InetSocketAddress remote = request.getRemoteAddress();
+            if (remote != null && remote.getAddress() != null
+                    && trustedProxies.contains(remote.getAddress().getHostAddress())) {
+                return forwarded;
+            }
+        }
+        return request.getHeaders().get("Host");
+    }
+
+    private static HttpResponse<?> notFound() {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN_TYPE).body("Not Found");
+    }
+
+    private static HttpResponse<?> unavailable(Tenant tenant) {
+        String notice = tenant.statusNotice() != null ? escape(tenant.statusNotice())
+                : "Cổng thông tin tạm ngừng hoạt động. / This portal is temporarily unavailable.";
+        String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
+                + escape(tenant.nameVi()) + "</title></head><body><main><h1>" + escape(tenant.nameVi())
+                + "</h1><p>" + notice + "</p></main></body></html>";
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "3600")
+                .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
+                .body(html);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

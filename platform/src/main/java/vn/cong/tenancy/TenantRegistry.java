@@ -1,0 +1,106 @@
+package vn.cong.tenancy;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.r2dbc.spi.Readable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Host name → tenant, held in memory and reloaded when the registry version in the platform schema
+ * moves (onboarding, suspension, publishing), so every node follows within seconds.
+ */
+@Singleton
+public class TenantRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
+
+    private final PlatformDatabase database;
+    private final PlatformConfiguration config;
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of());
+
+    public TenantRegistry(PlatformDatabase database, PlatformConfiguration config) {
+        this.database = database;
+        this.config = config;
+    }
+
+    public Optional<Tenant> findByHost(String normalizedHost) {
+        return Optional.ofNullable(snapshot.byHost().get(normalizedHost));
+    }
+
+    public Optional<Tenant> findByCode(String code) {
+        return Optional.ofNullable(snapshot.byCode().get(code));
+    }
+
+    public Collection<Tenant> all() {
+        return snapshot.byCode().values();
+    }
+
+    /** The host a tenant's own links use: {@code www.<base>} for the ministry, else {@code <abbrev>.<base>}. */
+    public String primaryHost(Tenant tenant) {
+        return tenant.abbreviation() + "." + config.baseDomain();
+    }
+
+    /** Reloads the registry now. */
+    public Mono<Void> reload() {
+        Mono<Long> version = database.mono(c -> Sql.one(c, "SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
+        Mono<List<Tenant>> tenants = database.flux(c -> Sql.query(c, """
+                SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
+                       t.status_notice, t.migration_status, t.content_version,
+                       coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
+                                 WHERE a.tenant_code = t.code), '{}') AS aliases
+                FROM platform.tenants t ORDER BY t.code""", TenantRegistry::toTenant)).collectList();
+        return Mono.zip(version, tenants).doOnNext(loaded -> install(loaded.getT1(), loaded.getT2())).then();
+    }
+
+    /** Bumps the shared registry version so every node reloads, then reloads this one. */
+    public Mono<Void> publishChange() {
+        return database.mono(c -> Sql.update(c, "UPDATE platform.registry_version SET version = version + 1"))
+                .then(reload());
+    }
+
+    @Scheduled(fixedDelay = "${cong.registry.poll-interval:5s}", initialDelay = "5s")
+    void pollForChanges() {
+        database.mono(c -> Sql.one(c, "SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)))
+                .filter(v -> v != snapshot.version())
+                .flatMap(v -> reload())
+                .subscribe(null, e -> LOG.warn("Tenant registry poll failed: {}", e.toString()));
+    }
+
+    private void install(long version, List<Tenant> tenants) {
+        Map<String, Tenant> byHost = new HashMap<>();
+        Map<String, Tenant> byCode = new LinkedHashMap<>();
+        for (Tenant t : tenants) {
+            byCode.put(t.code(), t);
+            byHost.put(primaryHost(t), t);
+            if (t.isMinistry()) {
+                byHost.put(config.baseDomain(), t);
+            }
+            t.aliases().forEach(alias -> byHost.put(alias, t));
+        }
+        snapshot = new Snapshot(version, Map.copyOf(byHost), java.util.Collections.unmodifiableMap(byCode));
+    }
+
+    private static Tenant toTenant(Readable r) {
+        String[] aliases = r.get("aliases", String[].class);
+        return new Tenant(
+                r.get("code", String.class), r.get("name_vi", String.class), r.get("name_en", String.class),
+                r.get("abbreviation", String.class), r.get("parent_code", String.class), r.get("schema_name", String.class),
+                r.get("theme", String.class), Tenant.TenantStatus.of(r.get("status", String.class)),
+                r.get("status_notice", String.class), Tenant.MigrationStatus.of(r.get("migration_status", String.class)),
+                r.get("content_version", Long.class), aliases == null ? List.of() : new ArrayList<>(List.of(aliases)));
+    }
+
+    private record Snapshot(long version, Map<String, Tenant> byHost, Map<String, Tenant> byCode) {
+    }
+}

@@ -1,0 +1,55 @@
+package vn.cong.tenancy;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+
+/**
+ * At start-up: migrates the platform schema, then every tenant schema. A tenant whose migration
+ * fails is marked failed (its hosts answer 503) and the others keep serving.
+ */
+@Singleton
+public class TenantSchemaUpgrade {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantSchemaUpgrade.class);
+
+    private final SchemaMigrations migrations;
+    private final PlatformDatabase platform;
+    private final TenantRegistry registry;
+
+    public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry) {
+        this.migrations = migrations;
+        this.platform = platform;
+        this.registry = registry;
+    }
+
+    /** Blocking: for start-up and the CLI only. */
+    public void upgradeAll() {
+        migrations.ensureDatabase();
+        migrations.migratePlatform();
+        registry.reload().block();
+        int failed = 0;
+        for (Tenant tenant : registry.all()) {
+            String error = null;
+            try {
+                migrations.migrateTenant(tenant.schema());
+            } catch (RuntimeException e) {
+                error = e.getMessage();
+                failed++;
+                LOG.error("Tenant {}: schema migration failed; its portal answers 503 until fixed", tenant.code(), e);
+            }
+            record(tenant.code(), error).block();
+        }
+        registry.publishChange().block();
+        LOG.info("Tenant schemas checked: {} tenants, {} failed", registry.all().size(), failed);
+    }
+
+    private Mono<Long> record(String code, String error) {
+        return platform.mono(c -> Sql.update(c,
+                "UPDATE platform.tenants SET migration_status = $2, migration_error = $3 WHERE code = $1",
+                code, error == null ? "ok" : "failed", Sql.orNull(error, String.class)));
+    }
+}

@@ -1,0 +1,270 @@
+package vn.cong.tenancy.manifest;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a manifest from YAML (or JSON, its subset) into a {@link TenantManifest}, collecting every
+ * field error rather than stopping at the first. Text is normalised to NFC.
+ */
+public final class ManifestReader {
+
+    private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,30}$");
+    private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+    private static final Pattern THEME = Pattern.compile("^[a-z][a-z0-9-]{0,40}$");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private ManifestReader() {
+    }
+
+    /** Parses YAML or JSON text. */
+    public static ManifestResult<TenantManifest> parse(String text) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (RuntimeException e) {
+            return ManifestResult.invalid(List.of(new FieldError("", "Không đọc được tệp khai báo (YAML/JSON): "
+                    + e.getMessage().lines().findFirst().orElse(""))));
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            return ManifestResult.invalid(List.of(new FieldError("", "Tệp khai báo phải là một đối tượng (mapping).")));
+        }
+        return fromMap(map);
+    }
+
+    public static ManifestResult<TenantManifest> fromMap(Map<?, ?> map) {
+        ManifestReader reader = new ManifestReader();
+        TenantManifest manifest = reader.read(map);
+        return reader.errors.isEmpty() ? ManifestResult.ok(manifest) : ManifestResult.invalid(List.copyOf(reader.errors));
+    }
+
+    private TenantManifest read(Map<?, ?> m) {
+        String code = required(m, "code", CODE, "chỉ gồm chữ thường không dấu, số, dấu gạch dưới; bắt đầu bằng chữ; 2–31 ký tự");
+        TenantManifest.Localized name = localized(m.get("name"), "name");
+        String abbreviation = required(m, "abbreviation", LABEL, "nhãn tên miền: chữ thường không dấu, số, dấu gạch ngang");
+        String parent = optional(m, "parent");
+        if (parent != null && !CODE.matcher(parent).matches()) {
+            error("parent", "mã đơn vị cấp trên không hợp lệ");
+        }
+        if (parent != null && parent.equals(code)) {
+            error("parent", "đơn vị không thể là cấp trên của chính mình");
+        }
+        List<String> aliases = new ArrayList<>();
+        List<?> rawAliases = list(m, "aliases");
+        for (int i = 0; i < rawAliases.size(); i++) {
+            String alias = text(rawAliases.get(i)).toLowerCase(java.util.Locale.ROOT);
+            if (!HOST.matcher(alias).matches()) {
+                error("aliases[" + i + "]", "tên miền không hợp lệ: " + alias);
+            } else if (aliases.contains(alias)) {
+                error("aliases[" + i + "]", "tên miền bị lặp: " + alias);
+            } else {
+                aliases.add(alias);
+            }
+        }
+        String theme = optional(m, "theme");
+        if (theme == null) {
+            theme = "default";
+        } else if (!THEME.matcher(theme).matches()) {
+            error("theme", "tên giao diện không hợp lệ");
+        }
+        List<TenantManifest.SectionSpec> sections = sections(list(m, "sections"), "sections");
+        TenantManifest.AdminSpec admin = admin(m.get("admin"));
+        List<TenantManifest.LinkedSiteSpec> linked = linkedSites(list(m, "linkedSites"));
+        List<TenantManifest.ArticleSpec> articles = articles(list(m, "articles"), sectionSlugs(sections));
+        return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles);
+    }
+
+    private List<TenantManifest.SectionSpec> sections(List<?> raw, String path) {
+        List<TenantManifest.SectionSpec> result = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (!(raw.get(i) instanceof Map<?, ?> s)) {
+                error(at, "chuyên mục phải là một đối tượng");
+                continue;
+            }
+            String slug = required(s, "slug", SLUG, "đường dẫn: chữ thường không dấu, số, nối bằng dấu gạch ngang", at + ".");
+            result.add(new TenantManifest.SectionSpec(slug, localized(s.get("name"), at + ".name"),
+                    sections(list(s, "children"), at + ".children")));
+        }
+        return result;
+    }
+
+    private List<String> sectionSlugs(List<TenantManifest.SectionSpec> sections) {
+        List<String> slugs = new ArrayList<>();
+        collect(sections, slugs, "sections");
+        return slugs;
+    }
+
+    private void collect(List<TenantManifest.SectionSpec> sections, List<String> slugs, String path) {
+        for (int i = 0; i < sections.size(); i++) {
+            var s = sections.get(i);
+            if (s.slug() != null && slugs.contains(s.slug())) {
+                error(path + "[" + i + "].slug", "đường dẫn chuyên mục bị lặp: " + s.slug());
+            }
+            slugs.add(s.slug());
+            collect(s.children(), slugs, path + "[" + i + "].children");
+        }
+    }
+
+    private TenantManifest.AdminSpec admin(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof Map<?, ?> a)) {
+            error("admin", "phải là một đối tượng (username, email, password)");
+            return null;
+        }
+        String username = required(a, "username", USERNAME, "tên đăng nhập: chữ thường không dấu, số, . _ -; 2–63 ký tự", "admin.");
+        String email = required(a, "email", EMAIL, "địa chỉ thư điện tử không hợp lệ", "admin.");
+        String password = optional(a, "password");
+        if (password != null && password.length() < 10) {
+            error("admin.password", "mật khẩu phải có ít nhất 10 ký tự");
+        }
+        return new TenantManifest.AdminSpec(username, email, password);
+    }
+
+    private List<TenantManifest.LinkedSiteSpec> linkedSites(List<?> raw) {
+        List<TenantManifest.LinkedSiteSpec> result = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String at = "linkedSites[" + i + "]";
+            if (!(raw.get(i) instanceof Map<?, ?> s)) {
+                error(at, "phải là một đối tượng (name, url)");
+                continue;
+            }
+            String url = optional(s, "url");
+            if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                error(at + ".url", "địa chỉ phải bắt đầu bằng http:// hoặc https://");
+            }
+            result.add(new TenantManifest.LinkedSiteSpec(localized(s.get("name"), at + ".name"), url));
+        }
+        return result;
+    }
+
+    private List<TenantManifest.ArticleSpec> articles(List<?> raw, List<String> sectionSlugs) {
+        List<TenantManifest.ArticleSpec> result = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String at = "articles[" + i + "]";
+            if (!(raw.get(i) instanceof Map<?, ?> a)) {
+                error(at, "bài viết phải là một đối tượng");
+                continue;
+            }
+            String slug = required(a, "slug", SLUG, "đường dẫn: chữ thường không dấu, số, nối bằng dấu gạch ngang", at + ".");
+            String section = optional(a, "section");
+            if (section == null || !sectionSlugs.contains(section)) {
+                error(at + ".section", "chuyên mục không có trong khai báo: " + section);
+            }
+            String language = optional(a, "language");
+            if (language == null) {
+                language = "vi";
+            } else if (!language.equals("vi") && !language.equals("en")) {
+                error(at + ".language", "ngôn ngữ phải là vi hoặc en");
+            }
+            if (seen.contains(language + "/" + slug)) {
+                error(at + ".slug", "đường dẫn bài viết bị lặp: " + slug);
+            }
+            seen.add(language + "/" + slug);
+            String title = optional(a, "title");
+            if (title == null) {
+                error(at + ".title", "bắt buộc");
+            }
+            result.add(new TenantManifest.ArticleSpec(slug, section, language, Boolean.TRUE.equals(a.get("featured")),
+                    title, orEmpty(optional(a, "summary")), orEmpty(optional(a, "body")), optional(a, "source"),
+                    dateTime(a.get("publishedAt"), at + ".publishedAt")));
+        }
+        return result;
+    }
+
+    private OffsetDateTime dateTime(Object raw, String path) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw instanceof Date d) {
+            return d.toInstant().atOffset(java.time.ZoneOffset.ofHours(7));
+        }
+        try {
+            return OffsetDateTime.parse(text(raw));
+        } catch (DateTimeParseException e) {
+            error(path, "thời điểm phải theo ISO-8601, ví dụ 2026-11-18T08:30:00+07:00");
+            return null;
+        }
+    }
+
+    private TenantManifest.Localized localized(Object raw, String path) {
+        if (!(raw instanceof Map<?, ?> m)) {
+            error(path, "bắt buộc, gồm vi và en");
+            return new TenantManifest.Localized(null, null);
+        }
+        String vi = optional(m, "vi");
+        String en = optional(m, "en");
+        if (vi == null) {
+            error(path + ".vi", "bắt buộc");
+        }
+        if (en == null) {
+            error(path + ".en", "bắt buộc");
+        }
+        return new TenantManifest.Localized(vi, en);
+    }
+
+    private String required(Map<?, ?> m, String key, Pattern pattern, String rule) {
+        return required(m, key, pattern, rule, "");
+    }
+
+    private String required(Map<?, ?> m, String key, Pattern pattern, String rule, String prefix) {
+        String value = optional(m, key);
+        if (value == null) {
+            error(prefix + key, "bắt buộc");
+        } else if (!pattern.matcher(value).matches()) {
+            error(prefix + key, "giá trị «" + value + "» không hợp lệ: " + rule);
+        }
+        return value;
+    }
+
+    private static String optional(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = text(v).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private List<?> list(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        error(key, "phải là một danh sách");
+        return List.of();
+    }
+
+    private static String text(Object v) {
+        return Normalizer.normalize(String.valueOf(v), Normalizer.Form.NFC);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+}

@@ -1,0 +1,19 @@
+package vn.cong.tenancy.manifest;
+
+import java.util.List;
+
+/** A parsed manifest, or every field error found in it. */
+public record ManifestResult<T>(T value, List<FieldError> errors) {
+
+    public static <T> ManifestResult<T> ok(T value) {
+        return new ManifestResult<>(value, List.of());
+    }
+
+    public static <T> ManifestResult<T> invalid(List<FieldError> errors) {
+        return new ManifestResult<>(null, errors);
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,41 @@
+package vn.cong.tenancy.manifest;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Everything needed to bring a portal on board: YAML in {@code tenants/}, JSON over HTTP.
+ * See {@code tenants/README.md} for the format.
+ */
+public record TenantManifest(
+        String code,
+        Localized name,
+        String abbreviation,
+        @Nullable String parent,
+        List<String> aliases,
+        String theme,
+        List<SectionSpec> sections,
+        @Nullable AdminSpec admin,
+        List<LinkedSiteSpec> linkedSites,
+        List<ArticleSpec> articles) {
+
+    public record Localized(String vi, String en) {
+    }
+
+    public record SectionSpec(String slug, Localized name, List<SectionSpec> children) {
+    }
+
+    /** The first tenant admin; without a password a one-time set-password link is issued. */
+    public record AdminSpec(String username, String email, @Nullable String password) {
+    }
+
+    public record LinkedSiteSpec(Localized name, String url) {
+    }
+
+    public record ArticleSpec(String slug, String section, String language, boolean featured, String title,
+                              String summary, String body, @Nullable String source,
+                              @Nullable OffsetDateTime publishedAt) {
+    }
+}

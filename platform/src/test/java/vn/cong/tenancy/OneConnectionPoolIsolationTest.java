@@ -1,0 +1,105 @@
+package vn.cong.tenancy;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.r2dbc.spi.ConnectionFactory;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.system.Sql;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.TestTenants;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With a single pooled connection, alternating tenants never see each other's rows. */
+@MicronautTest(transactional = false)
+class OneConnectionPoolIsolationTest extends PlatformTestSupport {
+
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    TenantDatabase tenantDb;
+    @Inject
+    PlatformDatabase platformDb;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    ConnectionFactory connections;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("r2dbc.datasources.default.options.maxSize", "1",
+                "r2dbc.datasources.default.options.initialSize", "1");
+    }
+
+    @BeforeAll
+    void onboardTenants() {
+        TestTenants.onboard(onboarding, "ministry");
+        TestTenants.onboard(onboarding, "alpha");
+        TestTenants.onboard(onboarding, "beta");
+    }
+
+    @Test
+    void poolReallyHasOneConnection() {
+        assertTrue(connections instanceof io.r2dbc.pool.ConnectionPool);
+        assertEquals(1, ((io.r2dbc.pool.ConnectionPool) connections).getMetrics().orElseThrow().getMaxAllocatedSize());
+    }
+
+    @Test
+    void alternatingTenantsSeeOnlyTheirOwnRows() {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        Tenant beta = registry.findByCode("beta").orElseThrow();
+        for (int i = 0; i < 300; i++) {
+            Tenant t = i % 2 == 0 ? alpha : beta;
+            String expected = t == alpha ? "Cục Alpha ra mắt nền tảng số riêng" : "Viện Beta tổng kết chuyển đổi số";
+            List<String> titles = tenantDb.flux(t, c -> Sql.query(c, "SELECT title FROM content_items WHERE slug = 'chuyen-doi-so-2026'",
+                    r -> r.get(0, String.class))).collectList().block();
+            assertEquals(List.of(expected), titles, "query " + i + " for " + t.code());
+        }
+    }
+
+    @Test
+    void interleavedConcurrentQueriesStayInTheirTenant() {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        Tenant beta = registry.findByCode("beta").orElseThrow();
+        List<String> mismatches = Flux.range(0, 400)
+                .flatMap(i -> {
+                    Tenant t = i % 2 == 0 ? alpha : beta;
+                    Mono<String> schema = tenantDb.mono(t, c -> Sql.one(c, "SELECT current_schema() || ':' || (SELECT count(*) FROM accounts)",
+                            r -> r.get(0, String.class)));
+                    return (i % 3 == 0 ? schema.subscribeOn(reactor.core.scheduler.Schedulers.parallel()) : schema)
+                            .filter(s -> !s.startsWith(t.schema() + ":"))
+                            .map(s -> t.code() + " saw " + s);
+                }, 16)
+                .collectList().block();
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void queryWithoutTenantFailsLoudlyEvenRightAfterATenantQuery() {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        tenantDb.mono(alpha, c -> Sql.one(c, "SELECT count(*) FROM content_items", r -> r.get(0, Long.class))).block();
+        // same (only) connection, no tenant: the tenant's search_path must not have stayed on it
+        assertThrows(RuntimeException.class, () -> platformDb.mono(c -> Sql.one(c, "SELECT count(*) FROM content_items",
+                r -> r.get(0, Long.class))).block());
+        String path = platformDb.mono(c -> Sql.one(c, "SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
+        assertTrue(!path.contains("t_alpha"), "search_path after release: " + path);
+    }
+
+    @Test
+    void failedUnitOfWorkDoesNotLeaveTenantOnConnection() {
+        Tenant beta = registry.findByCode("beta").orElseThrow();
+        assertThrows(RuntimeException.class, () -> tenantDb.mono(beta, c -> Sql.one(c, "SELECT no_such_column FROM content_items",
+                r -> 1)).block());
+        String path = platformDb.mono(c -> Sql.one(c, "SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
+        assertTrue(!path.contains("t_beta"), "search_path after failure: " + path);
+    }
+}
