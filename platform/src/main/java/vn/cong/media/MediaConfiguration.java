@@ -1,0 +1,16 @@
+package vn.cong.media;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.nio.file.Path;
+
+/**
+ * @param root     folder holding every tenant's uploads, one sub-folder per tenant code
+ * @param maxBytes largest accepted upload
+ */
+@ConfigurationProperties("cong.media")
+public record MediaConfiguration(
+        @Bindable(defaultValue = "data/media") Path root,
+        @Bindable(defaultValue = "10485760") long maxBytes) {
+}

@@ -1,0 +1,143 @@
+package vn.cong.media;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.Year;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps uploads in the tenant's own folder ({@code <root>/<tenant code>/<year>/<random>.<ext>}).
+ * A file is accepted only when its bytes are of an allowed kind and its name says the same kind.
+ */
+@Singleton
+public class MediaStore {
+
+    private static final Pattern STORED = Pattern.compile("^[0-9]{4}/[a-z0-9-]+\\.[a-z0-9]+$");
+
+    private final MediaConfiguration config;
+    private final TenantDatabase db;
+    private final Scheduler blocking;
+
+    public MediaStore(MediaConfiguration config, TenantDatabase db, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.config = config;
+        this.db = db;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    /** Stores an upload of one of the {@code allowed} kinds; refuses anything else with a clear message. */
+    public Mono<MediaFile> store(Tenant tenant, String originalName, byte[] bytes, Set<MediaType> allowed, @Nullable Long actorId) {
+        return Mono.fromCallable(() -> check(originalName, bytes, allowed))
+                .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
+                        .flatMap(stored -> db.mono(tenant, c -> Sql.one(c, """
+                                        INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by)
+                                        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""", r -> r.get(0, Long.class),
+                                stored, displayName(originalName), type.contentType(), (long) bytes.length, sha256(bytes),
+                                Sql.orNull(actorId, Long.class)))
+                                .map(id -> new MediaFile(id, "/media/" + stored, displayName(originalName), type.contentType(),
+                                        bytes.length, sha256(bytes)))));
+    }
+
+    /** The file at a public path of this tenant, if it is one of its own. */
+    public Mono<Optional<StoredFile>> find(Tenant tenant, String storedPath) {
+        if (!STORED.matcher(storedPath).matches()) {
+            return Mono.just(Optional.empty());
+        }
+        return db.mono(tenant, c -> Sql.one(c, "SELECT content_type FROM media_files WHERE stored_path = $1",
+                        r -> r.get(0, String.class), storedPath))
+                .map(type -> Optional.of(new StoredFile(folder(tenant).resolve(storedPath), type)))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    public Path folder(Tenant tenant) {
+        return config.root().resolve(tenant.code());
+    }
+
+    private MediaType check(String originalName, byte[] bytes, Set<MediaType> allowed) {
+        if (bytes.length == 0) {
+            throw new UploadRefused("Tệp tải lên rỗng.");
+        }
+        if (bytes.length > config.maxBytes()) {
+            throw new UploadRefused("Tệp quá lớn: tối đa " + (config.maxBytes() / (1024 * 1024)) + " MB.");
+        }
+        String ext = extension(originalName);
+        MediaType actual = MediaType.sniff(bytes)
+                .orElseThrow(() -> new UploadRefused("Không nhận ra loại tệp «" + displayName(originalName) + "»; chỉ nhận "
+                        + names(allowed) + "."));
+        if (!allowed.contains(actual)) {
+            throw new UploadRefused("Loại tệp " + actual.extension().toUpperCase(Locale.ROOT) + " không được phép ở đây; chỉ nhận "
+                    + names(allowed) + ".");
+        }
+        if (!actual.hasExtension(ext)) {
+            throw new UploadRefused("Nội dung tệp «" + displayName(originalName) + "» là " + actual.extension().toUpperCase(Locale.ROOT)
+                    + ", không khớp với phần mở rộng ." + ext + ".");
+        }
+        return actual;
+    }
+
+    private String write(Tenant tenant, MediaType type, byte[] bytes) {
+        String stored = Year.now() + "/" + UUID.randomUUID() + "." + type.extension();
+        Path target = folder(tenant).resolve(stored);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes, StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store upload for tenant " + tenant.code(), e);
+        }
+        return stored;
+    }
+
+    private static String extension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The original name, cleaned for display: no path, no control characters, NFC, at most 200 characters. */
+    static String displayName(String name) {
+        String base = name == null ? "tep" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = Normalizer.normalize(base, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}<>\"]", "").strip();
+        if (base.isEmpty()) {
+            base = "tep";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String names(Set<MediaType> allowed) {
+        return String.join(", ", allowed.stream().map(t -> t.extension().toUpperCase(Locale.ROOT)).sorted().toList());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A tenant's file on disk with the type it was stored as. */
+    public record StoredFile(Path path, String contentType) {
+    }
+}

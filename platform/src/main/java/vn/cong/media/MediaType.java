@@ -1,0 +1,89 @@
+package vn.cong.media;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The kinds of file the platform accepts, recognised by their first bytes, never by their name. */
+public enum MediaType {
+    JPEG("image/jpeg", List.of("jpg", "jpeg"), true),
+    PNG("image/png", List.of("png"), true),
+    GIF("image/gif", List.of("gif"), true),
+    WEBP("image/webp", List.of("webp"), true),
+    PDF("application/pdf", List.of("pdf"), false),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx"), false),
+    DOC("application/msword", List.of("doc"), false);
+
+    private final String contentType;
+    private final List<String> extensions;
+    private final boolean image;
+
+    MediaType(String contentType, List<String> extensions, boolean image) {
+        this.contentType = contentType;
+        this.extensions = extensions;
+        this.image = image;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String extension() {
+        return extensions.get(0);
+    }
+
+    public boolean isImage() {
+        return image;
+    }
+
+    public boolean hasExtension(String ext) {
+        return extensions.contains(ext);
+    }
+
+    /** What the bytes are. DOCX is a ZIP archive that holds {@code word/document.xml}. */
+    public static Optional<MediaType> sniff(byte[] b) {
+        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(b, 'G', 'I', 'F', '8')) {
+            return Optional.of(GIF);
+        }
+        if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of(WEBP);
+        }
+        if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
+            return Optional.of(PDF);
+        }
+        if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return Optional.of(DOC);
+        }
+        if (startsWith(b, 'P', 'K', 3, 4) && containsAscii(b, "word/document.xml")) {
+            return Optional.of(DOCX);
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<MediaType> byExtension(String ext) {
+        return Arrays.stream(values()).filter(t -> t.hasExtension(ext)).findFirst();
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAscii(byte[] bytes, String needle) {
+        // entry names are stored uncompressed in the local headers and the central directory
+        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(needle);
+    }
+}
