@@ -97,13 +97,13 @@ public class Onboarding {
         String schema = Tenant.schemaFor(m.code());
         return platform.mono(c -> upsertTenant(c, m, schema)
                         .flatMap(changes -> syncAliases(c, m).map(aliasChange -> {
-                            if (aliasChange) {
+                            if (aliasChange && !changes.created()) {
                                 changes.updated().add("aliases");
                             }
                             return changes;
                         }))
                         .flatMap(changes -> syncLinkedSites(c, m).map(linkedChange -> {
-                            if (linkedChange) {
+                            if (linkedChange && !changes.created()) {
                                 changes.updated().add("linkedSites");
                             }
                             return changes;
@@ -125,7 +125,7 @@ public class Onboarding {
         return sections.flatMap(changed -> content.ensureArticles(tenant, m.articles())
                         .flatMap(added -> admin.map(a -> {
                             String link = a.setPasswordToken() == null ? null
-                                    : "http://" + registry.primaryHost(tenant) + "/quan-tri/dat-mat-khau?token=" + a.setPasswordToken();
+                                    : config.publicUrl(registry.primaryHost(tenant)) + "/quan-tri/dat-mat-khau?token=" + a.setPasswordToken();
                             if (link != null) {
                                 LOG.info("Tenant {}: one-time set-password link for {}: {}", m.code(), a.username(), link);
                             }
