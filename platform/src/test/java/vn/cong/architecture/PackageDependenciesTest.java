@@ -1,0 +1,41 @@
+package vn.cong.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Which room of the house may use which: tenancy is the foundation and depends on no feature. */
+class PackageDependenciesTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.cong");
+
+    @Test
+    void tenancyDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("vn.cong.tenancy..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "vn.cong.accounts..", "vn.cong.content..", "vn.cong.site..", "vn.cong.onboarding..",
+                        "vn.cong.admin..", "vn.cong.ops..", "vn.cong.workflow..", "vn.cong.themes..", "vn.cong.media..")
+                .check(MAIN);
+    }
+
+    @Test
+    void accountsAndContentDoNotDependOnPagesOrOperations() {
+        noClasses().that().resideInAnyPackage("vn.cong.accounts..", "vn.cong.content..", "vn.cong.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.ops..",
+                        "vn.cong.onboarding..")
+                .check(MAIN);
+    }
+
+    @Test
+    void systemHelpersDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("vn.cong.system..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.tenancy..", "vn.cong.accounts..",
+                        "vn.cong.content..", "vn.cong.site..", "vn.cong.onboarding..", "vn.cong.ops..")
+                .check(MAIN);
+    }
+}
