@@ -1,0 +1,26 @@
+package vn.cong.ops.backup;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * What a backup holds, written beside it as {@code manifest.json}: the SHA-256 of every file, and
+ * per table the row count and a content digest, all taken from the very snapshot that was dumped.
+ */
+@Serdeable
+public record BackupManifest(
+        String tenantCode,
+        String schema,
+        String nameVi,
+        String nameEn,
+        OffsetDateTime createdAt,
+        String platformVersion,
+        String migrationVersion,
+        String theme,
+        String settings,
+        Map<String, String> files,
+        Map<String, Long> rowCounts,
+        Map<String, String> tableDigests) {
+}

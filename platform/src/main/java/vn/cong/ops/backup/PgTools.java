@@ -1,0 +1,84 @@
+package vn.cong.ops.backup;
+
+import jakarta.inject.Singleton;
+import vn.cong.tenancy.DatabaseConfiguration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs pg_dump and pg_restore against the platform's database. Blocking: call off the event loop. */
+@Singleton
+public class PgTools {
+
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private final BackupConfiguration config;
+    private final DatabaseConfiguration db;
+
+    public PgTools(BackupConfiguration config, DatabaseConfiguration db) {
+        this.config = config;
+        this.db = db;
+    }
+
+    /** The major version of pg_dump, or empty when it cannot be run. */
+    public Optional<Integer> pgDumpMajorVersion() {
+        try {
+            String out = run(List.of(config.pgDump(), "--version"), 30);
+            Matcher m = VERSION.matcher(out);
+            return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        } catch (BackupFailure e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Dumps one schema in custom format, from an exported snapshot so the dump matches the counts taken in it. */
+    public void dumpSchema(String schema, String snapshot, Path file) {
+        dumpSchemaFrom(db.name(), schema, snapshot, file);
+    }
+
+    public void dumpSchemaFrom(String database, String schema, String snapshot, Path file) {
+        run(List.of(config.pgDump(), "--format=custom", "--no-owner", "--no-privileges", "--schema=" + schema,
+                "--snapshot=" + snapshot, "--file=" + file, connection(database)), 3600);
+    }
+
+    public void restore(Path file, String database) {
+        run(List.of(config.pgRestore(), "--no-owner", "--no-privileges", "--exit-on-error", "--dbname=" + connection(database),
+                file.toString()), 3600);
+    }
+
+    private String connection(String database) {
+        return "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + database;
+    }
+
+    private String run(List<String> command, int timeoutSeconds) {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        if (!db.password().isEmpty()) {
+            pb.environment().put("PGPASSWORD", db.password());
+        }
+        try {
+            Process p = pb.start();
+            byte[] output = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new BackupFailure(command.get(0) + " did not finish within " + timeoutSeconds + " s");
+            }
+            String text = new String(output, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new BackupFailure(command.get(0) + " exited with " + p.exitValue() + ": " + text.strip());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new BackupFailure("Cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupFailure("Interrupted while running " + command.get(0));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package vn.cong.ops.backup;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.cong.media.MediaFile;
+import vn.cong.media.MediaStore;
+import vn.cong.media.MediaType;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.Browser;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.TestTenants;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class BackupRestoreTest extends PlatformTestSupport {
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    TenantDatabase tenantDb;
+    @Inject
+    TenantBackups backups;
+    @Inject
+    TenantRestore restore;
+    @Inject
+    MediaStore media;
+
+    private final Path dataRoot = tempDir();
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
+                "cong.backup.root", dataRoot.resolve("backups").toString());
+    }
+
+    @BeforeAll
+    void onboardTenants() {
+        TestTenants.onboard(onboarding, "ministry");
+        TestTenants.onboard(onboarding, "alpha");
+        TestTenants.onboard(onboarding, "beta");
+    }
+
+    private Tenant tenant(String code) {
+        return registry.findByCode(code).orElseThrow();
+    }
+
+    private List<String> titles(Tenant t) {
+        return tenantDb.flux(t, c -> Sql.query(c, "SELECT slug || ':' || title || ':' || md5(body_html) FROM content_items ORDER BY id",
+                r -> r.get(0, String.class))).collectList().block();
+    }
+
+    @Test
+    void backupVerifiesAndRestoresIntoANewTenantWithIdenticalContent() throws IOException {
+        MediaFile cover = media.store(tenant("alpha"), "bia.png", PNG, Set.of(MediaType.PNG), null).block();
+        BackupRun run = backups.backup(tenant("alpha"), "manual");
+        assertEquals("succeeded", run.status(), run.error());
+        assertTrue(Files.exists(run.folder().resolve("schema.dump")));
+        assertTrue(Files.exists(run.folder().resolve("manifest.json")));
+
+        BackupRun verified = backups.verify(run.id());
+        assertEquals("passed", verified.verificationStatus(), verified.verificationDetail());
+
+        Tenant copy = restore.restoreAsNewTenant(run.id(), "alpha_copy", "alphacopy").block();
+        assertEquals(titles(tenant("alpha")), titles(copy));
+        assertFalse(titles(copy).toString().contains("Viện Beta"), "another tenant's rows never travel in a backup");
+
+        var page = new Browser(server.getPort(), "alphacopy.most.localhost").get("/");
+        assertEquals(200, page.statusCode());
+        var restoredCover = new Browser(server.getPort(), "alphacopy.most.localhost").getBytes(cover.url(), Map.of());
+        assertEquals(200, restoredCover.statusCode());
+        assertArrayEquals(PNG, restoredCover.body());
+    }
+
+    @Test
+    void backupFileAlteredOnDiskFailsVerification() throws IOException {
+        BackupRun run = backups.backup(tenant("beta"), "manual");
+        assertEquals("succeeded", run.status(), run.error());
+        Files.write(run.folder().resolve("schema.dump"), new byte[]{1, 2, 3}, StandardOpenOption.APPEND);
+
+        BackupRun verified = backups.verify(run.id());
+        assertEquals("failed", verified.verificationStatus());
+        assertTrue(verified.verificationDetail().contains("schema.dump"), verified.verificationDetail());
+    }
+
+    @Test
+    void restoreInPlaceBringsBackDeletedContentAfterTakingAFreshBackup() {
+        Tenant beta = tenant("beta");
+        List<String> before = titles(beta);
+        BackupRun run = backups.backup(beta, "manual");
+        tenantDb.mono(beta, c -> Sql.update(c, "UPDATE content_items SET title = 'Bị sửa nhầm'")).block();
+        assertTrue(titles(beta).get(0).contains("Bị sửa nhầm"));
+
+        BackupRun safety = restore.restoreInPlace(run.id(), beta).block();
+        assertEquals("succeeded", safety.status());
+        assertEquals(before, titles(tenant("beta")));
+        assertEquals(titles(tenant("alpha")).size(), titles(tenant("alpha")).size());
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("cong-backup-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
