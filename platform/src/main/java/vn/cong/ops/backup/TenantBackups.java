@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cong.media.MediaConfiguration;
+import vn.cong.system.Folders;
 import vn.cong.tenancy.DatabaseConfiguration;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
@@ -83,7 +84,7 @@ public class TenantBackups {
                 pg.dumpSchema(tenant.schema(), snapshot, folder.resolve(DUMP)); // same snapshot as the counts
                 c.commit();
             }
-            copyTree(media.root().resolve(tenant.code()), folder.resolve("media"));
+            Folders.copyTree(media.root().resolve(tenant.code()), folder.resolve("media"));
             String[] themeAndSettings = tenantSettings(tenant.code());
             Map<String, String> files = checksums(folder);
             BackupManifest manifest = new BackupManifest(tenant.code(), tenant.schema(), tenant.nameVi(), tenant.nameEn(),
@@ -157,7 +158,7 @@ public class TenantBackups {
             }
             pg.restore(renamed, db.name());
             migrations.migrateTenant(target);
-            copyTree(run.folder().resolve("media"), media.root().resolve(newCode));
+            Folders.copyTree(run.folder().resolve("media"), media.root().resolve(newCode));
             return manifest;
         } catch (SQLException e) {
             throw new BackupFailure("Khôi phục bản sao lưu " + runId + " thất bại: " + e.getMessage(), e);
@@ -195,8 +196,8 @@ public class TenantBackups {
         pg.restore(run.folder().resolve(DUMP), db.name());
         migrations.migrateTenant(tenant.schema());
         Path mediaFolder = media.root().resolve(tenant.code());
-        deleteTree(mediaFolder);
-        copyTree(run.folder().resolve("media"), mediaFolder);
+        Folders.deleteTree(mediaFolder);
+        Folders.copyTree(run.folder().resolve("media"), mediaFolder);
     }
 
     public BackupRun run(long id) {
@@ -387,36 +388,7 @@ public class TenantBackups {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static long sizeOf(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
