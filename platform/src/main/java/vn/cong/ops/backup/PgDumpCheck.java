@@ -57,7 +57,7 @@ public class PgDumpCheck {
     }
 
     private int serverMajorVersion() {
-        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (var c = DriverManager.getConnection(db.jdbcUrl("postgres"), db.user(), db.password());
              var rs = c.createStatement().executeQuery("SHOW server_version_num")) {
             rs.next();
             return Integer.parseInt(rs.getString(1)) / 10000;
