@@ -1,0 +1,68 @@
+package vn.cong.ops.uptime;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformDatabase;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Availability of a target per day (Asia/Ho_Chi_Minh): the share of monitored rounds in which it
+ * answered. Rounds the monitor itself missed are counted as unknown, never as up.
+ */
+@Singleton
+public class Availability {
+
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final PlatformDatabase db;
+    private final UptimeConfiguration config;
+
+    public Availability(PlatformDatabase db, UptimeConfiguration config) {
+        this.db = db;
+        this.config = config;
+    }
+
+    /** One day of one target. {@code availability} is null when nothing was monitored that day. */
+    @Serdeable
+    public record Day(LocalDate date, long up, long down, long unknown, Double availability) {
+    }
+
+    public Mono<List<Day>> daily(String target, LocalDate from, LocalDate to) {
+        long slotsPerDay = 86_400_000L / config.interval().toMillis();
+        return db.flux(c -> Sql.query(c, """
+                        SELECT (r.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
+                               count(*) FILTER (WHERE c.ok) AS up, count(*) FILTER (WHERE NOT c.ok) AS down
+                        FROM platform.uptime_rounds r
+                        LEFT JOIN platform.uptime_checks c ON c.slot = r.slot AND c.target = $1
+                        WHERE r.slot >= $2 AND r.slot < $3
+                        GROUP BY 1 ORDER BY 1""",
+                        row -> new Object[]{row.get(0, LocalDate.class), row.get(1, Long.class), row.get(2, Long.class)},
+                        target, from.atStartOfDay(VN).toOffsetDateTime(), to.plusDays(1).atStartOfDay(VN).toOffsetDateTime()))
+                .collectList()
+                .map(rows -> {
+                    Map<LocalDate, long[]> byDay = new TreeMap<>();
+                    rows.forEach(r -> byDay.put((LocalDate) r[0], new long[]{(Long) r[1], (Long) r[2]}));
+                    List<Day> days = new ArrayList<>();
+                    LocalDate today = LocalDate.now(VN);
+                    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                        long[] counts = byDay.getOrDefault(d, new long[]{0, 0});
+                        long expected = d.isAfter(today) ? 0 : d.equals(today)
+                                ? (java.time.Duration.between(d.atStartOfDay(VN), java.time.ZonedDateTime.now(VN)).toMillis()
+                                / config.interval().toMillis())
+                                : slotsPerDay;
+                        long monitored = counts[0] + counts[1];
+                        Double share = monitored == 0 ? null : (double) counts[0] / monitored;
+                        days.add(new Day(d, counts[0], counts[1], Math.max(0, expected - monitored), share));
+                    }
+                    return days;
+                });
+    }
+}
