@@ -182,6 +182,16 @@ class PageCacheTest extends PlatformTestSupport {
         assertFalse(new Browser(server.getPort(), ALPHA).get("/").body().contains("Tin hẹn giờ đăng của Cục Alpha"));
     }
 
+    @Test
+    void onboardingAMemberShowsItOnTheMinistryDirectoryAtOnce() {
+        Browser ministry = new Browser(server.getPort(), "www.most.localhost");
+        assertFalse(ministry.get("/don-vi").body().contains("Sở Gamma"));
+        assertFalse(ministry.get("/don-vi").body().contains("Sở Gamma"), "now served from the cache");
+        TestTenants.onboard(onboarding, "gamma");
+        assertTrue(ministry.get("/don-vi").body().contains("Sở Gamma"));
+        assertEquals("Sở Gamma", h1("gamma.most.localhost", "/"));
+    }
+
     private long sectionId(String code, String slug) {
         try (var c = jdbc(); var s = c.prepareStatement("SELECT id FROM t_" + code + ".sections WHERE slug = ?")) {
             s.setString(1, slug);
