@@ -132,7 +132,18 @@ public class Onboarding {
                             return new OnboardingReport(m.code(), changes.created(), changes.updated(), changed, added,
                                     a.created(), link, "ok", elapsed(started), List.of());
                         })))
-                .flatMap(report -> (report.changedAnything() ? registry.publishChange() : Mono.<Void>empty()).thenReturn(report));
+                .flatMap(report -> (report.changedAnything() ? contentChanged(m.code()).then(registry.publishChange()) : Mono.<Void>empty())
+                        .thenReturn(report));
+    }
+
+    /**
+     * Cached public pages are keyed by content version: a changed tenant shows its new sections and
+     * names at once, and so does its parent, whose home page and directory list it.
+     */
+    private Mono<Long> contentChanged(String code) {
+        return platform.mono(c -> Sql.update(c, """
+                UPDATE platform.tenants SET content_version = content_version + 1
+                WHERE code = $1 OR code = (SELECT parent_code FROM platform.tenants WHERE code = $1)""", code));
     }
 
     private Mono<TenantChanges> upsertTenant(Connection c, TenantManifest m, String schema) {

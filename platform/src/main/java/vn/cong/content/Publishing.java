@@ -1,0 +1,190 @@
+package vn.cong.content;
+
+import io.micronaut.core.annotation.Nullable;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantRegistry;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Saving drafts and publishing them. Every save is a revision, every change an event; a save from
+ * an outdated version is refused. Publishing (and saving an item that is already public) moves the
+ * tenant's content version, which is part of every cached page's key: all nodes show the change at
+ * once, with no cache purge.
+ */
+@Singleton
+public class Publishing {
+
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern KIND = Pattern.compile("^[a-z][a-z_]{1,30}$");
+
+    private final TenantDatabase db;
+    private final TenantRegistry registry;
+
+    public Publishing(TenantDatabase db, TenantRegistry registry) {
+        this.db = db;
+        this.registry = registry;
+    }
+
+    /** Creates an item (state {@code draft}) or saves an edit of one, keeping its state. */
+    public Mono<SavedItem> saveDraft(Tenant tenant, Draft draft) {
+        Map<String, String> problems = problems(draft);
+        if (!problems.isEmpty()) {
+            return Mono.error(new DraftRejected(problems));
+        }
+        Draft clean = cleaned(draft);
+        return db.mono(tenant, c -> references(c, clean)
+                        .then(clean.id() == null ? insert(c, clean) : update(c, clean))
+                        .flatMap(saved -> revision(c, clean, saved)
+                                .then(event(c, saved.id(), clean.actorId(), clean.id() == null ? null : saved.state(), saved.state(),
+                                        clean.id() == null ? "Tạo bài viết" : "Lưu phiên bản " + saved.version()))
+                                .then(isPublic(saved) ? contentChanged(c, tenant) : Mono.just(0L))
+                                .thenReturn(saved)))
+                .onErrorMap(R2dbcDataIntegrityViolationException.class, e -> "23505".equals(e.getSqlState())
+                        ? new DraftRejected(Map.of("slug", slugTaken(clean))) : e)
+                .flatMap(saved -> isPublic(saved) ? registry.publishChange().thenReturn(saved) : Mono.just(saved));
+    }
+
+    /**
+     * Publishes an item: state {@code published}, publication time now unless one was set (a later
+     * time schedules it), an event, and a new content version for the tenant. Publishing an item
+     * that is already published changes nothing.
+     */
+    public Mono<SavedItem> publish(Tenant tenant, long itemId, @Nullable Long actorId) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT state, version FROM content_items WHERE id = $1 FOR UPDATE",
+                                r -> new SavedItem(itemId, r.get("version", Integer.class), r.get("state", String.class)), itemId)
+                        .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
+                        .flatMap(before -> "published".equals(before.state())
+                                ? Mono.just(new Change(before, false))
+                                : Sql.one(c, """
+                                                UPDATE content_items SET state = 'published', published_at = coalesce(published_at, now()),
+                                                    version = version + 1, updated_by = $2, updated_at = now()
+                                                WHERE id = $1 RETURNING version""",
+                                                r -> new SavedItem(itemId, r.get(0, Integer.class), "published"), itemId, Sql.orNull(actorId, Long.class))
+                                        .flatMap(after -> event(c, itemId, actorId, before.state(), "published", null)
+                                                .then(contentChanged(c, tenant))
+                                                .thenReturn(new Change(after, true)))))
+                .flatMap(change -> change.changed() ? registry.publishChange().thenReturn(change.item()) : Mono.just(change.item()));
+    }
+
+    private record Change(SavedItem item, boolean changed) {
+    }
+
+    private static boolean isPublic(SavedItem saved) {
+        return "published".equals(saved.state());
+    }
+
+    private static Map<String, String> problems(Draft d) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!"vi".equals(d.language()) && !"en".equals(d.language())) {
+            problems.put("language", "Ngôn ngữ phải là tiếng Việt (vi) hoặc tiếng Anh (en).");
+        }
+        if (d.slug() == null || d.slug().length() > 200 || !SLUG.matcher(d.slug()).matches()) {
+            problems.put("slug", "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: chuyen-doi-so-2026.");
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            problems.put("title", "Tiêu đề không được để trống.");
+        } else if (d.title().length() > 500) {
+            problems.put("title", "Tiêu đề dài quá 500 ký tự.");
+        }
+        if (d.kind() == null || !KIND.matcher(d.kind()).matches()) {
+            problems.put("kind", "Loại tin bài không hợp lệ.");
+        }
+        if (d.coverUrl() != null && !d.coverUrl().isBlank()
+                && !(d.coverUrl().startsWith("https://") || (d.coverUrl().startsWith("/") && !d.coverUrl().startsWith("//")))) {
+            problems.put("coverUrl", "Ảnh đại diện phải là địa chỉ https:// hoặc đường dẫn trong cổng.");
+        }
+        if (d.id() != null && d.expectedVersion() < 1) {
+            problems.put("version", "Thiếu phiên bản của bài đang sửa.");
+        }
+        return problems;
+    }
+
+    /** Titles and summaries as plain NFC text, the body through the HTML sanitiser. */
+    private static Draft cleaned(Draft d) {
+        return new Draft(d.id(), d.expectedVersion(), d.kind(), d.sectionId(), d.language(), d.slug(),
+                RichText.plain(d.title()), RichText.plain(d.summary()), RichText.sanitize(d.bodyHtml()),
+                blankToNull(d.coverUrl()), blankToNull(RichText.plain(d.coverAlt())), blankToNull(RichText.plain(d.source())),
+                d.featured(), d.actorId());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The section exists and no other item of the language uses the slug: clear messages before the database's constraints. */
+    private static Mono<Void> references(Connection c, Draft d) {
+        Mono<Map<String, String>> section = d.sectionId() == null ? Mono.just(Map.of())
+                : Sql.one(c, "SELECT id FROM sections WHERE id = $1", r -> Map.<String, String>of(), d.sectionId())
+                .defaultIfEmpty(Map.of("sectionId", "Chuyên mục đã chọn không tồn tại."));
+        return section.flatMap(sectionProblem -> Sql.one(c,
+                                "SELECT id FROM content_items WHERE language = $1 AND slug = $2 AND id <> $3",
+                                r -> Map.of("slug", slugTaken(d)), d.language(), d.slug(), d.id() == null ? -1L : d.id())
+                        .defaultIfEmpty(Map.of())
+                        .flatMap(slugProblem -> {
+                            Map<String, String> problems = new LinkedHashMap<>(sectionProblem);
+                            problems.putAll(slugProblem);
+                            return problems.isEmpty() ? Mono.<Void>empty() : Mono.error(new DraftRejected(problems));
+                        }));
+    }
+
+    private static String slugTaken(Draft d) {
+        return "Đường dẫn «" + d.slug() + "» đã được dùng cho một bài viết khác ("
+                + ("en".equals(d.language()) ? "tiếng Anh" : "tiếng Việt") + ").";
+    }
+
+    private static Mono<SavedItem> insert(Connection c, Draft d) {
+        return Sql.one(c, """
+                        INSERT INTO content_items (kind, section_id, language, slug, title, summary, body_html, cover_url, cover_alt,
+                                                   source, featured, state, version, created_by, updated_by)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', 1, $12, $12)
+                        RETURNING id, version, state""",
+                r -> new SavedItem(r.get("id", Long.class), r.get("version", Integer.class), r.get("state", String.class)),
+                d.kind(), Sql.orNull(d.sectionId(), Long.class), d.language(), d.slug(), d.title(), d.summary(), d.bodyHtml(),
+                Sql.orNull(d.coverUrl(), String.class), Sql.orNull(d.coverAlt(), String.class), Sql.orNull(d.source(), String.class),
+                d.featured(), Sql.orNull(d.actorId(), Long.class));
+    }
+
+    private static Mono<SavedItem> update(Connection c, Draft d) {
+        return Sql.one(c, """
+                                UPDATE content_items SET kind = $3, section_id = $4, language = $5, slug = $6, title = $7, summary = $8,
+                                    body_html = $9, cover_url = $10, cover_alt = $11, source = $12, featured = $13,
+                                    version = version + 1, updated_by = $14, updated_at = now()
+                                WHERE id = $1 AND version = $2
+                                RETURNING id, version, state""",
+                        r -> new SavedItem(r.get("id", Long.class), r.get("version", Integer.class), r.get("state", String.class)),
+                        d.id(), d.expectedVersion(), d.kind(), Sql.orNull(d.sectionId(), Long.class), d.language(), d.slug(),
+                        d.title(), d.summary(), d.bodyHtml(), Sql.orNull(d.coverUrl(), String.class), Sql.orNull(d.coverAlt(), String.class),
+                        Sql.orNull(d.source(), String.class), d.featured(), Sql.orNull(d.actorId(), Long.class))
+                .switchIfEmpty(Mono.defer(() -> Sql.one(c, "SELECT version FROM content_items WHERE id = $1", r -> r.get(0, Integer.class), d.id())
+                        .switchIfEmpty(Mono.error(() -> new ContentNotFound(d.id())))
+                        .flatMap(current -> Mono.error(new EditConflict(d.id(), d.expectedVersion(), current)))));
+    }
+
+    private static Mono<Long> revision(Connection c, Draft d, SavedItem saved) {
+        return Sql.update(c, """
+                        INSERT INTO content_revisions (item_id, version, title, summary, body_html, source, created_by)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)""",
+                saved.id(), saved.version(), d.title(), d.summary(), d.bodyHtml(), Sql.orNull(d.source(), String.class),
+                Sql.orNull(d.actorId(), Long.class));
+    }
+
+    private static Mono<Long> event(Connection c, long itemId, @Nullable Long actorId, @Nullable String from, String to,
+                                    @Nullable String comment) {
+        return Sql.update(c, "INSERT INTO content_events (item_id, actor_id, from_state, to_state, comment) VALUES ($1, $2, $3, $4, $5)",
+                itemId, Sql.orNull(actorId, Long.class), Sql.orNull(from, String.class), to, Sql.orNull(comment, String.class));
+    }
+
+    /** Moves the tenant's content version in the same transaction as the change it announces. */
+    private static Mono<Long> contentChanged(Connection c, Tenant tenant) {
+        return Sql.update(c, "UPDATE platform.tenants SET content_version = content_version + 1 WHERE code = $1", tenant.code());
+    }
+}

@@ -1,0 +1,61 @@
+package vn.cong.site;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/** A published article, with the latest other articles of its section. */
+@Controller
+class ArticleController {
+
+    private static final int RELATED = 5;
+
+    private final PublicPages pages;
+    private final PublicContent content;
+
+    ArticleController(PublicPages pages, PublicContent content) {
+        this.pages = pages;
+        this.content = content;
+    }
+
+    @Get("/bai-viet/{slug}")
+    Mono<HttpResponse<?>> vietnamese(HttpRequest<?> request, @PathVariable String slug) {
+        return article(request, "vi", slug);
+    }
+
+    @Get("/en/bai-viet/{slug}")
+    Mono<HttpResponse<?>> english(HttpRequest<?> request, @PathVariable String slug) {
+        return article(request, "en", slug);
+    }
+
+    private Mono<HttpResponse<?>> article(HttpRequest<?> request, String lang, String slug) {
+        if (slug.length() > 200 || !SectionController.SLUG.matcher(slug).matches()) {
+            return pages.notFound(request);
+        }
+        return pages.serve(request, lang, PublicUrls.article(lang, slug), ctx -> model(ctx, slug));
+    }
+
+    private Mono<PageView> model(SiteContext ctx, String slug) {
+        String lang = ctx.lang();
+        return content.article(ctx.tenant(), lang, slug, RELATED).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Mono.empty();
+            }
+            var item = found.get();
+            var row = item.article();
+            SectionNode section = row.sectionId() == null ? null : ctx.structure().byId().get(row.sectionId());
+            SiteView site = ctx.site(section, PublicUrls.home(PublicUrls.other(lang)));
+            Map<String, Object> model = ctx.model(site, row.title());
+            model.put("article", new ArticleView(row.title(), row.summary(), item.bodyHtml(), row.coverUrl(), row.coverAlt(),
+                    section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()),
+                    SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), item.source(), lang));
+            model.put("related", ctx.cards(item.related()));
+            return Mono.just(new PageView("article", model));
+        });
+    }
+}

@@ -1,0 +1,9 @@
+package vn.cong.site;
+
+import io.micronaut.core.annotation.Nullable;
+
+/** A published article as its page shows it. {@code bodyHtml} was sanitised when it was saved. */
+public record ArticleView(String title, String summary, String bodyHtml, @Nullable String coverUrl, @Nullable String coverAlt,
+                          @Nullable String sectionTitle, @Nullable String sectionUrl, String publishedText,
+                          String publishedIso, @Nullable String source, String lang) {
+}

@@ -1,0 +1,110 @@
+package vn.cong.site;
+
+import io.micronaut.core.annotation.Nullable;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public's view of a tenant's content: only items in state {@code published} whose publication
+ * time has come. One transaction per page, whatever the number of queries it needs.
+ */
+@Singleton
+public class PublicContent {
+
+    /** Visible to the public: published, and not scheduled for later. */
+    private static final String PUBLIC = "i.state = 'published' AND i.published_at <= now()";
+    private static final String CARD_COLUMNS = "i.id, i.slug, i.title, i.summary, i.cover_url, i.cover_alt, i.published_at, i.section_id";
+
+    private final TenantDatabase db;
+
+    public PublicContent(TenantDatabase db) {
+        this.db = db;
+    }
+
+    /** An item as lists show it. {@code rootId} is set only for home-page blocks. */
+    public record ArticleRow(long id, String slug, String title, String summary, @Nullable String coverUrl,
+                             @Nullable String coverAlt, OffsetDateTime publishedAt, @Nullable Long sectionId,
+                             @Nullable Long rootId) {
+    }
+
+    public record HomeContent(List<ArticleRow> featured, List<ArticleRow> blocks) {
+    }
+
+    public record SectionContent(long total, List<ArticleRow> articles) {
+    }
+
+    public record ArticleContent(ArticleRow article, String bodyHtml, @Nullable String source, List<ArticleRow> related) {
+    }
+
+    /**
+     * Featured items, and the latest {@code perBlock} items of every top-level section counting its
+     * subsections ({@code sectionIds[i]} belongs to block {@code rootIds[i]}).
+     */
+    public Mono<HomeContent> home(Tenant tenant, String lang, int featured, Long[] sectionIds, Long[] rootIds, int perBlock) {
+        return db.mono(tenant, c -> Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+                                + " WHERE i.featured AND i.language = $1 AND " + PUBLIC
+                                + " ORDER BY i.published_at DESC, i.id DESC LIMIT $2",
+                        PublicContent::row, lang, featured)
+                .collectList()
+                .flatMap(top -> Sql.query(c, "SELECT * FROM (SELECT " + CARD_COLUMNS + ", m.root_id,"
+                                        + " row_number() OVER (PARTITION BY m.root_id ORDER BY i.published_at DESC, i.id DESC) AS rank"
+                                        + " FROM content_items i JOIN unnest($2::bigint[], $3::bigint[]) AS m (section_id, root_id)"
+                                        + " ON i.section_id = m.section_id"
+                                        + " WHERE i.language = $1 AND " + PUBLIC + ") ranked"
+                                        + " WHERE rank <= $4 ORDER BY root_id, rank",
+                                PublicContent::row, lang, sectionIds, rootIds, perBlock)
+                        .collectList()
+                        .map(blocks -> new HomeContent(top, blocks))));
+    }
+
+    /** One page of a section's items (its subsections' included), newest first, with the total count. */
+    public Mono<SectionContent> section(Tenant tenant, String lang, Long[] sectionIds, int page, int pageSize) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items i WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC,
+                        r -> r.get(0, Long.class), sectionIds, lang)
+                .flatMap(total -> Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+                                        + " WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC
+                                        + " ORDER BY i.published_at DESC, i.id DESC LIMIT $3 OFFSET $4",
+                                PublicContent::row, sectionIds, lang, pageSize, (long) (page - 1) * pageSize)
+                        .collectList()
+                        .map(items -> new SectionContent(total, items))));
+    }
+
+    /** A public item by its slug in one language, with the latest other items of its section. */
+    public Mono<Optional<ArticleContent>> article(Tenant tenant, String lang, String slug, int related) {
+        return db.mono(tenant, c -> Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source"
+                                + " FROM content_items i WHERE i.slug = $1 AND i.language = $2 AND " + PUBLIC,
+                        r -> new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
+                        slug, lang)
+                .next()
+                .flatMap(found -> related(c, found, lang, related))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty()));
+    }
+
+    private static Mono<ArticleContent> related(Connection c, ArticleContent found, String lang, int limit) {
+        if (found.article().sectionId() == null) {
+            return Mono.just(found);
+        }
+        return Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+                                + " WHERE i.section_id = $1 AND i.id <> $2 AND i.language = $3 AND " + PUBLIC
+                                + " ORDER BY i.published_at DESC, i.id DESC LIMIT $4",
+                        PublicContent::row, found.article().sectionId(), found.article().id(), lang, limit)
+                .collectList()
+                .map(rows -> new ArticleContent(found.article(), found.bodyHtml(), found.source(), rows));
+    }
+
+    private static ArticleRow row(Readable r) {
+        return new ArticleRow(r.get("id", Long.class), r.get("slug", String.class), r.get("title", String.class),
+                r.get("summary", String.class), r.get("cover_url", String.class), r.get("cover_alt", String.class),
+                r.get("published_at", OffsetDateTime.class), r.get("section_id", Long.class), r.get("root_id", Long.class));
+    }
+}

@@ -1,0 +1,199 @@
+package vn.cong.site;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import vn.cong.system.AcceptEncoding;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.TenantRequests;
+import vn.cong.themes.ThemeRenderer;
+import vn.cong.themes.Themes;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Serves public pages from the page cache, rendering them on a miss: the page's data from
+ * PostgreSQL, the tenant's theme template on the bounded {@code render} executor, gzip once, then
+ * into the cache. Concurrent misses for one page wait for a single render. Public responses carry
+ * no cookie and never open a session.
+ */
+@Singleton
+public class PublicPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublicPages.class);
+    private static final String HTML = "text/html;charset=utf-8";
+    private static final String NOT_FOUND_PATH = "!404";
+
+    private final PageCache cache;
+    private final SiteStructures structures;
+    private final Themes themes;
+    private final ThemeRenderer renderer;
+    private final TenantRegistry registry;
+    private final UiText text;
+    private final Scheduler render;
+    private final String publicCacheControl;
+    private final Map<String, Mono<CachedPage>> inFlight = new ConcurrentHashMap<>();
+
+    public PublicPages(PageCache cache, SiteStructures structures, Themes themes, ThemeRenderer renderer,
+                       TenantRegistry registry, UiText text, SiteConfiguration config,
+                       @Named("render") ExecutorService render) {
+        this.cache = cache;
+        this.structures = structures;
+        this.themes = themes;
+        this.renderer = renderer;
+        this.registry = registry;
+        this.text = text;
+        this.render = Schedulers.fromExecutorService(render, "render");
+        this.publicCacheControl = "public, max-age=" + config.browserMaxAge();
+    }
+
+    /**
+     * The page at {@code canonicalPath} (path and the query parameters that matter) of the request's
+     * tenant. {@code build} loads the page's data; an empty result means there is no such page (404).
+     */
+    public Mono<HttpResponse<?>> serve(HttpRequest<?> request, String lang, String canonicalPath,
+                                       Function<SiteContext, Mono<PageView>> build) {
+        Optional<Tenant> tenant = TenantRequests.tenant(request);
+        if (tenant.isEmpty()) {
+            return Mono.just(plainNotFound());
+        }
+        Origin origin = Origin.of(request);
+        PageKey key = PageKey.of(tenant.get(), lang, origin, canonicalPath);
+        CachedPage hit = cache.near(key);
+        if (hit != null) {
+            return Mono.just(respond(request, hit));
+        }
+        return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> context(tenant.get(), lang, origin)
+                        .flatMap(ctx -> build.apply(ctx)
+                                .flatMap(view -> render(ctx, view, 200).doOnNext(page -> cache.put(key, page)))
+                                .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx)))))))
+                .<HttpResponse<?>>map(page -> respond(request, page))
+                .onErrorResume(e -> failure(request, tenant.get(), lang, origin, canonicalPath, e));
+    }
+
+    /** The themed 404 page of the request's tenant, in the language of the request's path. */
+    public Mono<HttpResponse<?>> notFound(HttpRequest<?> request) {
+        Optional<Tenant> tenant = TenantRequests.tenant(request);
+        if (tenant.isEmpty()) {
+            return Mono.just(plainNotFound());
+        }
+        String lang = PublicUrls.languageOf(request.getPath());
+        Origin origin = Origin.of(request);
+        return context(tenant.get(), lang, origin)
+                .flatMap(this::notFoundPage)
+                .<HttpResponse<?>>map(page -> respond(request, page))
+                .onErrorResume(e -> failure(request, tenant.get(), lang, origin, request.getPath(), e));
+    }
+
+    private Mono<SiteContext> context(Tenant tenant, String lang, Origin origin) {
+        return structures.of(tenant).map(structure -> new SiteContext(tenant, lang, origin, structure,
+                themes.get(tenant.theme()), registry, text.of(lang)));
+    }
+
+    /** One render per key at a time: requests arriving meanwhile share its result. */
+    private Mono<CachedPage> once(PageKey key, Supplier<Mono<CachedPage>> load) {
+        String k = key.value();
+        return inFlight.computeIfAbsent(k, x -> Mono.defer(load).doFinally(signal -> inFlight.remove(k)).cache());
+    }
+
+    /** The 404 page is the same for every missing path of a tenant: rendered once per version and language. */
+    private Mono<CachedPage> notFoundPage(SiteContext ctx) {
+        PageKey key = new PageKey(ctx.tenant().code(), ctx.tenant().contentVersion(), ctx.tenant().theme(), ctx.lang(),
+                "", NOT_FOUND_PATH);
+        return cache.get(key).switchIfEmpty(Mono.defer(() -> render(ctx, errorView(ctx, 404), 404)
+                .doOnNext(page -> cache.put(key, page))));
+    }
+
+    private PageView errorView(SiteContext ctx, int status) {
+        Map<String, String> t = ctx.text();
+        String heading = t.get("error." + status + ".heading");
+        SiteView site = ctx.site(null, PublicUrls.home(PublicUrls.other(ctx.lang())));
+        Map<String, Object> model = ctx.model(site, heading);
+        model.put("status", status);
+        model.put("heading", heading);
+        model.put("message", t.get("error." + status + ".message"));
+        return new PageView("error", model);
+    }
+
+    private Mono<CachedPage> render(SiteContext ctx, PageView view, int status) {
+        Locale locale = Locale.forLanguageTag(ctx.lang());
+        return Mono.fromCallable(() -> CachedPage.of(status, ctx.lang(),
+                        renderer.render(ctx.theme().name(), view.template(), view.model(), locale)))
+                .subscribeOn(render);
+    }
+
+    private Mono<HttpResponse<?>> failure(HttpRequest<?> request, Tenant tenant, String lang, Origin origin, String path, Throwable e) {
+        LOG.error("Public page {} of tenant {} failed", path, tenant.code(), e);
+        return context(tenant, lang, origin)
+                .flatMap(ctx -> render(ctx, errorView(ctx, 500), 500))
+                .<HttpResponse<?>>map(page -> respond(request, page))
+                .onErrorResume(again -> {
+                    LOG.error("Error page of tenant {} failed as well", tenant.code(), again);
+                    return Mono.just(HttpResponse.serverError().contentType(MediaType.TEXT_PLAIN_TYPE + ";charset=utf-8")
+                            .body("Đã xảy ra lỗi. Xin vui lòng thử lại sau."));
+                });
+    }
+
+    /** Headers of every public page; the body is the stored gzip form when the client takes gzip. */
+    MutableHttpResponse<?> respond(HttpRequest<?> request, CachedPage page) {
+        boolean gzip = AcceptEncoding.allowsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
+        MutableHttpResponse<?> response;
+        if (page.status() == 200 && matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), page)) {
+            response = HttpResponse.notModified();
+        } else {
+            response = HttpResponse.status(HttpStatus.valueOf(page.status())).body(gzip ? page.gzip() : page.plain())
+                    .header(HttpHeaders.CONTENT_TYPE, HTML);
+            if (gzip) {
+                // compressed once when stored; Micronaut does not compress a response that names its encoding
+                response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+            }
+        }
+        if (page.status() == 200) {
+            response.header(HttpHeaders.ETAG, gzip ? page.gzipEtag() : page.etag());
+        }
+        return response
+                .header(HttpHeaders.CACHE_CONTROL, page.status() >= 500 ? "no-store" : publicCacheControl)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.CONTENT_LANGUAGE, page.lang())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "strict-origin-when-cross-origin")
+                .header("Content-Security-Policy", page.contentSecurityPolicy());
+    }
+
+    private static boolean matches(String ifNoneMatch, CachedPage page) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(page.etag()) || t.equals(page.gzipEtag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static HttpResponse<?> plainNotFound() {
+        return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN_TYPE).body("Not Found");
+    }
+}

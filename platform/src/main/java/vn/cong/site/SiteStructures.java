@@ -1,0 +1,80 @@
+package vn.cong.site;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.r2dbc.spi.Connection;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-tenant menu and settings, cached in-process under tenant code and content version: a new
+ * version (publishing) loads them afresh; concurrent misses share one load.
+ */
+@Singleton
+public class SiteStructures {
+
+    private final TenantDatabase db;
+    private final AsyncCache<String, SiteStructure> cache;
+
+    public SiteStructures(TenantDatabase db, SiteConfiguration config) {
+        this.db = db;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(2_000)
+                .expireAfterWrite(config.pageTtl())
+                .buildAsync();
+    }
+
+    public Mono<SiteStructure> of(Tenant tenant) {
+        String key = tenant.code() + ":" + tenant.contentVersion();
+        return Mono.fromFuture(() -> cache.get(key, (k, executor) -> load(tenant).toFuture()), true);
+    }
+
+    private Mono<SiteStructure> load(Tenant tenant) {
+        return db.mono(tenant, c -> sections(c)
+                .flatMap(sections -> themeSettings(c, tenant)
+                        .flatMap(theme -> maintenanceBanner(c, tenant)
+                                .flatMap(banner -> linkedSites(c, tenant)
+                                        .map(linked -> SiteStructure.of(sections, theme, banner.orElse(null), linked))))));
+    }
+
+    private static Mono<List<SiteStructure.SectionRow>> sections(Connection c) {
+        return Sql.query(c, "SELECT id, parent_id, slug, name_vi, name_en, description, visible FROM sections ORDER BY position, id",
+                r -> new SiteStructure.SectionRow(r.get("id", Long.class), r.get("parent_id", Long.class),
+                        r.get("slug", String.class), r.get("name_vi", String.class), r.get("name_en", String.class),
+                        r.get("description", String.class), Boolean.TRUE.equals(r.get("visible", Boolean.class))))
+                .collectList();
+    }
+
+    /** The tenant's values for its theme's variables: {@code settings.theme} in the registry row. */
+    private static Mono<Map<String, String>> themeSettings(Connection c, Tenant tenant) {
+        return Sql.query(c, """
+                        SELECT s.key, s.value FROM platform.tenants t,
+                            jsonb_each_text(CASE WHEN jsonb_typeof(t.settings -> 'theme') = 'object'
+                                                 THEN t.settings -> 'theme' ELSE '{}'::jsonb END) s
+                        WHERE t.code = $1""",
+                        r -> Map.entry(r.get(0, String.class), String.valueOf(r.get(1, String.class))), tenant.code())
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** A planned-maintenance notice shown on every page ({@code settings.maintenanceBanner}). */
+    private static Mono<Optional<String>> maintenanceBanner(Connection c, Tenant tenant) {
+        return Sql.query(c, "SELECT settings ->> 'maintenanceBanner' FROM platform.tenants WHERE code = $1",
+                        r -> Optional.ofNullable(r.get(0, String.class)).filter(b -> !b.isBlank()), tenant.code())
+                .next()
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private static Mono<List<SiteStructure.LinkedSite>> linkedSites(Connection c, Tenant tenant) {
+        return Sql.query(c, "SELECT name_vi, name_en, url FROM platform.linked_sites WHERE tenant_code = $1 ORDER BY position, id",
+                        r -> new SiteStructure.LinkedSite(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)),
+                        tenant.code())
+                .collectList();
+    }
+}
