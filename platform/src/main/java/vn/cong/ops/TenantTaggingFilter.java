@@ -64,20 +64,18 @@ final class TenantTaggingFilter implements Ordered {
         }
         TenantRequests.tenant(request).ifPresent(tenant -> {
             int statusClass = Math.min(Math.max(response.code() / 100, 1), 5) - 1;
-            counters.computeIfAbsent(tenant.code(), this::register)[statusClass].increment();
+            Counter[] byStatus = counters.computeIfAbsent(tenant.code(), code -> new Counter[STATUS_CLASSES.length]);
+            Counter counter = byStatus[statusClass];
+            if (counter == null) {
+                // a race here is harmless: the registry hands both threads the same counter
+                counter = Counter.builder("cong.tenant.requests")
+                        .description("HTTP requests answered for a tenant's hosts")
+                        .tag("tenant", tenant.code())
+                        .tag("status", STATUS_CLASSES[statusClass])
+                        .register(meters);
+                byStatus[statusClass] = counter;
+            }
+            counter.increment();
         });
     }
-
-    private Counter[] register(String tenantCode) {
-        Counter[] byStatus = new Counter[STATUS_CLASSES.length];
-        for (int i = 0; i < byStatus.length; i++) {
-            byStatus[i] = Counter.builder("cong.tenant.requests")
-                    .description("HTTP requests answered for a tenant's hosts")
-                    .tag("tenant", tenantCode)
-                    .tag("status", STATUS_CLASSES[i])
-                    .register(meters);
-        }
-        return byStatus;
-    }
-
 }
