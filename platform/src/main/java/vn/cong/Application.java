@@ -11,6 +11,8 @@ public final class Application {
 
     public static void main(String[] args) {
         if (args.length > 0 && CongCommand.handles(args[0])) {
+            // before anything logs: a command's standard output is its result (JSON), logs go to stderr
+            System.setProperty("cong.log.target", "System.err");
             System.exit(CongCommand.run(args));
         }
         Micronaut.build(args).mainClass(Application.class).start();

@@ -3,24 +3,40 @@ package vn.cong.onboarding;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import vn.cong.accounts.PasswordHasher;
 
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Operator commands run from the built jar:
- * {@code java -jar platform/target/cong-platform.jar onboard tenants/stc.yaml}.
- * Prints one JSON report per manifest; exits 1 if any manifest was refused.
+ * Operator commands run from the built jar, e.g.
+ * {@code java -jar platform/target/cong-platform.jar onboard tenants/}. Results go to standard
+ * output (one JSON report per manifest), logs and errors to standard error, so the output can be
+ * piped. Exit codes: 0 done, 1 a manifest was refused (every error printed), 2 usage.
  */
 public final class CongCommand {
+
+    static final int OK = 0;
+    static final int REFUSED = 1;
+    static final int USAGE_ERROR = 2;
 
     private static final String USAGE = """
             Usage:
               java -jar cong-platform.jar onboard <manifest.yaml | folder> [...]
-                  Creates or updates tenants from manifests (idempotent) and prints what it did.
+                  Creates or updates tenants from manifests (idempotent) and prints what it did as JSON.
+              java -jar cong-platform.jar hash-password
+                  Reads a password (prompt, or one line on standard input) and prints its Argon2id hash,
+                  e.g. for cong.operator.password-hash.
             Database settings come from the same configuration as the server (DB_HOST, DB_NAME, ...).
             """;
 
@@ -28,39 +44,85 @@ public final class CongCommand {
     }
 
     public static boolean handles(String command) {
-        return List.of("onboard", "help", "--help").contains(command);
+        return List.of("onboard", "hash-password", "help", "--help").contains(command);
     }
 
     public static int run(String[] args) {
-        if (!"onboard".equals(args[0]) || args.length < 2) {
-            System.out.print(USAGE);
-            return "onboard".equals(args[0]) ? 2 : 0;
+        return run(args, System.in, System.out, System.err);
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "hash-password".equals(args[0])) {
+            return hashPassword(in, out, err);
+        }
+        if (args.length < 2 || !"onboard".equals(args[0])) {
+            out.print(USAGE);
+            return args.length > 0 && "onboard".equals(args[0]) ? USAGE_ERROR : OK;
         }
         for (int i = 1; i < args.length; i++) {
             if (!Files.exists(Path.of(args[i]))) {
-                System.err.println("Không tìm thấy tệp khai báo: " + args[i]);
-                return 2;
+                err.println("Không tìm thấy tệp khai báo: " + args[i]);
+                return USAGE_ERROR;
             }
         }
         try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("cong.startup.apply-manifests", false, "micronaut.server.enabled", false))
+                .properties(Map.of("cong.startup.apply-manifests", false))
                 .deduceEnvironment(false)
                 .start()) {
-            ManifestDirectory manifests = context.getBean(ManifestDirectory.class);
-            JsonMapper json = context.getBean(JsonMapper.class);
-            boolean refused = false;
-            for (int i = 1; i < args.length; i++) {
-                List<OnboardingReport> reports = manifests.apply(Path.of(args[i])).collectList().block();
-                for (OnboardingReport report : reports) {
-                    System.out.println(new String(json.writeValueAsBytes(Argument.of(OnboardingReport.class), report),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                    refused |= !report.isValid();
+            return onboard(context, List.of(args).subList(1, args.length), out, err);
+        }
+    }
+
+    private static int onboard(ApplicationContext context, List<String> paths, PrintStream out, PrintStream err) {
+        ManifestDirectory manifests = context.getBean(ManifestDirectory.class);
+        JsonMapper json = context.getBean(JsonMapper.class);
+        boolean refused = false;
+        for (String path : paths) {
+            List<OnboardingReport> reports = manifests.apply(Path.of(path)).collectList().block();
+            for (OnboardingReport report : reports) {
+                out.println(toJson(json, report));
+                if (!report.isValid()) {
+                    refused = true;
+                    report.errors().forEach(e -> err.println(report.code() + ": " + (e.field().isEmpty() ? "" : e.field() + ": ") + e.message()));
                 }
             }
-            return refused ? 1 : 0;
-        } catch (IOException e) {
-            System.err.println(e.getMessage());
-            return 1;
         }
+        out.flush();
+        return refused ? REFUSED : OK;
+    }
+
+    private static String toJson(JsonMapper json, OnboardingReport report) {
+        try {
+            return new String(json.writeValueAsBytes(Argument.of(OnboardingReport.class), report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int hashPassword(InputStream in, PrintStream out, PrintStream err) {
+        String password;
+        Console console = System.console();
+        if (console != null && in == System.in) {
+            char[] typed = console.readPassword("Mật khẩu: ");
+            char[] again = console.readPassword("Nhập lại: ");
+            if (typed == null || again == null || !new String(typed).equals(new String(again))) {
+                err.println("Hai lần nhập không khớp.");
+                return REFUSED;
+            }
+            password = new String(typed);
+        } else {
+            try {
+                password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            } catch (IOException e) {
+                err.println(e.getMessage());
+                return REFUSED;
+            }
+        }
+        if (password == null || password.length() < 12) {
+            err.println("Mật khẩu vận hành phải có ít nhất 12 ký tự.");
+            return REFUSED;
+        }
+        out.println(new PasswordHasher().hash(password));
+        return OK;
     }
 }

@@ -2,6 +2,7 @@ package vn.cong.onboarding;
 
 import io.micronaut.scheduling.TaskExecutors;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.manifest.FieldError;
+import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
 
 import java.util.ArrayList;
@@ -57,40 +59,89 @@ public class Onboarding {
     }
 
     public Mono<OnboardingReport> onboard(TenantManifest manifest) {
+        return onboard(ManifestResult.ok(manifest));
+    }
+
+    /**
+     * Onboards a parsed manifest. An invalid one is still checked against the other tenants, so the
+     * report lists every problem at once (a bad e-mail and a taken host label, say); nothing is applied.
+     */
+    public Mono<OnboardingReport> onboard(ManifestResult<TenantManifest> parsed) {
         long started = System.nanoTime();
-        return conflicts(manifest).flatMap(errors -> errors.isEmpty()
-                ? apply(manifest, started)
-                : Mono.just(OnboardingReport.invalid(manifest.code(), errors)));
+        TenantManifest manifest = parsed.value();
+        Mono<List<FieldError>> conflicts = manifest == null ? Mono.just(List.of()) : conflicts(manifest);
+        return conflicts.flatMap(found -> {
+            List<FieldError> errors = new ArrayList<>(parsed.errors());
+            errors.addAll(found);
+            return errors.isEmpty()
+                    ? apply(manifest, started).onErrorResume(R2dbcDataIntegrityViolationException.class, e -> raced(manifest, e))
+                    : Mono.just(OnboardingReport.invalid(manifest == null ? null : manifest.code(), errors));
+        });
     }
 
     /** Checks against what other tenants already hold: parent, host label, aliases. */
     private Mono<List<FieldError>> conflicts(TenantManifest m) {
-        return platform.mono(c -> {
-            Mono<List<FieldError>> parent = m.parent() == null ? Mono.just(List.of())
-                    : Sql.one(c, "SELECT code FROM platform.tenants WHERE code = $1", r -> "", m.parent())
-                    .map(found -> List.<FieldError>of())
-                    .defaultIfEmpty(List.of(new FieldError("parent", "không có đơn vị cấp trên mã «" + m.parent() + "»")));
-            Mono<List<FieldError>> label = Sql.query(c, "SELECT code FROM platform.tenants WHERE abbreviation = $1 AND code <> $2",
-                            r -> r.get(0, String.class), m.abbreviation(), m.code())
-                    .map(other -> new FieldError("abbreviation", "tên miền «" + m.abbreviation() + "." + config.baseDomain()
-                            + "» đã được dùng cho một cổng khác"))
-                    .collectList();
-            Mono<List<FieldError>> aliases = Flux.fromIterable(m.aliases())
-                    .concatMap(alias -> Sql.query(c, "SELECT tenant_code FROM platform.domain_aliases WHERE host = $1 AND tenant_code <> $2",
-                                    r -> r.get(0, String.class), alias, m.code())
-                            .map(other -> new FieldError("aliases", "tên miền «" + alias + "» đã được dùng cho một cổng khác")))
-                    .concatWith(Flux.fromIterable(m.aliases())
-                            .filter(alias -> alias.equals(config.baseDomain()) || alias.endsWith("." + config.baseDomain()))
-                            .map(alias -> new FieldError("aliases", "tên miền «" + alias
-                                    + "» thuộc tên miền của nền tảng; hãy dùng trường abbreviation")))
-                    .collectList();
-            return Mono.zip(parent, label, aliases).map(t -> {
-                List<FieldError> all = new ArrayList<>(t.getT1());
-                all.addAll(t.getT2());
-                all.addAll(t.getT3());
-                return all;
-            });
-        });
+        String code = m.code() == null ? "" : m.code();
+        return platform.mono(c -> Mono.zip(parentProblems(c, m, code), labelProblems(c, m, code), aliasProblems(c, m, code))
+                .map(t -> {
+                    List<FieldError> all = new ArrayList<>(t.getT1());
+                    all.addAll(t.getT2());
+                    all.addAll(t.getT3());
+                    return all;
+                }));
+    }
+
+    private Mono<List<FieldError>> parentProblems(Connection c, TenantManifest m, String code) {
+        if (m.parent() == null || !Tenant.CODE.matcher(m.parent()).matches()) {
+            return Mono.just(List.of());
+        }
+        // walking up from the parent must never reach this tenant, or the tree would become a loop
+        return Sql.query(c, """
+                        WITH RECURSIVE up AS (
+                            SELECT code, parent_code FROM platform.tenants WHERE code = $1
+                            UNION SELECT t.code, t.parent_code FROM platform.tenants t JOIN up ON t.code = up.parent_code)
+                        SELECT code FROM up""", r -> r.get(0, String.class), m.parent())
+                .collectList()
+                .map(ancestors -> ancestors.isEmpty()
+                        ? List.of(new FieldError("parent", "không có đơn vị cấp trên mã «" + m.parent() + "»"))
+                        : ancestors.contains(code)
+                        ? List.of(new FieldError("parent", "đơn vị «" + m.parent() + "» đang trực thuộc «" + code
+                                + "»: không thể làm đơn vị cấp trên của nó"))
+                        : List.of());
+    }
+
+    private Mono<List<FieldError>> labelProblems(Connection c, TenantManifest m, String code) {
+        if (m.abbreviation() == null) {
+            return Mono.just(List.of());
+        }
+        String host = m.abbreviation() + "." + config.baseDomain();
+        if (host.equals(config.operatorHost()) || host.equals(config.statusHost())) {
+            return Mono.just(List.of(new FieldError("abbreviation", "tên miền «" + host
+                    + "» dành riêng cho nền tảng (trang vận hành, trang trạng thái)")));
+        }
+        return Sql.query(c, "SELECT code FROM platform.tenants WHERE abbreviation = $1 AND code <> $2",
+                        r -> r.get(0, String.class), m.abbreviation(), code)
+                .map(other -> new FieldError("abbreviation", "tên miền «" + host + "» đã được dùng cho một cổng khác"))
+                .collectList();
+    }
+
+    private Mono<List<FieldError>> aliasProblems(Connection c, TenantManifest m, String code) {
+        return Flux.fromIterable(m.aliases())
+                .concatMap(alias -> Sql.query(c, "SELECT tenant_code FROM platform.domain_aliases WHERE host = $1 AND tenant_code <> $2",
+                                r -> r.get(0, String.class), alias, code)
+                        .map(other -> new FieldError("aliases", "tên miền «" + alias + "» đã được dùng cho một cổng khác")))
+                .concatWith(Flux.fromIterable(m.aliases())
+                        .filter(alias -> alias.equals(config.baseDomain()) || alias.endsWith("." + config.baseDomain()))
+                        .map(alias -> new FieldError("aliases", "tên miền «" + alias
+                                + "» thuộc tên miền của nền tảng; hãy dùng trường abbreviation")))
+                .collectList();
+    }
+
+    /** Two manifests claiming the same host label or alias at the same moment: the database let one through. */
+    private Mono<OnboardingReport> raced(TenantManifest m, R2dbcDataIntegrityViolationException e) {
+        LOG.warn("Tenant {}: onboarding lost a race for a unique host: {}", m.code(), e.getMessage());
+        return Mono.just(OnboardingReport.invalid(m.code(), List.of(new FieldError("",
+                "một cổng khác vừa nhận cùng tên miền hoặc mã; hãy kiểm tra lại và gửi lại khai báo"))));
     }
 
     private Mono<OnboardingReport> apply(TenantManifest m, long started) {

@@ -1,5 +1,6 @@
 package vn.cong.onboarding;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.tenancy.manifest.FieldError;
@@ -11,6 +12,7 @@ import java.util.List;
  * same manifest reports {@code created=false} and nothing updated.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // "updated": [] says "nothing changed" explicitly
 public record OnboardingReport(
         String code,
         boolean created,

@@ -1,8 +1,10 @@
 package vn.cong.tenancy.manifest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** One thing wrong with a manifest: which field, and what (Vietnamese). */
+/** One thing wrong with a manifest: which field ("" for the whole manifest), and what (Vietnamese). */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record FieldError(String field, String message) {
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,15 @@ public final class ManifestReader {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern THEME = Pattern.compile("^[a-z][a-z0-9-]{0,40}$");
+
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
+            "sections", "admin", "linkedSites", "articles");
+    private static final Set<String> NAME_KEYS = Set.of("vi", "en");
+    private static final Set<String> SECTION_KEYS = Set.of("slug", "name", "children");
+    private static final Set<String> ADMIN_KEYS = Set.of("username", "email", "password");
+    private static final Set<String> LINKED_SITE_KEYS = Set.of("name", "url");
+    private static final Set<String> ARTICLE_KEYS = Set.of("slug", "section", "language", "featured", "title", "summary",
+            "body", "source", "publishedAt");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -47,13 +58,19 @@ public final class ManifestReader {
         return fromMap(map);
     }
 
+    /**
+     * Reads an already parsed manifest (YAML, or JSON from the operator API). An invalid result still
+     * carries what could be read, so the caller can check it against other tenants and report every
+     * problem at once.
+     */
     public static ManifestResult<TenantManifest> fromMap(Map<?, ?> map) {
         ManifestReader reader = new ManifestReader();
         TenantManifest manifest = reader.read(map);
-        return reader.errors.isEmpty() ? ManifestResult.ok(manifest) : ManifestResult.invalid(List.copyOf(reader.errors));
+        return reader.errors.isEmpty() ? ManifestResult.ok(manifest) : ManifestResult.partial(manifest, List.copyOf(reader.errors));
     }
 
     private TenantManifest read(Map<?, ?> m) {
+        onlyKnownKeys(m, "", TOP_LEVEL_KEYS);
         String code = required(m, "code", CODE, "chỉ gồm chữ thường không dấu, số, dấu gạch dưới; bắt đầu bằng chữ; 2–31 ký tự");
         TenantManifest.Localized name = localized(m.get("name"), "name");
         String abbreviation = required(m, "abbreviation", LABEL, "nhãn tên miền: chữ thường không dấu, số, dấu gạch ngang");
@@ -85,6 +102,9 @@ public final class ManifestReader {
         List<TenantManifest.SectionSpec> sections = sections(list(m, "sections"), "sections");
         TenantManifest.AdminSpec admin = admin(m.get("admin"));
         List<TenantManifest.LinkedSiteSpec> linked = linkedSites(list(m, "linkedSites"));
+        if (parent != null && !linked.isEmpty()) {
+            error("linkedSites", "chỉ cổng cấp bộ (không có đơn vị cấp trên) mới khai báo cổng thành viên độc lập");
+        }
         List<TenantManifest.ArticleSpec> articles = articles(list(m, "articles"), sectionSlugs(sections));
         return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles);
     }
@@ -97,6 +117,7 @@ public final class ManifestReader {
                 error(at, "chuyên mục phải là một đối tượng");
                 continue;
             }
+            onlyKnownKeys(s, at + ".", SECTION_KEYS);
             String slug = required(s, "slug", SLUG, "đường dẫn: chữ thường không dấu, số, nối bằng dấu gạch ngang", at + ".");
             result.add(new TenantManifest.SectionSpec(slug, localized(s.get("name"), at + ".name"),
                     sections(list(s, "children"), at + ".children")));
@@ -129,6 +150,7 @@ public final class ManifestReader {
             error("admin", "phải là một đối tượng (username, email, password)");
             return null;
         }
+        onlyKnownKeys(a, "admin.", ADMIN_KEYS);
         String username = required(a, "username", USERNAME, "tên đăng nhập: chữ thường không dấu, số, . _ -; 2–63 ký tự", "admin.");
         String email = required(a, "email", EMAIL, "địa chỉ thư điện tử không hợp lệ", "admin.");
         String password = optional(a, "password");
@@ -146,6 +168,7 @@ public final class ManifestReader {
                 error(at, "phải là một đối tượng (name, url)");
                 continue;
             }
+            onlyKnownKeys(s, at + ".", LINKED_SITE_KEYS);
             String url = optional(s, "url");
             if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
                 error(at + ".url", "địa chỉ phải bắt đầu bằng http:// hoặc https://");
@@ -164,6 +187,7 @@ public final class ManifestReader {
                 error(at, "bài viết phải là một đối tượng");
                 continue;
             }
+            onlyKnownKeys(a, at + ".", ARTICLE_KEYS);
             String slug = required(a, "slug", SLUG, "đường dẫn: chữ thường không dấu, số, nối bằng dấu gạch ngang", at + ".");
             String section = optional(a, "section");
             if (section == null || !sectionSlugs.contains(section)) {
@@ -210,6 +234,7 @@ public final class ManifestReader {
             error(path, "bắt buộc, gồm vi và en");
             return new TenantManifest.Localized(null, null);
         }
+        onlyKnownKeys(m, path + ".", NAME_KEYS);
         String vi = optional(m, "vi");
         String en = optional(m, "en");
         if (vi == null) {
@@ -219,6 +244,15 @@ public final class ManifestReader {
             error(path + ".en", "bắt buộc");
         }
         return new TenantManifest.Localized(vi, en);
+    }
+
+    /** A misspelt key would otherwise be dropped silently (e.g. {@code alias:} for {@code aliases:}). */
+    private void onlyKnownKeys(Map<?, ?> m, String prefix, Set<String> known) {
+        for (Object key : m.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                error(prefix + key, "trường không được hỗ trợ; các trường hợp lệ: " + String.join(", ", new TreeSet<>(known)));
+            }
+        }
     }
 
     private String required(Map<?, ?> m, String key, Pattern pattern, String rule) {

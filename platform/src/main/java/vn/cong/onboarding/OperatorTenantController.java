@@ -1,0 +1,137 @@
+package vn.cong.onboarding;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.ops.ApiErrors;
+import vn.cong.ops.OperatorAuthentication;
+import vn.cong.tenancy.Tenant.TenantStatus;
+import vn.cong.tenancy.TenantLifecycle;
+import vn.cong.tenancy.manifest.ManifestReader;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The operator API on {@code admin.<base-domain>}: onboard a tenant from a JSON manifest, list and
+ * inspect tenants, move one through its lifecycle. {@code OperatorApiFilter} has already checked
+ * the host and the operator's credentials; micronaut-security does not cover these paths.
+ */
+@Controller("/api/v1/tenants")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class OperatorTenantController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorTenantController.class);
+
+    private final Onboarding onboarding;
+    private final TenantOverview overview;
+    private final TenantLifecycle lifecycle;
+    private final JsonMapper json;
+
+    OperatorTenantController(Onboarding onboarding, TenantOverview overview, TenantLifecycle lifecycle, JsonMapper json) {
+        this.onboarding = onboarding;
+        this.overview = overview;
+        this.lifecycle = lifecycle;
+        this.json = json;
+    }
+
+    /** 201 when the tenant was created, 200 when it existed (the report says what changed), 422 listing every error. */
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> onboard(HttpRequest<?> request, @Body @Nullable String body) {
+        Map<String, Object> manifest = readObject(body);
+        if (manifest == null) {
+            return Mono.just(HttpResponse.badRequest(ApiErrors.of("Nội dung phải là một đối tượng JSON (khai báo cổng).")));
+        }
+        String operator = OperatorAuthentication.operatorOf(request);
+        return onboarding.onboard(ManifestReader.fromMap(manifest)).map(report -> {
+            if (!report.isValid()) {
+                return HttpResponse.unprocessableEntity().body(new ApiErrors(report.errors()));
+            }
+            LOG.info("Operator {} applied the manifest of {}: created={} updated={} migration={}",
+                    operator, report.code(), report.created(), report.updated(), report.migrationStatus());
+            return report.created()
+                    ? HttpResponse.created(report, URI.create("/api/v1/tenants/" + report.code()))
+                    : HttpResponse.ok(report);
+        });
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    Flux<TenantOverview.TenantView> list() {
+        return overview.list();
+    }
+
+    @Get(uri = "/{code}", produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> show(@PathVariable String code) {
+        return overview.find(code).<HttpResponse<?>>map(HttpResponse::ok)
+                .defaultIfEmpty(notFound(code));
+    }
+
+    /** Body: {@code {"status": "suspended", "notice": "…"}}; the notice is shown on the portal while it is not active. */
+    @Post(uri = "/{code}/status", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> changeStatus(HttpRequest<?> request, @PathVariable String code, @Body @Nullable String body) {
+        Map<String, Object> change = readObject(body);
+        TenantStatus status = change == null ? null : statusOf(change.get("status"));
+        if (status == null) {
+            return Mono.just(HttpResponse.unprocessableEntity().body(ApiErrors.of("status",
+                    "trạng thái phải là một trong: " + Arrays.stream(TenantStatus.values()).map(TenantStatus::db)
+                            .collect(Collectors.joining(", ")))));
+        }
+        Object notice = change.get("notice");
+        String text = notice == null || notice.toString().isBlank() ? null : notice.toString().strip();
+        String operator = OperatorAuthentication.operatorOf(request);
+        return lifecycle.change(code, status, text, operator).flatMap(result -> switch (result.outcome()) {
+            case UNKNOWN_TENANT -> Mono.just(notFound(code));
+            case NOT_ALLOWED -> Mono.just(HttpResponse.status(HttpStatus.CONFLICT).body(ApiErrors.of("status",
+                    "không thể chuyển cổng từ trạng thái «" + result.from().db() + "» sang «" + status.db() + "»")));
+            case CHANGED, UNCHANGED -> {
+                if (result.outcome() == TenantLifecycle.Outcome.CHANGED) {
+                    LOG.info("Operator {} moved tenant {} from {} to {}", operator, code, result.from().db(), status.db());
+                }
+                yield overview.find(code).<HttpResponse<?>>map(HttpResponse::ok).defaultIfEmpty(notFound(code));
+            }
+        });
+    }
+
+    private Map<String, Object> readObject(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static TenantStatus statusOf(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        return Arrays.stream(TenantStatus.values())
+                .filter(s -> s.db().equals(raw.toString().trim().toLowerCase(Locale.ROOT)))
+                .findFirst().orElse(null);
+    }
+
+    private static HttpResponse<?> notFound(String code) {
+        return HttpResponse.notFound(ApiErrors.of("code", "không có cổng mã «" + code + "»"));
+    }
+}

@@ -1,0 +1,90 @@
+package vn.cong.onboarding;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.r2dbc.spi.Readable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PlatformDatabase;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What operators see of the tenants: names, hosts, lifecycle and migration state. Read from the
+ * platform schema, not from this node's registry copy, so it is current even right after a change
+ * made on another node.
+ */
+@Singleton
+public class TenantOverview {
+
+    private static final String SELECT = """
+            SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.status, t.status_notice,
+                   t.migration_status, t.migration_error,
+                   coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
+                             WHERE a.tenant_code = t.code), '{}') AS aliases
+            FROM platform.tenants t""";
+
+    private final PlatformDatabase platform;
+    private final PlatformConfiguration config;
+
+    public TenantOverview(PlatformDatabase platform, PlatformConfiguration config) {
+        this.platform = platform;
+        this.config = config;
+    }
+
+    public Flux<TenantView> list() {
+        return platform.flux(c -> Sql.query(c, SELECT + " ORDER BY t.parent_code NULLS FIRST, t.code", this::toView));
+    }
+
+    public Mono<TenantDetail> find(String code) {
+        return platform.mono(c -> Sql.one(c, SELECT + " WHERE t.code = $1", this::toView, code)
+                .flatMap(view -> Sql.query(c, """
+                                SELECT from_status, to_status, notice, actor, changed_at FROM platform.tenant_status_changes
+                                WHERE tenant_code = $1 ORDER BY id""",
+                        r -> new StatusChangeView(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+                                r.get(3, String.class), r.get(4, OffsetDateTime.class)), code)
+                        .collectList()
+                        .map(history -> new TenantDetail(view, history))));
+    }
+
+    private TenantView toView(Readable r) {
+        String abbreviation = r.get("abbreviation", String.class);
+        String parent = r.get("parent_code", String.class);
+        List<String> hosts = new ArrayList<>();
+        hosts.add(abbreviation + "." + config.baseDomain());
+        if (parent == null) {
+            hosts.add(config.baseDomain()); // the ministry also answers on the bare base domain
+        }
+        String[] aliases = r.get("aliases", String[].class);
+        if (aliases != null) {
+            hosts.addAll(List.of(aliases));
+        }
+        return new TenantView(r.get("code", String.class),
+                new Names(r.get("name_vi", String.class), r.get("name_en", String.class)),
+                abbreviation, parent, hosts, r.get("status", String.class), r.get("status_notice", String.class),
+                r.get("migration_status", String.class), r.get("migration_error", String.class));
+    }
+
+    @Serdeable
+    public record Names(String vi, String en) {
+    }
+
+    @Serdeable
+    public record TenantView(String code, Names name, String abbreviation, @Nullable String parent, List<String> hosts,
+                             String status, @Nullable String statusNotice, String migrationStatus,
+                             @Nullable String migrationError) {
+    }
+
+    @Serdeable
+    public record StatusChangeView(String from, String to, @Nullable String notice, String actor, OffsetDateTime at) {
+    }
+
+    @Serdeable
+    public record TenantDetail(TenantView tenant, List<StatusChangeView> statusHistory) {
+    }
+}

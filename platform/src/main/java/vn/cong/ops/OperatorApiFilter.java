@@ -1,0 +1,60 @@
+package vn.cong.ops;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import vn.cong.tenancy.HostKind;
+import vn.cong.tenancy.TenantRequests;
+
+/**
+ * Guards the operator API: it exists only on the operator host (404 elsewhere, revealing nothing)
+ * and only for the configured platform operator. Staff security ({@code /quan-tri/**}) is separate:
+ * operators are not accounts of any tenant.
+ */
+@ServerFilter({OperatorApiFilter.API, OperatorApiFilter.API + "/**"})
+final class OperatorApiFilter implements Ordered {
+
+    static final String API = "/api/v1/tenants";
+
+    private final OperatorAuthentication authentication;
+
+    OperatorApiFilter(OperatorAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order(); // after the tenant filter has classified the host
+    }
+
+    @RequestFilter
+    Publisher<MutableHttpResponse<?>> guard(HttpRequest<?> request, FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        if (TenantRequests.hostKind(request) != HostKind.OPERATOR) {
+            return Mono.just(HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN_TYPE).body("Not Found"));
+        }
+        return authentication.authenticate(request).flatMap(verdict -> switch (verdict) {
+            case ACCEPTED -> {
+                request.setAttribute(OperatorAuthentication.OPERATOR, authentication.username());
+                yield Mono.from(next.proceed());
+            }
+            case NOT_CONFIGURED -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
+                    "operator not configured: chưa cấu hình tài khoản vận hành (cong.operator.username, cong.operator.password-hash)"));
+            case MISSING, REJECTED -> Mono.just(error(HttpStatus.UNAUTHORIZED, "Cần đăng nhập bằng tài khoản vận hành nền tảng.")
+                    .header("WWW-Authenticate", "Basic realm=\"Cong operator\", charset=\"UTF-8\""));
+        });
+    }
+
+    private static MutableHttpResponse<?> error(HttpStatus status, String message) {
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(ApiErrors.of(message));
+    }
+}

@@ -1,0 +1,59 @@
+package vn.cong.ops;
+
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id, first of all filters: the proxy's {@code X-Request-Id} when it is a
+ * sane token, else a fresh one. The id is echoed in the response and put in the log MDC
+ * ({@code requestId}); Micronaut's propagated context carries the MDC across Reactor threads.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class RequestIdFilter implements Ordered {
+
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_REQUEST_ID = "requestId";
+    private static final String ATTRIBUTE = "cong.requestId";
+    /** No spaces or control characters: the id is written into log lines verbatim. */
+    private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:=+/-]{0,127}$");
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+
+    @RequestFilter
+    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+        String incoming = request.getHeaders().get(HEADER);
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+        request.setAttribute(ATTRIBUTE, id);
+        context.add(new MdcPropagationContext(Map.of(MDC_REQUEST_ID, id)));
+    }
+
+    @ResponseFilter
+    void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        requestId(request).ifPresent(id -> response.getHeaders().set(HEADER, id));
+    }
+
+    static Optional<String> requestId(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class);
+    }
+
+    /** 64 random bits: enough to tell requests apart in logs, cheap enough for every request. */
+    private static String newId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+}
