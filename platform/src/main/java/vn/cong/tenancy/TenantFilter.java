@@ -24,6 +24,9 @@ final class TenantFilter implements Ordered {
     /** Infrastructure probes hit the node by address, not by a tenant's host. */
     private static final Set<String> HOSTLESS_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/prometheus");
 
+    /** The public status page's path on {@code status.<base-domain>}. */
+    public static final String STATUS_PAGE = "/trang-thai";
+
     private final TenantRegistry registry;
     private final PlatformConfiguration config;
     private final Set<String> trustedProxies;
@@ -54,7 +57,8 @@ final class TenantFilter implements Ordered {
         }
         if (host.get().equals(config.statusHost())) {
             request.setAttribute(TenantRequests.HOST_KIND, HostKind.STATUS);
-            return null;
+            // the status host has one page; its root leads there
+            return path.equals("/") ? HttpResponse.seeOther(java.net.URI.create(STATUS_PAGE)) : null;
         }
         Optional<Tenant> tenant = registry.findByHost(host.get());
         if (tenant.isEmpty()) {
