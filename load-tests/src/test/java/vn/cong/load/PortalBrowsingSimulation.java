@@ -69,13 +69,18 @@ public class PortalBrowsingSimulation extends Simulation {
                     .check(css("a[href^='/bai-viet/']", "href").findAll().optional().saveAs("sectionArticles")));
 
     private final ChainBuilder article = exec(session -> {
-        List<Object> found = session.contains("sectionArticles") ? session.getList("sectionArticles") : session.getList("articles");
+        // an empty section falls back to an article linked from the home page
+        List<Object> found = session.contains("sectionArticles") ? session.getList("sectionArticles") : List.of();
+        if (found.isEmpty() && session.contains("articles")) {
+            found = session.getList("articles");
+        }
         return session.set("article", found.isEmpty() ? "/" : pick(found));
     }).exec(http("article").get("#{article}").check(status().is(200)));
 
     private final ScenarioBuilder browse = scenario("Readers browse portals")
             .feed(tenants())
-            .forever().on(exec(home, section, article));
+            .forever().on(exec(session -> session.removeAll("sections", "articles", "sectionArticles"))
+                    .exec(home, section, article));
 
     private final ScenarioBuilder homeOnly = scenario("Readers open home pages")
             .feed(tenants())

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 
 /** Serves a tenant's uploads from its own folder only; another tenant's file names mean nothing here. */
+@Produces(io.micronaut.http.MediaType.ALL)
 @Controller("/media")
 class MediaController {
 

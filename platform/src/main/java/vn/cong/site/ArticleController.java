@@ -3,6 +3,7 @@ package vn.cong.site;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import reactor.core.publisher.Mono;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 import java.util.Map;
 
 /** A published article, with the latest other articles of its section. */
+@Produces(io.micronaut.http.MediaType.TEXT_HTML)
 @Controller
 class ArticleController {
 

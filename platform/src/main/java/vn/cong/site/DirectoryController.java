@@ -3,6 +3,7 @@ package vn.cong.site;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import reactor.core.publisher.Mono;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * The ministry's directory of member portals: those hosted on the platform (tenants whose parent
  * it is) and independent sites that are only linked. Member portals have none (404).
  */
+@Produces(io.micronaut.http.MediaType.TEXT_HTML)
 @Controller
 class DirectoryController {
 

@@ -3,6 +3,7 @@ package vn.cong.site;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import reactor.core.publisher.Mono;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The portal's home page: featured news, a block per top-level section, member portals on the ministry's. */
+@Produces(io.micronaut.http.MediaType.TEXT_HTML)
 @Controller
 class HomeController {
 

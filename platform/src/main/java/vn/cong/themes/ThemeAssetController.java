@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -17,6 +18,7 @@ import vn.cong.system.AcceptEncoding;
  * The fingerprint changes with the files, so the current one may be cached for a year; a request
  * for an outdated fingerprint still gets the current file, but only for a short while.
  */
+@Produces(io.micronaut.http.MediaType.ALL)
 @Controller("/static")
 class ThemeAssetController {
 

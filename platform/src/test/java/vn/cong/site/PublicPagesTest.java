@@ -72,6 +72,15 @@ class PublicPagesTest extends PlatformTestSupport {
     }
 
     @Test
+    void pagesAnswerClientsThatAcceptOnlyHtml() {
+        // e.g. curl -H 'Accept: text/html', load generators, some crawlers: no 406
+        for (String path : List.of("/", "/chuyen-muc/tin-hoat-dong", "/bai-viet/chuyen-doi-so-2026", "/en")) {
+            var response = at("alpha.most.localhost").get(path, java.util.Map.of("Accept", "text/html"));
+            assertEquals(200, response.statusCode(), path);
+        }
+    }
+
+    @Test
     void ministryHomeShowsFeaturedNewsSectionBlocksAndMemberPortals() {
         Document doc = page(MINISTRY, "/");
         assertEquals("vi", doc.selectFirst("html").attr("lang"));

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import jakarta.inject.Named;
 import reactor.core.publisher.Mono;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /** The public status page on {@code status.<base-domain>}: served there only, rebuilt at most once a minute. */
+@Produces(io.micronaut.http.MediaType.TEXT_HTML)
 @Controller
 class StatusPageController {
 
