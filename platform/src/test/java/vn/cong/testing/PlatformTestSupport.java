@@ -47,6 +47,11 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.registry.poll-interval", "1s");
         p.put("micronaut.server.port", "-1");
         p.put("cong.tenants-dir", "");
+        // background jobs stay off unless a test drives them: no probes to the test manifests'
+        // linked sites (never contact non-loopback addresses), no surprise backups
+        p.put("cong.uptime.enabled", "false");
+        p.put("cong.uptime.probe-linked-sites", "false");
+        p.put("cong.backup.scheduler.enabled", "false");
         p.putAll(extraProperties());
         return p;
     }

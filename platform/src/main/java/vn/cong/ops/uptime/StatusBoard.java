@@ -3,6 +3,7 @@ package vn.cong.ops.uptime;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -27,10 +28,12 @@ public class StatusBoard {
 
     private final PlatformDatabase db;
     private final TenantRegistry registry;
+    private final PlatformConfiguration config;
 
-    public StatusBoard(PlatformDatabase db, TenantRegistry registry) {
+    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PlatformConfiguration config) {
         this.db = db;
         this.registry = registry;
+        this.config = config;
     }
 
     /** One portal or linked site on the board. {@code state}: up, down or unknown. */
@@ -85,7 +88,7 @@ public class StatusBoard {
                 }
                 String key = "tenant:" + tenant.code();
                 names.put(key, tenant.nameVi());
-                rows.add(row(tenant.nameVi(), "https://" + registry.primaryHost(tenant), key, t.getT1(), t.getT2(), from, today));
+                rows.add(row(tenant.nameVi(), config.publicUrl(registry.primaryHost(tenant)), key, t.getT1(), t.getT2(), from, today));
             }
             for (Object[] s : t.getT3()) {
                 String key = "site:" + s[0];

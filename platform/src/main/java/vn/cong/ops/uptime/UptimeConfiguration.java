@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param timeout         a target that has not answered by then is down
  * @param failuresToOpen  consecutive failed checks that open an incident
  * @param selfUrl         where this platform's own HTTP path is reached (tenant hosts are probed through it)
+ * @param probeLinkedSites probe independent member sites too (off for local runs: no traffic leaves the machine)
  */
 @ConfigurationProperties("cong.uptime")
 public record UptimeConfiguration(
@@ -18,5 +19,6 @@ public record UptimeConfiguration(
         @Bindable(defaultValue = "60s") Duration interval,
         @Bindable(defaultValue = "10s") Duration timeout,
         @Bindable(defaultValue = "3") int failuresToOpen,
-        @Bindable(defaultValue = "http://127.0.0.1:8080") String selfUrl) {
+        @Bindable(defaultValue = "http://127.0.0.1:8080") String selfUrl,
+        @Bindable(defaultValue = "true") boolean probeLinkedSites) {
 }

@@ -76,7 +76,7 @@ public class UptimeMonitor {
                 .map(t -> ProbeTarget.tenant(t.code(), config.selfUrl(), registry.primaryHost(t)));
         Flux<ProbeTarget> sites = db.flux(c -> Sql.query(c, "SELECT id, tenant_code, url FROM platform.linked_sites ORDER BY id",
                 r -> ProbeTarget.linkedSite(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class))));
-        return portals.concatWith(sites);
+        return config.probeLinkedSites() ? portals.concatWith(sites) : portals;
     }
 
     private Mono<Void> record(Connection c, OffsetDateTime slot, CheckResult r) {

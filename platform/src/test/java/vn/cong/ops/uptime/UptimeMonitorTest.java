@@ -45,7 +45,8 @@ class UptimeMonitorTest extends PlatformTestSupport {
                 "cong.uptime.enabled", "false",
                 "cong.uptime.self-url", "http://127.0.0.1:" + platformPort,
                 "cong.uptime.interval", "60s",
-                "cong.uptime.failures-to-open", "3");
+                "cong.uptime.failures-to-open", "3",
+                "cong.uptime.probe-linked-sites", "true"); // the linked site is rewritten to a loopback server below
     }
 
     @BeforeAll
