@@ -15,6 +15,8 @@ import vn.cong.tenancy.TenantDatabase;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -53,8 +55,8 @@ public class StaffLogin {
         }
         return db.mono(tenant, c -> accounts.findByUsername(c, name)
                         .flatMap(a -> accounts.passwordHash(c, a.id()).map(h -> new Candidate(a, h)).defaultIfEmpty(new Candidate(a, null))))
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> {
                     Candidate candidate = found.orElse(null);
                     if (candidate != null && candidate.account().isLockedAt(Instant.now())) {
@@ -71,7 +73,7 @@ public class StaffLogin {
      * The account a session logged in as, if it still may act: active, and with the security stamp it
      * had at login (revocation and password changes replace the stamp, ending older sessions at once).
      */
-    public Mono<Account> stillSignedIn(Tenant tenant, long accountId, java.util.UUID securityStamp) {
+    public Mono<Account> stillSignedIn(Tenant tenant, long accountId, UUID securityStamp) {
         return db.mono(tenant, c -> accounts.findById(c, accountId))
                 .filter(a -> a.isActive() && a.securityStamp().equals(securityStamp));
     }

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,20 +72,20 @@ record AccountForm(
         return errors;
     }
 
-    java.util.Optional<String> passwordError() {
+    Optional<String> passwordError() {
         return passwordError(passwordMode, password);
     }
 
-    static java.util.Optional<String> passwordError(@Nullable String mode, @Nullable String password) {
+    static Optional<String> passwordError(@Nullable String mode, @Nullable String password) {
         if ("password".equals(mode)) {
             String p = password == null ? "" : password;
             if (p.codePointCount(0, p.length()) < PasswordSetting.MIN_LENGTH) {
-                return java.util.Optional.of("Mật khẩu ban đầu phải có ít nhất " + PasswordSetting.MIN_LENGTH + " ký tự.");
+                return Optional.of("Mật khẩu ban đầu phải có ít nhất " + PasswordSetting.MIN_LENGTH + " ký tự.");
             }
         } else if (!"link".equals(mode)) {
-            return java.util.Optional.of("Vui lòng chọn cách cấp mật khẩu.");
+            return Optional.of("Vui lòng chọn cách cấp mật khẩu.");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The initial password, or null when a one-time link is wanted instead. */
