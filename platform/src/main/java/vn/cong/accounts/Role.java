@@ -1,8 +1,12 @@
 package vn.cong.accounts;
 
 import java.util.Locale;
+import java.util.Optional;
 
-/** What a person may do in one tenant. */
+/**
+ * What a person may do in one tenant. {@link Names} holds the same names as constants for
+ * {@code @Secured}, e.g. {@code @Secured(Role.Names.TENANT_ADMIN)}.
+ */
 public enum Role {
     CONTRIBUTOR("Cộng tác viên"),
     EDITOR("Biên tập viên"),
@@ -27,5 +31,28 @@ public enum Role {
 
     public static Role of(String db) {
         return valueOf(db.toUpperCase(Locale.ROOT));
+    }
+
+    /** The role named {@code db}, or empty for anything else (form input). */
+    public static Optional<Role> parse(String db) {
+        for (Role role : values()) {
+            if (role.db().equals(db)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Role names as compile-time constants, for {@code @Secured}. They equal {@link #db()}. */
+    public static final class Names {
+        public static final String CONTRIBUTOR = "contributor";
+        public static final String EDITOR = "editor";
+        public static final String APPROVER = "approver";
+        public static final String DEPUTY_HEAD = "deputy_head";
+        public static final String HEAD = "head";
+        public static final String TENANT_ADMIN = "tenant_admin";
+
+        private Names() {
+        }
     }
 }

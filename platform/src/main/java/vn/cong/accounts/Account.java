@@ -1,0 +1,70 @@
+package vn.cong.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A person's account in one tenant (the same username in another tenant is another person). */
+public record Account(
+        long id,
+        String username,
+        String email,
+        String fullName,
+        String unit,
+        String jobTitle,
+        String phone,
+        Set<Role> roles,
+        Status status,
+        @Nullable Instant lockedUntil,
+        boolean hasPassword,
+        UUID securityStamp,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Account {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Roles in the order of {@link Role}, for display. */
+    public List<Role> sortedRoles() {
+        return roles.stream().sorted().toList();
+    }
+
+    public enum Status {
+        ACTIVE("Đang hoạt động"),
+        REVOKED("Đã thu hồi");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String db() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Status of(String db) {
+            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

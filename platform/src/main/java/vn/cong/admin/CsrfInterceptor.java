@@ -1,0 +1,59 @@
+package vn.cong.admin;
+
+import io.micronaut.aop.InterceptorBean;
+import io.micronaut.aop.MethodInterceptor;
+import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.core.type.MutableArgumentValue;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
+import jakarta.inject.Singleton;
+import vn.cong.system.RedisConnector;
+import vn.cong.system.RedisUnavailableException;
+
+/** Checks the synchronizer token of {@link CsrfProtected} routes, once the body is bound. */
+@Singleton
+@InterceptorBean(CsrfProtected.class)
+final class CsrfInterceptor implements MethodInterceptor<Object, Object> {
+
+    static final String HEADER = "X-CSRF-TOKEN";
+    static final String FIELD = "csrfToken";
+
+    private final RedisConnector redis;
+
+    CsrfInterceptor(RedisConnector redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public Object intercept(MethodInvocationContext<Object, Object> context) {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
+        if (request == null || !StaffAreaFilter.isStateChanging(request.getMethod())) {
+            return context.proceed();
+        }
+        StaffSession session = StaffRequests.session(request).orElse(null);
+        if (session == null) {
+            if (redis.isKnownDown()) {
+                throw new RedisUnavailableException();
+            }
+            throw new CsrfRejectedException("no session");
+        }
+        String header = request.getHeaders().get(HEADER);
+        if (!session.csrfMatches(header != null ? header : formToken(context))) {
+            throw new CsrfRejectedException("token missing or wrong");
+        }
+        return context.proceed();
+    }
+
+    private static String formToken(MethodInvocationContext<Object, Object> context) {
+        for (MutableArgumentValue<?> argument : context.getParameters().values()) {
+            Object value = argument.getValue();
+            if (value instanceof CsrfForm form) {
+                return form.csrfToken();
+            }
+            if (FIELD.equals(argument.getName()) && value instanceof String token) {
+                return token;
+            }
+        }
+        return null;
+    }
+}

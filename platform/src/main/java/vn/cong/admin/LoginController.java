@@ -1,0 +1,117 @@
+package vn.cong.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.LoginOutcome;
+import vn.cong.accounts.StaffLogin;
+import vn.cong.tenancy.Tenant;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Staff login and logout on every tenant host, against that tenant's own accounts. */
+@Controller("/quan-tri")
+@CsrfProtected
+class LoginController {
+
+    static final String LOGIN_PATH = "/quan-tri/dang-nhap";
+    static final String REFUSED = "Tên đăng nhập hoặc mật khẩu không đúng.";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Pattern STAFF_PAGE = Pattern.compile("^/quan-tri(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$");
+
+    private final StaffLogin login;
+    private final StaffSessions sessions;
+    private final FormSessions formSessions;
+    private final SessionCookies cookies;
+    private final ProxiedRequests proxied;
+    private final AdminPages pages;
+
+    LoginController(StaffLogin login, StaffSessions sessions, FormSessions formSessions, SessionCookies cookies,
+                    ProxiedRequests proxied, AdminPages pages) {
+        this.login = login;
+        this.sessions = sessions;
+        this.formSessions = formSessions;
+        this.cookies = cookies;
+        this.proxied = proxied;
+        this.pages = pages;
+    }
+
+    @Get(value = "/dang-nhap", produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String tiep) {
+        if (StaffRequests.account(request).isPresent()) {
+            return Mono.just(HttpResponse.seeOther(URI.create(continueTo(tiep))));
+        }
+        return formSessions.ensure(request, tenant)
+                .flatMap(session -> pages.page(request, "login", model("", tiep, null)))
+                .map(response -> formSessions.withCookie(request, response));
+    }
+
+    @Post(value = "/dang-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Mono<MutableHttpResponse<String>> login(HttpRequest<?> request, Tenant tenant, @Body LoginForm form) {
+        // the CSRF check already required the session the form was served with
+        StaffSession formSession = StaffRequests.session(request).orElseThrow();
+        String username = form.username() == null ? "" : form.username().strip();
+        return login.attempt(tenant, username, form.password(), proxied.clientAddress(request))
+                .flatMap(outcome -> {
+                    if (outcome instanceof LoginOutcome.SignedIn signedIn) {
+                        return sessions.signIn(tenant, formSession, signedIn.account())
+                                .map(session -> cookies.attach(request,
+                                        HttpResponse.<String>seeOther(URI.create(continueTo(form.tiep()))), session));
+                    }
+                    String message = outcome instanceof LoginOutcome.Locked locked ? lockedMessage(locked.until()) : REFUSED;
+                    return pages.page(request, HttpStatus.UNAUTHORIZED, "login", model(username, form.tiep(), message));
+                });
+    }
+
+    @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Mono<MutableHttpResponse<String>> logout(HttpRequest<?> request, Tenant tenant, @Body TokenOnlyForm form) {
+        StaffSession session = StaffRequests.session(request).orElseThrow();
+        return sessions.end(tenant, session.id())
+                .then(Mono.fromSupplier(() -> cookies.clear(request, HttpResponse.<String>seeOther(URI.create(LOGIN_PATH)))));
+    }
+
+    static String lockedMessage(Instant until) {
+        var local = until.atZone(VIETNAM);
+        String time = local.format(DateTimeFormatter.ofPattern("HH:mm"));
+        if (!local.toLocalDate().equals(LocalDate.now(VIETNAM))) {
+            time += " ngày " + local.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        }
+        return "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + time + ".";
+    }
+
+    /** Only staff pages of this host: never an absolute or protocol-relative URL (no open redirect). */
+    static String continueTo(@Nullable String next) {
+        return next != null && STAFF_PAGE.matcher(next).matches() && !next.startsWith(LOGIN_PATH) ? next : "/quan-tri";
+    }
+
+    private static Map<String, Object> model(String username, @Nullable String tiep, @Nullable String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", username);
+        model.put("tiep", tiep == null ? "" : tiep);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return model;
+    }
+}

@@ -1,0 +1,53 @@
+package vn.cong.admin;
+
+import io.micronaut.security.authentication.Authentication;
+import vn.cong.accounts.Account;
+import vn.cong.accounts.Role;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The logged-in person on a staff request, as read from the database on this very request (roles
+ * and revocation take effect at once). A controller gets it as a parameter:
+ * {@code Mono<…> edit(StaffAccount me, Tenant tenant, …)} on a route under {@code @Secured}.
+ */
+public record StaffAccount(long id, String username, String fullName, Set<Role> roles, String tenantCode) {
+
+    public StaffAccount {
+        roles = Set.copyOf(roles);
+    }
+
+    static StaffAccount of(Account account, String tenantCode) {
+        return new StaffAccount(account.id(), account.username(), account.fullName(), account.roles(), tenantCode);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAnyRole(Role... wanted) {
+        return Arrays.stream(wanted).anyMatch(roles::contains);
+    }
+
+    public boolean isTenantAdmin() {
+        return hasRole(Role.TENANT_ADMIN);
+    }
+
+    /** Roles in the order of {@link Role}, for display. */
+    public List<Role> sortedRoles() {
+        return roles.stream().sorted().toList();
+    }
+
+    /** The name to greet with: the full name, or the username when none was given. */
+    public String displayName() {
+        return fullName.isBlank() ? username : fullName;
+    }
+
+    Authentication toAuthentication() {
+        return Authentication.build(username, roles.stream().map(Role::db).toList(),
+                Map.of("accountId", id, "tenant", tenantCode, "fullName", fullName));
+    }
+}

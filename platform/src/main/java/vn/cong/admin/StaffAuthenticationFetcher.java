@@ -1,0 +1,58 @@
+package vn.cong.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.StaffLogin;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRequests;
+
+/**
+ * Who is asking, for Micronaut Security's filter (which runs only under {@code /quan-tri}): the
+ * session named by the cookie, looked up in THIS tenant, and its account re-read from the tenant's
+ * schema on every request. A revoked account, a changed password or a session from another tenant's
+ * host all mean anonymous. Leaves the session and account on the request ({@link StaffRequests}).
+ */
+@Singleton
+final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+
+    private final StaffSessions sessions;
+    private final StaffLogin login;
+    private final SessionSettings settings;
+
+    StaffAuthenticationFetcher(StaffSessions sessions, StaffLogin login, SessionSettings settings) {
+        this.sessions = sessions;
+        this.login = login;
+        this.settings = settings;
+    }
+
+    @Override
+    public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        Tenant tenant = TenantRequests.tenant(request).orElse(null);
+        String id = request.getCookies().findCookie(settings.cookieName()).map(Cookie::getValue).orElse(null);
+        if (tenant == null || id == null || request.getPath().startsWith(StaffAreaFilter.ASSETS)) {
+            return Mono.empty();
+        }
+        return sessions.find(tenant, id).flatMap(session -> {
+            request.setAttribute(StaffRequests.SESSION, session);
+            if (!session.isSignedIn()) {
+                return Mono.empty();
+            }
+            return login.stillSignedIn(tenant, session.accountId(), session.securityStamp())
+                    .map(account -> {
+                        StaffAccount staff = StaffAccount.of(account, tenant.code());
+                        request.setAttribute(StaffRequests.ACCOUNT, staff);
+                        return staff.toAuthentication();
+                    })
+                    .switchIfEmpty(Mono.defer(() -> {
+                        // the account was revoked or its password changed: this session is over for good
+                        request.removeAttribute(StaffRequests.SESSION, StaffSession.class);
+                        return sessions.end(tenant, session.id()).then(Mono.empty());
+                    }));
+        });
+    }
+}

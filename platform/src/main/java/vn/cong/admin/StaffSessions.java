@@ -1,0 +1,95 @@
+package vn.cong.admin;
+
+import io.lettuce.core.GetExArgs;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.Account;
+import vn.cong.system.RedisConnector;
+import vn.cong.tenancy.Tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Staff sessions in Redis. The key holds the tenant and a digest of the session id, so a session id
+ * means nothing on another tenant's host and a copy of Redis reveals no usable session ids.
+ * Every failure to reach Redis surfaces as {@link vn.cong.system.RedisUnavailableException}.
+ */
+@Singleton
+public class StaffSessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+
+    private final RedisConnector redis;
+    private final SessionSettings settings;
+
+    StaffSessions(RedisConnector redis, SessionSettings settings) {
+        this.redis = redis;
+        this.settings = settings;
+    }
+
+    /** The live session with this id in this tenant, its idle timeout restarted; empty if none. */
+    public Mono<StaffSession> find(Tenant tenant, String id) {
+        if (!ID.matcher(id).matches()) {
+            return Mono.empty();
+        }
+        String key = key(tenant, id);
+        return redis.run(r -> r.getex(key, GetExArgs.Builder.ex(settings.idleTimeout())))
+                .flatMap(stored -> Mono.justOrEmpty(StaffSession.decode(id, stored)))
+                .filter(s -> s.tenantCode().equals(tenant.code()));
+    }
+
+    /** A session that only carries a CSRF token, for the login and set-password forms. */
+    public Mono<StaffSession> startAnonymous(Tenant tenant) {
+        StaffSession session = new StaffSession(newId(), tenant.code(), null, null, newId(), Instant.now());
+        return store(tenant, session, settings.loginFormTimeout());
+    }
+
+    /**
+     * The session after a successful login: always under a NEW id with a new CSRF token, and the
+     * session the login form came with is deleted, so an id planted before login is worth nothing.
+     */
+    public Mono<StaffSession> signIn(Tenant tenant, StaffSession previous, Account account) {
+        StaffSession session = new StaffSession(newId(), tenant.code(), account.id(), account.securityStamp(), newId(), Instant.now());
+        return end(tenant, previous.id()).then(store(tenant, session, settings.idleTimeout()));
+    }
+
+    public Mono<Void> end(Tenant tenant, String id) {
+        if (!ID.matcher(id).matches()) {
+            return Mono.empty();
+        }
+        String key = key(tenant, id);
+        return redis.run(r -> r.del(key)).then();
+    }
+
+    private Mono<StaffSession> store(Tenant tenant, StaffSession session, Duration ttl) {
+        String key = key(tenant, session.id());
+        return redis.run(r -> r.setex(key, ttl.toSeconds(), session.encode())).thenReturn(session);
+    }
+
+    private String key(Tenant tenant, String id) {
+        return redis.key("sessions:" + tenant.code() + ":" + sha256(id));
+    }
+
+    private static String sha256(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

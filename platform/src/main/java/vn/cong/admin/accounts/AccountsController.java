@@ -1,0 +1,179 @@
+package vn.cong.admin.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.AccountAdministration;
+import vn.cong.accounts.AccountSettings;
+import vn.cong.accounts.Role;
+import vn.cong.accounts.SetPasswordTokens;
+import vn.cong.admin.AdminPages;
+import vn.cong.admin.CsrfProtected;
+import vn.cong.admin.ProxiedRequests;
+import vn.cong.admin.StaffAccount;
+import vn.cong.admin.TokenOnlyForm;
+import vn.cong.tenancy.Tenant;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Tenant admins manage the accounts of their own tenant: list, create, edit, reset password, revoke. */
+@Controller("/quan-tri/tai-khoan")
+@Secured(Role.Names.TENANT_ADMIN)
+@CsrfProtected
+class AccountsController {
+
+    private static final String BASE = "/quan-tri/tai-khoan";
+    private static final Map<String, String> NOTICES = Map.of(
+            "tao", "Đã tạo tài khoản.",
+            "luu", "Đã lưu thay đổi.",
+            "mat-khau", "Đã đặt mật khẩu mới. Các phiên đăng nhập đang mở của tài khoản này đã kết thúc.",
+            "thu-hoi", "Đã thu hồi tài khoản. Người dùng bị đăng xuất ngay và không thể đăng nhập lại.",
+            "mo-khoa", "Đã mở khoá đăng nhập cho tài khoản.");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final AccountAdministration administration;
+    private final AccountSettings settings;
+    private final ProxiedRequests proxied;
+    private final AdminPages pages;
+
+    AccountsController(AccountAdministration administration, AccountSettings settings, ProxiedRequests proxied, AdminPages pages) {
+        this.administration = administration;
+        this.settings = settings;
+        this.proxied = proxied;
+        this.pages = pages;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant) {
+        return administration.list(tenant).map(AccountView::of).collectList()
+                .flatMap(accounts -> pages.page(request, "accounts/list", Map.of("accounts", accounts)));
+    }
+
+    @Get(value = "/moi", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request) {
+        return createForm(request, HttpStatus.OK, AccountForm.empty(), Map.of());
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body AccountForm form) {
+        Map<String, String> errors = form.errors(true);
+        if (!errors.isEmpty()) {
+            return createForm(request, HttpStatus.BAD_REQUEST, form.withoutPassword(), errors);
+        }
+        String username = form.normalizedUsername();
+        return administration.create(tenant, me.id(), form.details(username), form.roleSet(), form.initialPassword())
+                .flatMap(issued -> issued.setPasswordToken() == null
+                        ? Mono.just(seeOther(BASE + "/" + issued.accountId() + "?thongbao=tao"))
+                        : linkPage(request, issued.accountId(), username, issued.setPasswordToken(), true))
+                .switchIfEmpty(Mono.defer(() -> createForm(request, HttpStatus.CONFLICT, form.withoutPassword(),
+                        Map.of("username", "Tên đăng nhập này đã có trong cổng. Vui lòng chọn tên khác."))));
+    }
+
+    @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, long id, @Nullable @QueryValue String thongbao) {
+        return administration.find(tenant, id).map(AccountView::of)
+                .flatMap(account -> editPage(request, HttpStatus.OK, account, account.toForm(), Map.of(), thongbao == null ? null : NOTICES.get(thongbao)))
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body AccountForm form) {
+        return administration.find(tenant, id).map(AccountView::of).flatMap(account -> {
+            Map<String, String> errors = new HashMap<>(form.errors(false));
+            if (id == me.id() && !form.roleSet().contains(Role.TENANT_ADMIN)) {
+                errors.put("roles", "Bạn không thể tự bỏ vai trò " + Role.TENANT_ADMIN.label() + " của chính mình.");
+            }
+            if (!errors.isEmpty()) {
+                return editPage(request, HttpStatus.BAD_REQUEST, account, form.withoutPassword(), errors, null);
+            }
+            return administration.update(tenant, me.id(), id, form.details(account.username()), form.roleSet())
+                    .map(updated -> seeOther(BASE + "/" + id + "?thongbao=luu"));
+        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> resetPassword(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
+                                                    @Body PasswordResetForm form) {
+        return administration.find(tenant, id).map(AccountView::of).flatMap(account -> {
+            var error = AccountForm.passwordError(form.passwordMode(), form.password());
+            if (error.isPresent()) {
+                return editPage(request, HttpStatus.BAD_REQUEST, account, account.toForm(), Map.of("newPassword", error.get()), null);
+            }
+            if (!account.active()) {
+                return editPage(request, HttpStatus.CONFLICT, account, account.toForm(),
+                        Map.of("newPassword", "Tài khoản đã bị thu hồi nên không thể đặt lại mật khẩu."), null);
+            }
+            return administration.resetPassword(tenant, me.id(), id, form.newPassword())
+                    .flatMap(issued -> issued.setPasswordToken() == null
+                            ? Mono.just(seeOther(BASE + "/" + id + "?thongbao=mat-khau"))
+                            : linkPage(request, id, account.username(), issued.setPasswordToken(), false));
+        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}/thu-hoi", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> revoke(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
+        return administration.find(tenant, id).map(AccountView::of).flatMap(account -> {
+            if (id == me.id()) {
+                return editPage(request, HttpStatus.CONFLICT, account, account.toForm(),
+                        Map.of("revoke", "Bạn không thể tự thu hồi tài khoản của chính mình."), null);
+            }
+            return administration.revoke(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=thu-hoi"));
+        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}/mo-khoa", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> unlock(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
+        return administration.find(tenant, id)
+                .flatMap(account -> administration.unlock(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=mo-khoa")))
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    private Mono<MutableHttpResponse<String>> createForm(HttpRequest<?> request, HttpStatus status, AccountForm form, Map<String, String> errors) {
+        return pages.page(request, status, "accounts/create", Map.of("form", form, "errors", errors));
+    }
+
+    private Mono<MutableHttpResponse<String>> editPage(HttpRequest<?> request, HttpStatus status, AccountView account,
+                                                      AccountForm form, Map<String, String> errors, @Nullable String notice) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("account", account);
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("notice", notice);
+        return pages.page(request, status, "accounts/edit", model);
+    }
+
+    /** The one-time link is shown here once and never again: only its digest is stored. */
+    private Mono<MutableHttpResponse<String>> linkPage(HttpRequest<?> request, long id, String username, String token, boolean created) {
+        return pages.page(request, created ? HttpStatus.CREATED : HttpStatus.OK, "accounts/link", Map.of(
+                "accountId", id,
+                "username", username,
+                "created", created,
+                "link", proxied.origin(request) + SetPasswordTokens.path(token),
+                "expires", TIME.format(Instant.now().plus(settings.setPasswordValidity()))));
+    }
+
+    private Mono<MutableHttpResponse<String>> notFound(HttpRequest<?> request) {
+        return pages.page(request, HttpStatus.NOT_FOUND, "error", Map.of("title", "Không tìm thấy tài khoản",
+                "message", "Không có tài khoản này trong cổng.", "linkHref", BASE, "linkText", "Về danh sách tài khoản"));
+    }
+
+    private static MutableHttpResponse<String> seeOther(String location) {
+        return HttpResponse.seeOther(URI.create(location));
+    }
+}
