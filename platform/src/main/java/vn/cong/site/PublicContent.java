@@ -84,7 +84,7 @@ public class PublicContent {
                                 + " FROM content_items i WHERE i.slug = $1 AND i.language = $2 AND " + PUBLIC,
                         r -> new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
                         slug, lang)
-                .next()
+                .collectList().flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)))
                 .flatMap(found -> related(c, found, lang, related))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty()));

@@ -67,8 +67,7 @@ public class SiteStructures {
     private static Mono<Optional<String>> maintenanceBanner(Connection c, Tenant tenant) {
         return Sql.query(c, "SELECT settings ->> 'maintenanceBanner' FROM platform.tenants WHERE code = $1",
                         r -> Optional.ofNullable(r.get(0, String.class)).filter(b -> !b.isBlank()), tenant.code())
-                .next()
-                .defaultIfEmpty(Optional.empty());
+                .collectList().map(rows -> rows.isEmpty() ? Optional.<String>empty() : rows.get(0));
     }
 
     private static Mono<List<SiteStructure.LinkedSite>> linkedSites(Connection c, Tenant tenant) {

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +37,17 @@ public final class Sql {
                 .concatMap(result -> result.map(mapper));
     }
 
+    /**
+     * The first row, reading the result to its end: cancelling a result mid-stream (as
+     * {@code Flux.next()} does) can leave a pooled R2DBC connection unusable, so nothing here cancels.
+     */
     public static <T> Mono<T> one(Connection c, String sql, Function<Readable, T> mapper, Object... params) {
-        return query(c, sql, mapper, params).next();
+        return first(query(c, sql, mapper, params));
+    }
+
+    /** The first element of a result, reading it to its end (see {@link #one}). */
+    public static <T> Mono<T> first(Publisher<T> rows) {
+        return Flux.from(rows).collectList().flatMap(list -> list.isEmpty() ? Mono.empty() : Mono.just(list.get(0)));
     }
 
     public static Mono<Long> update(Connection c, String sql, Object... params) {

@@ -7,6 +7,8 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.cong.system.Sql;
+
 import java.util.function.Function;
 
 /**
@@ -29,10 +31,10 @@ public class PlatformDatabase {
                 PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback);
     }
 
-    /** Runs {@code work} in one transaction and commits after its first element (or completion). */
+    /** Runs {@code work} in one transaction and gives its first element; {@code work} runs to its end, uncancelled. */
     public <T> Mono<T> mono(Function<Connection, Publisher<T>> work) {
         return Mono.usingWhen(connections.create(),
-                c -> Mono.from(c.beginTransaction()).then(Mono.from(work.apply(c))),
+                c -> Mono.from(c.beginTransaction()).then(Sql.first(work.apply(c))),
                 PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback);
     }
 

@@ -29,9 +29,9 @@ public class TenantDatabase {
         return database.flux(c -> searchPath(c, tenant).thenMany(work.apply(c)));
     }
 
-    /** Runs {@code work} inside one transaction in the tenant's schema; commits after its first element. */
+    /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
     public <T> Mono<T> mono(Tenant tenant, Function<Connection, Publisher<T>> work) {
-        return database.mono(c -> searchPath(c, tenant).then(Mono.from(work.apply(c))));
+        return database.mono(c -> searchPath(c, tenant).thenMany(work.apply(c)));
     }
 
     private static Mono<Integer> searchPath(Connection c, Tenant tenant) {

@@ -1,0 +1,211 @@
+package vn.cong.admin.articles;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.Role;
+import vn.cong.admin.AdminPages;
+import vn.cong.admin.CsrfProtected;
+import vn.cong.admin.StaffAccount;
+import vn.cong.admin.TokenOnlyForm;
+import vn.cong.content.ContentCatalog;
+import vn.cong.content.ContentNotFound;
+import vn.cong.content.DraftRejected;
+import vn.cong.content.EditConflict;
+import vn.cong.content.Publishing;
+import vn.cong.media.MediaStore;
+import vn.cong.media.UploadRefused;
+import vn.cong.tenancy.Tenant;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Editors write articles: every staff member may draft and edit; editor roles publish. Each save is a
+ * revision; a save over a newer version is refused with the editor's text kept on the form.
+ */
+@Controller("/quan-tri/bai-viet")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@CsrfProtected
+class ArticlesController {
+
+    private static final String BASE = "/quan-tri/bai-viet";
+    /** Who may put an article online. */
+    static final Role[] PUBLISHERS = {Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD};
+    private static final Map<String, String> NOTICES = Map.of(
+            "tao", "Đã tạo bản nháp.",
+            "luu", "Đã lưu.",
+            "dang", "Đã đăng bài lên cổng thông tin.",
+            "anh", "Đã tải ảnh đại diện lên; nhớ bấm Lưu để gắn ảnh vào bài.");
+    private static final Map<String, String> STATES = Map.of(
+            "draft", "Bản nháp", "published", "Đã đăng");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final ContentCatalog catalog;
+    private final Publishing publishing;
+    private final MediaStore media;
+    private final AdminPages pages;
+
+    ArticlesController(ContentCatalog catalog, Publishing publishing, MediaStore media, AdminPages pages) {
+        this.catalog = catalog;
+        this.publishing = publishing;
+        this.media = media;
+        this.pages = pages;
+    }
+
+    /** A line of the list, ready to show. */
+    record Row(long id, String title, String stateLabel, boolean published, String language, String section, String updated,
+               String publicUrl) {
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String trangthai) {
+        String state = trangthai != null && STATES.containsKey(trangthai) ? trangthai : null;
+        return catalog.items(tenant, state)
+                .map(i -> new Row(i.id(), i.title(), STATES.getOrDefault(i.state(), i.state()), "published".equals(i.state()),
+                        i.language(), i.sectionName() == null ? "" : i.sectionName(), format(i.updatedAt()),
+                        ("en".equals(i.language()) ? "/en" : "") + "/bai-viet/" + i.slug()))
+                .collectList()
+                .flatMap(rows -> pages.page(request, "articles/list", Map.of("rows", rows, "state", state == null ? "" : state)));
+    }
+
+    @Get(value = "/moi", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
+        return form(request, tenant, me, HttpStatus.OK, null, ArticleForm.empty(), Map.of(), null, null);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body ArticleForm form) {
+        Map<String, String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            return form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, errors, null, null);
+        }
+        return publishing.saveDraft(tenant, form.draft(null, me.id()))
+                .map(saved -> seeOther(BASE + "/" + saved.id() + "?thongbao=tao"))
+                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, e.problems(), null, null));
+    }
+
+    @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
+                                           @Nullable @QueryValue String thongbao) {
+        return catalog.item(tenant, id)
+                .flatMap(item -> form(request, tenant, me, HttpStatus.OK, item, ArticleForm.of(item), Map.of(),
+                        thongbao == null ? null : NOTICES.get(thongbao), null))
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body ArticleForm form) {
+        return catalog.item(tenant, id).flatMap(item -> {
+            Map<String, String> errors = form.errors();
+            if (!errors.isEmpty()) {
+                return form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, errors, null, null);
+            }
+            if ("published".equals(item.state()) && !me.hasAnyRole(PUBLISHERS)) {
+                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form,
+                        Map.of(), null, "Bài đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được sửa.");
+            }
+            return publishing.saveDraft(tenant, form.draft(id, me.id()))
+                    .map(saved -> seeOther(BASE + "/" + id + "?thongbao=luu"))
+                    .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, e.problems(), null, null))
+                    .onErrorResume(EditConflict.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, item,
+                            form.withVersion(e.currentVersion()), Map.of(), null,
+                            "Bài này vừa được người khác lưu (phiên bản " + e.currentVersion() + "). Nội dung bạn nhập vẫn còn "
+                                    + "bên dưới: hãy đối chiếu với bản mới rồi bấm Lưu lần nữa để ghi đè."));
+        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}/dang", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
+        return catalog.item(tenant, id).flatMap(item -> {
+            if (!me.hasAnyRole(PUBLISHERS)) {
+                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, ArticleForm.of(item), Map.of(), null,
+                        "Chỉ biên tập viên, người duyệt hoặc lãnh đạo ban biên tập được đăng bài.");
+            }
+            return publishing.publish(tenant, id, me.id()).map(saved -> seeOther(BASE + "/" + id + "?thongbao=dang"));
+        }).onErrorResume(ContentNotFound.class, e -> notFound(request))
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    /** Uploads a cover image (checked by content) and puts its address on the form for the next save. */
+    @Post(value = "/{id}/anh-bia", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> uploadCover(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
+                                                  @Part("file") CompletedFileUpload file, @Nullable @Part("alt") String alt,
+                                                  @Part("csrfToken") String csrfToken) {
+        return catalog.item(tenant, id).flatMap(item -> {
+            byte[] bytes;
+            try {
+                bytes = file.getBytes();
+            } catch (IOException e) {
+                return form(request, tenant, me, HttpStatus.BAD_REQUEST, item, ArticleForm.of(item),
+                        Map.of("cover", "Không đọc được tệp tải lên."), null, null);
+            }
+            return media.store(tenant, file.getFilename(), bytes, EnumSet.of(vn.cong.media.MediaType.JPEG,
+                            vn.cong.media.MediaType.PNG, vn.cong.media.MediaType.WEBP, vn.cong.media.MediaType.GIF), me.id())
+                    .flatMap(stored -> form(request, tenant, me, HttpStatus.OK, item,
+                            ArticleForm.of(item).withCover(stored.url(), alt == null || alt.isBlank() ? item.title() : alt),
+                            Map.of(), NOTICES.get("anh"), null))
+                    .onErrorResume(UploadRefused.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, item,
+                            ArticleForm.of(item), Map.of("cover", e.getMessage()), null, null));
+        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    private Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status,
+                                                   @Nullable ContentCatalog.EditableItem item, ArticleForm form,
+                                                   Map<String, String> errors, @Nullable String notice, @Nullable String alert) {
+        Mono<List<ContentCatalog.Revision>> revisions = item == null ? Mono.just(List.of()) : catalog.revisions(tenant, item.id());
+        return Mono.zip(catalog.sections(tenant), revisions).flatMap(t -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("form", form);
+            model.put("errors", errors);
+            model.put("sections", t.getT1());
+            model.put("revisions", t.getT2().stream().map(r -> Map.of("version", r.version(), "title", r.title(),
+                    "at", format(r.at()), "author", r.author() == null ? "" : r.author())).toList());
+            model.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", STATES.getOrDefault(item.state(), item.state()),
+                    "published", "published".equals(item.state()),
+                    "publicUrl", ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug()));
+            model.put("canPublish", me.hasAnyRole(PUBLISHERS));
+            if (notice != null) {
+                model.put("notice", notice);
+            }
+            if (alert != null) {
+                model.put("alert", alert);
+            }
+            return pages.page(request, status, item == null ? "articles/create" : "articles/edit", model);
+        });
+    }
+
+    private Mono<MutableHttpResponse<String>> notFound(HttpRequest<?> request) {
+        return pages.page(request, HttpStatus.NOT_FOUND, "error", Map.of("title", "Không tìm thấy bài viết",
+                "message", "Bài viết không tồn tại trong cổng này.", "linkHref", BASE, "linkText", "Về danh sách bài viết"));
+    }
+
+    private static MutableHttpResponse<String> seeOther(String location) {
+        return HttpResponse.<String>seeOther(URI.create(location));
+    }
+
+    private static String format(@Nullable OffsetDateTime t) {
+        return t == null ? "" : t.atZoneSameInstant(VN).format(TIME);
+    }
+}

@@ -1,0 +1,83 @@
+package vn.cong.content;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What editors read: a tenant's items in every state, one item to edit, its sections and revisions. */
+@Singleton
+public class ContentCatalog {
+
+    private final TenantDatabase db;
+
+    public ContentCatalog(TenantDatabase db) {
+        this.db = db;
+    }
+
+    /** A line of the editors' list. */
+    public record ItemSummary(long id, String title, String state, String language, @Nullable String sectionName,
+                              OffsetDateTime updatedAt, @Nullable OffsetDateTime publishedAt, String slug) {
+    }
+
+    /** An item as its edit form needs it. */
+    public record EditableItem(long id, int version, String state, @Nullable Long sectionId, String language, String slug,
+                               String title, String summary, String bodyHtml, @Nullable String coverUrl,
+                               @Nullable String coverAlt, @Nullable String source, boolean featured,
+                               @Nullable OffsetDateTime publishedAt) {
+    }
+
+    /** A section as a choice in a form, indented by its depth in the tree. */
+    public record SectionChoice(long id, String name, int depth) {
+    }
+
+    public record Revision(int version, String title, OffsetDateTime at, @Nullable String author) {
+    }
+
+    public Flux<ItemSummary> items(Tenant tenant, @Nullable String state) {
+        return db.flux(tenant, c -> Sql.query(c, """
+                        SELECT i.id, i.title, i.state, i.language, s.name_vi, i.updated_at, i.published_at, i.slug
+                        FROM content_items i LEFT JOIN sections s ON s.id = i.section_id
+                        WHERE ($1 = '' OR i.state = $1)
+                        ORDER BY i.updated_at DESC, i.id DESC LIMIT 500""",
+                r -> new ItemSummary(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+                        r.get(4, String.class), r.get(5, OffsetDateTime.class), r.get(6, OffsetDateTime.class), r.get(7, String.class)),
+                state == null ? "" : state));
+    }
+
+    public Mono<EditableItem> item(Tenant tenant, long id) {
+        return db.mono(tenant, c -> Sql.one(c, """
+                        SELECT id, version, state, section_id, language, slug, title, summary, body_html, cover_url, cover_alt,
+                               source, featured, published_at FROM content_items WHERE id = $1""",
+                r -> new EditableItem(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, String.class), r.get(3, Long.class),
+                        r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
+                        r.get(8, String.class), r.get(9, String.class), r.get(10, String.class), r.get(11, String.class),
+                        Boolean.TRUE.equals(r.get(12, Boolean.class)), r.get(13, OffsetDateTime.class)), id));
+    }
+
+    public Mono<List<SectionChoice>> sections(Tenant tenant) {
+        return db.flux(tenant, c -> Sql.query(c, """
+                        WITH RECURSIVE tree AS (
+                            SELECT id, name_vi, 0 AS depth, ARRAY[position, id] AS path FROM sections WHERE parent_id IS NULL
+                            UNION ALL
+                            SELECT s.id, s.name_vi, t.depth + 1, t.path || ARRAY[s.position, s.id]
+                            FROM sections s JOIN tree t ON s.parent_id = t.id)
+                        SELECT id, name_vi, depth FROM tree ORDER BY path""",
+                r -> new SectionChoice(r.get(0, Long.class), r.get(1, String.class), r.get(2, Integer.class))))
+                .collectList();
+    }
+
+    public Mono<List<Revision>> revisions(Tenant tenant, long itemId) {
+        return db.flux(tenant, c -> Sql.query(c, """
+                        SELECT r.version, r.title, r.created_at, a.full_name FROM content_revisions r
+                        LEFT JOIN accounts a ON a.id = r.created_by WHERE r.item_id = $1 ORDER BY r.version DESC LIMIT 50""",
+                r -> new Revision(r.get(0, Integer.class), r.get(1, String.class), r.get(2, OffsetDateTime.class), r.get(3, String.class)),
+                itemId)).collectList();
+    }
+}
