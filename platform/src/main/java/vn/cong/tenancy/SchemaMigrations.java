@@ -2,6 +2,7 @@ package vn.cong.tenancy;
 
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,45 @@ public class SchemaMigrations {
         MigrateResult result = flyway(schema, "classpath:db/tenant").migrate();
         LOG.info("Tenant schema {} at version {} ({} migrations applied)", schema, result.targetSchemaVersion, result.migrationsExecuted);
         return result;
+    }
+
+    /** The newest version among the tenant migrations this build carries. */
+    public MigrationVersion newestTenantMigration() {
+        MigrationVersion newest = MigrationVersion.EMPTY;
+        for (var info : flyway("t_version_probe", "classpath:db/tenant").info().all()) {
+            if (info.getVersion() != null && info.getVersion().compareTo(newest) > 0) {
+                newest = info.getVersion();
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * The version each schema's history last reached (absent: never migrated), read over one
+     * connection: at start-up only the schemas behind go through Flyway.
+     */
+    public java.util.Map<String, MigrationVersion> appliedVersions(java.util.Collection<String> schemas) {
+        java.util.Map<String, MigrationVersion> applied = new java.util.HashMap<>();
+        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            for (String schema : schemas) {
+                try (var check = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                    check.setString(1, schema + ".flyway_schema_history");
+                    var rs = check.executeQuery();
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        continue;
+                    }
+                }
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM " + schema
+                        + ".flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                    if (rs.next()) {
+                        applied.put(schema, MigrationVersion.fromVersion(rs.getString(1)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot read applied tenant versions, migrating every schema: {}", e.getMessage());
+        }
+        return applied;
     }
 
     public String latestTenantVersion(String schema) {
