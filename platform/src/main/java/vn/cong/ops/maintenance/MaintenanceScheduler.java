@@ -25,7 +25,7 @@ class MaintenanceScheduler {
         this.enabled = enabled;
     }
 
-    @Scheduled(fixedDelay = "${cong.maintenance.scheduler.interval:30s}", initialDelay = "${cong.maintenance.scheduler.interval:30s}")
+    @Scheduled(fixedDelay = "${cong.maintenance.scheduler.interval:30s}", initialDelay = "${cong.maintenance.scheduler.initial-delay:30s}")
     void tick() {
         if (enabled) {
             windows.advanceBanners(Instant.now()).subscribe(
