@@ -2,6 +2,7 @@ package vn.cong;
 
 import io.micronaut.runtime.Micronaut;
 import vn.cong.onboarding.CongCommand;
+import vn.cong.ops.integrity.IntegrityCommand;
 
 /** Runs the platform, or one of its operator commands when the first argument names one. */
 public final class Application {
@@ -14,6 +15,10 @@ public final class Application {
             // before anything logs: a command's standard output is its result (JSON), logs go to stderr
             System.setProperty("cong.log.target", "System.err");
             System.exit(CongCommand.run(args));
+        }
+        if (args.length > 0 && IntegrityCommand.handles(args[0])) {
+            System.setProperty("cong.log.target", "System.err");
+            System.exit(IntegrityCommand.run(args));
         }
         Micronaut.build(args).mainClass(Application.class).start();
     }

@@ -51,20 +51,27 @@ public class ContentProvisioning {
                 .flatMap(idAndChange -> upsertAll(c, s.children(), idAndChange[0]).map(n -> n + idAndChange[1]));
     }
 
-    /** Inserts the manifest's articles that do not exist yet, as published items. @return how many were added */
+    /**
+     * Inserts the manifest's articles that do not exist yet, as published items, each fingerprinted
+     * and logged like anything the workflow publishes. @return how many were added
+     */
     public Mono<Long> ensureArticles(Tenant tenant, List<ArticleSpec> articles) {
         if (articles.isEmpty()) {
             return Mono.just(0L);
         }
-        return db.mono(tenant, c -> Flux.fromIterable(articles).concatMap(a -> Sql.update(c, """
-                        INSERT INTO content_items (kind, section_id, language, slug, title, summary, body_html, source,
-                                                   featured, state, published_at)
-                        SELECT 'article', s.id, $1, $2, $3, $4, $5, $6, $7, 'published', $8
-                        FROM sections s WHERE s.slug = $9
-                        ON CONFLICT (language, slug) DO NOTHING""",
-                a.language(), a.slug(), RichText.plain(a.title()), RichText.plain(a.summary()), RichText.sanitize(a.body()),
-                Sql.orNull(a.source(), String.class), a.featured(),
-                a.publishedAt() != null ? a.publishedAt() : OffsetDateTime.now(), a.section()))
+        return db.mono(tenant, c -> Flux.fromIterable(articles).concatMap(a -> Sql.one(c, """
+                                INSERT INTO content_items (kind, section_id, language, slug, title, summary, body_html, source,
+                                                           featured, state, published_at)
+                                SELECT 'article', s.id, $1, $2, $3, $4, $5, $6, $7, 'published', $8
+                                FROM sections s WHERE s.slug = $9
+                                ON CONFLICT (language, slug) DO NOTHING
+                                RETURNING id""", r -> r.get(0, Long.class),
+                        a.language(), a.slug(), RichText.plain(a.title()), RichText.plain(a.summary()), RichText.sanitize(a.body()),
+                        Sql.orNull(a.source(), String.class), a.featured(),
+                        a.publishedAt() != null ? a.publishedAt() : OffsetDateTime.now(), a.section())
+                .flatMap(id -> PublishedFingerprint.record(c, id)
+                        .flatMap(fingerprint -> ContentEvents.append(c, id, null, null, "published",
+                                "Đăng từ tệp khai báo khi khởi tạo cổng", fingerprint))))
                 .reduce(0L, Long::sum));
     }
 }

@@ -12,11 +12,13 @@ import vn.cong.tenancy.TenantRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Saving drafts and publishing them. Every save is a revision, every change an event; a save from
- * an outdated version is refused. Publishing (and saving an item that is already public) moves the
+ * an outdated version is refused. Whatever becomes public is fingerprinted in the same transaction,
+ * so the integrity check can tell it from an edit made outside the workflow. Publishing (and saving an item that is already public) moves the
  * tenant's content version, which is part of every cached page's key: all nodes show the change at
  * once, with no cache purge.
  */
@@ -44,8 +46,10 @@ public class Publishing {
         return db.mono(tenant, c -> references(c, clean)
                         .then(clean.id() == null ? insert(c, clean) : update(c, clean))
                         .flatMap(saved -> revision(c, clean, saved)
-                                .then(event(c, saved.id(), clean.actorId(), clean.id() == null ? null : saved.state(), saved.state(),
-                                        clean.id() == null ? "Tạo bài viết" : "Lưu phiên bản " + saved.version()))
+                                .then(isPublic(saved) ? PublishedFingerprint.record(c, saved.id()).map(Optional::of) : Mono.just(Optional.<String>empty()))
+                                .flatMap(fingerprint -> ContentEvents.append(c, saved.id(), clean.actorId(),
+                                        clean.id() == null ? null : saved.state(), saved.state(),
+                                        clean.id() == null ? "Tạo bài viết" : "Lưu phiên bản " + saved.version(), fingerprint.orElse(null)))
                                 .then(isPublic(saved) ? contentChanged(c, tenant) : Mono.just(0L))
                                 .thenReturn(saved)))
                 .onErrorMap(R2dbcDataIntegrityViolationException.class, e -> "23505".equals(e.getSqlState())
@@ -69,7 +73,8 @@ public class Publishing {
                                                     version = version + 1, updated_by = $2, updated_at = now()
                                                 WHERE id = $1 RETURNING version""",
                                                 r -> new SavedItem(itemId, r.get(0, Integer.class), "published"), itemId, Sql.orNull(actorId, Long.class))
-                                        .flatMap(after -> event(c, itemId, actorId, before.state(), "published", null)
+                                        .flatMap(after -> PublishedFingerprint.record(c, itemId)
+                                                .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, before.state(), "published", null, fingerprint))
                                                 .then(contentChanged(c, tenant))
                                                 .thenReturn(new Change(after, true)))))
                 .flatMap(change -> change.changed() ? registry.publishChange().thenReturn(change.item()) : Mono.just(change.item()));
@@ -175,12 +180,6 @@ public class Publishing {
                         VALUES ($1, $2, $3, $4, $5, $6, $7)""",
                 saved.id(), saved.version(), d.title(), d.summary(), d.bodyHtml(), Sql.orNull(d.source(), String.class),
                 Sql.orNull(d.actorId(), Long.class));
-    }
-
-    private static Mono<Long> event(Connection c, long itemId, @Nullable Long actorId, @Nullable String from, String to,
-                                    @Nullable String comment) {
-        return Sql.update(c, "INSERT INTO content_events (item_id, actor_id, from_state, to_state, comment) VALUES ($1, $2, $3, $4, $5)",
-                itemId, Sql.orNull(actorId, Long.class), Sql.orNull(from, String.class), to, Sql.orNull(comment, String.class));
     }
 
     /** Moves the tenant's content version in the same transaction as the change it announces. */

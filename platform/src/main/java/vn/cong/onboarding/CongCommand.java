@@ -37,6 +37,9 @@ public final class CongCommand {
               java -jar cong-platform.jar hash-password
                   Reads a password (prompt, or one line on standard input) and prints its Argon2id hash,
                   e.g. for cong.operator.password-hash.
+              java -jar cong-platform.jar integrity [tenant-code]
+                  Checks published content and the workflow's event chain of every tenant (or one) and
+                  prints what changed outside the workflow. Exit code 0: nothing, 1: findings.
             Database settings come from the same configuration as the server (DB_HOST, DB_NAME, ...).
             """;
 

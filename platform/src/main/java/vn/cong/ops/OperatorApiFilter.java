@@ -20,10 +20,14 @@ import vn.cong.tenancy.TenantRequests;
  * and only for the configured platform operator. Staff security ({@code /quan-tri/**}) is separate:
  * operators are not accounts of any tenant.
  */
-@ServerFilter({OperatorApiFilter.API, OperatorApiFilter.API + "/**"})
+@ServerFilter({OperatorApiFilter.TENANTS, OperatorApiFilter.TENANTS + "/**",
+        OperatorApiFilter.INTEGRITY, OperatorApiFilter.INTEGRITY + "/**",
+        OperatorApiFilter.MAINTENANCE, OperatorApiFilter.MAINTENANCE + "/**"})
 final class OperatorApiFilter implements Ordered {
 
-    static final String API = "/api/v1/tenants";
+    static final String TENANTS = "/api/v1/tenants";
+    static final String INTEGRITY = "/api/v1/integrity";
+    static final String MAINTENANCE = "/api/v1/maintenance";
 
     private final OperatorAuthentication authentication;
 

@@ -83,7 +83,7 @@ public final class SiteContext {
         return new SiteView(tenant.code(), tenant.name(lang), lang, theme.assetBase(), PublicUrls.home(lang), otherLangUrl,
                 menu, parent == null ? null : parent.name(lang),
                 parent == null ? null : origin.url(registry.primaryHost(parent), PublicUrls.home(lang)),
-                themeValues().getOrDefault("footerContact", ""), tenant.isMinistry(), structure.maintenanceBanner());
+                themeValues().getOrDefault("footerContact", ""), tenant.isMinistry(), structure.maintenanceBanner(lang, java.time.Instant.now()));
     }
 
     private MenuItem menuItem(SectionNode node, Set<Long> activePath, boolean withChildren) {

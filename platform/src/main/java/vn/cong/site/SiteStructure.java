@@ -1,7 +1,9 @@
 package vn.cong.site;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.ops.maintenance.MaintenanceNotice;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,11 +12,12 @@ import java.util.Map;
 
 /**
  * What a tenant's pages share and what changes only when its content version moves: the section
- * tree, the tenant's theme settings, its maintenance notice and its linked independent sites.
+ * tree, the tenant's theme settings, its announced maintenance windows and its linked independent
+ * sites.
  * Loaded once per tenant and content version (see {@link SiteStructures}).
  */
 public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId, Map<String, SectionNode> bySlug,
-                            Map<String, String> themeSettings, @Nullable String maintenanceBanner,
+                            Map<String, String> themeSettings, List<MaintenanceNotice> maintenance,
                             List<LinkedSite> linkedSites) {
 
     /** An independent member site, only linked (platform.linked_sites). */
@@ -31,7 +34,7 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
 
     /** Builds the tree from rows already in display order. */
     public static SiteStructure of(List<SectionRow> rows, Map<String, String> themeSettings,
-                                   @Nullable String maintenanceBanner, List<LinkedSite> linkedSites) {
+                                   List<MaintenanceNotice> maintenance, List<LinkedSite> linkedSites) {
         Map<Long, List<SectionRow>> childrenOf = new HashMap<>();
         List<SectionRow> top = new ArrayList<>();
         for (SectionRow r : rows) {
@@ -46,7 +49,7 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
         Map<String, SectionNode> bySlug = new HashMap<>();
         byId.values().forEach(n -> bySlug.put(n.slug(), n));
         return new SiteStructure(roots, Map.copyOf(byId), Map.copyOf(bySlug), Map.copyOf(themeSettings),
-                maintenanceBanner, List.copyOf(linkedSites));
+                List.copyOf(maintenance), List.copyOf(linkedSites));
     }
 
     private static SectionNode build(SectionRow r, Map<Long, List<SectionRow>> childrenOf, Map<Long, SectionNode> byId) {
@@ -68,6 +71,15 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
     private static void collect(SectionNode node, List<Long> ids) {
         ids.add(node.id());
         node.children().forEach(c -> collect(c, ids));
+    }
+
+    /**
+     * The maintenance banner in {@code lang} at {@code now}: from the lead time before a window until
+     * it ends. Its boundaries move the content version, so a cached page never outlives its banner.
+     */
+    @Nullable
+    public String maintenanceBanner(String lang, Instant now) {
+        return MaintenanceNotice.bannerAt(maintenance, lang, now);
     }
 
     /** The top-level section a section belongs to (itself when it is top-level). */

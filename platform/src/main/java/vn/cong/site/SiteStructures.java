@@ -5,13 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import vn.cong.ops.maintenance.MaintenanceWindows;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Per-tenant menu and settings, cached in-process under tenant code and content version: a new
@@ -21,10 +22,12 @@ import java.util.Optional;
 public class SiteStructures {
 
     private final TenantDatabase db;
+    private final MaintenanceWindows maintenance;
     private final AsyncCache<String, SiteStructure> cache;
 
-    public SiteStructures(TenantDatabase db, SiteConfiguration config) {
+    public SiteStructures(TenantDatabase db, MaintenanceWindows maintenance, SiteConfiguration config) {
         this.db = db;
+        this.maintenance = maintenance;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(2_000)
                 .expireAfterWrite(config.pageTtl())
@@ -39,9 +42,9 @@ public class SiteStructures {
     private Mono<SiteStructure> load(Tenant tenant) {
         return db.mono(tenant, c -> sections(c)
                 .flatMap(sections -> themeSettings(c, tenant)
-                        .flatMap(theme -> maintenanceBanner(c, tenant)
-                                .flatMap(banner -> linkedSites(c, tenant)
-                                        .map(linked -> SiteStructure.of(sections, theme, banner.orElse(null), linked))))));
+                        .flatMap(theme -> maintenance.notices(c, tenant, Instant.now())
+                                .flatMap(notices -> linkedSites(c, tenant)
+                                        .map(linked -> SiteStructure.of(sections, theme, notices, linked))))));
     }
 
     private static Mono<List<SiteStructure.SectionRow>> sections(Connection c) {
@@ -61,13 +64,6 @@ public class SiteStructures {
                         WHERE t.code = $1""",
                         r -> Map.entry(r.get(0, String.class), String.valueOf(r.get(1, String.class))), tenant.code())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    /** A planned-maintenance notice shown on every page ({@code settings.maintenanceBanner}). */
-    private static Mono<Optional<String>> maintenanceBanner(Connection c, Tenant tenant) {
-        return Sql.query(c, "SELECT settings ->> 'maintenanceBanner' FROM platform.tenants WHERE code = $1",
-                        r -> Optional.ofNullable(r.get(0, String.class)).filter(b -> !b.isBlank()), tenant.code())
-                .collectList().map(rows -> rows.isEmpty() ? Optional.<String>empty() : rows.get(0));
     }
 
     private static Mono<List<SiteStructure.LinkedSite>> linkedSites(Connection c, Tenant tenant) {

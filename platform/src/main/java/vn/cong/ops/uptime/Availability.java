@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Availability of a target per day (Asia/Ho_Chi_Minh): the share of monitored rounds in which it
- * answered. Rounds the monitor itself missed are counted as unknown, never as up.
+ * answered. Rounds the monitor itself missed are counted as unknown, never as up; checks of a portal
+ * during an announced maintenance window of its tenant count as maintenance, neither up nor down.
  */
 @Singleton
 public class Availability {
@@ -30,37 +31,41 @@ public class Availability {
         this.config = config;
     }
 
-    /** One day of one target. {@code availability} is null when nothing was monitored that day. */
+    /** One day of one target. {@code availability} is null when nothing was monitored outside maintenance that day. */
     @Serdeable
-    public record Day(LocalDate date, long up, long down, long unknown, Double availability) {
+    public record Day(LocalDate date, long up, long down, long maintenance, long unknown, Double availability) {
     }
 
     public Mono<List<Day>> daily(String target, LocalDate from, LocalDate to) {
         long slotsPerDay = 86_400_000L / config.interval().toMillis();
         return db.flux(c -> Sql.query(c, """
                         SELECT (r.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
-                               count(*) FILTER (WHERE c.ok) AS up, count(*) FILTER (WHERE NOT c.ok) AS down
+                               count(*) FILTER (WHERE c.ok AND NOT c.maintenance) AS up,
+                               count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance) AS down,
+                               count(*) FILTER (WHERE c.maintenance) AS maintenance
                         FROM platform.uptime_rounds r
-                        LEFT JOIN platform.uptime_checks c ON c.slot = r.slot AND c.target = $1
+                        LEFT JOIN (SELECT u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
+                                   FROM platform.uptime_checks u WHERE u.target = $1) c ON c.slot = r.slot
                         WHERE r.slot >= $2 AND r.slot < $3
                         GROUP BY 1 ORDER BY 1""",
-                        row -> new Object[]{row.get(0, LocalDate.class), row.get(1, Long.class), row.get(2, Long.class)},
+                        row -> new Object[]{row.get(0, LocalDate.class), row.get(1, Long.class), row.get(2, Long.class),
+                                row.get(3, Long.class)},
                         target, from.atStartOfDay(VN).toOffsetDateTime(), to.plusDays(1).atStartOfDay(VN).toOffsetDateTime()))
                 .collectList()
                 .map(rows -> {
                     Map<LocalDate, long[]> byDay = new TreeMap<>();
-                    rows.forEach(r -> byDay.put((LocalDate) r[0], new long[]{(Long) r[1], (Long) r[2]}));
+                    rows.forEach(r -> byDay.put((LocalDate) r[0], new long[]{(Long) r[1], (Long) r[2], (Long) r[3]}));
                     List<Day> days = new ArrayList<>();
                     LocalDate today = LocalDate.now(VN);
                     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                        long[] counts = byDay.getOrDefault(d, new long[]{0, 0});
+                        long[] counts = byDay.getOrDefault(d, new long[]{0, 0, 0});
                         long expected = d.isAfter(today) ? 0 : d.equals(today)
                                 ? (java.time.Duration.between(d.atStartOfDay(VN), java.time.ZonedDateTime.now(VN)).toMillis()
                                 / config.interval().toMillis())
                                 : slotsPerDay;
-                        long monitored = counts[0] + counts[1];
-                        Double share = monitored == 0 ? null : (double) counts[0] / monitored;
-                        days.add(new Day(d, counts[0], counts[1], Math.max(0, expected - monitored), share));
+                        long counted = counts[0] + counts[1];
+                        Double share = counted == 0 ? null : (double) counts[0] / counted;
+                        days.add(new Day(d, counts[0], counts[1], counts[2], Math.max(0, expected - counted - counts[2]), share));
                     }
                     return days;
                 });

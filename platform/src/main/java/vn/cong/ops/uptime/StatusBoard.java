@@ -2,12 +2,15 @@ package vn.cong.ops.uptime;
 
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import vn.cong.ops.maintenance.MaintenanceWindow;
+import vn.cong.ops.maintenance.MaintenanceWindows;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,7 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What the public status page shows: each portal's current state, its 90 days, open and recent incidents. */
+/**
+ * What the public status page shows: each portal's current state, its 90 days, open and recent
+ * incidents, and current and upcoming maintenance windows. Checks during a tenant's announced
+ * maintenance count as maintenance, not as downtime.
+ */
 @Singleton
 public class StatusBoard {
 
@@ -29,25 +36,31 @@ public class StatusBoard {
     private final PlatformDatabase db;
     private final TenantRegistry registry;
     private final PlatformConfiguration config;
+    private final MaintenanceWindows maintenance;
 
-    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PlatformConfiguration config) {
+    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PlatformConfiguration config, MaintenanceWindows maintenance) {
         this.db = db;
         this.registry = registry;
         this.config = config;
+        this.maintenance = maintenance;
     }
 
-    /** One portal or linked site on the board. {@code state}: up, down or unknown. */
+    /** One portal or linked site on the board. {@code state}: up, down, maintenance or unknown. */
     public record Row(String name, String url, String state, String stateText, String availabilityText, List<DayCell> days) {
     }
 
-    /** One day's bar: {@code level} up, partial, down or unknown (the monitor did not run). */
+    /** One day's bar: {@code level} up, partial, down, maintenance or unknown (the monitor did not run). */
     public record DayCell(String date, String level, String title) {
     }
 
     public record Incident(String name, String url, String opened, String closed, String error) {
     }
 
-    public record Board(List<Row> rows, List<Incident> open, List<Incident> recent, String updated) {
+    /** A current or upcoming maintenance window: which portals, when, and the operator's message. */
+    public record Maintenance(String portals, String from, String to, boolean underway, String message) {
+    }
+
+    public record Board(List<Row> rows, List<Incident> open, List<Incident> recent, List<Maintenance> maintenance, String updated) {
     }
 
     public Mono<Board> board() {
@@ -56,15 +69,19 @@ public class StatusBoard {
         OffsetDateTime since = from.atStartOfDay(VN).toOffsetDateTime();
         Mono<Map<String, Map<LocalDate, long[]>>> perDay = db.flux(c -> Sql.query(c, """
                         SELECT c.target, (c.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
-                               count(*) FILTER (WHERE c.ok), count(*) FILTER (WHERE NOT c.ok)
-                        FROM platform.uptime_checks c WHERE c.slot >= $1 GROUP BY 1, 2""",
-                        r -> new Object[]{r.get(0, String.class), r.get(1, LocalDate.class), r.get(2, Long.class), r.get(3, Long.class)},
+                               count(*) FILTER (WHERE c.ok AND NOT c.maintenance), count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance),
+                               count(*) FILTER (WHERE c.maintenance)
+                        FROM (SELECT u.target, u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
+                              FROM platform.uptime_checks u WHERE u.slot >= $1) c
+                        GROUP BY 1, 2""",
+                        r -> new Object[]{r.get(0, String.class), r.get(1, LocalDate.class), r.get(2, Long.class), r.get(3, Long.class),
+                                r.get(4, Long.class)},
                         since))
                 .collectList()
                 .map(rows -> {
                     Map<String, Map<LocalDate, long[]>> map = new HashMap<>();
                     rows.forEach(r -> map.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                            .put((LocalDate) r[1], new long[]{(Long) r[2], (Long) r[3]}));
+                            .put((LocalDate) r[1], new long[]{(Long) r[2], (Long) r[3], (Long) r[4]}));
                     return map;
                 });
         Mono<Map<String, Boolean>> latest = db.flux(c -> Sql.query(c, """
@@ -79,7 +96,10 @@ public class StatusBoard {
                 WHERE closed_at IS NULL OR closed_at >= now() - interval '30 days' ORDER BY opened_at DESC LIMIT 100""",
                 r -> new Object[]{r.get(0, String.class), r.get(1, String.class), r.get(2, OffsetDateTime.class),
                         r.get(3, OffsetDateTime.class), r.get(4, String.class)})).collectList();
-        return Mono.zip(perDay, latest, sites, incidents).map(t -> {
+        Instant now = Instant.now();
+        Mono<List<MaintenanceWindow>> windows = maintenance.endingAfter(now).collectList();
+        return Mono.zip(perDay, latest, sites, incidents, windows).map(t -> {
+            List<MaintenanceWindow> planned = t.getT5();
             Map<String, String> names = new HashMap<>();
             List<Row> rows = new ArrayList<>();
             for (Tenant tenant : registry.all()) {
@@ -88,12 +108,14 @@ public class StatusBoard {
                 }
                 String key = "tenant:" + tenant.code();
                 names.put(key, tenant.nameVi());
-                rows.add(row(tenant.nameVi(), config.publicUrl(registry.primaryHost(tenant)), key, t.getT1(), t.getT2(), from, today));
+                boolean underway = planned.stream().anyMatch(w -> w.affects(tenant.code()) && w.underwayAt(now));
+                rows.add(row(tenant.nameVi(), config.publicUrl(registry.primaryHost(tenant)), key, t.getT1(), t.getT2(), from, today,
+                        underway));
             }
             for (Object[] s : t.getT3()) {
                 String key = "site:" + s[0];
                 names.put(key, (String) s[1]);
-                rows.add(row((String) s[1], (String) s[2], key, t.getT1(), t.getT2(), from, today));
+                rows.add(row((String) s[1], (String) s[2], key, t.getT1(), t.getT2(), from, today, false));
             }
             List<Incident> open = new ArrayList<>();
             List<Incident> recent = new ArrayList<>();
@@ -102,12 +124,12 @@ public class StatusBoard {
                         format((OffsetDateTime) i[2]), i[3] == null ? null : format((OffsetDateTime) i[3]), (String) i[4]);
                 (i[3] == null ? open : recent).add(incident);
             }
-            return new Board(rows, open, recent, format(OffsetDateTime.now()));
+            return new Board(rows, open, recent, planned.stream().map(w -> maintenanceOf(w, now)).toList(), format(OffsetDateTime.now()));
         });
     }
 
     private static Row row(String name, String url, String key, Map<String, Map<LocalDate, long[]>> perDay,
-                           Map<String, Boolean> latest, LocalDate from, LocalDate today) {
+                           Map<String, Boolean> latest, LocalDate from, LocalDate today, boolean underMaintenance) {
         Map<LocalDate, long[]> days = perDay.getOrDefault(key, Map.of());
         List<DayCell> cells = new ArrayList<>();
         long up = 0;
@@ -119,6 +141,10 @@ public class StatusBoard {
                 cells.add(new DayCell(date, "unknown", date + ": không có dữ liệu giám sát"));
                 continue;
             }
+            if (c[0] + c[1] == 0) {
+                cells.add(new DayCell(date, "maintenance", date + ": bảo trì theo kế hoạch"));
+                continue;
+            }
             up += c[0];
             total += c[0] + c[1];
             double share = (double) c[0] / (c[0] + c[1]);
@@ -126,13 +152,22 @@ public class StatusBoard {
             cells.add(new DayCell(date, level, date + ": " + percent(share)));
         }
         Boolean last = latest.get(key);
-        String state = last == null ? "unknown" : last ? "up" : "down";
+        String state = underMaintenance ? "maintenance" : last == null ? "unknown" : last ? "up" : "down";
         String stateText = switch (state) {
             case "up" -> "Hoạt động bình thường";
             case "down" -> "Đang gián đoạn";
+            case "maintenance" -> "Đang bảo trì theo kế hoạch";
             default -> "Chưa có dữ liệu";
         };
         return new Row(name, url, state, stateText, total == 0 ? "—" : percent((double) up / total), cells);
+    }
+
+    private Maintenance maintenanceOf(MaintenanceWindow w, Instant now) {
+        String portals = w.allTenants() ? "Tất cả các cổng" : w.tenantCodes().stream()
+                .map(code -> registry.findByCode(code).map(Tenant::nameVi).orElse(code))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Maintenance(portals, format(w.startsAt().atOffset(java.time.ZoneOffset.UTC)),
+                format(w.endsAt().atOffset(java.time.ZoneOffset.UTC)), w.underwayAt(now), w.messageVi());
     }
 
     private static String percent(double share) {

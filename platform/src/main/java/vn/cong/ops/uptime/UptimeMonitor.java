@@ -86,7 +86,7 @@ public class UptimeMonitor {
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""",
                 slot, t.key(), Sql.orNull(t.tenantCode(), String.class), t.url(), r.ok(), Sql.orNull(r.status(), Integer.class),
                 (int) r.latencyMs(), Sql.orNull(r.error(), String.class));
-        return insert.then(r.ok() ? closeIncident(c, r) : maybeOpenIncident(c, r));
+        return insert.then(r.ok() ? closeIncident(c, r) : maybeOpenIncident(c, slot, r));
     }
 
     private Mono<Void> closeIncident(Connection c, CheckResult r) {
@@ -96,9 +96,13 @@ public class UptimeMonitor {
                 .then();
     }
 
-    private Mono<Void> maybeOpenIncident(Connection c, CheckResult r) {
-        return Sql.query(c, "SELECT ok FROM platform.uptime_checks WHERE target = $1 ORDER BY slot DESC LIMIT $2",
-                        row -> row.get(0, Boolean.class), r.target().key(), config.failuresToOpen())
+    /** A failure during an announced maintenance window of the portal's tenant is expected: no incident, no alert. */
+    private Mono<Void> maybeOpenIncident(Connection c, OffsetDateTime slot, CheckResult r) {
+        return Sql.one(c, "SELECT platform.in_maintenance($1, $2, $3)", row -> Boolean.TRUE.equals(row.get(0, Boolean.class)),
+                        r.target().key(), Sql.orNull(r.target().tenantCode(), String.class), slot)
+                .filter(inMaintenance -> !inMaintenance)
+                .flatMapMany(notInMaintenance -> Sql.query(c, "SELECT ok FROM platform.uptime_checks WHERE target = $1 ORDER BY slot DESC LIMIT $2",
+                        row -> row.get(0, Boolean.class), r.target().key(), config.failuresToOpen()))
                 .collectList()
                 .filter(last -> last.size() >= config.failuresToOpen() && last.stream().noneMatch(Boolean::booleanValue))
                 .flatMap(failing -> Sql.one(c, """

@@ -1,0 +1,124 @@
+package vn.cong.ops.maintenance;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.ops.ApiErrors;
+import vn.cong.ops.OperatorAuthentication;
+import vn.cong.tenancy.TenantRegistry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maintenance windows on the operator host: announce one (422 listing every problem), list the
+ * current, upcoming and recent ones, cancel one. {@code OperatorApiFilter} has already checked the
+ * host and the operator's credentials.
+ */
+@Controller("/api/v1/maintenance")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class MaintenanceController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceController.class);
+    private static final Duration RECENT = Duration.ofDays(30);
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final MaintenanceWindows windows;
+    private final TenantRegistry registry;
+    private final JsonMapper json;
+
+    MaintenanceController(MaintenanceWindows windows, TenantRegistry registry, JsonMapper json) {
+        this.windows = windows;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    /** A window as the API shows it; times ISO-8601 in Vietnam time. */
+    @Serdeable
+    record WindowView(long id, boolean allTenants, List<String> tenants, String startsAt, String endsAt,
+                      Message message, String createdBy, String createdAt) {
+
+        static WindowView of(MaintenanceWindow w) {
+            return new WindowView(w.id(), w.allTenants(), w.tenantCodes(), iso(w.startsAt()), iso(w.endsAt()),
+                    new Message(w.messageVi(), w.messageEn()), w.createdBy(), iso(w.createdAt()));
+        }
+    }
+
+    @Serdeable
+    record Message(String vi, String en) {
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> announce(HttpRequest<?> request, @Body @Nullable String body) {
+        Map<String, Object> fields = readObject(body);
+        if (fields == null) {
+            return Mono.just(HttpResponse.badRequest(ApiErrors.of(
+                    "Nội dung phải là một đối tượng JSON: tenants, startsAt, endsAt, message {vi, en}.")));
+        }
+        MaintenanceRequest.Checked checked = MaintenanceRequest.check(fields, code -> registry.findByCode(code).isPresent(), Instant.now());
+        if (checked.request() == null) {
+            return Mono.just(HttpResponse.unprocessableEntity().body(new ApiErrors(checked.errors())));
+        }
+        String operator = OperatorAuthentication.operatorOf(request);
+        return windows.announce(checked.request(), operator, Instant.now()).map(w -> {
+            LOG.info("Operator {} announced maintenance window {} for {} from {} to {}", operator, w.id(),
+                    w.allTenants() ? "every tenant" : w.tenantCodes(), w.startsAt(), w.endsAt());
+            return HttpResponse.created(WindowView.of(w), URI.create("/api/v1/maintenance/" + w.id()));
+        });
+    }
+
+    /** Current and upcoming windows, and those that ended in the last 30 days. */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    Flux<WindowView> list() {
+        return windows.endingAfter(Instant.now().minus(RECENT)).map(WindowView::of);
+    }
+
+    @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> cancel(HttpRequest<?> request, @PathVariable long id) {
+        String operator = OperatorAuthentication.operatorOf(request);
+        return windows.cancel(id, operator).map(cancelled -> {
+            if (!cancelled) {
+                return HttpResponse.notFound(ApiErrors.of("id", "không có khung bảo trì mã " + id + " (hoặc đã huỷ)"));
+            }
+            LOG.info("Operator {} cancelled maintenance window {}", operator, id);
+            return HttpResponse.noContent();
+        });
+    }
+
+    private Map<String, Object> readObject(@Nullable String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String iso(Instant t) {
+        return t.atZone(VN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

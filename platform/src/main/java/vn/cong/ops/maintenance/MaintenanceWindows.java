@@ -1,0 +1,125 @@
+package vn.cong.ops.maintenance;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Planned maintenance windows: announcing and cancelling them, and what the portals and the status
+ * page show of them. Whatever changes a portal's banner moves the affected tenants' content versions
+ * (part of every cached page's key), in the same transaction as the change: announcing, cancelling,
+ * and each boundary (lead time reached, window started, window over), which {@link #advanceBanners}
+ * moves once across all nodes.
+ */
+@Singleton
+public class MaintenanceWindows {
+
+    private static final String COLUMNS =
+            "id, all_tenants, tenant_codes, starts_at, ends_at, message_vi, message_en, created_by, created_at";
+
+    private final PlatformDatabase db;
+    private final TenantRegistry registry;
+    private final MaintenanceConfiguration config;
+
+    public MaintenanceWindows(PlatformDatabase db, TenantRegistry registry, MaintenanceConfiguration config) {
+        this.db = db;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    Mono<MaintenanceWindow> announce(MaintenanceRequest r, String operator, Instant now) {
+        return db.mono(c -> Sql.one(c, """
+                                INSERT INTO platform.maintenance_windows (all_tenants, tenant_codes, starts_at, ends_at, message_vi,
+                                    message_en, created_by, banner_phase)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, platform.maintenance_phase($3, $4, $8::bigint * interval '1 second', $9))
+                                RETURNING\s""" + COLUMNS, MaintenanceWindows::window,
+                        r.allTenants(), r.tenantCodes().toArray(String[]::new), utc(r.startsAt()), utc(r.endsAt()),
+                        r.messageVi(), r.messageEn(), operator, leadSeconds(), utc(now))
+                        .flatMap(w -> pagesChange(c, w.allTenants(), w.tenantCodes()).thenReturn(w)))
+                .flatMap(w -> registry.publishChange().thenReturn(w));
+    }
+
+    /** Cancels a window that is not cancelled yet; false when there is no such window. */
+    Mono<Boolean> cancel(long id, String operator) {
+        return db.mono(c -> Sql.one(c, """
+                                UPDATE platform.maintenance_windows SET cancelled_at = now(), cancelled_by = $2
+                                WHERE id = $1 AND cancelled_at IS NULL RETURNING\s""" + COLUMNS, MaintenanceWindows::window,
+                        id, operator)
+                        .flatMap(w -> pagesChange(c, w.allTenants(), w.tenantCodes()).thenReturn(true)))
+                .flatMap(done -> registry.publishChange().thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
+    /** Windows not cancelled that end after {@code since}, earliest first. */
+    public Flux<MaintenanceWindow> endingAfter(Instant since) {
+        return db.flux(c -> Sql.query(c, "SELECT " + COLUMNS
+                        + " FROM platform.maintenance_windows WHERE cancelled_at IS NULL AND ends_at > $1 ORDER BY starts_at, id",
+                MaintenanceWindows::window, utc(since)));
+    }
+
+    /**
+     * The banners a tenant's pages may show from now on, read inside the tenant's page-structure
+     * transaction (they are cached with it, under the tenant's content version).
+     */
+    public Mono<List<MaintenanceNotice>> notices(Connection c, Tenant tenant, Instant now) {
+        return Sql.query(c, "SELECT " + COLUMNS + " FROM platform.maintenance_windows"
+                                + " WHERE cancelled_at IS NULL AND ends_at > $2 AND (all_tenants OR $1 = ANY (tenant_codes))"
+                                + " ORDER BY starts_at, id",
+                        MaintenanceWindows::window, tenant.code(), utc(now))
+                .map(w -> new MaintenanceNotice(w.startsAt().minus(config.bannerLeadTime()), w))
+                .collectList();
+    }
+
+    /**
+     * Moves every window whose banner changes at {@code now} (lead time reached, started, over) to
+     * its new phase and the affected tenants to a new content version, in one statement: with
+     * several nodes, the row locks let only the first one move a window. Emits the tenants changed.
+     */
+    public Mono<List<String>> advanceBanners(Instant now) {
+        return db.flux(c -> Sql.query(c, """
+                        WITH moved AS (
+                            UPDATE platform.maintenance_windows
+                            SET banner_phase = platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
+                            WHERE cancelled_at IS NULL
+                              AND banner_phase <> platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
+                            RETURNING all_tenants, tenant_codes)
+                        UPDATE platform.tenants t SET content_version = content_version + 1
+                        WHERE EXISTS (SELECT 1 FROM moved m WHERE m.all_tenants OR t.code = ANY (m.tenant_codes))
+                        RETURNING t.code""", r -> r.get(0, String.class), leadSeconds(), utc(now)))
+                .collectList()
+                .flatMap(changed -> changed.isEmpty() ? Mono.just(changed) : registry.publishChange().thenReturn(changed));
+    }
+
+    private static Mono<Long> pagesChange(Connection c, boolean allTenants, List<String> codes) {
+        return Sql.update(c, "UPDATE platform.tenants SET content_version = content_version + 1 WHERE $1 OR code = ANY ($2)",
+                allTenants, codes.toArray(String[]::new));
+    }
+
+    private long leadSeconds() {
+        return config.bannerLeadTime().toSeconds();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static MaintenanceWindow window(Readable r) {
+        String[] codes = r.get("tenant_codes", String[].class);
+        return new MaintenanceWindow(r.get("id", Long.class), Boolean.TRUE.equals(r.get("all_tenants", Boolean.class)),
+                codes == null ? List.of() : List.of(codes), r.get("starts_at", OffsetDateTime.class).toInstant(),
+                r.get("ends_at", OffsetDateTime.class).toInstant(), r.get("message_vi", String.class),
+                r.get("message_en", String.class), r.get("created_by", String.class),
+                r.get("created_at", OffsetDateTime.class).toInstant());
+    }
+}
