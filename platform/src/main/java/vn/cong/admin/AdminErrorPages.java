@@ -8,8 +8,9 @@ import io.micronaut.http.MutableHttpResponse;
 import java.util.Map;
 
 /**
- * The staff area's refusals, rendered once at start-up: filters and exception handlers answer
- * synchronously and must not render templates on an event loop.
+ * The staff area's refusals and error pages, rendered once at start-up: filters, exception handlers
+ * and the global not-found route answer synchronously, must not render templates on an event loop,
+ * and must not fail (or re-enter error handling) while answering for an earlier failure.
  */
 @Context
 public class AdminErrorPages {
@@ -18,10 +19,14 @@ public class AdminErrorPages {
     static final String CSRF_REJECTED = "Yêu cầu không hợp lệ hoặc phiên làm việc đã hết hạn, nên không có thay đổi nào được thực hiện. "
             + "Vui lòng tải lại trang rồi thử lại.";
     static final String FORBIDDEN = "Tài khoản của bạn không có quyền truy cập trang này.";
+    static final String NOT_FOUND = "Trang hoặc nội dung bạn tìm không tồn tại trong cổng này.";
+    static final String UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến, thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.";
 
     private final String loginUnavailable;
     private final String csrfRejected;
     private final String forbidden;
+    private final String notFound;
+    private final String unexpected;
 
     AdminErrorPages(AdminPages pages) {
         this.loginUnavailable = pages.renderNow("error", Map.of("title", "Tạm thời gián đoạn", "message", LOGIN_UNAVAILABLE,
@@ -29,6 +34,10 @@ public class AdminErrorPages {
         this.csrfRejected = pages.renderNow("error", Map.of("title", "Yêu cầu bị từ chối", "message", CSRF_REJECTED,
                 "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
         this.forbidden = pages.renderNow("error", Map.of("title", "Không có quyền truy cập", "message", FORBIDDEN,
+                "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
+        this.notFound = pages.renderNow("error", Map.of("title", "Không tìm thấy", "message", NOT_FOUND,
+                "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
+        this.unexpected = pages.renderNow("error", Map.of("title", "Đã xảy ra lỗi", "message", UNEXPECTED,
                 "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
     }
 
@@ -39,6 +48,16 @@ public class AdminErrorPages {
 
     public MutableHttpResponse<String> csrfRejected() {
         return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(AdminPages.HTML).body(csrfRejected);
+    }
+
+    /** The staff area's 404 for an address no route answers (see {@code vn.cong.site.NotFoundPages}). */
+    public MutableHttpResponse<String> notFound() {
+        return HttpResponse.<String>status(HttpStatus.NOT_FOUND).contentType(AdminPages.HTML).body(notFound);
+    }
+
+    /** The body of a staff 500: an error page that cannot itself fail, so an error can never lead to another. */
+    String unexpectedBody() {
+        return unexpected;
     }
 
     public MutableHttpResponse<String> forbidden() {

@@ -60,9 +60,22 @@ public class AdminPages {
         variables.putIfAbsent("staff", StaffRequests.account(request).orElse(null));
         variables.putIfAbsent("csrfToken", StaffRequests.csrfToken(request));
         variables.put("path", request.getPath());
-        return Mono.fromCallable(() -> renderNow(template, variables))
+        return Mono.fromCallable(() -> renderGuarded(template, variables))
                 .subscribeOn(render)
                 .map(html -> HttpResponse.<String>status(status).contentType(HTML).body(html));
+    }
+
+    /**
+     * A template that recurses without end throws StackOverflowError, which Reactor treats as fatal and
+     * rethrows past the Mono: the render task would die and the request would wait for ever. As an
+     * ordinary error it ends the request (500, pre-rendered page) and frees the render thread.
+     */
+    private String renderGuarded(String template, Map<String, ?> model) {
+        try {
+            return renderNow(template, model);
+        } catch (StackOverflowError e) {
+            throw new IllegalStateException("Template " + template + " recursed too deeply", e);
+        }
     }
 
     /** Renders on the calling thread: only for start-up (pre-rendered error pages) and the render executor. */

@@ -5,6 +5,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -27,7 +28,8 @@ import java.util.Set;
  *   <li>POST/PUT/PATCH/DELETE must come from a page of the same host ({@code Origin}, else
  *       {@code Referer}) and go to a {@link CsrfProtected} route, whose token is then checked
  *       after binding by {@link CsrfInterceptor}; otherwise 403.</li>
- *   <li>Responses get no-store caching and framing/content-type/referrer protections.</li>
+ *   <li>Responses get no-store caching and framing/content-type/referrer protections; a 500 gets
+ *       the pre-rendered staff error page.</li>
  * </ul>
  */
 @ServerFilter({"/quan-tri", "/quan-tri/**"})
@@ -76,6 +78,11 @@ final class StaffAreaFilter implements Ordered {
 
     @ResponseFilter
     void protect(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.code() == HttpStatus.INTERNAL_SERVER_ERROR.getCode()) {
+            // whatever failed (database, Redis, a template), staff see the pre-rendered page, never
+            // Micronaut's JSON, and nothing is rendered while answering for a failure
+            response.body(errors.unexpectedBody()).contentType(AdminPages.HTML);
+        }
         var headers = response.getHeaders();
         if (!headers.contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");

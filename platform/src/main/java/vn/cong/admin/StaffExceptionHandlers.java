@@ -26,8 +26,7 @@ final class StaffExceptionHandlers {
     }
 
     static boolean isStaffPath(HttpRequest<?> request) {
-        String path = request.getPath();
-        return path.equals(SessionCookies.PATH) || path.startsWith(SessionCookies.PATH + "/");
+        return StaffRequests.isStaffPath(request);
     }
 
     @Singleton

@@ -14,6 +14,12 @@ public final class StaffRequests {
     private StaffRequests() {
     }
 
+    /** True for the staff area's paths ({@code /quan-tri} and below). */
+    public static boolean isStaffPath(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.equals(SessionCookies.PATH) || path.startsWith(SessionCookies.PATH + "/");
+    }
+
     /** The logged-in account, if any (only on requests under {@code /quan-tri}). */
     public static Optional<StaffAccount> account(HttpRequest<?> request) {
         return request.getAttribute(ACCOUNT, StaffAccount.class);

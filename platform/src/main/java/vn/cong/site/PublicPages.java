@@ -134,8 +134,14 @@ public class PublicPages {
 
     private Mono<CachedPage> render(SiteContext ctx, PageView view, int status) {
         Locale locale = Locale.forLanguageTag(ctx.lang());
-        return Mono.fromCallable(() -> CachedPage.of(status, ctx.lang(),
-                        renderer.render(ctx.theme().name(), view.template(), view.model(), locale)))
+        return Mono.fromCallable(() -> {
+                    try {
+                        return CachedPage.of(status, ctx.lang(), renderer.render(ctx.theme().name(), view.template(), view.model(), locale));
+                    } catch (StackOverflowError e) {
+                        // fatal to Reactor: rethrown past the Mono, the request would never be answered
+                        throw new IllegalStateException("Template " + view.template() + " recursed too deeply", e);
+                    }
+                })
                 .subscribeOn(render);
     }
 
