@@ -5,7 +5,6 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -13,11 +12,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import vn.cong.system.RedisConnector;
-import vn.cong.tenancy.HostNames;
-import vn.cong.tenancy.TenantRequests;
 
-import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,10 +35,12 @@ final class StaffAreaFilter implements Ordered {
 
     private final RedisConnector redis;
     private final AdminErrorPages errors;
+    private final StaffResponses responses;
 
-    StaffAreaFilter(RedisConnector redis, AdminErrorPages errors) {
+    StaffAreaFilter(RedisConnector redis, AdminErrorPages errors, StaffResponses responses) {
         this.redis = redis;
         this.errors = errors;
+        this.responses = responses;
     }
 
     static boolean isStateChanging(HttpMethod method) {
@@ -67,7 +64,7 @@ final class StaffAreaFilter implements Ordered {
         if (!isStateChanging(request.getMethod())) {
             return null;
         }
-        if (!fromSameHost(request)) {
+        if (!StaffRequests.fromSameHost(request)) {
             return errors.csrfRejected();
         }
         boolean checked = RouteAttributes.getRouteMatch(request)
@@ -78,41 +75,6 @@ final class StaffAreaFilter implements Ordered {
 
     @ResponseFilter
     void protect(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.code() == HttpStatus.INTERNAL_SERVER_ERROR.getCode()) {
-            // whatever failed (database, Redis, a template), staff see the pre-rendered page, never
-            // Micronaut's JSON, and nothing is rendered while answering for a failure
-            response.body(errors.unexpectedBody()).contentType(AdminPages.HTML);
-        }
-        var headers = response.getHeaders();
-        if (!headers.contains("Cache-Control")) {
-            response.header("Cache-Control", "no-store");
-        }
-        if (!headers.contains("Referrer-Policy")) {
-            response.header("Referrer-Policy", "same-origin");
-        }
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("X-Frame-Options", "DENY");
-        response.header("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
-    }
-
-    /** Browsers send Origin with every form POST; Referer is the fallback for the few that do not. */
-    private static boolean fromSameHost(HttpRequest<?> request) {
-        Optional<String> host = TenantRequests.host(request);
-        if (host.isEmpty()) {
-            return false;
-        }
-        String origin = request.getHeaders().get("Origin");
-        String source = origin != null ? origin : request.getHeaders().get("Referer");
-        return source != null && hostOf(source).map(host.get()::equals).orElse(false);
-    }
-
-    private static Optional<String> hostOf(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            return HostNames.normalize(uri.getHost());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        responses.protect(response);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class StaffSessions {
+
+    /** The scope of the platform operator's console sessions (not a tenant; see {@link #find(String, String)}). */
+    public static final String OPERATOR_SCOPE = "~operator";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{43}$");
@@ -38,19 +42,32 @@ public class StaffSessions {
 
     /** The live session with this id in this tenant, its idle timeout restarted; empty if none. */
     public Mono<StaffSession> find(Tenant tenant, String id) {
+        return find(tenant.code(), id);
+    }
+
+    /**
+     * The same for a scope that is not a tenant: the operator console keeps its sessions here under
+     * {@link #OPERATOR_SCOPE}, which no tenant code can be (codes start with a letter), so neither
+     * kind of session id means anything to the other.
+     */
+    public Mono<StaffSession> find(String scope, String id) {
         if (!ID.matcher(id).matches()) {
             return Mono.empty();
         }
-        String key = key(tenant, id);
+        String key = key(scope, id);
         return redis.run(r -> r.getex(key, GetExArgs.Builder.ex(settings.idleTimeout())))
                 .flatMap(stored -> Mono.justOrEmpty(StaffSession.decode(id, stored)))
-                .filter(s -> s.tenantCode().equals(tenant.code()));
+                .filter(s -> s.tenantCode().equals(scope));
     }
 
     /** A session that only carries a CSRF token, for the login and set-password forms. */
     public Mono<StaffSession> startAnonymous(Tenant tenant) {
-        StaffSession session = new StaffSession(newId(), tenant.code(), null, null, newId(), Instant.now());
-        return store(tenant, session, settings.loginFormTimeout());
+        return startAnonymous(tenant.code());
+    }
+
+    public Mono<StaffSession> startAnonymous(String scope) {
+        StaffSession session = new StaffSession(newId(), scope, null, null, newId(), Instant.now());
+        return store(session, settings.loginFormTimeout());
     }
 
     /**
@@ -58,25 +75,34 @@ public class StaffSessions {
      * session the login form came with is deleted, so an id planted before login is worth nothing.
      */
     public Mono<StaffSession> signIn(Tenant tenant, StaffSession previous, Account account) {
-        StaffSession session = new StaffSession(newId(), tenant.code(), account.id(), account.securityStamp(), newId(), Instant.now());
-        return end(tenant, previous.id()).then(store(tenant, session, settings.idleTimeout()));
+        return signIn(tenant.code(), previous, account.id(), account.securityStamp());
+    }
+
+    /** {@link #signIn(Tenant, StaffSession, Account)} for a scope that is not a tenant (see {@link #find(String, String)}). */
+    public Mono<StaffSession> signIn(String scope, StaffSession previous, long accountId, UUID securityStamp) {
+        StaffSession session = new StaffSession(newId(), scope, accountId, securityStamp, newId(), Instant.now());
+        return end(scope, previous.id()).then(store(session, settings.idleTimeout()));
     }
 
     public Mono<Void> end(Tenant tenant, String id) {
+        return end(tenant.code(), id);
+    }
+
+    public Mono<Void> end(String scope, String id) {
         if (!ID.matcher(id).matches()) {
             return Mono.empty();
         }
-        String key = key(tenant, id);
+        String key = key(scope, id);
         return redis.run(r -> r.del(key)).then();
     }
 
-    private Mono<StaffSession> store(Tenant tenant, StaffSession session, Duration ttl) {
-        String key = key(tenant, session.id());
+    private Mono<StaffSession> store(StaffSession session, Duration ttl) {
+        String key = key(session.tenantCode(), session.id());
         return redis.run(r -> r.setex(key, ttl.toSeconds(), session.encode())).thenReturn(session);
     }
 
-    private String key(Tenant tenant, String id) {
-        return redis.key("sessions:" + tenant.code() + ":" + sha256(id));
+    private String key(String scope, String id) {
+        return redis.key("sessions:" + scope + ":" + sha256(id));
     }
 
     private static String sha256(String id) {

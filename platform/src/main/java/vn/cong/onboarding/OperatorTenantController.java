@@ -14,11 +14,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.ApiErrors;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.Tenant.TenantStatus;
 import vn.cong.tenancy.TenantLifecycle;
@@ -40,18 +40,19 @@ import java.util.stream.Collectors;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class OperatorTenantController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OperatorTenantController.class);
-
     private final Onboarding onboarding;
     private final TenantOverview overview;
     private final TenantLifecycle lifecycle;
     private final JsonMapper json;
+    private final OperatorAudit audit;
 
-    OperatorTenantController(Onboarding onboarding, TenantOverview overview, TenantLifecycle lifecycle, JsonMapper json) {
+    OperatorTenantController(Onboarding onboarding, TenantOverview overview, TenantLifecycle lifecycle, JsonMapper json,
+                             OperatorAudit audit) {
         this.onboarding = onboarding;
         this.overview = overview;
         this.lifecycle = lifecycle;
         this.json = json;
+        this.audit = audit;
     }
 
     /** 201 when the tenant was created, 200 when it existed (the report says what changed), 422 listing every error. */
@@ -61,17 +62,18 @@ class OperatorTenantController {
         if (manifest == null) {
             return Mono.just(HttpResponse.badRequest(ApiErrors.of("Nội dung phải là một đối tượng JSON (khai báo cổng).")));
         }
-        String operator = OperatorAuthentication.operatorOf(request);
-        return onboarding.onboard(ManifestReader.fromMap(manifest)).map(report -> {
-            if (!report.isValid()) {
-                return HttpResponse.unprocessableEntity().body(new ApiErrors(report.errors()));
-            }
-            LOG.info("Operator {} applied the manifest of {}: created={} updated={} migration={}",
-                    operator, report.code(), report.created(), report.updated(), report.migrationStatus());
-            return report.created()
-                    ? HttpResponse.created(report, URI.create("/api/v1/tenants/" + report.code()))
-                    : HttpResponse.ok(report);
-        });
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return onboarding.onboard(ManifestReader.fromMap(manifest)).flatMap(report -> audit.record(who, "ops.tenant.onboard",
+                        report.code(), report.isValid() ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED, OnboardingAudit.details(report))
+                .thenReturn(report))
+                .map(report -> {
+                    if (!report.isValid()) {
+                        return HttpResponse.unprocessableEntity().body(new ApiErrors(report.errors()));
+                    }
+                    return report.created()
+                            ? HttpResponse.created(report, URI.create("/api/v1/tenants/" + report.code()))
+                            : HttpResponse.ok(report);
+                });
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -97,15 +99,15 @@ class OperatorTenantController {
         }
         Object notice = change.get("notice");
         String text = notice == null || notice.toString().isBlank() ? null : notice.toString().strip();
-        String operator = OperatorAuthentication.operatorOf(request);
-        return lifecycle.change(code, status, text, operator).flatMap(result -> switch (result.outcome()) {
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return lifecycle.change(code, status, text, who.name())
+                .flatMap(result -> audit.record(who, "ops.tenant.status", code, OnboardingAudit.outcomeOf(result),
+                        OnboardingAudit.details(result)).thenReturn(result))
+                .flatMap(result -> switch (result.outcome()) {
             case UNKNOWN_TENANT -> Mono.just(notFound(code));
             case NOT_ALLOWED -> Mono.just(HttpResponse.status(HttpStatus.CONFLICT).body(ApiErrors.of("status",
                     "không thể chuyển cổng từ trạng thái «" + result.from().db() + "» sang «" + status.db() + "»")));
             case CHANGED, UNCHANGED -> {
-                if (result.outcome() == TenantLifecycle.Outcome.CHANGED) {
-                    LOG.info("Operator {} moved tenant {} from {} to {}", operator, code, result.from().db(), status.db());
-                }
                 yield overview.find(code).<HttpResponse<?>>map(HttpResponse::ok).defaultIfEmpty(notFound(code));
             }
         });

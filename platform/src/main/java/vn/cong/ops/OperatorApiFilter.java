@@ -12,6 +12,7 @@ import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import vn.cong.admin.ProxiedRequests;
 import vn.cong.tenancy.HostKind;
 import vn.cong.tenancy.TenantRequests;
 
@@ -30,9 +31,13 @@ final class OperatorApiFilter implements Ordered {
     static final String MAINTENANCE = "/api/v1/maintenance";
 
     private final OperatorAuthentication authentication;
+    private final OperatorAudit audit;
+    private final ProxiedRequests proxied;
 
-    OperatorApiFilter(OperatorAuthentication authentication) {
+    OperatorApiFilter(OperatorAuthentication authentication, OperatorAudit audit, ProxiedRequests proxied) {
         this.authentication = authentication;
+        this.audit = audit;
+        this.proxied = proxied;
     }
 
     @Override
@@ -48,13 +53,23 @@ final class OperatorApiFilter implements Ordered {
         return authentication.authenticate(request).flatMap(verdict -> switch (verdict) {
             case ACCEPTED -> {
                 request.setAttribute(OperatorAuthentication.OPERATOR, authentication.username());
+                request.setAttribute(OperatorAuthentication.ACTOR,
+                        new OperatorActor(authentication.username(), proxied.clientAddress(request), OperatorActor.Channel.API));
                 yield Mono.from(next.proceed());
             }
             case NOT_CONFIGURED -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
                     "operator not configured: chưa cấu hình tài khoản vận hành (cong.operator.username, cong.operator.password-hash)"));
-            case MISSING, REJECTED -> Mono.just(error(HttpStatus.UNAUTHORIZED, "Cần đăng nhập bằng tài khoản vận hành nền tảng.")
-                    .header("WWW-Authenticate", "Basic realm=\"Cong operator\", charset=\"UTF-8\""));
+            case REJECTED -> audit.record(new OperatorActor(OperatorAuthentication.basicUsername(request), proxied.clientAddress(request),
+                            OperatorActor.Channel.API), "ops.login.failed", null, OperatorAudit.Outcome.REFUSED,
+                            java.util.Map.of("path", request.getPath()))
+                    .then(Mono.just(unauthorized()));
+            case MISSING -> Mono.just(unauthorized());
         });
+    }
+
+    private static MutableHttpResponse<?> unauthorized() {
+        return error(HttpStatus.UNAUTHORIZED, "Cần đăng nhập bằng tài khoản vận hành nền tảng.")
+                .header("WWW-Authenticate", "Basic realm=\"Cong operator\", charset=\"UTF-8\"");
     }
 
     private static MutableHttpResponse<?> error(HttpStatus status, String message) {

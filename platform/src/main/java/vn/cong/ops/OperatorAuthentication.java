@@ -26,6 +26,8 @@ public class OperatorAuthentication {
 
     /** Request attribute naming the authenticated operator, for the audit trail. */
     static final String OPERATOR = "cong.operator";
+    /** Request attribute with the {@link OperatorActor} (name, address, channel) of an authenticated request. */
+    public static final String ACTOR = "cong.operator.actor";
 
     private final OperatorConfiguration config;
     private final PasswordHasher hasher;
@@ -46,22 +48,56 @@ public class OperatorAuthentication {
         if (credentials == null) {
             return Mono.just(Verdict.MISSING);
         }
+        return check(credentials[0], credentials[1]);
+    }
+
+    /** Checks a username and password (the console's login form) against the configured operator. */
+    public Mono<Verdict> check(String username, String password) {
+        if (!config.isConfigured()) {
+            return Mono.just(Verdict.NOT_CONFIGURED);
+        }
         // Argon2 costs tens of milliseconds and 19 MiB: never on the event loop
         return Mono.fromCallable(() -> {
-            boolean passwordOk = hasher.matches(credentials[1], config.passwordHash());
-            boolean usernameOk = sameText(credentials[0], config.username());
+            boolean passwordOk = hasher.matches(password, config.passwordHash());
+            boolean usernameOk = sameText(username, config.username());
             return passwordOk & usernameOk ? Verdict.ACCEPTED : Verdict.REJECTED;
         }).subscribeOn(blocking);
+    }
+
+    /**
+     * A stamp of the operator's current credentials: a console session remembers it at login and is
+     * over as soon as the configured username or password hash changes.
+     */
+    public String credentialStamp() {
+        return java.util.HexFormat.of().formatHex(sha256(config.username() + "\n" + config.passwordHash()));
     }
 
     public String username() {
         return config.username();
     }
 
+    /** Who made this operator request (set by the API filter and by the console's filter). */
+    public static OperatorActor actorOf(HttpRequest<?> request) {
+        return request.getAttribute(ACTOR, OperatorActor.class).orElseThrow(
+                () -> new IllegalStateException("operator request without an authenticated operator"));
+    }
+
     /** The operator the API filter let through (only set on operator API requests). */
     public static String operatorOf(HttpRequest<?> request) {
         return request.getAttribute(OPERATOR, String.class).orElseThrow(
                 () -> new IllegalStateException("operator API reached without the operator filter"));
+    }
+
+    /** The username a Basic header names (for the audit row of a failed attempt), or "?" without one. */
+    static String basicUsername(HttpRequest<?> request) {
+        String[] credentials = basicCredentials(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        return credentials == null ? "?" : truncated(credentials[0]);
+    }
+
+    /** What someone typed as a username, bounded so a failed login cannot flood the audit trail. */
+    public static String truncated(String username) {
+        String s = username.strip();
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     private static String[] basicCredentials(String header) {

@@ -24,6 +24,9 @@ final class TenantFilter implements Ordered {
     /** Infrastructure probes hit the node by address, not by a tenant's host. */
     private static final Set<String> HOSTLESS_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/prometheus");
 
+    /** The operator console's home on {@code admin.<base-domain>}. */
+    public static final String CONSOLE = "/van-hanh";
+
     /** The public status page's path on {@code status.<base-domain>}. */
     public static final String STATUS_PAGE = "/trang-thai";
 
@@ -53,7 +56,8 @@ final class TenantFilter implements Ordered {
         request.setAttribute(TenantRequests.HOST, host.get());
         if (host.get().equals(config.operatorHost())) {
             request.setAttribute(TenantRequests.HOST_KIND, HostKind.OPERATOR);
-            return null;
+            // the operator host's root leads to the console
+            return path.equals("/") ? HttpResponse.seeOther(java.net.URI.create(CONSOLE)) : null;
         }
         if (host.get().equals(config.statusHost())) {
             request.setAttribute(TenantRequests.HOST_KIND, HostKind.STATUS);

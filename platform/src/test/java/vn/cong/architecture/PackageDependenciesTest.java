@@ -38,4 +38,19 @@ class PackageDependenciesTest {
                         "vn.cong.content..", "vn.cong.site..", "vn.cong.onboarding..", "vn.cong.ops..")
                 .check(MAIN);
     }
+
+    @Test
+    void nothingDependsOnTheOperatorConsole() {
+        noClasses().that().resideOutsideOfPackage("vn.cong.console..")
+                .should().dependOnClassesThat().resideInAPackage("vn.cong.console..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theMailServiceDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("vn.cong.system.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.tenancy..", "vn.cong.accounts..", "vn.cong.content..",
+                        "vn.cong.site..", "vn.cong.onboarding..", "vn.cong.ops..", "vn.cong.admin..", "vn.cong.workflow..", "vn.cong.console..")
+                .check(MAIN);
+    }
 }

@@ -53,24 +53,34 @@ public class TenantBackups {
     private final PgTools pg;
     private final SchemaMigrations migrations;
     private final JsonMapper json;
+    private final BackupAlerts alerts;
 
     public TenantBackups(BackupConfiguration config, DatabaseConfiguration db, MediaConfiguration media, PgTools pg,
-                         SchemaMigrations migrations, JsonMapper json) {
+                         SchemaMigrations migrations, JsonMapper json, BackupAlerts alerts) {
         this.config = config;
         this.db = db;
         this.media = media;
         this.pg = pg;
         this.migrations = migrations;
         this.json = json;
+        this.alerts = alerts;
     }
 
     /** Takes a backup of the tenant now; the run is recorded whether it succeeds or fails. */
     public BackupRun backup(Tenant tenant, String trigger) {
-        long id = insertRun(tenant.code(), trigger);
+        return take(tenant, insertRun(tenant.code(), trigger));
+    }
+
+    /**
+     * Takes the backup of an already recorded run ({@code platform.backup_runs}, status running),
+     * noting each phase on the run as it goes so the console can show what it is doing.
+     */
+    public BackupRun take(Tenant tenant, long id) {
         Path folder = config.root().resolve(tenant.code())
                 .resolve(OffsetDateTime.now(ZoneOffset.UTC).format(FOLDER) + "-" + id);
         try {
             Files.createDirectories(folder);
+            phase(id, BackupPhase.DUMPING);
             Map<String, Long> counts = new TreeMap<>();
             Map<String, String> digests = new TreeMap<>();
             String migrationVersion;
@@ -84,7 +94,9 @@ public class TenantBackups {
                 pg.dumpSchema(tenant.schema(), snapshot, folder.resolve(DUMP)); // same snapshot as the counts
                 c.commit();
             }
+            phase(id, BackupPhase.MEDIA);
             Folders.copyTree(media.root().resolve(tenant.code()), folder.resolve("media"));
+            phase(id, BackupPhase.MANIFEST);
             String[] themeAndSettings = tenantSettings(tenant.code());
             Map<String, String> files = checksums(folder);
             BackupManifest manifest = new BackupManifest(tenant.code(), tenant.schema(), tenant.nameVi(), tenant.nameEn(),
@@ -96,8 +108,9 @@ public class TenantBackups {
             LOG.info("Tenant {}: backup {} written to {} ({} bytes)", tenant.code(), id, folder, size);
             return run(id);
         } catch (IOException | SQLException | RuntimeException e) {
-            LOG.error("Tenant {}: backup {} failed", tenant.code(), id, e);
+            LOG.error("ALERT tenant {}: backup {} failed", tenant.code(), id, e);
             finishRun(id, "failed", folder.toString(), 0, e.getMessage());
+            alerts.backupFailed(tenant.code(), id, String.valueOf(e.getMessage()));
             return run(id);
         }
     }
@@ -105,6 +118,8 @@ public class TenantBackups {
     /** Restores the backup into a scratch database and compares with its manifest; records the result. */
     public BackupRun verify(long runId) {
         BackupRun run = run(runId);
+        update("UPDATE platform.backup_runs SET phase = ?, verification_started_at = now() WHERE id = ?",
+                BackupPhase.VERIFYING.db(), runId);
         List<String> problems = new ArrayList<>();
         try {
             BackupManifest manifest = manifest(run);
@@ -119,6 +134,7 @@ public class TenantBackups {
         recordVerification(runId, problems.isEmpty() ? "passed" : "failed", detail);
         if (!problems.isEmpty()) {
             LOG.error("ALERT backup {} of tenant {} failed verification: {}", runId, run.tenantCode(), detail);
+            alerts.verificationFailed(run.tenantCode(), runId, detail);
         }
         return run(runId);
     }
@@ -203,15 +219,13 @@ public class TenantBackups {
     public BackupRun run(long id) {
         try (Connection c = connect(db.name());
              PreparedStatement ps = c.prepareStatement("""
-                     SELECT id, tenant_code, status, path, coalesce(size_bytes, 0), error, verification_status, verification_detail
-                     FROM platform.backup_runs WHERE id = ?""")) {
+                     SELECT\s""" + BackupRun.COLUMNS + " FROM platform.backup_runs WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new BackupFailure("Không có bản sao lưu số " + id);
                 }
-                return new BackupRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8));
+                return BackupRun.of(rs);
             }
         } catch (SQLException e) {
             throw new BackupFailure("Cannot read backup run " + id, e);
@@ -313,13 +327,18 @@ public class TenantBackups {
     }
 
     private void finishRun(long id, String status, String path, long size, String error) {
-        update("UPDATE platform.backup_runs SET status = ?, path = ?, size_bytes = ?, error = ?, finished_at = now() WHERE id = ?",
+        update("UPDATE platform.backup_runs SET status = ?, path = ?, size_bytes = ?, error = ?, finished_at = now(), phase = NULL WHERE id = ?",
                 status, path, size, error, id);
     }
 
     private void recordVerification(long id, String status, String detail) {
-        update("UPDATE platform.backup_runs SET verification_status = ?, verification_detail = ?, verified_at = now() WHERE id = ?",
-                status, detail, id);
+        update("""
+                UPDATE platform.backup_runs SET verification_status = ?, verification_detail = ?, verified_at = now(), phase = NULL
+                WHERE id = ?""", status, detail, id);
+    }
+
+    private void phase(long id, BackupPhase phase) {
+        update("UPDATE platform.backup_runs SET phase = ? WHERE id = ?", phase.db(), id);
     }
 
     private void update(String sql, Object... params) {

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import io.micronaut.serde.annotation.Serdeable;
+import vn.cong.ops.OperatorAlerts;
 import vn.cong.ops.integrity.IntegrityFinding.Kind;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -38,13 +40,21 @@ public class IntegrityCheck {
     private final PublishedContentCheck content;
     private final EventChainCheck chain;
     private final IntegrityRuns runs;
+    private final OperatorAlerts alerts;
     private final String node = nodeName();
 
-    IntegrityCheck(TenantRegistry registry, PublishedContentCheck content, EventChainCheck chain, IntegrityRuns runs) {
+    IntegrityCheck(TenantRegistry registry, PublishedContentCheck content, EventChainCheck chain, IntegrityRuns runs,
+                   OperatorAlerts alerts) {
         this.registry = registry;
         this.content = content;
         this.chain = chain;
         this.runs = runs;
+        this.alerts = alerts;
+    }
+
+    /** What the webhook receives when a run found something or could not complete. */
+    @Serdeable
+    public record IntegrityAlert(String event, long run, String status, int findings, List<String> tenants) {
     }
 
     /** Starts and completes a run over every tenant ({@code tenantCode} null) or one. */
@@ -80,7 +90,33 @@ public class IntegrityCheck {
                 .then(Mono.defer(() -> runs.find(run.id())))
                 .doOnNext(done -> LOG.info("Integrity run {} ({}): {} tenants, {} published items, {} events, {} findings: {}",
                         done.id(), done.trigger(), done.tenantsChecked(), done.itemsChecked(), done.eventsChecked(),
-                        done.findingsCount(), done.status()));
+                        done.findingsCount(), done.status()))
+                .doOnNext(this::alertIfNeeded);
+    }
+
+    public Flux<IntegrityRun> recent(int limit) {
+        return runs.recent(limit);
+    }
+
+    public Mono<IntegrityRun> find(long runId) {
+        return runs.find(runId);
+    }
+
+    private void alertIfNeeded(IntegrityRun done) {
+        if (done.clean() || "running".equals(done.status())) {
+            return;
+        }
+        List<String> tenants = done.findings().stream().map(IntegrityFinding::tenantCode).distinct().toList();
+        StringBuilder body = new StringBuilder("Kiểm tra toàn vẹn #" + done.id() + ": ");
+        body.append("failed".equals(done.status()) ? "không hoàn tất: " + done.error()
+                : "phát hiện " + done.findingsCount() + " vấn đề (nội dung hoặc nhật ký bị thay đổi ngoài quy trình).");
+        body.append("\n\n");
+        done.findings().stream().limit(50).forEach(f -> body.append("[").append(f.tenantCode()).append("] ")
+                .append(f.kind().db()).append(": ").append(f.summary()).append("\n"));
+        alerts.raise(new IntegrityAlert("integrity." + done.status(), done.id(), done.status(), done.findingsCount(), tenants),
+                "failed".equals(done.status()) ? "Kiểm tra toàn vẹn #" + done.id() + " không hoàn tất"
+                        : "Kiểm tra toàn vẹn #" + done.id() + ": " + done.findingsCount() + " vấn đề ở " + String.join(", ", tenants),
+                body.toString());
     }
 
     private Mono<Void> checkTenant(long runId, Tenant tenant) {

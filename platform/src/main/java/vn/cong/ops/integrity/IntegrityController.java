@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.ApiErrors;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.TenantRegistry;
 
@@ -43,12 +45,14 @@ class IntegrityController {
     private final IntegrityRuns runs;
     private final TenantRegistry registry;
     private final JsonMapper json;
+    private final OperatorAudit audit;
 
-    IntegrityController(IntegrityCheck check, IntegrityRuns runs, TenantRegistry registry, JsonMapper json) {
+    IntegrityController(IntegrityCheck check, IntegrityRuns runs, TenantRegistry registry, JsonMapper json, OperatorAudit audit) {
         this.check = check;
         this.runs = runs;
         this.registry = registry;
         this.json = json;
+        this.audit = audit;
     }
 
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.ALL}, produces = MediaType.APPLICATION_JSON)
@@ -64,9 +68,10 @@ class IntegrityController {
         if (code != null && registry.findByCode(code).isEmpty()) {
             return Mono.just(HttpResponse.unprocessableEntity().body(ApiErrors.of("tenant", "không có cổng mã «" + code + "»")));
         }
-        String operator = OperatorAuthentication.operatorOf(request);
-        LOG.info("Operator {} started an integrity check of {}", operator, code == null ? "every tenant" : code);
-        return check.start(IntegrityCheck.Trigger.OPERATOR, code, operator).flatMap(run -> {
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return check.start(IntegrityCheck.Trigger.OPERATOR, code, who.name())
+                .flatMap(run -> audit.record(who, "ops.integrity.run", code, OperatorAudit.Outcome.OK, Map.of("run", run.id())).thenReturn(run))
+                .flatMap(run -> {
             URI location = URI.create("/api/v1/integrity/runs/" + run.id());
             if (wait) {
                 return check.execute(run).<HttpResponse<?>>map(done -> HttpResponse.ok(done).header("Location", location.toString()));

@@ -15,11 +15,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.ApiErrors;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.TenantRegistry;
 
@@ -41,18 +41,19 @@ import java.util.Map;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class MaintenanceController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MaintenanceController.class);
     private static final Duration RECENT = Duration.ofDays(30);
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MaintenanceWindows windows;
     private final TenantRegistry registry;
     private final JsonMapper json;
+    private final OperatorAudit audit;
 
-    MaintenanceController(MaintenanceWindows windows, TenantRegistry registry, JsonMapper json) {
+    MaintenanceController(MaintenanceWindows windows, TenantRegistry registry, JsonMapper json, OperatorAudit audit) {
         this.windows = windows;
         this.registry = registry;
         this.json = json;
+        this.audit = audit;
     }
 
     /** A window as the API shows it; times ISO-8601 in Vietnam time. */
@@ -78,15 +79,15 @@ class MaintenanceController {
                     "Nội dung phải là một đối tượng JSON: tenants, startsAt, endsAt, message {vi, en}.")));
         }
         MaintenanceRequest.Checked checked = MaintenanceRequest.check(fields, code -> registry.findByCode(code).isPresent(), Instant.now());
+        OperatorActor who = OperatorAuthentication.actorOf(request);
         if (checked.request() == null) {
-            return Mono.just(HttpResponse.unprocessableEntity().body(new ApiErrors(checked.errors())));
+            return audit.record(who, "ops.maintenance.announce", null, OperatorAudit.Outcome.REFUSED,
+                            Map.of("errors", checked.errors().stream().map(e -> e.field() + ": " + e.message()).toList()))
+                    .thenReturn(HttpResponse.unprocessableEntity().body(new ApiErrors(checked.errors())));
         }
-        String operator = OperatorAuthentication.operatorOf(request);
-        return windows.announce(checked.request(), operator, Instant.now()).map(w -> {
-            LOG.info("Operator {} announced maintenance window {} for {} from {} to {}", operator, w.id(),
-                    w.allTenants() ? "every tenant" : w.tenantCodes(), w.startsAt(), w.endsAt());
-            return HttpResponse.created(WindowView.of(w), URI.create("/api/v1/maintenance/" + w.id()));
-        });
+        return windows.announce(checked.request(), who.name(), Instant.now())
+                .flatMap(w -> audit.record(who, "ops.maintenance.announce", null, OperatorAudit.Outcome.OK, MaintenanceWindows.details(w))
+                        .thenReturn(HttpResponse.created(WindowView.of(w), URI.create("/api/v1/maintenance/" + w.id()))));
     }
 
     /** Current and upcoming windows, and those that ended in the last 30 days. */
@@ -97,14 +98,12 @@ class MaintenanceController {
 
     @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<?>> cancel(HttpRequest<?> request, @PathVariable long id) {
-        String operator = OperatorAuthentication.operatorOf(request);
-        return windows.cancel(id, operator).map(cancelled -> {
-            if (!cancelled) {
-                return HttpResponse.notFound(ApiErrors.of("id", "không có khung bảo trì mã " + id + " (hoặc đã huỷ)"));
-            }
-            LOG.info("Operator {} cancelled maintenance window {}", operator, id);
-            return HttpResponse.noContent();
-        });
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return windows.cancel(id, who.name())
+                .flatMap(cancelled -> audit.record(who, "ops.maintenance.cancel", null,
+                        cancelled ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED, Map.of("window", id)).thenReturn(cancelled))
+                .map(cancelled -> cancelled ? HttpResponse.noContent()
+                        : HttpResponse.notFound(ApiErrors.of("id", "không có khung bảo trì mã " + id + " (hoặc đã huỷ)")));
     }
 
     private Map<String, Object> readObject(@Nullable String body) {

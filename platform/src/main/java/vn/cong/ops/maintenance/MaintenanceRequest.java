@@ -21,17 +21,17 @@ import java.util.function.Predicate;
  * "2026-12-05T22:00:00+07:00", "endsAt": "…", "message": {"vi": "…", "en": "…"}}}. Times without an
  * offset are Vietnam time. Every problem is listed at once, in Vietnamese, with its field.
  */
-record MaintenanceRequest(boolean allTenants, List<String> tenantCodes, Instant startsAt, Instant endsAt,
+public record MaintenanceRequest(boolean allTenants, List<String> tenantCodes, Instant startsAt, Instant endsAt,
                           String messageVi, String messageEn) {
 
     static final int MAX_MESSAGE = 500;
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Either a request or the problems that stop it. */
-    record Checked(@Nullable MaintenanceRequest request, List<FieldError> errors) {
+    public record Checked(@Nullable MaintenanceRequest request, List<FieldError> errors) {
     }
 
-    static Checked check(Map<String, Object> body, Predicate<String> tenantExists, Instant now) {
+    public static Checked check(Map<String, Object> body, Predicate<String> tenantExists, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         Object tenants = body.get("tenants");
         boolean all = tenants instanceof String s && s.strip().equalsIgnoreCase("all");

@@ -38,7 +38,13 @@ public class MaintenanceWindows {
         this.config = config;
     }
 
-    Mono<MaintenanceWindow> announce(MaintenanceRequest r, String operator, Instant now) {
+    /** What the audit trail keeps of a window. */
+    public static java.util.Map<String, Object> details(MaintenanceWindow w) {
+        return java.util.Map.of("window", w.id(), "tenants", w.allTenants() ? List.of("all") : w.tenantCodes(),
+                "startsAt", w.startsAt().toString(), "endsAt", w.endsAt().toString());
+    }
+
+    public Mono<MaintenanceWindow> announce(MaintenanceRequest r, String operator, Instant now) {
         return db.mono(c -> Sql.one(c, """
                                 INSERT INTO platform.maintenance_windows (all_tenants, tenant_codes, starts_at, ends_at, message_vi,
                                     message_en, created_by, banner_phase)
@@ -51,7 +57,7 @@ public class MaintenanceWindows {
     }
 
     /** Cancels a window that is not cancelled yet; false when there is no such window. */
-    Mono<Boolean> cancel(long id, String operator) {
+    public Mono<Boolean> cancel(long id, String operator) {
         return db.mono(c -> Sql.one(c, """
                                 UPDATE platform.maintenance_windows SET cancelled_at = now(), cancelled_by = $2
                                 WHERE id = $1 AND cancelled_at IS NULL RETURNING\s""" + COLUMNS, MaintenanceWindows::window,

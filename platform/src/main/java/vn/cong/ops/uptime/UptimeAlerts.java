@@ -1,36 +1,30 @@
 package vn.cong.ops.uptime;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cong.ops.OperatorAlerts;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Tells operators when a portal goes down and comes back: always in the log (ALERT), and by POSTing
- * JSON to {@code cong.alerts.webhook-url} when one is configured.
+ * Tells operators when a portal goes down and comes back: always in the log (ALERT), and through
+ * {@link OperatorAlerts} (webhook JSON, e-mail) when those are configured.
  */
 @Singleton
 public class UptimeAlerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(UptimeAlerts.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
 
-    private final String webhook;
-    private final JsonMapper json;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OperatorAlerts alerts;
 
-    public UptimeAlerts(@Value("${cong.alerts.webhook-url:}") String webhook, JsonMapper json) {
-        this.webhook = webhook;
-        this.json = json;
+    public UptimeAlerts(OperatorAlerts alerts) {
+        this.alerts = alerts;
     }
 
     /** What the webhook receives. */
@@ -40,32 +34,22 @@ public class UptimeAlerts {
 
     public void opened(ProbeTarget target, long incidentId, @Nullable String error) {
         LOG.error("ALERT incident {} opened: {} ({}) is down: {}", incidentId, target.key(), target.url(), error);
-        send(new AlertEvent("incident.opened", incidentId, target.key(), target.url(), error));
+        alerts.raise(new AlertEvent("incident.opened", incidentId, target.key(), target.url(), error),
+                "Sự cố #" + incidentId + ": " + target.key() + " không truy cập được",
+                "Giám sát hoạt động phát hiện " + target.key() + " (" + target.url() + ") không truy cập được từ "
+                        + now() + " (giờ Việt Nam).\n\nLỗi gần nhất: " + (error == null ? "(không rõ)" : error)
+                        + "\n\nSự cố #" + incidentId + " sẽ tự đóng khi lần kiểm tra tiếp theo thành công.\n");
     }
 
     public void recovered(ProbeTarget target, long incidentId) {
         LOG.warn("ALERT incident {} closed: {} ({}) is back up", incidentId, target.key(), target.url());
-        send(new AlertEvent("incident.closed", incidentId, target.key(), target.url(), null));
+        alerts.raise(new AlertEvent("incident.closed", incidentId, target.key(), target.url(), null),
+                "Đã khắc phục sự cố #" + incidentId + ": " + target.key() + " hoạt động trở lại",
+                target.key() + " (" + target.url() + ") truy cập được trở lại lúc " + now() + " (giờ Việt Nam).\n\n"
+                        + "Sự cố #" + incidentId + " đã đóng.\n");
     }
 
-    private void send(AlertEvent event) {
-        if (webhook.isBlank()) {
-            return;
-        }
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(event);
-        } catch (IOException e) {
-            LOG.error("Cannot encode alert {}", event, e);
-            return;
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> {
-                    if (error != null || response.statusCode() >= 300) {
-                        LOG.error("Alert webhook {} failed: {}", webhook, error != null ? error.toString() : "HTTP " + response.statusCode());
-                    }
-                });
+    private static String now() {
+        return ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(WHEN);
     }
 }

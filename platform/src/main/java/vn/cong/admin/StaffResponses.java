@@ -1,0 +1,39 @@
+package vn.cong.admin;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+/**
+ * What every staff-area response gets on its way out (also used by the operator console): no-store
+ * caching, framing/content-type/referrer protections, a strict CSP, and the pre-rendered error page
+ * in place of any 500 body.
+ */
+@Singleton
+public class StaffResponses {
+
+    private final AdminErrorPages errors;
+
+    StaffResponses(AdminErrorPages errors) {
+        this.errors = errors;
+    }
+
+    public void protect(MutableHttpResponse<?> response) {
+        if (response.code() == HttpStatus.INTERNAL_SERVER_ERROR.getCode()) {
+            // whatever failed (database, Redis, a template), staff see the pre-rendered page, never
+            // Micronaut's JSON, and nothing is rendered while answering for a failure
+            response.body(errors.unexpectedBody()).contentType(AdminPages.HTML);
+        }
+        var headers = response.getHeaders();
+        if (!headers.contains("Cache-Control")) {
+            response.header("Cache-Control", "no-store");
+        }
+        if (!headers.contains("Referrer-Policy")) {
+            response.header("Referrer-Policy", "same-origin");
+        }
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("X-Frame-Options", "DENY");
+        response.header("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+    }
+}

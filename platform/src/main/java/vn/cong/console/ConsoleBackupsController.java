@@ -1,0 +1,218 @@
+package vn.cong.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Named;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import vn.cong.admin.CsrfForm;
+import vn.cong.admin.CsrfProtected;
+import vn.cong.admin.TokenOnlyForm;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAudit;
+import vn.cong.ops.OperatorAuthentication;
+import vn.cong.ops.backup.BackupHistory;
+import vn.cong.ops.backup.BackupJobs;
+import vn.cong.ops.backup.BackupPhase;
+import vn.cong.ops.backup.BackupRun;
+import vn.cong.ops.backup.PgDumpCheck;
+import vn.cong.ops.backup.RestoreRequest;
+import vn.cong.ops.backup.RestoreRun;
+import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.manifest.FieldError;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Backups at the console: whether pg_dump works, every tenant's schedule and last backup, one
+ * tenant's history with "back up now" and verify (both run in the background; the page refreshes
+ * itself while something runs), and restore with an explicit confirmation step.
+ */
+@Controller(Console.ROOT + "/sao-luu")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@CsrfProtected
+class ConsoleBackupsController {
+
+    private static final String REFRESH = "3";
+
+    private final BackupHistory history;
+    private final BackupJobs jobs;
+    private final PgDumpCheck pgDump;
+    private final TenantRegistry registry;
+    private final PlatformConfiguration config;
+    private final OperatorAudit audit;
+    private final ConsolePages pages;
+    private final Scheduler blocking;
+
+    ConsoleBackupsController(BackupHistory history, BackupJobs jobs, PgDumpCheck pgDump, TenantRegistry registry,
+                             PlatformConfiguration config, OperatorAudit audit, ConsolePages pages,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.history = history;
+        this.jobs = jobs;
+        this.pgDump = pgDump;
+        this.registry = registry;
+        this.config = config;
+        this.audit = audit;
+        this.pages = pages;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    @Serdeable
+    public record RestoreForm(@Nullable String into, @Nullable String newCode, @Nullable String abbreviation, @Nullable String confirm,
+                       @Nullable String csrfToken) implements CsrfForm {
+
+        RestoreRequest request() {
+            return new RestoreRequest(into, newCode, abbreviation, confirm);
+        }
+    }
+
+    /** One line of a tenant's history, ready to show. */
+    public record RunRow(BackupRun run, String phase, String started, String finished, String duration, String size, boolean canRestore) {
+        static RunRow of(BackupRun r) {
+            return new RunRow(r, r.phase() == null ? "" : BackupPhase.labelOf(r.phase()), Console.time(r.startedAt()),
+                    Console.time(r.finishedAt()), Console.duration(r.startedAt(), r.finishedAt()), Console.size(r.sizeBytes()),
+                    r.usable() && !"failed".equals(r.verificationStatus()));
+        }
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> overview(HttpRequest<?> request) {
+        return Mono.zip(pgDumpProblem(), history.overview().collectList())
+                .flatMap(t -> pages.page(request, "backups", Map.of("pgDumpProblem", t.getT1(), "tenants", t.getT2())));
+    }
+
+    @Get(value = "/{code}", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> tenant(HttpRequest<?> request, @PathVariable String code) {
+        Optional<Tenant> tenant = registry.findByCode(code);
+        if (tenant.isEmpty()) {
+            return notFound(request, "Không có cổng mã «" + code + "».");
+        }
+        return Mono.zip(pgDumpProblem(), history.schedule(code).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        history.runs(code, 50).map(RunRow::of).collectList(), history.restores(code, 20).collectList())
+                .flatMap(t -> {
+                    boolean busy = t.getT3().stream().anyMatch(r -> r.run().phase() != null)
+                            || t.getT4().stream().anyMatch(RestoreRun::running);
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("tenant", tenant.get());
+                    model.put("pgDumpProblem", t.getT1());
+                    model.put("schedule", t.getT2().orElse(null));
+                    model.put("runs", t.getT3());
+                    model.put("restores", t.getT4());
+                    if (busy) {
+                        model.put("refresh", REFRESH);
+                    }
+                    return pages.page(request, "tenant-backups", model);
+                });
+    }
+
+    @Post(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> backUpNow(HttpRequest<?> request, @PathVariable String code, @Body TokenOnlyForm form) {
+        Optional<Tenant> tenant = registry.findByCode(code);
+        if (tenant.isEmpty()) {
+            return notFound(request, "Không có cổng mã «" + code + "».");
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return jobs.backUpNow(tenant.get(), who.name())
+                .flatMap(run -> audit.record(who, "ops.backup.start", code, OperatorAudit.Outcome.OK, Map.of("backup", run.id()))
+                        .thenReturn(Console.seeOther(tenantPage(code) + "#ban-" + run.id())));
+    }
+
+    @Post(value = "/{code}/{id}/kiem-chung", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> verify(HttpRequest<?> request, @PathVariable String code, @PathVariable long id,
+                                             @Body TokenOnlyForm form) {
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return jobs.verifyLater(code, id)
+                .flatMap(run -> audit.record(who, "ops.backup.verify", code, OperatorAudit.Outcome.OK, Map.of("backup", id))
+                        .thenReturn(Console.seeOther(tenantPage(code) + "#ban-" + id)))
+                .switchIfEmpty(Mono.defer(() -> audit.record(who, "ops.backup.verify", code, OperatorAudit.Outcome.REFUSED, Map.of("backup", id))
+                        .then(pages.page(request, HttpStatus.CONFLICT, "not-found", Map.of("message", "Bản sao lưu #" + id
+                                + " của cổng " + code + " không kiểm chứng được lúc này (không có, chưa xong, thất bại, đã xoá hoặc đang kiểm chứng).")))));
+    }
+
+    @Get(value = "/{code}/{id}/khoi-phuc", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> confirmRestore(HttpRequest<?> request, @PathVariable String code, @PathVariable long id) {
+        return restorePage(request, HttpStatus.OK, code, id, new RestoreForm("same", "", "", "", null), List.of());
+    }
+
+    @Post(value = "/{code}/{id}/khoi-phuc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> restore(HttpRequest<?> request, @PathVariable String code, @PathVariable long id,
+                                              @Body RestoreForm form) {
+        Optional<Tenant> tenant = registry.findByCode(code);
+        if (tenant.isEmpty()) {
+            return notFound(request, "Không có cổng mã «" + code + "».");
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        RestoreRequest restore = form.request();
+        Map<String, Object> details = Map.of("backup", id, "into", String.valueOf(restore.into()), "target", restore.targetCode(code));
+        return jobs.restore(tenant.get(), id, restore, who.name()).flatMap(started -> started.run() == null
+                ? audit.record(who, "ops.backup.restore", code, OperatorAudit.Outcome.REFUSED, details)
+                        .then(restorePage(request, HttpStatus.UNPROCESSABLE_ENTITY, code, id, form, started.errors()))
+                : audit.record(who, "ops.backup.restore", code, OperatorAudit.Outcome.OK, details)
+                        .thenReturn(Console.seeOther(tenantPage(code) + "/khoi-phuc/" + started.run().id())));
+    }
+
+    @Get(value = "/{code}/khoi-phuc/{id}", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> restoreRun(HttpRequest<?> request, @PathVariable String code, @PathVariable long id) {
+        return history.restore(code, id).flatMap(run -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("restore", run);
+                    model.put("started", Console.time(run.startedAt()));
+                    model.put("finished", Console.time(run.finishedAt()));
+                    model.put("duration", Console.duration(run.startedAt(), run.finishedAt()));
+                    if (run.running()) {
+                        model.put("refresh", REFRESH);
+                    }
+                    if ("new".equals(run.mode()) && run.abbreviation() != null) {
+                        model.put("portalUrl", config.publicUrl(run.abbreviation() + "." + config.baseDomain()));
+                    }
+                    return pages.page(request, "restore", model);
+                })
+                .switchIfEmpty(Mono.defer(() -> notFound(request, "Không có lần khôi phục #" + id + " của cổng «" + code + "».")));
+    }
+
+    private Mono<MutableHttpResponse<String>> restorePage(HttpRequest<?> request, HttpStatus status, String code, long id,
+                                                          RestoreForm form, List<FieldError> errors) {
+        return history.find(code, id).flatMap(run -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("tenant", registry.findByCode(code).orElse(null));
+                    model.put("row", RunRow.of(run));
+                    model.put("form", form);
+                    model.put("errors", errors);
+                    model.put("errorFields", errors.stream().map(FieldError::field).toList());
+                    return pages.page(request, status, "restore-confirm", model);
+                })
+                .switchIfEmpty(Mono.defer(() -> notFound(request, "Không có bản sao lưu #" + id + " của cổng «" + code + "».")));
+    }
+
+    /** Run afresh on each view: a pg_dump removed or upgraded since start-up shows at once. "" when it works. */
+    private Mono<String> pgDumpProblem() {
+        return Mono.fromCallable(() -> pgDump.check().orElse("")).subscribeOn(blocking);
+    }
+
+    private Mono<MutableHttpResponse<String>> notFound(HttpRequest<?> request, String message) {
+        return pages.page(request, HttpStatus.NOT_FOUND, "not-found", Map.of("message", message));
+    }
+
+    private static String tenantPage(String code) {
+        return Console.ROOT + "/sao-luu/" + code;
+    }
+}

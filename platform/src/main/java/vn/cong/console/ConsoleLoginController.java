@@ -1,0 +1,145 @@
+package vn.cong.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import reactor.core.publisher.Mono;
+import vn.cong.admin.CsrfForm;
+import vn.cong.admin.CsrfProtected;
+import vn.cong.admin.ProxiedRequests;
+import vn.cong.admin.StaffRequests;
+import vn.cong.admin.StaffSession;
+import vn.cong.admin.StaffSessions;
+import vn.cong.admin.TokenOnlyForm;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAudit;
+import vn.cong.ops.OperatorAuthentication;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The operator's login and logout at the console. */
+@Controller(Console.ROOT)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@CsrfProtected
+class ConsoleLoginController {
+
+    static final String REFUSED = "Tên đăng nhập hoặc mật khẩu vận hành không đúng.";
+    static final String NOT_CONFIGURED = "Chưa cấu hình tài khoản vận hành (cong.operator.username, cong.operator.password-hash): "
+            + "không đăng nhập được.";
+    private static final Pattern CONSOLE_PAGE = Pattern.compile("^/van-hanh(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$");
+    /** The operator has no account row; sessions carry this as their account id. */
+    private static final long OPERATOR_ACCOUNT = 0L;
+
+    private final OperatorAuthentication authentication;
+    private final StaffSessions sessions;
+    private final ConsoleCookies cookies;
+    private final ConsoleLockout lockout;
+    private final ConsolePages pages;
+    private final OperatorAudit audit;
+    private final ProxiedRequests proxied;
+
+    ConsoleLoginController(OperatorAuthentication authentication, StaffSessions sessions, ConsoleCookies cookies,
+                           ConsoleLockout lockout, ConsolePages pages, OperatorAudit audit, ProxiedRequests proxied) {
+        this.authentication = authentication;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.lockout = lockout;
+        this.pages = pages;
+        this.audit = audit;
+        this.proxied = proxied;
+    }
+
+    @Serdeable
+    record LoginForm(@Nullable String username, @Nullable String password, @Nullable String csrfToken, @Nullable String tiep)
+            implements CsrfForm {
+    }
+
+    /** The session stamp that ties a console session to the operator's credentials at login time. */
+    static UUID stampOf(String credentialStamp) {
+        return UUID.nameUUIDFromBytes(credentialStamp.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Get(value = "/dang-nhap", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, @Nullable @QueryValue String tiep) {
+        if (request.getAttribute(OperatorAuthentication.ACTOR).isPresent()) {
+            return Mono.just(Console.seeOther(continueTo(tiep)));
+        }
+        Mono<StaffSession> session = StaffRequests.session(request).map(Mono::just)
+                .orElseGet(() -> sessions.startAnonymous(StaffSessions.OPERATOR_SCOPE).doOnNext(s -> StaffRequests.useSession(request, s)));
+        return session.flatMap(s -> pages.page(request, "login", model("", tiep, null))
+                .map(response -> cookies.attach(request, response, s.id())));
+    }
+
+    @Post(value = "/dang-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> login(HttpRequest<?> request, @Body LoginForm form) {
+        StaffSession formSession = StaffRequests.session(request).orElseThrow(); // the CSRF check required it
+        String username = form.username() == null ? "" : form.username().strip();
+        String address = proxied.clientAddress(request);
+        OperatorActor who = new OperatorActor(OperatorAuthentication.truncated(username), address, OperatorActor.Channel.CONSOLE);
+        return lockout.isLocked(address).flatMap(locked -> {
+            if (locked) {
+                return audit.record(who, "ops.login.failed", null, OperatorAudit.Outcome.REFUSED, Map.of("reason", "locked"))
+                        .then(refuse(request, username, form.tiep(), lockedMessage()));
+            }
+            return authentication.check(username, form.password() == null ? "" : form.password()).flatMap(verdict -> switch (verdict) {
+                case ACCEPTED -> sessions.signIn(StaffSessions.OPERATOR_SCOPE, formSession, OPERATOR_ACCOUNT,
+                                stampOf(authentication.credentialStamp()))
+                        .flatMap(session -> lockout.succeeded(address)
+                                .then(audit.record(who, "ops.login", null, OperatorAudit.Outcome.OK, Map.of()))
+                                .thenReturn(cookies.attach(request, Console.seeOther(continueTo(form.tiep())), session.id())));
+                case NOT_CONFIGURED -> refuse(request, username, form.tiep(), NOT_CONFIGURED);
+                case REJECTED, MISSING -> lockout.failed(address)
+                        .flatMap(nowLocked -> audit.record(who, "ops.login.failed", null, OperatorAudit.Outcome.REFUSED,
+                                        Map.of("reason", "wrong credentials", "lockedOut", nowLocked))
+                                .then(refuse(request, username, form.tiep(), nowLocked ? lockedMessage() : REFUSED)));
+            });
+        });
+    }
+
+    @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<MutableHttpResponse<String>> logout(HttpRequest<?> request, @Body TokenOnlyForm form) {
+        StaffSession session = StaffRequests.session(request).orElseThrow();
+        Mono<Void> audited = request.getAttribute(OperatorAuthentication.ACTOR, OperatorActor.class)
+                .map(who -> audit.record(who, "ops.logout", null, OperatorAudit.Outcome.OK, Map.of()))
+                .orElse(Mono.empty());
+        return sessions.end(StaffSessions.OPERATOR_SCOPE, session.id()).then(audited)
+                .then(Mono.fromSupplier(() -> cookies.clear(request, Console.seeOther(Console.LOGIN))));
+    }
+
+    private Mono<MutableHttpResponse<String>> refuse(HttpRequest<?> request, String username, @Nullable String tiep, String message) {
+        return pages.page(request, HttpStatus.UNAUTHORIZED, "login", model(username, tiep, message));
+    }
+
+    private String lockedMessage() {
+        return "Đăng nhập sai quá nhiều lần từ địa chỉ này: tạm khoá " + lockout.lockout().toMinutes() + " phút. Vui lòng thử lại sau.";
+    }
+
+    /** Only console pages of this host: never an absolute or protocol-relative URL (no open redirect). */
+    static String continueTo(@Nullable String next) {
+        return next != null && CONSOLE_PAGE.matcher(next).matches() && !next.startsWith(Console.LOGIN) ? next : Console.ROOT;
+    }
+
+    private static Map<String, Object> model(String username, @Nullable String tiep, @Nullable String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", username);
+        model.put("tiep", tiep == null ? "" : tiep);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return model;
+    }
+}

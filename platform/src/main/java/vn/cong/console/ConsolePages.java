@@ -1,0 +1,39 @@
+package vn.cong.console;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.admin.AdminPages;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAuthentication;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Renders console pages ({@code views/admin/console/<name>.html}) through the staff area's renderer,
+ * adding who is signed in for the layout.
+ */
+@Singleton
+class ConsolePages {
+
+    private final AdminPages pages;
+
+    ConsolePages(AdminPages pages) {
+        this.pages = pages;
+    }
+
+    Mono<MutableHttpResponse<String>> page(HttpRequest<?> request, String template, Map<String, ?> model) {
+        return page(request, HttpStatus.OK, template, model);
+    }
+
+    Mono<MutableHttpResponse<String>> page(HttpRequest<?> request, HttpStatus status, String template, Map<String, ?> model) {
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("fmt", ConsoleFormat.INSTANCE);
+        variables.put("operator", request.getAttribute(OperatorAuthentication.ACTOR, OperatorActor.class)
+                .map(OperatorActor::name).orElse(null));
+        return pages.page(request, status, "console/" + template, variables);
+    }
+}

@@ -1,0 +1,151 @@
+package vn.cong.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import reactor.core.publisher.Mono;
+import vn.cong.admin.CsrfForm;
+import vn.cong.admin.CsrfProtected;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.onboarding.OnboardingAudit;
+import vn.cong.onboarding.TenantOverview;
+import vn.cong.ops.OperatorActor;
+import vn.cong.ops.OperatorAudit;
+import vn.cong.ops.OperatorAuthentication;
+import vn.cong.tenancy.Tenant.TenantStatus;
+import vn.cong.tenancy.TenantLifecycle;
+import vn.cong.tenancy.manifest.ManifestReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tenants at the console: the list, one tenant with its lifecycle, and onboarding from a YAML manifest. */
+@Controller(Console.ROOT)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@CsrfProtected
+class ConsoleTenantsController {
+
+    private static final int MAX_MANIFEST = 512 * 1024;
+
+    private final TenantOverview overview;
+    private final TenantLifecycle lifecycle;
+    private final Onboarding onboarding;
+    private final OperatorAudit audit;
+    private final ConsolePages pages;
+
+    ConsoleTenantsController(TenantOverview overview, TenantLifecycle lifecycle, Onboarding onboarding, OperatorAudit audit,
+                             ConsolePages pages) {
+        this.overview = overview;
+        this.lifecycle = lifecycle;
+        this.onboarding = onboarding;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    @Serdeable
+    record StatusForm(@Nullable String status, @Nullable String notice, @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    MutableHttpResponse<String> home() {
+        return Console.seeOther(Console.ROOT + "/cong");
+    }
+
+    @Get(value = "/cong", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request) {
+        return overview.list().collectList().flatMap(tenants -> pages.page(request, "tenants", Map.of("tenants", tenants)));
+    }
+
+    @Get(value = "/cong/moi", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> onboardForm(HttpRequest<?> request) {
+        return pages.page(request, "onboard", Map.of("manifest", "", "errors", List.of()));
+    }
+
+    /** The manifest pasted into the form, or uploaded as a file (which wins when both are given). */
+    @Post(value = "/cong/moi", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> onboard(HttpRequest<?> request, @Part("manifest") @Nullable String manifest,
+                                              @Part("file") @Nullable CompletedFileUpload file, @Part("csrfToken") @Nullable String csrfToken) {
+        String text;
+        try {
+            text = file != null && file.getSize() > 0 ? new String(file.getBytes(), StandardCharsets.UTF_8) : manifest == null ? "" : manifest;
+        } catch (IOException e) {
+            return pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "onboard", Map.of("manifest", manifest == null ? "" : manifest,
+                    "errors", List.of(new vn.cong.tenancy.manifest.FieldError("file", "Không đọc được tệp tải lên: " + e.getMessage()))));
+        }
+        if (text.isBlank() || text.length() > MAX_MANIFEST) {
+            return pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "onboard", Map.of("manifest", text,
+                    "errors", List.of(new vn.cong.tenancy.manifest.FieldError("", text.isBlank()
+                            ? "Hãy dán nội dung tệp khai báo (YAML) hoặc chọn tệp để tải lên."
+                            : "Tệp khai báo dài quá " + MAX_MANIFEST / 1024 + " KiB."))));
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        String pasted = text;
+        return onboarding.onboard(ManifestReader.parse(text))
+                .flatMap(report -> audit.record(who, "ops.tenant.onboard", report.code(),
+                        report.isValid() ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED, OnboardingAudit.details(report)).thenReturn(report))
+                .flatMap(report -> report.isValid()
+                        ? pages.page(request, report.created() ? HttpStatus.CREATED : HttpStatus.OK, "onboarded", Map.of("report", report))
+                        : pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "onboard", Map.of("manifest", pasted, "errors", report.errors())));
+    }
+
+    @Get(value = "/cong/{code}", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> show(HttpRequest<?> request, @PathVariable String code) {
+        return detail(request, HttpStatus.OK, code, null);
+    }
+
+    @Post(value = "/cong/{code}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> changeStatus(HttpRequest<?> request, @PathVariable String code, @Body StatusForm form) {
+        TenantStatus to = Arrays.stream(TenantStatus.values()).filter(s -> s.db().equals(form.status())).findFirst().orElse(null);
+        if (to == null) {
+            return detail(request, HttpStatus.UNPROCESSABLE_ENTITY, code, "Hãy chọn trạng thái mới.");
+        }
+        String notice = form.notice() == null || form.notice().isBlank() ? null : form.notice().strip();
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return lifecycle.change(code, to, notice, who.name())
+                .flatMap(result -> audit.record(who, "ops.tenant.status", code, OnboardingAudit.outcomeOf(result),
+                        OnboardingAudit.details(result)).thenReturn(result))
+                .flatMap(result -> switch (result.outcome()) {
+                    case UNKNOWN_TENANT -> notFound(request, code);
+                    case NOT_ALLOWED -> detail(request, HttpStatus.CONFLICT, code, "Không thể chuyển cổng từ «"
+                            + StatusLabels.of(result.from().db()) + "» sang «" + StatusLabels.of(to.db()) + "».");
+                    case CHANGED, UNCHANGED -> Mono.just(Console.seeOther(Console.ROOT + "/cong/" + code));
+                });
+    }
+
+    private Mono<MutableHttpResponse<String>> detail(HttpRequest<?> request, HttpStatus status, String code, @Nullable String error) {
+        return overview.find(code).flatMap(detail -> {
+                    TenantStatus current = TenantStatus.of(detail.tenant().status());
+                    List<TenantStatus> next = Arrays.stream(TenantStatus.values())
+                            .filter(s -> s != current && TenantLifecycle.allowed(current, s)).toList();
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("detail", detail);
+                    model.put("next", next);
+                    model.put("labels", StatusLabels.ALL);
+                    if (error != null) {
+                        model.put("error", error);
+                    }
+                    return pages.page(request, status, "tenant", model);
+                })
+                .switchIfEmpty(Mono.defer(() -> notFound(request, code)));
+    }
+
+    private Mono<MutableHttpResponse<String>> notFound(HttpRequest<?> request, String code) {
+        return pages.page(request, HttpStatus.NOT_FOUND, "not-found", Map.of("message", "Không có cổng mã «" + code + "»."));
+    }
+}

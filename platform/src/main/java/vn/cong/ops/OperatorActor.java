@@ -1,0 +1,15 @@
+package vn.cong.ops;
+
+import io.micronaut.core.annotation.Nullable;
+
+/** Who did an operator action, from where, and through which door (the API or the console). */
+public record OperatorActor(String name, @Nullable String remoteAddress, Channel channel) {
+
+    public enum Channel {
+        API, CONSOLE;
+
+        String db() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package vn.cong.ops;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.r2dbc.spi.Readable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The operator's audit trail ({@code platform.operator_audit}, append-only in the database): one
+ * row per action through the API or the console, whatever its outcome. Action names are dotted,
+ * {@code ops.<area>.<verb>}, e.g. {@code ops.backup.start}, {@code ops.login.failed}.
+ */
+@Singleton
+public class OperatorAudit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorAudit.class);
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    private final PlatformDatabase db;
+    private final JsonMapper json;
+
+    public OperatorAudit(PlatformDatabase db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public enum Outcome {
+        /** done (or, for long work, started) */
+        OK,
+        /** refused: bad input, not allowed, wrong password */
+        REFUSED,
+        /** tried and failed */
+        FAILED;
+
+        String db() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One row of the trail, as the console shows it. */
+    public record Entry(long id, String at, String actor, String action, @Nullable String tenantCode, String details,
+                        String outcome, @Nullable String remoteAddress, String channel) {
+    }
+
+    /**
+     * Appends one row. The action has already happened (or been refused), so a failure to write the
+     * row is logged as an ALERT rather than undoing it; the returned Mono never errors.
+     */
+    public Mono<Void> record(OperatorActor who, String action, @Nullable String tenantCode, Outcome outcome, Map<String, ?> details) {
+        return db.mono(c -> Sql.update(c, """
+                                INSERT INTO platform.operator_audit (actor, action, tenant_code, details, outcome, remote_address, channel)
+                                VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)""",
+                        who.name(), action, Sql.orNull(tenantCode, String.class), toJson(details), outcome.db(),
+                        Sql.orNull(who.remoteAddress(), String.class), who.channel().db()))
+                .doOnSuccess(n -> LOG.info("Operator {} ({} from {}): {} {} {} {}", who.name(), who.channel().db(), who.remoteAddress(),
+                        action, tenantCode == null ? "-" : tenantCode, outcome.db(), details))
+                .onErrorResume(e -> {
+                    LOG.error("ALERT operator audit row not written: {} {} {} {}: {}", who, action, tenantCode, outcome, e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** The newest rows first, optionally only of one tenant and/or of actions starting with {@code actionPrefix}. */
+    public Flux<Entry> recent(@Nullable String tenantCode, @Nullable String actionPrefix, int limit) {
+        return db.flux(c -> Sql.query(c, """
+                        SELECT id, at, actor, action, tenant_code, details::text, outcome, remote_address, channel
+                        FROM platform.operator_audit
+                        WHERE ($1::text IS NULL OR tenant_code = $1) AND ($2::text IS NULL OR starts_with(action, $2))
+                        ORDER BY id DESC LIMIT $3""", OperatorAudit::entry,
+                Sql.orNull(blankToNull(tenantCode), String.class), Sql.orNull(blankToNull(actionPrefix), String.class), limit));
+    }
+
+    /** The distinct action names recorded so far, for the console's filter. */
+    public Flux<String> actions() {
+        return db.flux(c -> Sql.query(c, "SELECT DISTINCT action FROM platform.operator_audit ORDER BY 1", r -> r.get(0, String.class)));
+    }
+
+    private static Entry entry(Readable r) {
+        return new Entry(r.get(0, Long.class), r.get(1, OffsetDateTime.class).atZoneSameInstant(VN).format(WHEN),
+                r.get(2, String.class), r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
+                r.get(6, String.class), r.get(7, String.class), r.get(8, String.class));
+    }
+
+    private String toJson(Map<String, ?> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nullable
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

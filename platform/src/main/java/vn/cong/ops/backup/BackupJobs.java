@@ -1,0 +1,158 @@
+package vn.cong.ops.backup;
+
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.manifest.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Backups, verifications and restores the operator asks for (console or API), run OFF the request
+ * path: the request records the run and answers at once; the work runs on the bounded {@code backups}
+ * executor (pg_dump and pg_restore one at a time) and writes its progress on the run's row, which is
+ * what the console and the API poll.
+ */
+@Singleton
+public class BackupJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupJobs.class);
+
+    private final TenantBackups backups;
+    private final TenantRestore restore;
+    private final BackupHistory history;
+    private final PlatformDatabase db;
+    private final TenantRegistry registry;
+    private final PlatformConfiguration config;
+    private final ExecutorService executor;
+    private final BackupAlerts alerts;
+
+    public BackupJobs(TenantBackups backups, TenantRestore restore, BackupHistory history, PlatformDatabase db,
+                      TenantRegistry registry, PlatformConfiguration config, @Named("backups") ExecutorService executor,
+                      BackupAlerts alerts) {
+        this.backups = backups;
+        this.restore = restore;
+        this.history = history;
+        this.db = db;
+        this.registry = registry;
+        this.config = config;
+        this.executor = executor;
+        this.alerts = alerts;
+    }
+
+    /** Records a manual backup of the tenant (phase queued) and takes and verifies it in the background. */
+    public Mono<BackupRun> backUpNow(Tenant tenant, String operator) {
+        return db.mono(c -> Sql.one(c, """
+                        INSERT INTO platform.backup_runs (tenant_code, trigger, phase, requested_by) VALUES ($1, 'manual', $2, $3)
+                        RETURNING id""", r -> r.get(0, Long.class), tenant.code(), BackupPhase.QUEUED.db(), operator))
+                .doOnNext(id -> executor.execute(() -> {
+                    BackupRun run = backups.take(tenant, id);
+                    if ("succeeded".equals(run.status())) {
+                        backups.verify(id);
+                    }
+                }))
+                .flatMap(id -> history.find(tenant.code(), id));
+    }
+
+    /**
+     * Verifies a finished backup of the tenant again, in the background; empty when the tenant has no
+     * such usable backup (unknown, failed, deleted by retention, or being verified right now).
+     */
+    public Mono<BackupRun> verifyLater(String tenantCode, long runId) {
+        return db.mono(c -> Sql.one(c, """
+                        UPDATE platform.backup_runs SET phase = $3, verification_started_at = now()
+                        WHERE id = $1 AND tenant_code = $2 AND status = 'succeeded' AND phase IS NULL AND deleted_at IS NULL
+                        RETURNING id""", r -> r.get(0, Long.class), runId, tenantCode, BackupPhase.QUEUED.db()))
+                .doOnNext(id -> executor.execute(() -> backups.verify(id)))
+                .flatMap(id -> history.find(tenantCode, id));
+    }
+
+    /** Either the restore that was started, or every reason it was not. */
+    public record Started(RestoreRun run, List<FieldError> errors) {
+        static Started refused(List<FieldError> errors) {
+            return new Started(null, errors);
+        }
+    }
+
+    /**
+     * Starts restoring backup {@code runId} of {@code tenant}: into the same tenant (a fresh safety
+     * backup is taken first) or as a new tenant. Refused, with every reason, when the request is
+     * incomplete, not confirmed, the backup is not usable, or the new code or host label is taken.
+     */
+    public Mono<Started> restore(Tenant tenant, long runId, RestoreRequest request, String operator) {
+        List<FieldError> errors = new ArrayList<>(request.problems(tenant.code()));
+        return history.find(tenant.code(), runId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(run -> {
+                    if (run.isEmpty() || !run.get().usable()) {
+                        errors.add(new FieldError("backup", "bản sao lưu #" + runId + " của cổng " + tenant.code()
+                                + " không dùng để khôi phục được (không có, chưa xong, thất bại hoặc đã bị xoá)"));
+                    } else if ("failed".equals(run.get().verificationStatus())) {
+                        errors.add(new FieldError("backup", "bản sao lưu #" + runId + " đã không qua kiểm chứng: không khôi phục từ bản này"));
+                    }
+                    return request.intoSameTenant() ? Mono.just(errors) : takenProblems(request, errors);
+                })
+                .flatMap(all -> all.isEmpty() ? start(tenant, runId, request, operator) : Mono.just(Started.refused(all)));
+    }
+
+    private Mono<List<FieldError>> takenProblems(RestoreRequest request, List<FieldError> errors) {
+        String code = RestoreRequest.clean(request.newCode());
+        String label = RestoreRequest.clean(request.abbreviation());
+        if (registry.findByCode(code).isPresent()) {
+            errors.add(new FieldError("newCode", "đã có cổng mã «" + code + "»"));
+        }
+        String host = label + "." + config.baseDomain();
+        if (host.equals(config.operatorHost()) || host.equals(config.statusHost())) {
+            errors.add(new FieldError("abbreviation", "tên miền «" + host + "» dành riêng cho nền tảng"));
+        }
+        return db.mono(c -> Sql.one(c, "SELECT code FROM platform.tenants WHERE abbreviation = $1", r -> r.get(0, String.class), label))
+                .map(owner -> {
+                    errors.add(new FieldError("abbreviation", "nhãn «" + label + "» đang dùng cho cổng «" + owner + "»"));
+                    return errors;
+                })
+                .defaultIfEmpty(errors);
+    }
+
+    private Mono<Started> start(Tenant tenant, long runId, RestoreRequest request, String operator) {
+        String target = request.targetCode(tenant.code());
+        return db.mono(c -> Sql.one(c, """
+                                INSERT INTO platform.restore_runs (backup_run_id, tenant_code, mode, target_code, abbreviation, requested_by)
+                                VALUES ($1, $2, $3, $4, $5, $6) RETURNING\s""" + RestoreRun.COLUMNS, RestoreRun::of,
+                        runId, tenant.code(), request.into(), target,
+                        Sql.orNull(request.intoSameTenant() ? null : RestoreRequest.clean(request.abbreviation()), String.class), operator))
+                .doOnNext(run -> work(tenant, run).subscribe(null, e -> LOG.error("Restore {} bookkeeping failed", run.id(), e)))
+                .map(run -> new Started(run, List.of()))
+                .onErrorResume(R2dbcDataIntegrityViolationException.class, e -> Mono.just(Started.refused(List.of(
+                        new FieldError("backup", "đang có một lần khôi phục vào cổng «" + target + "» chưa xong")))));
+    }
+
+    private Mono<Void> work(Tenant tenant, RestoreRun run) {
+        Mono<Long> restored = "same".equals(run.mode())
+                ? restore.restoreInPlace(run.backupRunId(), tenant).map(BackupRun::id)
+                : restore.restoreAsNewTenant(run.backupRunId(), run.targetCode(), run.abbreviation()).thenReturn(0L);
+        return restored
+                .flatMap(safety -> finish(run.id(), "succeeded", safety == 0L ? null : safety, null))
+                .doOnSuccess(done -> LOG.info("Restore {}: backup {} of {} restored into {}", run.id(), run.backupRunId(),
+                        run.tenantCode(), run.targetCode()))
+                .onErrorResume(e -> {
+                    LOG.error("ALERT restore {} of backup {} into {} failed", run.id(), run.backupRunId(), run.targetCode(), e);
+                    alerts.restoreFailed(run.tenantCode(), run.id(), String.valueOf(e.getMessage()));
+                    return finish(run.id(), "failed", null, String.valueOf(e.getMessage()));
+                });
+    }
+
+    private Mono<Void> finish(long id, String status, Long safetyRunId, String error) {
+        return db.mono(c -> Sql.update(c, """
+                        UPDATE platform.restore_runs SET status = $2, safety_run_id = $3, error = $4, finished_at = now() WHERE id = $1""",
+                id, status, Sql.orNull(safetyRunId, Long.class), Sql.orNull(error, String.class))).then();
+    }
+}

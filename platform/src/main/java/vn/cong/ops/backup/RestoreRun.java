@@ -1,0 +1,34 @@
+package vn.cong.ops.backup;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.r2dbc.spi.Readable;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A restore the operator started: backup {@code backupRunId} of {@code tenantCode}, into the same
+ * tenant ({@code mode} same, after safety backup {@code safetyRunId}) or as {@code targetCode}
+ * (mode new). {@code status}: running, succeeded, failed.
+ */
+@Serdeable
+public record RestoreRun(long id, long backupRunId, String tenantCode, String mode, String targetCode,
+                         @Nullable String abbreviation, String status, @Nullable Long safetyRunId, @Nullable String error,
+                         String requestedBy, OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt) {
+
+    static final String COLUMNS = """
+            id, backup_run_id, tenant_code, mode, target_code, abbreviation, status, safety_run_id, error, requested_by,
+            started_at, finished_at""";
+
+    public boolean running() {
+        return "running".equals(status);
+    }
+
+    static RestoreRun of(Readable r) {
+        return new RestoreRun(r.get("id", Long.class), r.get("backup_run_id", Long.class), r.get("tenant_code", String.class),
+                r.get("mode", String.class), r.get("target_code", String.class), r.get("abbreviation", String.class),
+                r.get("status", String.class), r.get("safety_run_id", Long.class), r.get("error", String.class),
+                r.get("requested_by", String.class), r.get("started_at", OffsetDateTime.class),
+                r.get("finished_at", OffsetDateTime.class));
+    }
+}

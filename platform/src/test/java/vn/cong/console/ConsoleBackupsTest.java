@@ -1,0 +1,142 @@
+package vn.cong.console;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.cong.admin.StaffForms;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.ops.backup.BackupRun;
+import vn.cong.ops.backup.TenantBackups;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.Browser;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.TestTenants;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class ConsoleBackupsTest extends PlatformTestSupport {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    TenantBackups backups;
+    @Inject
+    TenantRegistry registry;
+
+    private final Path dataRoot = tempDir();
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> p = new HashMap<>(OperatorConsole.operatorProperties());
+        p.put("cong.media.root", dataRoot.resolve("media").toString());
+        p.put("cong.backup.root", dataRoot.resolve("backups").toString());
+        return p;
+    }
+
+    @BeforeAll
+    void onboardTenants() {
+        TestTenants.onboard(onboarding, "ministry");
+        TestTenants.onboard(onboarding, "alpha");
+        TestTenants.onboard(onboarding, "beta");
+    }
+
+    @Test
+    void backUpNowRunsInTheBackgroundAndShowsAsVerifiedInTheHistory() throws SQLException {
+        Browser browser = OperatorConsole.loggedIn(server.getPort());
+        HttpResponse<String> page = browser.get("/van-hanh/sao-luu/alpha");
+        assertEquals(200, page.statusCode(), page.body());
+        assertNotNull(OperatorConsole.html(page).selectFirst("#pg-dump.alert-success"), "the pg_dump check is shown");
+
+        HttpResponse<String> started = browser.postForm("/van-hanh/sao-luu/alpha", Map.of("csrfToken", StaffForms.csrfToken(page)));
+        assertEquals(303, started.statusCode(), started.body());
+        String anchor = started.headers().firstValue("Location").orElseThrow().replaceAll(".*#", "");
+
+        HttpResponse<String> done = OperatorConsole.pollPage(browser, "/van-hanh/sao-luu/alpha", DEADLINE, html -> {
+            Element row = html.getElementById(anchor);
+            return row != null && "passed".equals(row.attr("data-verification"));
+        });
+        Element row = OperatorConsole.html(done).getElementById(anchor);
+        assertEquals("succeeded", row.attr("data-status"));
+        assertTrue(row.text().contains("manual") && row.text().contains(OperatorConsole.USERNAME), row.text());
+        assertTrue(row.text().contains("KiB") || row.text().contains("MiB"), "the size is shown: " + row.text());
+        try (var c = jdbc(); var rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM platform.operator_audit WHERE action = 'ops.backup.start' AND tenant_code = 'alpha' AND channel = 'console'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "the console action is in the audit log");
+        }
+    }
+
+    @Test
+    void restoreIntoANewTenantNeedsConfirmationAndGivesAServingPortal() {
+        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
+        Browser browser = OperatorConsole.loggedIn(server.getPort());
+        String confirmPath = "/van-hanh/sao-luu/alpha/" + run.id() + "/khoi-phuc";
+        HttpResponse<String> form = browser.get(confirmPath);
+        assertEquals(200, form.statusCode(), form.body());
+
+        Map<String, String> fields = new HashMap<>(Map.of("into", "new", "newCode", "alpha_copy", "abbreviation", "alphacopy",
+                "confirm", "", "csrfToken", StaffForms.csrfToken(form)));
+        HttpResponse<String> unconfirmed = browser.postForm(confirmPath, fields);
+        assertEquals(422, unconfirmed.statusCode());
+        assertTrue(StaffForms.text(unconfirmed).contains("gõ đúng mã cổng sẽ bị ghi: «alpha_copy»"), unconfirmed.body());
+        assertEquals("alphacopy", OperatorConsole.html(unconfirmed).selectFirst("#abbreviation").attr("value"), "what was typed is kept");
+        assertEquals(404, new Browser(server.getPort(), "alphacopy.most.localhost").get("/").statusCode(), "nothing restored yet");
+
+        fields.put("confirm", "alpha_copy");
+        HttpResponse<String> started = browser.postForm(confirmPath, fields);
+        assertEquals(303, started.statusCode(), started.body());
+        String restorePage = started.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> done = OperatorConsole.pollPage(browser, restorePage, DEADLINE,
+                html -> !"running".equals(html.getElementById("trang-thai").attr("data-status")));
+        Document html = OperatorConsole.html(done);
+        assertEquals("succeeded", html.getElementById("trang-thai").attr("data-status"), done.body());
+
+        HttpResponse<String> portal = new Browser(server.getPort(), "alphacopy.most.localhost").get("/");
+        assertEquals(200, portal.statusCode(), "the restored tenant serves its portal");
+        assertTrue(StaffForms.text(portal).contains("Cục Alpha"), "the portal shows the restored tenant's name");
+    }
+
+    @Test
+    void anotherTenantsBackupCannotBeVerifiedOrRestoredThroughThisTenant() {
+        BackupRun alphaRun = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
+        Browser browser = OperatorConsole.loggedIn(server.getPort());
+        assertEquals(404, browser.get("/van-hanh/sao-luu/beta/" + alphaRun.id() + "/khoi-phuc").statusCode());
+        HttpResponse<String> verify = browser.postForm("/van-hanh/sao-luu/beta/" + alphaRun.id() + "/kiem-chung",
+                Map.of("csrfToken", OperatorConsole.token(browser)));
+        assertEquals(409, verify.statusCode());
+        HttpResponse<String> restore = browser.postForm("/van-hanh/sao-luu/beta/" + alphaRun.id() + "/khoi-phuc",
+                Map.of("into", "same", "confirm", "beta", "csrfToken", OperatorConsole.token(browser)));
+        assertEquals(404, restore.statusCode());
+        HttpResponse<String> history = browser.get("/van-hanh/sao-luu/beta");
+        assertEquals(null, OperatorConsole.html(history).getElementById("ban-" + alphaRun.id()), "beta's history does not list alpha's backup");
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("cong-console-backup-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
