@@ -75,6 +75,20 @@ final class OperatorConsole {
         return page;
     }
 
+    /** Requests {@code path} until it answers {@code status}, or fails after {@code deadline}. */
+    static void pollStatus(Browser browser, String path, int status, Duration deadline) {
+        Instant end = Instant.now().plus(deadline);
+        int last;
+        do {
+            last = browser.get(path).statusCode();
+            if (last == status) {
+                return;
+            }
+            pause();
+        } while (Instant.now().isBefore(end));
+        fail(path + " answered " + last + ", not " + status + ", within " + deadline);
+    }
+
     static void pause() {
         try {
             Thread.sleep(250); // between polls of a deadline loop, not a wait for the work itself
