@@ -1,0 +1,116 @@
+package vn.cong.ops.uptime;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.TestTenants;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Incidents reach the operator on duty by e-mail (GreenMail as the SMTP server, on a loopback port). */
+@MicronautTest(transactional = false)
+class IncidentEmailTest extends PlatformTestSupport {
+
+    private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private final AtomicBoolean siteDown = new AtomicBoolean(true);
+    private HttpServer sites;
+
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    UptimeMonitor monitor;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        smtp.start();
+        sites = startSites();
+        String selfUrl = "http://127.0.0.1:" + sites.getAddress().getPort();
+        return Map.of("cong.uptime.self-url", selfUrl,
+                "cong.uptime.failures-to-open", "1",
+                "cong.uptime.probe-linked-sites", "true", // rewritten to the loopback server below
+                "cong.mail.host", "127.0.0.1",
+                "cong.mail.port", String.valueOf(smtp.getSmtp().getPort()),
+                "cong.mail.security", "none",
+                "cong.mail.from", "Cổng vận hành <canh-bao@most.localhost>",
+                "cong.alerts.email-to", "truc-ban@most.localhost");
+    }
+
+    /**
+     * One loopback server plays both: the platform's own address for portal probes (which carry a
+     * tenant's Host header, and always succeed here) and the linked site (down while {@code siteDown}).
+     */
+    private HttpServer startSites() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                boolean portal = !exchange.getRequestHeaders().getFirst("Host").startsWith("127.0.0.1");
+                exchange.sendResponseHeaders(portal || !siteDown.get() ? 200 : 503, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    void setUp() throws SQLException {
+        TestTenants.onboard(onboarding, "ministry");
+        try (var c = jdbc(); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM platform.linked_sites WHERE id NOT IN (SELECT min(id) FROM platform.linked_sites)");
+            s.executeUpdate("UPDATE platform.linked_sites SET url = 'http://127.0.0.1:" + sites.getAddress().getPort() + "/site'");
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+        sites.stop(0);
+    }
+
+    @Test
+    void anOpenedIncidentSendsOneEmailAndItsRecoveryAnother() throws Exception {
+        Instant t = Instant.parse("2026-06-01T00:00:00Z");
+        monitor.runRound(t).block();
+        assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1), "the incident e-mail arrives");
+        MimeMessage opened = smtp.getReceivedMessages()[0];
+        assertEquals("truc-ban@most.localhost", opened.getAllRecipients()[0].toString());
+        assertTrue(opened.getFrom()[0].toString().contains("canh-bao@most.localhost"));
+        assertTrue(opened.getSubject().startsWith("[Cổng] Sự cố #") && opened.getSubject().contains("không truy cập được"),
+                opened.getSubject());
+        String body = GreenMailUtil.getBody(opened);
+        String text = new String(jakarta.mail.internet.MimeUtility.decode(
+                new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "quoted-printable").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("/site") && text.contains("HTTP 503"), text);
+
+        monitor.runRound(t.plusSeconds(60)).block();
+        assertEquals(1, smtp.getReceivedMessages().length, "a still-open incident sends nothing more");
+
+        siteDown.set(false);
+        monitor.runRound(t.plusSeconds(120)).block();
+        assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 2), "the recovery e-mail arrives");
+        assertTrue(smtp.getReceivedMessages()[1].getSubject().contains("Đã khắc phục sự cố"), smtp.getReceivedMessages()[1].getSubject());
+        assertEquals(2, smtp.getReceivedMessages().length);
+    }
+}
