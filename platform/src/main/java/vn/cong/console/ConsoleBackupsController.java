@@ -28,6 +28,7 @@ import vn.cong.ops.backup.BackupHistory;
 import vn.cong.ops.backup.BackupJobs;
 import vn.cong.ops.backup.BackupPhase;
 import vn.cong.ops.backup.BackupRun;
+import vn.cong.ops.backup.BackupScheduler;
 import vn.cong.ops.backup.PgDumpCheck;
 import vn.cong.ops.backup.RestoreRequest;
 import vn.cong.ops.backup.RestoreRun;
@@ -56,6 +57,7 @@ class ConsoleBackupsController {
 
     private final BackupHistory history;
     private final BackupJobs jobs;
+    private final BackupScheduler scheduler;
     private final PgDumpCheck pgDump;
     private final TenantRegistry registry;
     private final PlatformConfiguration config;
@@ -63,11 +65,12 @@ class ConsoleBackupsController {
     private final ConsolePages pages;
     private final Scheduler blocking;
 
-    ConsoleBackupsController(BackupHistory history, BackupJobs jobs, PgDumpCheck pgDump, TenantRegistry registry,
+    ConsoleBackupsController(BackupHistory history, BackupJobs jobs, BackupScheduler scheduler, PgDumpCheck pgDump, TenantRegistry registry,
                              PlatformConfiguration config, OperatorAudit audit, ConsolePages pages,
                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.history = history;
         this.jobs = jobs;
+        this.scheduler = scheduler;
         this.pgDump = pgDump;
         this.registry = registry;
         this.config = config;
@@ -83,6 +86,12 @@ class ConsoleBackupsController {
         RestoreRequest request() {
             return new RestoreRequest(into, newCode, abbreviation, confirm);
         }
+    }
+
+    /** The schedule form: a preset ({@code twice-a-week}, {@code daily}) or {@code cron} with its expression. */
+    @Serdeable
+    public record ScheduleForm(@Nullable String preset, @Nullable String cron, @Nullable String keepDaily, @Nullable String keepWeekly,
+                               @Nullable String csrfToken) implements CsrfForm {
     }
 
     /** One line of a tenant's history, ready to show. */
@@ -134,6 +143,53 @@ class ConsoleBackupsController {
         return jobs.backUpNow(tenant.get(), who.name())
                 .flatMap(run -> audit.record(who, "ops.backup.start", code, OperatorAudit.Outcome.OK, Map.of("backup", run.id()))
                         .thenReturn(Console.seeOther(tenantPage(code) + "#ban-" + run.id())));
+    }
+
+    @Post(value = "/{code}/lich", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> schedule(HttpRequest<?> request, @PathVariable String code, @Body ScheduleForm form) {
+        if (registry.findByCode(code).isEmpty()) {
+            return notFound(request, "Không có cổng mã «" + code + "».");
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        String chosen = "cron".equals(form.preset()) ? (form.cron() == null ? "" : form.cron().strip()) : String.valueOf(form.preset());
+        if (!"cron".equals(form.preset()) && vn.cong.ops.backup.BackupSchedulePreset.byName(chosen).isEmpty()) {
+            errors.add(new FieldError("preset", "Hãy chọn một lịch."));
+        }
+        int keepDaily = count(form.keepDaily(), "keepDaily", "Số ngày giữ mọi bản", errors);
+        int keepWeekly = count(form.keepWeekly(), "keepWeekly", "Số tuần giữ bản mới nhất mỗi tuần", errors);
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        Map<String, Object> details = Map.of("schedule", chosen, "keepDaily", keepDaily, "keepWeekly", keepWeekly);
+        if (!errors.isEmpty()) {
+            return audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.REFUSED, details)
+                    .then(scheduleRefused(request, code, errors));
+        }
+        return Mono.fromCallable(() -> {
+                    scheduler.schedule(code, chosen, keepDaily, keepWeekly); // throws on an invalid cron expression
+                    return true;
+                }).subscribeOn(blocking)
+                .flatMap(done -> audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.OK, details)
+                        .thenReturn(Console.seeOther(tenantPage(code))))
+                .onErrorResume(IllegalArgumentException.class, e -> audit.record(who, "ops.backup.schedule", code,
+                                OperatorAudit.Outcome.REFUSED, details)
+                        .then(scheduleRefused(request, code, List.of(new FieldError("cron", "Biểu thức cron không hợp lệ: " + e.getMessage())))));
+    }
+
+    private Mono<MutableHttpResponse<String>> scheduleRefused(HttpRequest<?> request, String code, List<FieldError> errors) {
+        return pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "not-found", Map.of("message", "Chưa đổi lịch sao lưu của cổng " + code
+                + ": " + String.join("; ", errors.stream().map(FieldError::message).toList())));
+    }
+
+    private static int count(@Nullable String raw, String field, String what, List<FieldError> errors) {
+        try {
+            int n = Integer.parseInt(raw == null ? "" : raw.strip());
+            if (n >= 1 && n <= 366) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, what + " phải là số nguyên từ 1 đến 366."));
+        return 0;
     }
 
     @Post(value = "/{code}/{id}/kiem-chung", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

@@ -37,7 +37,9 @@ class ConsoleOperationsTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return OperatorConsole.operatorProperties();
+        Map<String, String> p = new HashMap<>(OperatorConsole.operatorProperties());
+        p.put("cong.backup.pg-dump", "/nonexistent/pg_dump"); // this class takes no backups; it checks the warning
+        return p;
     }
 
     @BeforeAll
@@ -170,6 +172,35 @@ class ConsoleOperationsTest extends PlatformTestSupport {
         assertTrue(html.selectFirst("#su-co-mo").text().contains("Cục Alpha"), "the open incident is listed");
         var ministry = html.selectFirst("#hien-trang tr[data-target=tenant:bo]");
         assertTrue(ministry.text().contains("Chưa có dữ liệu"), ministry.text());
+    }
+
+    @Test
+    void theBackupsPagesSayLoudlyWhenPgDumpCannotRun() {
+        Browser browser = operator();
+        for (String page : java.util.List.of("/van-hanh/sao-luu", "/van-hanh/sao-luu/alpha")) {
+            HttpResponse<String> answer = browser.get(page);
+            assertEquals(200, answer.statusCode(), answer.body());
+            var warning = OperatorConsole.html(answer).selectFirst("#pg-dump");
+            assertNotNull(warning, page);
+            assertTrue(warning.hasClass("alert-error") && warning.text().contains("pg_dump không chạy được"), warning.outerHtml());
+        }
+    }
+
+    @Test
+    void aTenantsBackupScheduleIsChangedAtTheConsole() {
+        Browser browser = operator();
+        HttpResponse<String> daily = browser.postForm("/van-hanh/sao-luu/alpha/lich", Map.of("preset", "daily", "cron", "",
+                "keepDaily", "7", "keepWeekly", "4", "csrfToken", OperatorConsole.token(browser)));
+        assertEquals(303, daily.statusCode(), daily.body());
+        String page = StaffForms.text(browser.get("/van-hanh/sao-luu/alpha"));
+        assertTrue(page.contains("0 30 1 * * *") && page.contains("7 ngày") && page.contains("4 tuần"), page);
+
+        HttpResponse<String> bad = browser.postForm("/van-hanh/sao-luu/alpha/lich", Map.of("preset", "cron", "cron", "mỗi sáng",
+                "keepDaily", "0", "keepWeekly", "4", "csrfToken", OperatorConsole.token(browser)));
+        assertEquals(422, bad.statusCode());
+        assertTrue(StaffForms.text(bad).contains("từ 1 đến 366"), bad.body());
+        assertTrue(StaffForms.text(browser.get("/van-hanh/sao-luu/alpha")).contains("0 30 1 * * *"), "the refused change changed nothing");
+        assertTrue(StaffForms.text(browser.get("/van-hanh/sao-luu/bo")).contains("Chưa có lịch"), "another tenant's schedule is untouched");
     }
 
     @Test
