@@ -62,11 +62,6 @@ class ConsoleTenantsController {
     record StatusForm(@Nullable String status, @Nullable String notice, @Nullable String csrfToken) implements CsrfForm {
     }
 
-    @Get(produces = MediaType.TEXT_HTML)
-    MutableHttpResponse<String> home() {
-        return Console.seeOther(Console.ROOT + "/cong");
-    }
-
     @Get(value = "/cong", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> list(HttpRequest<?> request) {
         return overview.list().collectList().flatMap(tenants -> pages.page(request, "tenants", Map.of("tenants", tenants)));

@@ -175,6 +175,15 @@ class ConsoleOperationsTest extends PlatformTestSupport {
     }
 
     @Test
+    void theDashboardShowsWhatNeedsTheOperator() {
+        HttpResponse<String> page = operator().get("/van-hanh");
+        assertEquals(200, page.statusCode(), page.body());
+        Document html = OperatorConsole.html(page);
+        assertTrue(html.getElementById("sao-luu").text().contains("Cục Alpha: chưa sao lưu lần nào"), html.getElementById("sao-luu").text());
+        assertTrue(html.selectFirst("#pg-dump").hasClass("alert-error"), "the broken pg_dump is on the first page too");
+    }
+
+    @Test
     void theBackupsPagesSayLoudlyWhenPgDumpCannotRun() {
         Browser browser = operator();
         for (String page : java.util.List.of("/van-hanh/sao-luu", "/van-hanh/sao-luu/alpha")) {
