@@ -12,7 +12,9 @@ final class StatusLabels {
             Map.entry("running", "Đang chạy"), Map.entry("succeeded", "Thành công"), Map.entry("passed", "Đạt"),
             Map.entry("clean", "Không có vấn đề"), Map.entry("findings", "Có vấn đề"),
             Map.entry("up", "Hoạt động"), Map.entry("down", "Gián đoạn"), Map.entry("unknown", "Chưa có dữ liệu"),
-            Map.entry("refused", "Bị từ chối"));
+            Map.entry("refused", "Bị từ chối"),
+            Map.entry("manual", "thủ công"), Map.entry("scheduled", "theo lịch"), Map.entry("pre-restore", "an toàn, trước khi khôi phục"),
+            Map.entry("operator", "người vận hành"), Map.entry("command", "dòng lệnh"));
 
     private StatusLabels() {
     }

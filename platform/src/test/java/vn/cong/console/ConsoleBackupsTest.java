@@ -78,7 +78,7 @@ class ConsoleBackupsTest extends PlatformTestSupport {
         });
         Element row = OperatorConsole.html(done).getElementById(anchor);
         assertEquals("succeeded", row.attr("data-status"));
-        assertTrue(row.text().contains("manual") && row.text().contains(OperatorConsole.USERNAME), row.text());
+        assertTrue(row.text().contains("thủ công") && row.text().contains(OperatorConsole.USERNAME), row.text());
         assertTrue(row.text().contains("KiB") || row.text().contains("MiB"), "the size is shown: " + row.text());
         try (var c = jdbc(); var rs = c.createStatement().executeQuery(
                 "SELECT count(*) FROM platform.operator_audit WHERE action = 'ops.backup.start' AND tenant_code = 'alpha' AND channel = 'console'")) {
