@@ -9,6 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import vn.cong.ops.backup.BackupRun;
+import vn.cong.ops.backup.TenantBackups;
+import vn.cong.tenancy.TenantRegistry;
 import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.testing.PlatformTestSupport;
@@ -26,9 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Incidents reach the operator on duty by e-mail (GreenMail as the SMTP server, on a loopback port). */
+/** Alerts (incidents, failed backups) reach the operator on duty by e-mail (GreenMail as the SMTP server, on a loopback port). */
 @MicronautTest(transactional = false)
-class IncidentEmailTest extends PlatformTestSupport {
+class AlertEmailTest extends PlatformTestSupport {
 
     private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final AtomicBoolean siteDown = new AtomicBoolean(true);
@@ -38,6 +42,10 @@ class IncidentEmailTest extends PlatformTestSupport {
     Onboarding onboarding;
     @Inject
     UptimeMonitor monitor;
+    @Inject
+    TenantBackups backups;
+    @Inject
+    TenantRegistry registry;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -51,7 +59,9 @@ class IncidentEmailTest extends PlatformTestSupport {
                 "cong.mail.port", String.valueOf(smtp.getSmtp().getPort()),
                 "cong.mail.security", "none",
                 "cong.mail.from", "Cổng vận hành <canh-bao@most.localhost>",
-                "cong.alerts.email-to", "truc-ban@most.localhost");
+                "cong.alerts.email-to", "truc-ban@most.localhost",
+                "cong.backup.pg-dump", "/nonexistent/pg_dump", // every backup fails here, for the backup alert
+                "cong.backup.root", backupRoot().toString());
     }
 
     /**
@@ -82,10 +92,32 @@ class IncidentEmailTest extends PlatformTestSupport {
         }
     }
 
+    private static java.nio.file.Path backupRoot() {
+        try {
+            return java.nio.file.Files.createTempDirectory("cong-alert-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @AfterAll
     void stop() {
         smtp.stop();
         sites.stop(0);
+    }
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void aFailedBackupSendsAnEmail() throws Exception {
+        BackupRun run = backups.backup(registry.findByCode("bo").orElseThrow(), "manual");
+        assertEquals("failed", run.status());
+        assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1), "the backup alert arrives");
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertEquals("[Cổng] Sao lưu #" + run.id() + " của cổng bo thất bại", mail.getSubject());
     }
 
     @Test
