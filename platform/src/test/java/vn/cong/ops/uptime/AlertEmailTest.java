@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import vn.cong.ops.backup.BackupRun;
+import vn.cong.ops.integrity.IntegrityCheck;
+import vn.cong.ops.integrity.IntegrityRun;
 import vn.cong.ops.backup.TenantBackups;
 import vn.cong.tenancy.TenantRegistry;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class AlertEmailTest extends PlatformTestSupport {
     UptimeMonitor monitor;
     @Inject
     TenantBackups backups;
+    @Inject
+    IntegrityCheck integrity;
     @Inject
     TenantRegistry registry;
 
@@ -86,6 +90,7 @@ class AlertEmailTest extends PlatformTestSupport {
     @BeforeAll
     void setUp() throws SQLException {
         TestTenants.onboard(onboarding, "ministry");
+        TestTenants.onboard(onboarding, "alpha");
         try (var c = jdbc(); var s = c.createStatement()) {
             s.executeUpdate("DELETE FROM platform.linked_sites WHERE id NOT IN (SELECT min(id) FROM platform.linked_sites)");
             s.executeUpdate("UPDATE platform.linked_sites SET url = 'http://127.0.0.1:" + sites.getAddress().getPort() + "/site'");
@@ -118,6 +123,18 @@ class AlertEmailTest extends PlatformTestSupport {
         assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1), "the backup alert arrives");
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertEquals("[Cổng] Sao lưu #" + run.id() + " của cổng bo thất bại", mail.getSubject());
+    }
+
+    @Test
+    void integrityFindingsSendAnEmail() throws Exception {
+        try (var c = jdbc(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE t_alpha.content_items SET title = 'Sửa ngoài quy trình' WHERE slug = 'chuyen-doi-so-2026'");
+        }
+        IntegrityRun run = integrity.run(IntegrityCheck.Trigger.OPERATOR, "alpha", "test").block();
+        assertEquals("findings", run.status());
+        assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1), "the integrity alert arrives");
+        assertEquals("[Cổng] Kiểm tra toàn vẹn #" + run.id() + ": " + run.findingsCount() + " vấn đề ở alpha",
+                smtp.getReceivedMessages()[0].getSubject());
     }
 
     @Test
