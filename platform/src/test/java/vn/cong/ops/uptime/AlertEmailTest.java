@@ -38,6 +38,7 @@ class AlertEmailTest extends PlatformTestSupport {
 
     private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final AtomicBoolean siteDown = new AtomicBoolean(true);
+    private final java.util.List<String> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private HttpServer sites;
 
     @Inject
@@ -56,16 +57,19 @@ class AlertEmailTest extends PlatformTestSupport {
         smtp.start();
         sites = startSites();
         String selfUrl = "http://127.0.0.1:" + sites.getAddress().getPort();
-        return Map.of("cong.uptime.self-url", selfUrl,
-                "cong.uptime.failures-to-open", "1",
-                "cong.uptime.probe-linked-sites", "true", // rewritten to the loopback server below
-                "cong.mail.host", "127.0.0.1",
-                "cong.mail.port", String.valueOf(smtp.getSmtp().getPort()),
-                "cong.mail.security", "none",
-                "cong.mail.from", "Cổng vận hành <canh-bao@most.localhost>",
-                "cong.alerts.email-to", "truc-ban@most.localhost",
-                "cong.backup.pg-dump", "/nonexistent/pg_dump", // every backup fails here, for the backup alert
-                "cong.backup.root", backupRoot().toString());
+        Map<String, String> p = new java.util.HashMap<>();
+        p.put("cong.uptime.self-url", selfUrl);
+        p.put("cong.uptime.failures-to-open", "1");
+        p.put("cong.uptime.probe-linked-sites", "true"); // rewritten to the loopback server below
+        p.put("cong.mail.host", "127.0.0.1");
+        p.put("cong.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+        p.put("cong.mail.security", "none");
+        p.put("cong.mail.from", "Cổng vận hành <canh-bao@most.localhost>");
+        p.put("cong.alerts.email-to", "truc-ban@most.localhost");
+        p.put("cong.alerts.webhook-url", selfUrl + "/hook");
+        p.put("cong.backup.pg-dump", "/nonexistent/pg_dump"); // every backup fails here, for the backup alert
+        p.put("cong.backup.root", backupRoot().toString());
+        return p;
     }
 
     /**
@@ -75,6 +79,11 @@ class AlertEmailTest extends PlatformTestSupport {
     private HttpServer startSites() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", exchange -> {
+                hooks.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 boolean portal = !exchange.getRequestHeaders().getFirst("Host").startsWith("127.0.0.1");
                 exchange.sendResponseHeaders(portal || !siteDown.get() ? 200 : 503, -1);
@@ -152,6 +161,12 @@ class AlertEmailTest extends PlatformTestSupport {
                 new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "quoted-printable").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("/site") && text.contains("HTTP 503"), text);
+
+        Instant end = Instant.now().plusSeconds(20);
+        while (hooks.stream().noneMatch(h -> h.contains("incident.opened")) && Instant.now().isBefore(end)) {
+            Thread.sleep(100); // polling the webhook receiver with a deadline
+        }
+        assertTrue(hooks.stream().anyMatch(h -> h.contains("\"incident.opened\"") && h.contains("/site")), "the webhook got it too: " + hooks);
 
         monitor.runRound(t.plusSeconds(60)).block();
         assertEquals(1, smtp.getReceivedMessages().length, "a still-open incident sends nothing more");
