@@ -69,6 +69,33 @@ class ConsoleOperationsTest extends PlatformTestSupport {
     }
 
     @Test
+    void aMaintenanceWindowIsCancelledAtTheConsole() throws SQLException {
+        Browser browser = operator();
+        LocalDateTime start = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3).withSecond(0).withNano(0);
+        assertEquals(303, browser.postForm("/van-hanh/bao-tri", Map.of("allTenants", "all", "startsAt", start.format(LOCAL),
+                "endsAt", start.plusHours(1).format(LOCAL), "messageVi", "Khung sẽ bị huỷ", "messageEn", "To be cancelled",
+                "csrfToken", OperatorConsole.token(browser))).statusCode());
+        long id;
+        try (var c = jdbc(); var rs = c.createStatement().executeQuery(
+                "SELECT id FROM platform.maintenance_windows WHERE message_vi = 'Khung sẽ bị huỷ'")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        HttpResponse<String> cancelled = browser.postForm("/van-hanh/bao-tri/" + id + "/huy", Map.of("csrfToken", OperatorConsole.token(browser)));
+        assertEquals(303, cancelled.statusCode(), cancelled.body());
+        assertTrue(!StaffForms.text(browser.get("/van-hanh/bao-tri")).contains("Khung sẽ bị huỷ"), "a cancelled window is no longer listed");
+        assertEquals(404, browser.postForm("/van-hanh/bao-tri/" + id + "/huy", Map.of("csrfToken", OperatorConsole.token(browser))).statusCode(),
+                "cancelling twice says there is no such window");
+        try (var c = jdbc(); var rs = c.createStatement().executeQuery(
+                "SELECT outcome FROM platform.operator_audit WHERE action = 'ops.maintenance.cancel' ORDER BY id")) {
+            rs.next();
+            assertEquals("ok", rs.getString(1));
+            rs.next();
+            assertEquals("refused", rs.getString(1));
+        }
+    }
+
+    @Test
     void aBadMaintenanceFormListsEveryFieldErrorAndKeepsWhatWasTyped() {
         Browser browser = operator();
         HttpResponse<String> answer = browser.postForm("/van-hanh/bao-tri", Map.of("startsAt", "2030-01-02T10:00",
