@@ -96,8 +96,21 @@ class ConsoleBackupsController {
 
     /** One line of a tenant's history, ready to show. */
     public record RunRow(BackupRun run, String phase, String started, String finished, String duration, String size, boolean canRestore) {
+
+        /** Longer than any backup takes: a run still "under way" after this was cut off (its node stopped). */
+        static final java.time.Duration STALE = java.time.Duration.ofHours(6);
+
+        boolean underWay() {
+            return run.phase() != null && !interrupted(run);
+        }
+
+        static boolean interrupted(BackupRun r) {
+            return r.phase() != null && r.startedAt().isBefore(java.time.OffsetDateTime.now().minus(STALE));
+        }
+
         static RunRow of(BackupRun r) {
-            return new RunRow(r, r.phase() == null ? "" : BackupPhase.labelOf(r.phase()), Console.time(r.startedAt()),
+            String phase = r.phase() == null ? "" : interrupted(r) ? "có thể đã bị gián đoạn (máy chủ chạy nó đã dừng?)" : BackupPhase.labelOf(r.phase());
+            return new RunRow(r, phase, Console.time(r.startedAt()),
                     Console.time(r.finishedAt()), Console.duration(r.startedAt(), r.finishedAt()), Console.size(r.sizeBytes()),
                     r.usable() && !"failed".equals(r.verificationStatus()));
         }
@@ -118,7 +131,7 @@ class ConsoleBackupsController {
         return Mono.zip(pgDumpProblem(), history.schedule(code).map(Optional::of).defaultIfEmpty(Optional.empty()),
                         history.runs(code, 50).map(RunRow::of).collectList(), history.restores(code, 20).collectList())
                 .flatMap(t -> {
-                    boolean busy = t.getT3().stream().anyMatch(r -> r.run().phase() != null)
+                    boolean busy = t.getT3().stream().anyMatch(RunRow::underWay)
                             || t.getT4().stream().anyMatch(RestoreRun::running);
                     Map<String, Object> model = new HashMap<>();
                     model.put("tenant", tenant.get());

@@ -132,6 +132,21 @@ class ConsoleBackupsTest extends PlatformTestSupport {
         assertEquals(null, OperatorConsole.html(history).getElementById("ban-" + alphaRun.id()), "beta's history does not list alpha's backup");
     }
 
+    @Test
+    void aRunCutOffByAStoppedNodeIsShownAsInterruptedAndStopsTheRefresh() throws SQLException {
+        long id;
+        try (var c = jdbc(); var rs = c.createStatement().executeQuery("""
+                INSERT INTO platform.backup_runs (tenant_code, trigger, phase, started_at)
+                VALUES ('bo', 'scheduled', 'dumping', now() - interval '7 hours') RETURNING id""")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        HttpResponse<String> page = OperatorConsole.loggedIn(server.getPort()).get("/van-hanh/sao-luu/bo");
+        Document html = OperatorConsole.html(page);
+        assertTrue(html.getElementById("ban-" + id).text().contains("gián đoạn"), html.getElementById("ban-" + id).text());
+        assertEquals(null, html.selectFirst("meta[http-equiv=refresh]"), "nothing is under way, so the page does not keep reloading");
+    }
+
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("cong-console-backup-test");
