@@ -32,6 +32,17 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void workflowDependsOnContentAndAccountsButNotOnPagesOrOperations() {
+        noClasses().that().resideInAPackage("vn.cong.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.ops..",
+                        "vn.cong.onboarding..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("vn.cong.content..", "vn.cong.accounts..")
+                .should().dependOnClassesThat().resideInAPackage("vn.cong.workflow..")
+                .check(MAIN);
+    }
+
+    @Test
     void systemHelpersDependOnNothingOfOurs() {
         noClasses().that().resideInAPackage("vn.cong.system..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.cong.tenancy..", "vn.cong.accounts..",
