@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
-import vn.cong.workflow.Transitions.Outcome;
 import vn.cong.workflow.Transitions.Situation;
 
 import java.time.OffsetDateTime;

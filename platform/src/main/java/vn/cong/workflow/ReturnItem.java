@@ -5,7 +5,6 @@ import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
-import vn.cong.workflow.Transitions.Outcome;
 
 /**
  * Returns an item for revision, always with a comment. An approver sends it back to the level-1

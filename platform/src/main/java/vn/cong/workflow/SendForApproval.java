@@ -6,7 +6,6 @@ import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
-import vn.cong.workflow.Transitions.Outcome;
 
 /**
  * The editor sends an edited item up: to the first approval level, or, when the item's sensitivity

@@ -6,7 +6,6 @@ import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
-import vn.cong.workflow.Transitions.Outcome;
 
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -5,7 +5,6 @@ import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
-import vn.cong.workflow.Transitions.Outcome;
 
 /**
  * Takes a published item down (gỡ bỏ): decided by the deputy head or head of the board, who and why

@@ -5,7 +5,6 @@ import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
-import vn.cong.workflow.Transitions.Outcome;
 
 /** The level-1 editor (standing unit) takes a submitted item to edit and categorise it [003 Đ12.4 bước 2]. */
 @Singleton

@@ -88,10 +88,6 @@ class Transitions {
         Mono<Change> decide(Situation s);
     }
 
-    /** The item after a step: the version to send with the next one. */
-    public record Outcome(long itemId, int version, String state) {
-    }
-
     Mono<Outcome> apply(Tenant tenant, long itemId, int expectedVersion, Actor actor, Step step) {
         return db.mono(tenant, c -> Sql.one(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i WHERE i.id = $1 FOR UPDATE",
                                 WorkItem::of, itemId)

@@ -45,7 +45,7 @@ public class WorkflowCatalog {
     }
 
     public Mono<Optional<ItemDetail>> item(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + """
+        return db.mono(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + "\n" + """
                                  FROM content_items i LEFT JOIN LATERAL (
                                      SELECT * FROM workflow_runs x WHERE x.item_id = i.id ORDER BY (x.status = 'in_progress') DESC, x.id DESC LIMIT 1
                                  ) r ON true WHERE i.id = $1""",
@@ -84,7 +84,7 @@ public class WorkflowCatalog {
 
     /** Items whose next step is this person's, by their roles and the level each item waits at; soonest due first. */
     public Mono<List<QueueRow>> waitingFor(Tenant tenant, Actor actor) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name"
+        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
                         + """
                          FROM content_items i
                         JOIN workflow_runs r ON r.item_id = i.id AND r.status = 'in_progress'
@@ -100,7 +100,7 @@ public class WorkflowCatalog {
 
     /** What this person wrote or submitted, newest first. */
     public Mono<List<QueueRow>> mine(Tenant tenant, long accountId) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name"
+        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
                         + """
                          FROM content_items i
                         LEFT JOIN LATERAL (SELECT * FROM workflow_runs x WHERE x.item_id = i.id ORDER BY x.id DESC LIMIT 1) r ON true
@@ -112,7 +112,7 @@ public class WorkflowCatalog {
 
     /** Every item on its way (active run), for the deadline board. */
     public Mono<List<QueueRow>> inProgress(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name"
+        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
                         + """
                          FROM content_items i
                         JOIN workflow_runs r ON r.item_id = i.id AND r.status = 'in_progress'

@@ -17,7 +17,6 @@ import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
-import vn.cong.workflow.Transitions.Outcome;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
