@@ -120,7 +120,7 @@ CREATE TABLE content_corrections (
     id           bigserial PRIMARY KEY,
     item_id      bigint NOT NULL REFERENCES content_items (id),
     note         text   NOT NULL,
-    old_version  int    NOT NULL,   -- the revision that holds the text before the correction
+    old_version  int    NOT NULL,   -- the revision that keeps the text readers saw before the correction
     new_version  int    NOT NULL,
     corrected_by bigint,
     corrected_at timestamptz NOT NULL DEFAULT now()

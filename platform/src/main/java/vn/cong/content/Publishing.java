@@ -64,7 +64,7 @@ public class Publishing {
         }
         Draft clean = cleaned(draft);
         return db.mono(tenant, c -> references(c, clean)
-                        .then(correctionNote == null ? Mono.empty() : mustBePublished(c, clean.id()))
+                        .then(correctionNote == null ? Mono.empty() : keepPublishedText(c, clean.id()))
                         .then(clean.id() == null ? insert(c, clean) : update(c, clean))
                         .flatMap(saved -> revision(c, clean, saved)
                                 .then(isPublic(saved) ? PublishedFingerprint.record(c, saved.id()).map(Optional::of) : Mono.just(Optional.<String>empty()))
@@ -84,10 +84,18 @@ public class Publishing {
                 .flatMap(saved -> isPublic(saved) ? registry.publishChange().thenReturn(saved) : Mono.just(saved));
     }
 
-    private static Mono<Void> mustBePublished(Connection c, long id) {
-        return Sql.one(c, "SELECT state FROM content_items WHERE id = $1", r -> r.get(0, String.class), id)
+    /**
+     * Only a published item is corrected, and the text readers saw is kept as the revision of the
+     * version being corrected (publishing moves the version without a save, and seeded items have none).
+     */
+    private static Mono<Void> keepPublishedText(Connection c, long id) {
+        return Sql.one(c, "SELECT state FROM content_items WHERE id = $1 FOR UPDATE", r -> r.get(0, String.class), id)
                 .switchIfEmpty(Mono.error(() -> new ContentNotFound(id)))
-                .flatMap(state -> "published".equals(state) ? Mono.<Void>empty()
+                .flatMap(state -> "published".equals(state)
+                        ? Sql.update(c, """
+                                INSERT INTO content_revisions (item_id, version, title, summary, body_html, source, created_by)
+                                SELECT id, version, title, summary, body_html, source, updated_by FROM content_items WHERE id = $1
+                                ON CONFLICT (item_id, version) DO NOTHING""", id).then()
                         : Mono.error(new DraftRejected(Map.of("state", "Chỉ đính chính được tin bài đang đăng trên cổng."))));
     }
 
