@@ -30,6 +30,8 @@ public class ItemDeadlines {
     /** Kinds that are draft legal documents for public comment (due from leadership approval: the submission). */
     private static final Set<String> CONSULTATION_KINDS = Set.of("consultation", "consultation_draft", "draft_document");
 
+    private static final String EDITING = "Hạn biên tập, đăng tải";
+
     private final WorkingCalendar calendar;
 
     ItemDeadlines(@Value("${cong.calendar.file:}") String file) {
@@ -62,15 +64,22 @@ public class ItemDeadlines {
             add(found, policy, DeadlineKind.EVENT_NEWS_SUBMISSION, eventAt, "Hạn theo thời điểm sự kiện");
         }
         add(found, policy, highlighted ? DeadlineKind.EDITING_HIGHLIGHTED : DeadlineKind.EDITING_ROUTINE, receivedAt,
-                highlighted ? "Hạn biên tập, đăng tải (sự kiện nổi bật, tính từ khi nhận)" : "Hạn biên tập, đăng tải (tính từ khi nhận)");
+                highlighted ? EDITING + " (sự kiện nổi bật, tính từ khi nhận)" : EDITING + " (tính từ khi nhận)");
         found.sort(Comparator.comparing(Deadline::due));
         return found;
     }
 
-    /** The binding deadline: the earliest of an item's deadlines. */
-    public Optional<ZonedDateTime> earliest(String preset, String kind, OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt,
-                                            boolean highlighted) {
-        return of(preset, kind, receivedAt, eventAt, highlighted).stream().map(Deadline::due).min(Comparator.naturalOrder());
+    /**
+     * The deadline the board tracks once the item is with the editors: the editing-and-publishing
+     * deadline where the preset has one (MOST: 6 h / 12 h from receipt); otherwise the earliest other
+     * one (Hải Phòng: a day after the event; documents: the 12:00 rule). At MOST the event rule is the
+     * unit's deadline to send, already behind it once the item arrives.
+     */
+    public Optional<ZonedDateTime> binding(String preset, String kind, OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt,
+                                           boolean highlighted) {
+        List<Deadline> all = of(preset, kind, receivedAt, eventAt, highlighted);
+        return all.stream().filter(d -> d.label().startsWith(EDITING)).map(Deadline::due).findFirst()
+                .or(() -> all.stream().map(Deadline::due).min(Comparator.naturalOrder()));
     }
 
     private void add(List<Deadline> found, DeadlinePolicy policy, DeadlineKind kind, OffsetDateTime start, String label) {

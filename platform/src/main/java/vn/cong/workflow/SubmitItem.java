@@ -41,7 +41,7 @@ public class SubmitItem {
             Sensitivity sensitivity = s.level();
             int required = sit.policy().requiredLevels(sensitivity);
             OffsetDateTime now = OffsetDateTime.now();
-            OffsetDateTime due = deadlines.earliest(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
+            OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
                     .map(OffsetDateTime::from).orElse(null);
             Mono<Long> run = sit.run() == null
                     ? Sql.update(sit.c(), """

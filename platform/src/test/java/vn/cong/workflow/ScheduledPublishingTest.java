@@ -19,6 +19,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.sql.ResultSet;
@@ -69,20 +70,11 @@ class ScheduledPublishingTest extends PlatformTestSupport {
     }
 
     private long number(String sql) {
-        try (var c = jdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertTrue(rs.next(), sql);
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlProbe.number(this::jdbc, sql);
     }
 
     private void sql(String statement) {
-        try (var c = jdbc(); var s = c.createStatement()) {
-            s.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        SqlProbe.run(this::jdbc, statement);
     }
 
     /** An approved routine item scheduled for tomorrow. */

@@ -15,6 +15,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.net.http.HttpResponse;
@@ -48,17 +49,14 @@ class WorkflowPagesTest extends PlatformTestSupport {
     private int slugs;
 
     @BeforeAll
-    void setUp() throws Exception {
+    void setUp() {
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "alpha");
         TestTenants.onboard(onboarding, "beta");
         alpha = registry.findByCode("alpha").orElseThrow();
         alphaStaff = Staff.create(accounts, alpha);
         Staff.create(accounts, registry.findByCode("beta").orElseThrow());
-        try (var c = jdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM t_alpha.sections WHERE slug = 'tin-hoat-dong'")) {
-            rs.next();
-            section = rs.getLong(1);
-        }
+        section = SqlProbe.number(this::jdbc, "SELECT id FROM t_alpha.sections WHERE slug = 'tin-hoat-dong'");
     }
 
     private Browser as(String host, Role role) {
@@ -137,6 +135,20 @@ class WorkflowPagesTest extends PlatformTestSupport {
     }
 
     @Test
+    void deadlineBoardAndDashboardShowWhatIsWaiting() {
+        long id = draft();
+        submitAsContributor(as(ALPHA, Role.CONTRIBUTOR), id, "routine");
+        Browser editor = as(ALPHA, Role.EDITOR);
+        HttpResponse<String> board = editor.get("/quan-tri/quy-trinh/theo-doi");
+        assertEquals(200, board.statusCode(), board.body());
+        var doc = Jsoup.parse(board.body());
+        assertTrue(doc.select("table.by-unit th").text().contains("Phòng contributor"), doc.select("table.by-unit").text());
+        assertTrue(doc.select("table.by-stage th").text().contains("Đã gửi, chờ tiếp nhận"), doc.select("table.by-stage").text());
+        HttpResponse<String> dashboard = editor.get("/quan-tri");
+        assertTrue(Integer.parseInt(Jsoup.parse(dashboard.body()).selectFirst(".waiting-count").text()) >= 1, text(dashboard));
+    }
+
+    @Test
     void incompleteSubmissionIsShownAgainWithMessagesAndWhatWasTyped() {
         long id = draft();
         Browser contributor = as(ALPHA, Role.CONTRIBUTOR);
@@ -206,11 +218,6 @@ class WorkflowPagesTest extends PlatformTestSupport {
     }
 
     private String stateOf(long id) {
-        try (var c = jdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT state FROM t_alpha.content_items WHERE id = " + id)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlProbe.string(this::jdbc, "SELECT state FROM t_alpha.content_items WHERE id = " + id);
     }
 }

@@ -16,6 +16,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.sql.ResultSet;
@@ -49,6 +50,8 @@ class WorkflowTest extends PlatformTestSupport {
     @Inject RejectItem reject;
     @Inject RequestStep steps;
     @Inject PublishItem publish;
+    @Inject DeadlineBoard board;
+    @Inject WorkflowCatalog catalog;
 
     private Tenant alpha;
     private Tenant beta;
@@ -73,24 +76,11 @@ class WorkflowTest extends PlatformTestSupport {
     }
 
     private long number(String sql) {
-        try (var c = jdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertTrue(rs.next(), sql);
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlProbe.number(this::jdbc, sql);
     }
 
     private List<String> column(String sql) {
-        try (var c = jdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlProbe.column(this::jdbc, sql);
     }
 
     /** A contributor's draft, submitted and taken for editing. */
@@ -272,6 +262,44 @@ class WorkflowTest extends PlatformTestSupport {
                 () -> publish.publishDirectly(beta, draft.id(), draft.version(), betaStaff.get(Role.EDITOR)).block());
         assertTrue(direct.getMessage().contains("phải được duyệt trước khi đăng"), direct.getMessage());
         assertEquals("awaiting_approval", publicState(beta, o.itemId()), "nothing changed");
+    }
+
+    private Outcome submitted(Tenant t, Staff staff, String kind, String unit, java.time.OffsetDateTime eventAt) {
+        SavedItem d = publishing.saveDraft(t, new vn.cong.content.Draft(null, 0, kind, section(t), "vi", "tin-" + (++slugs),
+                "Tin " + slugs, "", "<p>x</p>", null, null, null, false, staff.get(Role.CONTRIBUTOR).id())).block();
+        return submit.submit(t, d.id(), d.version(), staff.get(Role.CONTRIBUTOR), new Submission(unit, "Người gửi", "", "a@b.vn",
+                "0912345678", "routine", eventAt, false, false, null, null)).block();
+    }
+
+    @Test
+    void boardCountsItemsDueSoonAndOverdueByStageAndByUnit() {
+        // Hải Phòng: event news online within a day of the event (by the end of office hours)
+        Outcome o = submitted(beta, betaStaff, "article", "Trường THPT Ngô Quyền", java.time.OffsetDateTime.parse("2026-11-20T08:00:00+07:00"));
+        var detail = catalog.item(beta, o.itemId()).block().orElseThrow();
+        assertEquals(java.time.OffsetDateTime.parse("2026-11-21T17:00:00+07:00").toInstant(), detail.run().dueAt().toInstant());
+
+        var before = board.board(beta, java.time.OffsetDateTime.parse("2026-11-21T12:00:00+07:00")).block();
+        assertTrue(before.dueSoon().stream().anyMatch(r -> r.item().id() == o.itemId()), "due within 6 h");
+        var unit = before.byUnit().stream().filter(c -> c.group().equals("Trường THPT Ngô Quyền")).findFirst().orElseThrow();
+        assertEquals(1, unit.total());
+        assertEquals(1, unit.dueSoon());
+        assertEquals(0, unit.overdue());
+
+        var after = board.board(beta, java.time.OffsetDateTime.parse("2026-11-21T18:00:00+07:00")).block();
+        assertTrue(after.overdue().stream().anyMatch(r -> r.item().id() == o.itemId()));
+        assertEquals(1, after.byUnit().stream().filter(c -> c.group().equals("Trường THPT Ngô Quyền")).findFirst().orElseThrow().overdue());
+        assertTrue(after.byStage().stream().anyMatch(c -> c.group().equals("Đã gửi, chờ tiếp nhận") && c.overdue() >= 1), after.byStage().toString());
+    }
+
+    @Test
+    void documentStampedAfterNoonOnTheFridayBeforeTetIsDueAtNoonOnTheFirstWorkingDayAfterIt() {
+        Outcome o = submitted(alpha, alphaStaff, "document", "Văn phòng Bộ", java.time.OffsetDateTime.parse("2026-02-13T14:30:00+07:00"));
+        var detail = catalog.item(alpha, o.itemId()).block().orElseThrow();
+        assertEquals(1, detail.deadlines().size(), detail.deadlines().toString());
+        assertTrue(detail.deadlines().get(0).label().contains("quy tắc 12 giờ"));
+        // Tết Bính Ngọ: 14–22/02/2026; the next working day is Monday 23/02
+        assertEquals(java.time.OffsetDateTime.parse("2026-02-23T12:00:00+07:00").toInstant(), detail.deadlines().get(0).due().toInstant());
+        assertEquals(detail.deadlines().get(0).due().toInstant(), detail.run().dueAt().toInstant());
     }
 
     @Test

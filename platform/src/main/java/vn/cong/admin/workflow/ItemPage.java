@@ -70,8 +70,10 @@ final class ItemPage {
                 ? ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug() : null);
         m.put("stage", stage(d));
         m.put("facts", run == null ? List.of() : facts(run));
+        // only the deadline the run tracks can be overdue: at MOST the event rule is the sender's, already past
+        java.time.Instant tracked = run == null || run.dueAt() == null ? null : run.dueAt().toInstant();
         m.put("deadlines", d.deadlines().stream().map(x -> new Due(x.label(), format(x.due()),
-                x.due().isBefore(ZonedDateTime.now()) && !item.is(ItemState.PUBLISHED))).toList());
+                x.due().toInstant().equals(tracked) && x.due().isBefore(ZonedDateTime.now()) && "in_progress".equals(run.status()))).toList());
         m.put("history", d.history().stream().map(e -> new Entry(format(e.at()), e.actor() == null ? "Hệ thống" : e.actor(),
                 e.action() == null && e.comment() != null ? e.comment() : EventActions.label(e.action()),
                 (e.from() == null ? "" : ItemState.labelOf(e.from()) + " → ") + ItemState.labelOf(e.to()),

@@ -26,6 +26,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Actor;
 import vn.cong.workflow.ApproveItem;
 import vn.cong.workflow.CorrectItem;
+import vn.cong.workflow.DeadlineBoard;
 import vn.cong.workflow.ItemState;
 import vn.cong.workflow.OptionalStep;
 import vn.cong.workflow.PublishItem;
@@ -88,10 +89,12 @@ class WorkflowController {
     private final PublishItem publish;
     private final TakeDownItem takeDown;
     private final CorrectItem correct;
+    private final DeadlineBoard board;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
                        SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, ReturnItem sendBack,
-                       RejectItem reject, RequestStep steps, PublishItem publish, TakeDownItem takeDown, CorrectItem correct) {
+                       RejectItem reject, RequestStep steps, PublishItem publish, TakeDownItem takeDown, CorrectItem correct,
+                       DeadlineBoard board) {
         this.catalog = catalog;
         this.content = content;
         this.accounts = accounts;
@@ -106,6 +109,7 @@ class WorkflowController {
         this.publish = publish;
         this.takeDown = takeDown;
         this.correct = correct;
+        this.board = board;
     }
 
     static Actor actor(StaffAccount me) {
@@ -118,6 +122,14 @@ class WorkflowController {
                 .flatMap(t -> pages.page(request, "workflow/queue", Map.of("blocks", List.of(
                         new Block("cho-toi", "Chờ tôi xử lý", Rows.of(t.getT1())),
                         new Block("cua-toi", "Tin bài của tôi", Rows.of(t.getT2()))))));
+    }
+
+    /** Items due soon and overdue, by who acts next and by submitting unit. */
+    @Get(value = "/theo-doi", produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> board(HttpRequest<?> request, Tenant tenant) {
+        return board.board(tenant, java.time.OffsetDateTime.now()).flatMap(b -> pages.page(request, "workflow/board", Map.of(
+                "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(b.overdue()), "dueSoon", Rows.of(b.dueSoon()),
+                "window", b.window().toHours() + " giờ")));
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
