@@ -149,6 +149,20 @@ class WorkflowPagesTest extends PlatformTestSupport {
     }
 
     @Test
+    void editorComparesTwoRevisionsSideBySide() {
+        long id = draft();
+        var item = publishing.saveDraft(alpha, new vn.cong.content.Draft(id, 1, "article", section, "vi", "tin-trang-" + slugs,
+                "Tin tin-trang-" + slugs, "Tóm tắt.", "<p>Nội dung đã sửa lần hai.</p>", null, null, null, false,
+                alphaStaff.get(Role.EDITOR).id())).block();
+        HttpResponse<String> page = as(ALPHA, Role.EDITOR).get("/quan-tri/quy-trinh/" + id + "/so-sanh?tu=1&den=" + item.version());
+        assertEquals(200, page.statusCode(), page.body());
+        var doc = Jsoup.parse(page.body());
+        assertTrue(doc.select("table.diff tr.change del").text().contains("tin-trang-"), doc.select("table.diff").html());
+        assertTrue(doc.select("table.diff tr.change ins").text().contains("sửa lần hai"), doc.select("table.diff").html());
+        assertEquals(404, as(BETA, Role.EDITOR).get("/quan-tri/quy-trinh/" + id + "/so-sanh?tu=1&den=2").statusCode());
+    }
+
+    @Test
     void incompleteSubmissionIsShownAgainWithMessagesAndWhatWasTyped() {
         long id = draft();
         Browser contributor = as(ALPHA, Role.CONTRIBUTOR);
