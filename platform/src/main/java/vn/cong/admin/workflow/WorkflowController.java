@@ -24,24 +24,16 @@ import vn.cong.content.DraftRejected;
 import vn.cong.content.EditConflict;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Actor;
-import vn.cong.workflow.ApproveItem;
 import vn.cong.workflow.CorrectItem;
 import vn.cong.workflow.DeadlineBoard;
-import vn.cong.workflow.ItemState;
-import vn.cong.workflow.OptionalStep;
-import vn.cong.workflow.PublishItem;
-import vn.cong.workflow.RejectItem;
-import vn.cong.workflow.RequestStep;
-import vn.cong.workflow.ReturnItem;
-import vn.cong.workflow.SendForApproval;
 import vn.cong.workflow.Sensitivity;
 import vn.cong.workflow.SubmissionRejected;
 import vn.cong.workflow.SubmitItem;
-import vn.cong.workflow.TakeDownItem;
-import vn.cong.workflow.TakeForEditing;
 import vn.cong.workflow.WorkflowCatalog;
 import vn.cong.workflow.WorkflowConflict;
 import vn.cong.workflow.WorkflowRefused;
+import vn.cong.workflow.WorkflowSteps;
+import vn.cong.workflow.ItemState;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -80,34 +72,18 @@ class WorkflowController {
     private final AccountAdministration accounts;
     private final AdminPages pages;
     private final SubmitItem submit;
-    private final TakeForEditing take;
-    private final SendForApproval send;
-    private final ApproveItem approve;
-    private final ReturnItem sendBack;
-    private final RejectItem reject;
-    private final RequestStep steps;
-    private final PublishItem publish;
-    private final TakeDownItem takeDown;
+    private final WorkflowSteps steps;
     private final CorrectItem correct;
     private final DeadlineBoard board;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
-                       SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, ReturnItem sendBack,
-                       RejectItem reject, RequestStep steps, PublishItem publish, TakeDownItem takeDown, CorrectItem correct,
-                       DeadlineBoard board) {
+                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board) {
         this.catalog = catalog;
         this.content = content;
         this.accounts = accounts;
         this.pages = pages;
         this.submit = submit;
-        this.take = take;
-        this.send = send;
-        this.approve = approve;
-        this.sendBack = sendBack;
-        this.reject = reject;
         this.steps = steps;
-        this.publish = publish;
-        this.takeDown = takeDown;
         this.correct = correct;
         this.board = board;
     }
@@ -172,27 +148,14 @@ class WorkflowController {
     @Post(value = "/{id}/buoc/{step}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> step(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, String step,
                                            @Body ActionForm form) {
-        Actor a = actor(me);
-        int v = form.versionNumber();
-        Mono<?> action = switch (step) {
-            case "nhan" -> take.take(tenant, id, v, a);
-            case "trinh" -> send.send(tenant, id, v, a, form.comment());
-            case "duyet" -> approve.approve(tenant, id, v, a, form.comment());
-            case "tra-lai" -> sendBack.sendBack(tenant, id, v, a, form.comment());
-            case "tu-choi" -> reject.reject(tenant, id, v, a, form.reason(), form.text());
-            case "xin-y-kien" -> steps.request(tenant, id, v, a, OptionalStep.LEADERSHIP_OPINION, form.comment());
-            case "ghi-y-kien" -> steps.record(tenant, id, v, a, OptionalStep.LEADERSHIP_OPINION, form.text());
-            case "de-nghi-tham-dinh" -> steps.request(tenant, id, v, a, OptionalStep.EXPERT_REVIEW, form.comment());
-            case "ghi-tham-dinh" -> steps.record(tenant, id, v, a, OptionalStep.EXPERT_REVIEW, form.text());
-            case "dang" -> ActionForm.validLocalTime(form.publishAt())
-                    ? publish.publish(tenant, id, v, a, ActionForm.localTime(form.publishAt()))
-                    : Mono.error(new SubmissionRejected(Map.of("publishAt", "Thời điểm đăng không hợp lệ.")));
-            case "go-bo" -> takeDown.takeDown(tenant, id, v, a, form.text());
-            default -> null;
-        };
-        if (action == null) {
+        var named = WorkflowSteps.Step.byPage(step);
+        if (named.isEmpty()) {
             return notFound(request);
         }
+        Mono<?> action = ActionForm.validLocalTime(form.publishAt())
+                ? steps.run(named.get(), tenant, id, form.versionNumber(), actor(me), new WorkflowSteps.Input(form.comment(), form.reason(),
+                form.text(), ActionForm.localTime(form.publishAt())))
+                : Mono.error(new SubmissionRejected(Map.of("publishAt", "Thời điểm đăng không hợp lệ.")));
         return action.map(o -> seeOther(BASE + "/" + id + "?thongbao=" + step))
                 .onErrorResume(WorkflowRefused.class, e -> itemPage(request, tenant, me, id, HttpStatus.FORBIDDEN, form, null, e.getMessage(), Map.of()))
                 .onErrorResume(WorkflowConflict.class, e -> itemPage(request, tenant, me, id, HttpStatus.CONFLICT, form, null, e.getMessage(), Map.of()))
