@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.accounts.Role;
+import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.workflow.Notifications;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -38,8 +40,10 @@ public class AdminPages {
 
     private final TemplateEngine engine = new TemplateEngine();
     private final Scheduler render;
+    private final Notifications notifications;
 
-    AdminPages(@Named("render") ExecutorService render) {
+    AdminPages(@Named("render") ExecutorService render, Notifications notifications) {
+        this.notifications = notifications;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(AdminPages.class.getClassLoader());
         resolver.setPrefix("views/admin/");
         resolver.setSuffix(".html");
@@ -60,9 +64,18 @@ public class AdminPages {
         variables.putIfAbsent("staff", StaffRequests.account(request).orElse(null));
         variables.putIfAbsent("csrfToken", StaffRequests.csrfToken(request));
         variables.put("path", request.getPath());
-        return Mono.fromCallable(() -> renderGuarded(template, variables))
-                .subscribeOn(render)
+        return unread(variables)
+                .doOnNext(count -> variables.put("unreadNotifications", count))
+                .then(Mono.fromCallable(() -> renderGuarded(template, variables)).subscribeOn(render))
                 .map(html -> HttpResponse.<String>status(status).contentType(HTML).body(html));
+    }
+
+    /** The logged-in person's unread notifications, for the badge in the layout (0 for anonymous pages). */
+    private Mono<Long> unread(Map<String, Object> variables) {
+        if (variables.get("staff") instanceof StaffAccount staff && variables.get("tenant") instanceof Tenant tenant) {
+            return notifications.unreadCount(tenant, staff.id()).defaultIfEmpty(0L);
+        }
+        return Mono.just(0L);
     }
 
     /**

@@ -8,6 +8,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
+import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.Actor;
+import vn.cong.workflow.WorkflowCatalog;
 
 import java.util.Map;
 
@@ -18,13 +21,18 @@ import java.util.Map;
 class DashboardController {
 
     private final AdminPages pages;
+    private final WorkflowCatalog workflow;
 
-    DashboardController(AdminPages pages) {
+    DashboardController(AdminPages pages, WorkflowCatalog workflow) {
         this.pages = pages;
+        this.workflow = workflow;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> dashboard(HttpRequest<?> request, StaffAccount me) {
-        return pages.page(request, "dashboard", Map.of("me", me));
+    Mono<MutableHttpResponse<String>> dashboard(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
+        return workflow.waitingFor(tenant, new Actor(me.id(), me.displayName(), me.roles()))
+                .flatMap(waiting -> pages.page(request, "dashboard", Map.of("me", me, "waiting", waiting.size(),
+                        "overdue", waiting.stream().filter(r -> r.run() != null && r.run().dueAt() != null
+                                && r.run().dueAt().isBefore(java.time.OffsetDateTime.now())).count())));
     }
 }

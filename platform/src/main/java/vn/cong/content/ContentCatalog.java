@@ -73,6 +73,12 @@ public class ContentCatalog {
                 .collectList();
     }
 
+    /** The text of one revision of an item, for comparing. */
+    public Mono<RevisionDiff.Text> revisionText(Tenant tenant, long itemId, int version) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT title, summary, body_html FROM content_revisions WHERE item_id = $1 AND version = $2",
+                r -> new RevisionDiff.Text(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)), itemId, version));
+    }
+
     public Mono<List<Revision>> revisions(Tenant tenant, long itemId) {
         return db.flux(tenant, c -> Sql.query(c, """
                         SELECT r.version, r.title, r.created_at, a.full_name FROM content_revisions r

@@ -11,13 +11,13 @@ import vn.cong.system.Sql;
  * ({@code content_public_fields}, {@code content_fingerprint}); this only asks for them, in the
  * transaction that publishes.
  */
-final class PublishedFingerprint {
+public final class PublishedFingerprint {
 
     private PublishedFingerprint() {
     }
 
     /** Fingerprints the item as it is now in this transaction; emits the fingerprint. */
-    static Mono<String> record(Connection c, long itemId) {
+    public static Mono<String> record(Connection c, long itemId) {
         return Sql.one(c, """
                 UPDATE content_items i SET published_snapshot = content_public_fields(i),
                     published_hash = content_fingerprint(content_public_fields(i)), fingerprinted_at = now()

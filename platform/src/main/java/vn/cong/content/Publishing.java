@@ -38,23 +38,65 @@ public class Publishing {
 
     /** Creates an item (state {@code draft}) or saves an edit of one, keeping its state. */
     public Mono<SavedItem> saveDraft(Tenant tenant, Draft draft) {
+        return save(tenant, draft, null);
+    }
+
+    /**
+     * A correction (đính chính) of a published item [000 Đ12.1]: the edit is saved like any other (the
+     * text before it stays as the previous revision), the public page shows the dated note, and the
+     * event log records it as a correction. Only a published item can be corrected.
+     */
+    public Mono<SavedItem> correct(Tenant tenant, Draft edit, String note) {
+        if (edit.id() == null) {
+            return Mono.error(new IllegalArgumentException("A correction edits an existing item"));
+        }
+        String clean = RichText.plain(note);
+        if (clean == null || clean.isBlank()) {
+            return Mono.error(new DraftRejected(Map.of("note", "Hãy ghi nội dung đính chính để người đọc biết điều gì đã được sửa.")));
+        }
+        return save(tenant, edit, clean.strip());
+    }
+
+    private Mono<SavedItem> save(Tenant tenant, Draft draft, @Nullable String correctionNote) {
         Map<String, String> problems = problems(draft);
         if (!problems.isEmpty()) {
             return Mono.error(new DraftRejected(problems));
         }
         Draft clean = cleaned(draft);
         return db.mono(tenant, c -> references(c, clean)
+                        .then(correctionNote == null ? Mono.empty() : keepPublishedText(c, clean.id()))
                         .then(clean.id() == null ? insert(c, clean) : update(c, clean))
                         .flatMap(saved -> revision(c, clean, saved)
                                 .then(isPublic(saved) ? PublishedFingerprint.record(c, saved.id()).map(Optional::of) : Mono.just(Optional.<String>empty()))
-                                .flatMap(fingerprint -> ContentEvents.append(c, saved.id(), clean.actorId(),
-                                        clean.id() == null ? null : saved.state(), saved.state(),
-                                        clean.id() == null ? "Tạo bài viết" : "Lưu phiên bản " + saved.version(), fingerprint.orElse(null)))
+                                .flatMap(fingerprint -> ContentEvents.append(c, new ContentEvents.Event(saved.id(), clean.actorId(),
+                                        clean.id() == null ? null : saved.state(), saved.state(), correctionNote == null ? null : "correct", null,
+                                        correctionNote != null ? correctionNote
+                                                : clean.id() == null ? "Tạo bài viết" : "Lưu phiên bản " + saved.version(),
+                                        null, fingerprint.orElse(null))))
+                                .then(correctionNote == null ? Mono.just(0L) : Sql.update(c, """
+                                        INSERT INTO content_corrections (item_id, note, old_version, new_version, corrected_by)
+                                        VALUES ($1, $2, $3, $4, $5)""", saved.id(), correctionNote, clean.expectedVersion(), saved.version(),
+                                        Sql.orNull(clean.actorId(), Long.class)))
                                 .then(isPublic(saved) ? contentChanged(c, tenant) : Mono.just(0L))
                                 .thenReturn(saved)))
                 .onErrorMap(R2dbcDataIntegrityViolationException.class, e -> "23505".equals(e.getSqlState())
                         ? new DraftRejected(Map.of("slug", slugTaken(clean))) : e)
                 .flatMap(saved -> isPublic(saved) ? registry.publishChange().thenReturn(saved) : Mono.just(saved));
+    }
+
+    /**
+     * Only a published item is corrected, and the text readers saw is kept as the revision of the
+     * version being corrected (publishing moves the version without a save, and seeded items have none).
+     */
+    private static Mono<Void> keepPublishedText(Connection c, long id) {
+        return Sql.one(c, "SELECT state FROM content_items WHERE id = $1 FOR UPDATE", r -> r.get(0, String.class), id)
+                .switchIfEmpty(Mono.error(() -> new ContentNotFound(id)))
+                .flatMap(state -> "published".equals(state)
+                        ? Sql.update(c, """
+                                INSERT INTO content_revisions (item_id, version, title, summary, body_html, source, created_by)
+                                SELECT id, version, title, summary, body_html, source, updated_by FROM content_items WHERE id = $1
+                                ON CONFLICT (item_id, version) DO NOTHING""", id).then()
+                        : Mono.error(new DraftRejected(Map.of("state", "Chỉ đính chính được tin bài đang đăng trên cổng."))));
     }
 
     /**
@@ -184,6 +226,6 @@ public class Publishing {
 
     /** Moves the tenant's content version in the same transaction as the change it announces. */
     private static Mono<Long> contentChanged(Connection c, Tenant tenant) {
-        return Sql.update(c, "UPDATE platform.tenants SET content_version = content_version + 1 WHERE code = $1", tenant.code());
+        return ContentVersion.bump(c, tenant);
     }
 }

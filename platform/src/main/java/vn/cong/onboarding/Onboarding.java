@@ -23,6 +23,7 @@ import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.manifest.FieldError;
 import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
+import vn.cong.workflow.WorkflowPolicies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +45,19 @@ public class Onboarding {
     private final AccountProvisioning accounts;
     private final ContentProvisioning content;
     private final PlatformConfiguration config;
+    private final WorkflowPolicies workflows;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      WorkflowPolicies workflows, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
         this.accounts = accounts;
         this.content = content;
         this.config = config;
+        this.workflows = workflows;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -173,7 +176,14 @@ public class Onboarding {
         Mono<Long> sections = content.ensureSections(tenant, m.sections());
         Mono<InitialAdmin> admin = m.admin() == null ? Mono.just(new InitialAdmin("", false, null))
                 : accounts.ensureAdmin(tenant, m.admin().username(), m.admin().email(), m.admin().password());
-        return sections.flatMap(changed -> content.ensureArticles(tenant, m.articles())
+        Mono<Boolean> workflow = m.workflow() == null ? Mono.just(false) : workflows.choose(tenant, m.workflow());
+        return workflow.doOnNext(chosen -> {
+                    if (chosen && !changes.created()) {
+                        changes.updated().add("workflow");
+                    }
+                })
+                .then(sections)
+                .flatMap(changed -> content.ensureArticles(tenant, m.articles())
                         .flatMap(added -> admin.map(a -> {
                             String link = a.setPasswordToken() == null ? null
                                     : config.publicUrl(registry.primaryHost(tenant)) + "/quan-tri/dat-mat-khau?token=" + a.setPasswordToken();

@@ -46,18 +46,25 @@ class ArticleController {
         String lang = ctx.lang();
         return content.article(ctx.tenant(), lang, slug, RELATED).flatMap(found -> {
             if (found.isEmpty()) {
-                return Mono.empty();
+                // a taken-down item answers 410 with a short notice, cached like any page
+                return content.takenDown(ctx.tenant(), lang, slug)
+                        .flatMap(gone -> gone ? Mono.just(pages.errorView(ctx, 410)) : Mono.empty());
             }
-            var item = found.get();
-            var row = item.article();
-            SectionNode section = row.sectionId() == null ? null : ctx.structure().byId().get(row.sectionId());
-            SiteView site = ctx.site(section, PublicUrls.home(PublicUrls.other(lang)));
-            Map<String, Object> model = ctx.model(site, row.title());
-            model.put("article", new ArticleView(row.title(), row.summary(), item.bodyHtml(), row.coverUrl(), row.coverAlt(),
-                    section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()),
-                    SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), item.source(), lang));
-            model.put("related", ctx.cards(item.related()));
-            return Mono.just(new PageView("article", model));
+            return content.corrections(ctx.tenant(), found.get().article().id()).map(corrections -> page(ctx, found.get(), corrections));
         });
+    }
+
+    private PageView page(SiteContext ctx, PublicContent.ArticleContent item, java.util.List<PublicContent.CorrectionNote> corrections) {
+        String lang = ctx.lang();
+        var row = item.article();
+        SectionNode section = row.sectionId() == null ? null : ctx.structure().byId().get(row.sectionId());
+        SiteView site = ctx.site(section, PublicUrls.home(PublicUrls.other(lang)));
+        Map<String, Object> model = ctx.model(site, row.title());
+        model.put("article", new ArticleView(row.title(), row.summary(), item.bodyHtml(), row.coverUrl(), row.coverAlt(),
+                section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()),
+                SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), item.source(), lang,
+                corrections.stream().map(c -> new ArticleView.Correction(SiteContext.shown(c.at()), SiteContext.iso(c.at()), c.note())).toList()));
+        model.put("related", ctx.cards(item.related()));
+        return new PageView("article", model);
     }
 }

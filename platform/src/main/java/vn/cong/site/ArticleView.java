@@ -2,8 +2,14 @@ package vn.cong.site;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.List;
+
 /** A published article as its page shows it. {@code bodyHtml} was sanitised when it was saved. */
 public record ArticleView(String title, String summary, String bodyHtml, @Nullable String coverUrl, @Nullable String coverAlt,
                           @Nullable String sectionTitle, @Nullable String sectionUrl, String publishedText,
-                          String publishedIso, @Nullable String source, String lang) {
+                          String publishedIso, @Nullable String source, String lang, List<Correction> corrections) {
+
+    /** A dated correction note (đính chính). */
+    public record Correction(String dateText, String dateIso, String note) {
+    }
 }

@@ -102,6 +102,21 @@ public class PublicContent {
                 .map(rows -> new ArticleContent(found.article(), found.bodyHtml(), found.source(), rows));
     }
 
+    /** A dated correction (đính chính) of a published item, as its page shows it [000 Đ12.1]. */
+    public record CorrectionNote(OffsetDateTime at, String note) {
+    }
+
+    public Mono<List<CorrectionNote>> corrections(Tenant tenant, long itemId) {
+        return db.flux(tenant, c -> Sql.query(c, "SELECT corrected_at, note FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
+                r -> new CorrectionNote(r.get(0, OffsetDateTime.class), r.get(1, String.class)), itemId)).collectList();
+    }
+
+    /** Whether the address was an item that has been taken down (gỡ bỏ): it then answers 410, not 404. */
+    public Mono<Boolean> takenDown(Tenant tenant, String lang, String slug) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state = 'taken_down'",
+                r -> r.get(0, Long.class) > 0, slug, lang));
+    }
+
     private static ArticleRow row(Readable r) {
         return new ArticleRow(r.get("id", Long.class), r.get("slug", String.class), r.get("title", String.class),
                 r.get("summary", String.class), r.get("cover_url", String.class), r.get("cover_alt", String.class),

@@ -82,7 +82,7 @@ public class PublicPages {
         }
         return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> context(tenant.get(), lang, origin)
                         .flatMap(ctx -> build.apply(ctx)
-                                .flatMap(view -> render(ctx, view, 200).doOnNext(page -> cache.put(key, page)))
+                                .flatMap(view -> render(ctx, view, view.status()).doOnNext(page -> cache.put(key, page)))
                                 .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx)))))))
                 .<HttpResponse<?>>map(page -> respond(request, page))
                 .onErrorResume(e -> failure(request, tenant.get(), lang, origin, canonicalPath, e));
@@ -121,7 +121,8 @@ public class PublicPages {
                 .doOnNext(page -> cache.put(key, page))));
     }
 
-    private PageView errorView(SiteContext ctx, int status) {
+    /** The themed notice for an error status (404, 410, 500, 503), to be served and cached as a page. */
+    public PageView errorView(SiteContext ctx, int status) {
         Map<String, String> t = ctx.text();
         String heading = t.get("error." + status + ".heading");
         SiteView site = ctx.site(null, PublicUrls.home(PublicUrls.other(ctx.lang())));
@@ -129,7 +130,7 @@ public class PublicPages {
         model.put("status", status);
         model.put("heading", heading);
         model.put("message", t.get("error." + status + ".message"));
-        return new PageView("error", model);
+        return new PageView("error", model, status);
     }
 
     private Mono<CachedPage> render(SiteContext ctx, PageView view, int status) {

@@ -19,7 +19,7 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("vn.cong.tenancy..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "vn.cong.accounts..", "vn.cong.content..", "vn.cong.site..", "vn.cong.onboarding..",
-                        "vn.cong.admin..", "vn.cong.ops..", "vn.cong.workflow..", "vn.cong.themes..", "vn.cong.media..")
+                        "vn.cong.admin..", "vn.cong.ops..", "vn.cong.workflow..", "vn.cong.themes..", "vn.cong.media..", "vn.cong.api..")
                 .check(MAIN);
     }
 
@@ -28,6 +28,25 @@ class PackageDependenciesTest {
         noClasses().that().resideInAnyPackage("vn.cong.accounts..", "vn.cong.content..", "vn.cong.media..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.ops..",
                         "vn.cong.onboarding..")
+                .check(MAIN);
+    }
+
+    @Test
+    void workflowDependsOnContentAndAccountsButNotOnPagesOrOperations() {
+        noClasses().that().resideInAPackage("vn.cong.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.ops..",
+                        "vn.cong.onboarding..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("vn.cong.content..", "vn.cong.accounts..")
+                .should().dependOnClassesThat().resideInAPackage("vn.cong.workflow..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theTenantApiIsAnEdgeThatOnlyTheStaffAreaUses() {
+        noClasses().that().resideInAnyPackage("vn.cong.workflow..", "vn.cong.content..", "vn.cong.accounts..", "vn.cong.site..",
+                        "vn.cong.ops..", "vn.cong.onboarding..")
+                .should().dependOnClassesThat().resideInAPackage("vn.cong.api..")
                 .check(MAIN);
     }
 

@@ -54,6 +54,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.backup.scheduler.enabled", "false");
         p.put("cong.integrity.enabled", "false");
         p.put("cong.maintenance.scheduler.enabled", "false");
+        p.put("cong.workflow.scheduler.enabled", "false");
         p.putAll(extraProperties());
         return p;
     }

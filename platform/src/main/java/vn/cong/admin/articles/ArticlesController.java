@@ -29,6 +29,11 @@ import vn.cong.content.Publishing;
 import vn.cong.media.MediaStore;
 import vn.cong.media.UploadRefused;
 import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.Actor;
+import vn.cong.workflow.ItemState;
+import vn.cong.workflow.PublishItem;
+import vn.cong.workflow.WorkflowConflict;
+import vn.cong.workflow.WorkflowRefused;
 
 import java.io.IOException;
 import java.net.URI;
@@ -57,19 +62,22 @@ class ArticlesController {
             "luu", "Đã lưu.",
             "dang", "Đã đăng bài lên cổng thông tin.",
             "anh", "Đã tải ảnh đại diện lên; nhớ bấm Lưu để gắn ảnh vào bài.");
+    /** The states the list filters by. */
     private static final Map<String, String> STATES = Map.of(
-            "draft", "Bản nháp", "published", "Đã đăng");
+            "draft", ItemState.DRAFT.label(), "published", ItemState.PUBLISHED.label());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ContentCatalog catalog;
     private final Publishing publishing;
+    private final PublishItem publish;
     private final MediaStore media;
     private final AdminPages pages;
 
-    ArticlesController(ContentCatalog catalog, Publishing publishing, MediaStore media, AdminPages pages) {
+    ArticlesController(ContentCatalog catalog, Publishing publishing, PublishItem publish, MediaStore media, AdminPages pages) {
         this.catalog = catalog;
         this.publishing = publishing;
+        this.publish = publish;
         this.media = media;
         this.pages = pages;
     }
@@ -83,7 +91,7 @@ class ArticlesController {
     Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String trangthai) {
         String state = trangthai != null && STATES.containsKey(trangthai) ? trangthai : null;
         return catalog.items(tenant, state)
-                .map(i -> new Row(i.id(), i.title(), STATES.getOrDefault(i.state(), i.state()), "published".equals(i.state()),
+                .map(i -> new Row(i.id(), i.title(), ItemState.labelOf(i.state()), "published".equals(i.state()),
                         i.language(), i.sectionName() == null ? "" : i.sectionName(), format(i.updatedAt()),
                         ("en".equals(i.language()) ? "/en" : "") + "/bai-viet/" + i.slug()))
                 .collectList()
@@ -143,7 +151,13 @@ class ArticlesController {
                 return form(request, tenant, me, HttpStatus.FORBIDDEN, item, ArticleForm.of(item), Map.of(), null,
                         "Chỉ biên tập viên, người duyệt hoặc lãnh đạo ban biên tập được đăng bài.");
             }
-            return publishing.publish(tenant, id, me.id()).map(saved -> seeOther(BASE + "/" + id + "?thongbao=dang"));
+            // the workflow decides: an approved item, or one the tenant's policy lets editors publish unapproved
+            return publish.publishDirectly(tenant, id, item.version(), new Actor(me.id(), me.displayName(), me.roles()))
+                    .map(saved -> seeOther(BASE + "/" + id + "?thongbao=dang"))
+                    .onErrorResume(WorkflowRefused.class, e -> form(request, tenant, me, HttpStatus.FORBIDDEN, item, ArticleForm.of(item),
+                            Map.of(), null, e.getMessage()))
+                    .onErrorResume(WorkflowConflict.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, item, ArticleForm.of(item),
+                            Map.of(), null, e.getMessage()));
         }).onErrorResume(ContentNotFound.class, e -> notFound(request))
                 .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
@@ -182,9 +196,10 @@ class ArticlesController {
             model.put("sections", t.getT1());
             model.put("revisions", t.getT2().stream().map(r -> Map.of("version", r.version(), "title", r.title(),
                     "at", format(r.at()), "author", r.author() == null ? "" : r.author())).toList());
-            model.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", STATES.getOrDefault(item.state(), item.state()),
+            model.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", ItemState.labelOf(item.state()),
                     "published", "published".equals(item.state()),
-                    "publicUrl", ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug()));
+                    "publicUrl", ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug(),
+                    "workflowUrl", "/quan-tri/quy-trinh/" + item.id()));
             model.put("canPublish", me.hasAnyRole(PUBLISHERS));
             if (notice != null) {
                 model.put("notice", notice);

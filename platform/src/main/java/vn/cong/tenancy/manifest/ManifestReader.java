@@ -28,9 +28,11 @@ public final class ManifestReader {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern THEME = Pattern.compile("^[a-z][a-z0-9-]{0,40}$");
+    /** The approval policies every tenant schema is given (tenant migration V50). */
+    private static final Set<String> WORKFLOWS = Set.of("most", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles");
+            "sections", "admin", "linkedSites", "articles", "workflow");
     private static final Set<String> NAME_KEYS = Set.of("vi", "en");
     private static final Set<String> SECTION_KEYS = Set.of("slug", "name", "children");
     private static final Set<String> ADMIN_KEYS = Set.of("username", "email", "password");
@@ -106,7 +108,11 @@ public final class ManifestReader {
             error("linkedSites", "chỉ cổng cấp bộ (không có đơn vị cấp trên) mới khai báo cổng thành viên độc lập");
         }
         List<TenantManifest.ArticleSpec> articles = articles(list(m, "articles"), sectionSlugs(sections));
-        return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles);
+        String workflow = optional(m, "workflow");
+        if (workflow != null && !WORKFLOWS.contains(workflow)) {
+            error("workflow", "quy trình duyệt «" + workflow + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(WORKFLOWS)));
+        }
+        return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow);
     }
 
     private List<TenantManifest.SectionSpec> sections(List<?> raw, String path) {

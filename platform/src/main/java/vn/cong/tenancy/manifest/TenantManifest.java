@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Everything needed to bring a portal on board: YAML in {@code tenants/}, JSON over HTTP.
- * See {@code tenants/README.md} for the format.
+ * See {@code tenants/README.md} for the format. {@code workflow} names the approval policy
+ * ({@code most}, {@code haiphong}); absent, the tenant keeps the one it has (new tenants: {@code most}).
  */
 public record TenantManifest(
         String code,
@@ -19,7 +20,8 @@ public record TenantManifest(
         List<SectionSpec> sections,
         @Nullable AdminSpec admin,
         List<LinkedSiteSpec> linkedSites,
-        List<ArticleSpec> articles) {
+        List<ArticleSpec> articles,
+        @Nullable String workflow) {
 
     public record Localized(String vi, String en) {
     }

@@ -1,0 +1,51 @@
+package vn.cong.admin.workflow;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import reactor.core.publisher.Mono;
+import vn.cong.admin.AdminPages;
+import vn.cong.admin.CsrfProtected;
+import vn.cong.admin.StaffAccount;
+import vn.cong.admin.TokenOnlyForm;
+import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.Notifications;
+
+import java.util.Map;
+
+/** The logged-in person's notifications: items that reached them, newest first. */
+@Controller("/quan-tri/thong-bao")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@CsrfProtected
+class NotificationsController {
+
+    private final Notifications notifications;
+    private final AdminPages pages;
+
+    NotificationsController(Notifications notifications, AdminPages pages) {
+        this.notifications = notifications;
+        this.pages = pages;
+    }
+
+    record Line(String message, String at, boolean read, String href) {
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
+        return notifications.latest(tenant, me.id())
+                .flatMap(list -> pages.page(request, "workflow/notifications", Map.of("lines", list.stream()
+                        .map(n -> new Line(n.message(), ItemPage.format(n.at()), n.read(),
+                                n.itemId() == null ? "" : WorkflowController.BASE + "/" + n.itemId())).toList())));
+    }
+
+    @Post(value = "/da-doc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> markRead(Tenant tenant, StaffAccount me, @Body TokenOnlyForm form) {
+        return notifications.markAllRead(tenant, me.id()).thenReturn(WorkflowController.seeOther("/quan-tri/thong-bao"));
+    }
+}

@@ -1,0 +1,42 @@
+package vn.cong.workflow;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** In-app notifications: the workflow writes one to the next actor whenever an item reaches them. */
+@Singleton
+public class Notifications {
+
+    private final TenantDatabase db;
+
+    public Notifications(TenantDatabase db) {
+        this.db = db;
+    }
+
+    public record Notification(long id, @Nullable Long itemId, String message, OffsetDateTime at, boolean read) {
+    }
+
+    public Mono<Long> unreadCount(Tenant tenant, long accountId) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
+                r -> r.get(0, Long.class), accountId));
+    }
+
+    public Mono<List<Notification>> latest(Tenant tenant, long accountId) {
+        return db.flux(tenant, c -> Sql.query(c, """
+                        SELECT id, item_id, message, created_at, read_at IS NOT NULL FROM notifications
+                        WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100""",
+                r -> new Notification(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class),
+                        r.get(3, OffsetDateTime.class), Boolean.TRUE.equals(r.get(4, Boolean.class))), accountId)).collectList();
+    }
+
+    public Mono<Long> markAllRead(Tenant tenant, long accountId) {
+        return db.mono(tenant, c -> Sql.update(c, "UPDATE notifications SET read_at = now() WHERE account_id = $1 AND read_at IS NULL", accountId));
+    }
+}

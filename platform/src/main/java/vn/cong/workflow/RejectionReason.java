@@ -1,0 +1,44 @@
+package vn.cong.workflow;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Why an item is refused publication, from the seeds' lists [000 Đ11; 001 Đ12; 003 Đ16]. */
+public enum RejectionReason {
+    OUTSIDE_SCOPE("Không thuộc phạm vi thông tin đăng tải trên cổng"),
+    AGAINST_POLICY("Không phù hợp với chủ trương, đường lối, chính sách của Đảng, pháp luật của Nhà nước"),
+    NOT_YET_PUBLIC("Thuộc bí mật nhà nước hoặc chưa được phép phổ biến công khai"),
+    UNVERIFIED("Không rõ nguồn gốc hoặc không đúng sự thật"),
+    DUPLICATE("Trùng lặp nội dung đã đăng tải"),
+    QUALITY_NOT_FIXED("Không bảo đảm chất lượng, đã đề nghị bổ sung, làm rõ nhưng không được đáp ứng"),
+    LATE("Gửi không đúng thời hạn quy định"),
+    NEEDS_APPRAISAL("Thông tin chuyên sâu, chuyên ngành cần được thẩm định"),
+    OTHER_BY_LAW("Thông tin khác pháp luật không cho phép đăng tải");
+
+    private final String label;
+
+    RejectionReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<RejectionReason> parse(String db) {
+        for (RejectionReason r : values()) {
+            if (r.db().equals(db)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static String labelOf(String db) {
+        return parse(db).map(RejectionReason::label).orElse(db);
+    }
+}

@@ -1,0 +1,34 @@
+package vn.cong.workflow;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How sensitive an item is; the tenant's policy says how many approval levels it needs [003 Đ12.2]. */
+public enum Sensitivity {
+    ROUTINE("Thông thường"),
+    SENSITIVE("Nhạy cảm, quan trọng"),
+    ESPECIALLY_SENSITIVE("Đặc biệt nhạy cảm, đặc biệt quan trọng");
+
+    private final String label;
+
+    Sensitivity(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Sensitivity> parse(String db) {
+        for (Sensitivity s : values()) {
+            if (s.db().equals(db)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

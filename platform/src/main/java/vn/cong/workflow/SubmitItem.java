@@ -1,0 +1,69 @@
+package vn.cong.workflow;
+
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.Transitions.Change;
+import vn.cong.workflow.Transitions.Notice;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A contributor (or an editor) sends a draft, or a returned item, to the editorial board with the
+ * particulars the seeds require. The first submission starts a run under the tenant's current
+ * policy; a resubmission continues it.
+ */
+@Singleton
+public class SubmitItem {
+
+    private final Transitions transitions;
+    private final ItemDeadlines deadlines;
+
+    SubmitItem(Transitions transitions, ItemDeadlines deadlines) {
+        this.transitions = transitions;
+        this.deadlines = deadlines;
+    }
+
+    public Mono<Outcome> submit(Tenant tenant, long itemId, int version, Actor actor, Submission s) {
+        Map<String, String> problems = s.problems();
+        if (!problems.isEmpty()) {
+            return Mono.error(new SubmissionRejected(problems));
+        }
+        return transitions.apply(tenant, itemId, version, actor, sit -> {
+            WorkItem item = sit.item();
+            Guards.state(item, "gửi tin bài vào quy trình duyệt", ItemState.DRAFT, ItemState.RETURNED);
+            boolean own = item.createdBy() == null || item.createdBy() == actor.id();
+            if (!own && !actor.hasAny(sit.policy().editorRoles())) {
+                throw new WorkflowRefused("Chỉ người soạn tin bài hoặc biên tập viên được gửi tin bài này vào quy trình duyệt.");
+            }
+            Sensitivity sensitivity = s.level();
+            int required = sit.policy().requiredLevels(sensitivity);
+            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
+                    .map(OffsetDateTime::from).orElse(null);
+            Mono<Long> run = sit.run() == null
+                    ? Sql.update(sit.c(), """
+                                    INSERT INTO workflow_runs (item_id, policy_code, sensitivity, required_levels, submitted_by, submitter_unit,
+                                        submitter_name, submitter_title, submitter_email, submitter_phone, event_at, event_highlighted, due_at)
+                                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""",
+                            itemId, sit.policy().code(), sensitivity.db(), required, actor.id(), s.unit().strip(), s.name().strip(),
+                            s.title() == null ? "" : s.title().strip(), s.email().strip(), s.phone().strip(),
+                            Sql.orNull(s.eventAt(), OffsetDateTime.class), s.highlighted(), Sql.orNull(due, OffsetDateTime.class))
+                    : Sql.update(sit.c(), """
+                                    UPDATE workflow_runs SET sensitivity = $2, required_levels = $3, submitter_unit = $4, submitter_name = $5,
+                                        submitter_title = $6, submitter_email = $7, submitter_phone = $8, event_at = $9, event_highlighted = $10,
+                                        due_at = $11, current_level = NULL, submitted_at = now()
+                                    WHERE id = $1""",
+                            sit.run().id(), sensitivity.db(), required, s.unit().strip(), s.name().strip(),
+                            s.title() == null ? "" : s.title().strip(), s.email().strip(), s.phone().strip(),
+                            Sql.orNull(s.eventAt(), OffsetDateTime.class), s.highlighted(), Sql.orNull(due, OffsetDateTime.class));
+            Mono<Long> source = s.quoted()
+                    ? Sql.update(sit.c(), "UPDATE content_items SET source = $2 WHERE id = $1", itemId, s.source().strip())
+                    : Mono.just(0L);
+            return run.then(source).thenReturn(Change.to(ItemState.SUBMITTED, sit.run() == null ? "submit" : "resubmit",
+                    Guards.optional(s.note()), Notice.toRoles(sit.policy().editorRoles(), "Tin bài mới gửi, chờ tiếp nhận")));
+        });
+    }
+}
