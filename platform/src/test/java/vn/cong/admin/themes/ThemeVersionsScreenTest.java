@@ -1,0 +1,202 @@
+package vn.cong.admin.themes;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.cong.accounts.AccountAdministration;
+import vn.cong.accounts.AccountDetails;
+import vn.cong.accounts.Role;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.Browser;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.TestTenants;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.cong.admin.StaffForms.csrfToken;
+import static vn.cong.admin.StaffForms.logInOk;
+import static vn.cong.admin.StaffForms.text;
+import static vn.cong.admin.themes.ThemeForms.openDraft;
+import static vn.cong.admin.themes.ThemeForms.press;
+import static vn.cong.admin.themes.ThemeForms.save;
+
+/**
+ * The theme screens over HTTP: a tenant admin drafts and submits, the head approves or returns,
+ * rollback, contrast refusal, preview access and caching, and tenant isolation.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThemeVersionsScreenTest extends PlatformTestSupport {
+
+    private static final String ALPHA = "alpha.most.localhost";
+    private static final String BETA = "beta.most.localhost";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    AccountAdministration accounts;
+
+    private Browser admin;
+    private Browser head;
+    private Browser betaAdmin;
+    private Browser betaHead;
+
+    @BeforeAll
+    void setUp() {
+        TestTenants.onboard(onboarding, "ministry");
+        TestTenants.onboard(onboarding, "alpha");
+        TestTenants.onboard(onboarding, "beta");
+        accounts.create(registry.findByCode("alpha").orElseThrow(), 1,
+                new AccountDetails("lanhdao", "lanhdao@alpha.vn", "Lãnh Đạo Alpha", "Ban biên tập", "Trưởng ban", ""),
+                Set.of(Role.HEAD), "LanhDao2026!x").block();
+        accounts.create(registry.findByCode("beta").orElseThrow(), 1,
+                new AccountDetails("lanhdao", "lanhdao@beta.vn", "Lãnh Đạo Beta", "Ban biên tập", "Trưởng ban", ""),
+                Set.of(Role.HEAD), "LanhDaoBeta2026!x").block();
+        betaHead = loggedIn(BETA, "lanhdao", "LanhDaoBeta2026!x");
+        admin = loggedIn(ALPHA, "quantri", "MatKhauAlpha2026!");
+        head = loggedIn(ALPHA, "lanhdao", "LanhDao2026!x");
+        betaAdmin = loggedIn(BETA, "quantri", "MatKhauBeta2026!");
+    }
+
+    private Browser loggedIn(String host, String user, String password) {
+        Browser b = new Browser(server.getPort(), host);
+        logInOk(b, user, password);
+        return b;
+    }
+
+    private String home(String host) {
+        HttpResponse<String> page = new Browser(server.getPort(), host).get("/");
+        assertEquals(200, page.statusCode());
+        return page.body();
+    }
+
+    @Test
+    @Order(1)
+    void colourPairBelowAaContrastIsRefusedWithTheMeasuredRatioAndTheTypedValuesKept() {
+        long id = openDraft(admin);
+        HttpResponse<String> refused = save(admin, id, Map.of("v-textColor", "#777777", "v-backgroundColor", "#ffffff",
+                "v-footerContact", "Số 1 Đường Thử"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(text(refused).contains("Độ tương phản 4,4:1 thấp hơn 4,5:1"), text(refused));
+        assertTrue(refused.body().contains("value=\"#777777\""), "the typed colour is shown again");
+        assertTrue(text(refused).contains("Số 1 Đường Thử"), "other typed values are kept");
+    }
+
+    @Test
+    @Order(2)
+    void previewShowsTheDraftOnlyToTheTenantsStaffAndNeverReachesThePublicPages() {
+        long id = openDraft(admin);
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#123f6e")).statusCode());
+        HttpResponse<String> preview = admin.get("/quan-tri/giao-dien/" + id + "/xem-truoc");
+        assertEquals(200, preview.statusCode(), preview.body());
+        assertTrue(preview.body().contains("--primaryColor: #123f6e"), preview.body());
+        assertTrue(preview.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertTrue(text(preview).contains("Bản xem trước giao diện"));
+        HttpResponse<String> section = admin.get("/quan-tri/giao-dien/" + id + "/xem-truoc?trang=/chuyen-muc/tin-hoat-dong");
+        assertEquals(200, section.statusCode());
+        assertTrue(section.body().contains("--primaryColor: #123f6e"));
+
+        assertFalse(home(ALPHA).contains("#123f6e"), "a draft never shows on the public page");
+        assertEquals(303, new Browser(server.getPort(), ALPHA).get("/quan-tri/giao-dien/" + id + "/xem-truoc").statusCode(),
+                "anonymous visitors are sent to the login form");
+        HttpResponse<String> foreignCookie = betaAdmin.at(ALPHA).get("/quan-tri/giao-dien/" + id + "/xem-truoc");
+        assertTrue(foreignCookie.statusCode() == 303 || foreignCookie.statusCode() == 401, "beta's session means nothing on alpha");
+        assertEquals(404, betaAdmin.get("/quan-tri/giao-dien/" + id + "/xem-truoc").statusCode(),
+                "alpha's version does not exist on beta's host");
+        assertEquals(404, betaAdmin.get("/quan-tri/giao-dien/" + id).statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void submittedVersionWaitsForTheHeadWhoApprovesItAndThePublicPageChangesOnlyForThisTenant() {
+        String betaBefore = home(BETA);
+        long id = openDraft(admin);
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#123f6e", "v-headerText", "Cổng của Alpha")).statusCode());
+        assertEquals(303, press(admin, id, "gui-duyet", Map.of()).statusCode());
+        assertEquals(403, press(admin, id, "duyet", Map.of()).statusCode(), "a tenant admin cannot approve");
+        String betaToken = csrfToken(betaHead.get("/quan-tri/giao-dien"));
+        assertEquals(404, betaHead.postForm("/quan-tri/giao-dien/" + id + "/duyet", Map.of("csrfToken", betaToken)).statusCode(),
+                "beta's head cannot approve alpha's version: it does not exist in beta");
+        assertFalse(home(ALPHA).contains("#123f6e"), "not live before approval");
+
+        HttpResponse<String> approved = press(head, id, "duyet", Map.of("note", "Đồng ý"));
+        assertEquals(303, approved.statusCode(), approved.body());
+        String alphaHome = home(ALPHA);
+        assertTrue(alphaHome.contains("--primaryColor: #123f6e"), alphaHome);
+        assertTrue(alphaHome.contains("Cổng của Alpha"));
+        assertEquals(betaBefore, home(BETA), "beta's pages do not change");
+        assertTrue(auditActions().containsAll(List.of("theme.draft", "theme.save", "theme.submit", "theme.approve")), auditActions().toString());
+    }
+
+    @Test
+    @Order(4)
+    void headReturnsAVersionWithANoteAndTheAdminCanEditItAgain() {
+        long id = openDraft(admin);
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#5a1e6e")).statusCode());
+        assertEquals(303, press(admin, id, "gui-duyet", Map.of()).statusCode());
+        assertEquals(400, press(head, id, "tra-lai", Map.of("note", " ")).statusCode(), "a return needs a reason");
+        assertEquals(303, press(head, id, "tra-lai", Map.of("note", "Màu chưa hợp")).statusCode());
+        HttpResponse<String> page = admin.get("/quan-tri/giao-dien/" + id);
+        assertTrue(text(page).contains("Bị trả lại"));
+        assertTrue(text(page).contains("Màu chưa hợp"));
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#0d5c46")).statusCode(), "a returned version is editable again");
+    }
+
+    @Test
+    @Order(5)
+    void tenantAdminRollsBackToAnEarlierApprovedVersionWithoutANewApproval() throws Exception {
+        long second = openDraft(admin);
+        assertEquals(303, press(admin, second, "gui-duyet", Map.of()).statusCode());
+        assertEquals(303, press(head, second, "duyet", Map.of()).statusCode());
+        assertTrue(home(ALPHA).contains("--primaryColor: #0d5c46"));
+        long first;
+        try (var c = jdbc(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT id FROM t_alpha.theme_versions WHERE theme_values->>'primaryColor' = '#123f6e' AND state = 'approved'")) {
+            assertTrue(rs.next());
+            first = rs.getLong(1);
+        }
+        HttpResponse<String> rolledBack = press(admin, first, "khoi-phuc", Map.of());
+        assertEquals(303, rolledBack.statusCode(), rolledBack.body());
+        assertTrue(home(ALPHA).contains("--primaryColor: #123f6e"), "the earlier version is live again");
+        assertEquals(409, press(admin, first, "khoi-phuc", Map.of()).statusCode(), "the live version cannot be rolled back to");
+        assertTrue(auditActions().contains("theme.rollback"));
+    }
+
+    @Test
+    @Order(6)
+    void otherTenantsAdminCannotListApproveOrRollBackThisTenantsVersions() {
+        HttpResponse<String> list = betaAdmin.get("/quan-tri/giao-dien");
+        assertEquals(200, list.statusCode());
+        assertFalse(list.body().contains("#123f6e"));
+        assertTrue(text(list).contains("Chưa có phiên bản nào"), text(list));
+    }
+
+    private List<String> auditActions() {
+        List<String> actions = new ArrayList<>();
+        try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT action FROM t_alpha.audit_log WHERE action LIKE 'theme.%' ORDER BY id")) {
+            while (rs.next()) {
+                actions.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return actions;
+    }
+}
