@@ -31,11 +31,12 @@ public final class ThemeCheck {
                 errors.put(name, message(variable));
             }
         });
+        java.util.Set<String> invalid = java.util.Set.copyOf(errors.keySet());
         for (ContrastPair pair : theme.contrast()) {
             String fg = ContrastPair.colour(pair.foreground(), values);
             String bg = ContrastPair.colour(pair.background(), values);
             String key = pair.foreground().startsWith("#") ? pair.background() : pair.foreground();
-            if (fg == null || bg == null || errors.containsKey(pair.foreground()) || errors.containsKey(pair.background())) {
+            if (fg == null || bg == null || invalid.contains(pair.foreground()) || invalid.contains(pair.background())) {
                 continue;
             }
             double ratio = Contrast.ratio(fg, bg);
