@@ -92,8 +92,11 @@ final class StaffAreaFilter implements Ordered {
         }
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
-        response.header("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+        if (!headers.contains("Content-Security-Policy")) {
+            // a theme preview brings the policy of the public page it shows (its inline theme styles by hash)
+            response.header("Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+        }
     }
 
     /** Browsers send Origin with every form POST; Referer is the fallback for the few that do not. */

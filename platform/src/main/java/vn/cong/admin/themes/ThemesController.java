@@ -24,6 +24,7 @@ import vn.cong.accounts.Role;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
+import vn.cong.admin.TokenOnlyForm;
 import vn.cong.media.MediaStore;
 import vn.cong.media.UploadRefused;
 import vn.cong.media.WebImages;
@@ -118,7 +119,7 @@ class ThemesController {
 
     @Post(value = "/moi", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.TENANT_ADMIN)
-    Mono<MutableHttpResponse<String>> start(Tenant tenant, StaffAccount me, @Body("csrfToken") String csrfToken) {
+    Mono<MutableHttpResponse<String>> start(Tenant tenant, StaffAccount me, @Body TokenOnlyForm form) {
         return structures.of(tenant)
                 .map(s -> s.liveTheme() != null ? s.liveTheme() : new ThemeSelection(s.themeName(tenant), s.themeSettings(), List.of()))
                 .flatMap(base -> versions.openDraft(tenant, me.id(), base))
@@ -137,7 +138,7 @@ class ThemesController {
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.TENANT_ADMIN)
     Mono<MutableHttpResponse<String>> save(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                           @Body Map<String, String> fields, @Body("csrfToken") String csrfToken) {
+                                           @Body Map<String, String> fields) {
         ThemeForm form = new ThemeForm(fields);
         return Mono.zip(versions.find(tenant, id), structures.of(tenant)).flatMap(t -> t.getT1().map(v -> {
             Theme theme = themes.get(form.theme());
@@ -178,28 +179,28 @@ class ThemesController {
     @Post(value = "/{id}/gui-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.TENANT_ADMIN)
     Mono<MutableHttpResponse<String>> submit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                             @Body("csrfToken") String csrfToken) {
+                                             @Body TokenOnlyForm form) {
         return act(request, tenant, me, id, versions.submit(tenant, id, me.id()), "gui");
     }
 
     @Post(value = "/{id}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.HEAD)
     Mono<MutableHttpResponse<String>> approve(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                              @Nullable @Body("note") String note, @Body("csrfToken") String csrfToken) {
-        return act(request, tenant, me, id, versions.approve(tenant, id, me.id(), note == null ? "" : note.strip()), "duyet");
+                                              @Body DecisionForm form) {
+        return act(request, tenant, me, id, versions.approve(tenant, id, me.id(), form.noteText()), "duyet");
     }
 
     @Post(value = "/{id}/tra-lai", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.HEAD)
     Mono<MutableHttpResponse<String>> giveBack(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                               @Nullable @Body("note") String note, @Body("csrfToken") String csrfToken) {
-        return act(request, tenant, me, id, versions.returnForRevision(tenant, id, me.id(), note), "tralai");
+                                               @Body DecisionForm form) {
+        return act(request, tenant, me, id, versions.returnForRevision(tenant, id, me.id(), form.noteText()), "tralai");
     }
 
     @Post(value = "/{id}/khoi-phuc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.TENANT_ADMIN)
     Mono<MutableHttpResponse<String>> rollBack(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                               @Body("csrfToken") String csrfToken) {
+                                               @Body TokenOnlyForm form) {
         return versions.rollBack(tenant, id, me.id())
                 .map(v -> seeOther(BASE + "?thongbao=khoiphuc"))
                 .onErrorResume(ThemeChangeRefused.class, e -> versions.find(tenant, id).flatMap(found -> found

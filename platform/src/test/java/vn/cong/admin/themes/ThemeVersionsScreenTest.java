@@ -156,7 +156,8 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         HttpResponse<String> page = admin.get("/quan-tri/giao-dien/" + id);
         assertTrue(text(page).contains("Bị trả lại"));
         assertTrue(text(page).contains("Màu chưa hợp"));
-        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#0d5c46")).statusCode(), "a returned version is editable again");
+        HttpResponse<String> again = save(admin, id, Map.of("v-primaryColor", "#0d5c46"));
+        assertEquals(303, again.statusCode(), "a returned version is editable again: " + text(again));
     }
 
     @Test
