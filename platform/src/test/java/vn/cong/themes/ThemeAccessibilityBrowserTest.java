@@ -3,7 +3,6 @@ package vn.cong.themes;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,14 +10,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.TenantRegistry;
-import vn.cong.testing.Chromium;
-import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.BrowserTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that is the first thing the keyboard reaches, and the page landmarks.
  */
 @MicronautTest(transactional = false)
-class ThemeAccessibilityBrowserTest extends PlatformTestSupport {
+class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
 
     private static final List<String> PAGES = List.of("/", "/chuyen-muc/tin-tuc", "/bai-viet/tin-so-01", "/en");
 
@@ -43,26 +40,14 @@ class ThemeAccessibilityBrowserTest extends PlatformTestSupport {
     @Inject
     Themes themes;
 
-    private Chromium chromium;
 
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("cong.site.browser-max-age", "0");
-    }
 
     @BeforeAll
     void setUp() {
-        chromium = Chromium.start();
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "gamma");
     }
 
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private void useTheme(String theme) throws Exception {
         try (var c = jdbc(); var s = c.prepareStatement(

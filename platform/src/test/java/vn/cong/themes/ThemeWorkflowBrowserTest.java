@@ -3,7 +3,6 @@ package vn.cong.themes;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,8 +17,7 @@ import vn.cong.accounts.Role;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
-import vn.cong.testing.Chromium;
-import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.BrowserTestSupport;
 import vn.cong.testing.TestTenants;
 
 import javax.imageio.ImageIO;
@@ -29,7 +27,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page shows the new look and beta's does not change. Screenshots before and after go to target/.
  */
 @MicronautTest(transactional = false)
-class ThemeWorkflowBrowserTest extends PlatformTestSupport {
+class ThemeWorkflowBrowserTest extends BrowserTestSupport {
 
     private static final String ALPHA = "alpha.most.localhost";
     private static final String BETA = "beta.most.localhost";
@@ -58,17 +55,10 @@ class ThemeWorkflowBrowserTest extends PlatformTestSupport {
     @Inject
     AccountAdministration accounts;
 
-    private Chromium chromium;
 
-    @Override
-    protected Map<String, String> extraProperties() {
-        // browsers revalidate public pages at once, so the page after approval is the server's current one
-        return Map.of("cong.site.browser-max-age", "0");
-    }
 
     @BeforeAll
     void setUp() {
-        chromium = Chromium.start();
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "alpha");
         TestTenants.onboard(onboarding, "beta");
@@ -77,12 +67,6 @@ class ThemeWorkflowBrowserTest extends PlatformTestSupport {
                 Set.of(Role.HEAD), "LanhDao2026!x").block();
     }
 
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private String url(String host, String path) {
         return "http://" + host + ":" + server.getPort() + path;

@@ -52,6 +52,8 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     TenantRegistry registry;
     @Inject
     AccountAdministration accounts;
+    @Inject
+    vn.cong.themes.Themes themes;
 
     private Browser admin;
     private Browser head;
@@ -182,6 +184,67 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
 
     @Test
     @Order(6)
+    void uploadedLogoIsResizedStoredForThisTenantOnlyAndCachedForAYear() throws Exception {
+        long id = openDraft(admin);
+        HttpResponse<String> page = admin.get("/quan-tri/giao-dien/" + id);
+        String token = csrfToken(page);
+        HttpResponse<String> refused = upload(id, token, "logo", "logo.png", "%PDF-1.7 not a picture".getBytes());
+        assertEquals(400, refused.statusCode());
+        assertTrue(text(refused).contains("không phải ảnh"), text(refused));
+
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(2000, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "png", png);
+        assertEquals(303, upload(id, token, "logo", "logo.png", png.toByteArray()).statusCode());
+        String logo = org.jsoup.Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body()).selectFirst("input[name=v-logo]").attr("value");
+        assertTrue(logo.matches("/media/[0-9]{4}/[a-z0-9-]+\\.jpg"), logo);
+        HttpResponse<byte[]> file = new Browser(server.getPort(), ALPHA).getBytes(logo, Map.of());
+        assertEquals(200, file.statusCode());
+        assertEquals("public, max-age=31536000, immutable", file.headers().firstValue("Cache-Control").orElse(""));
+        var stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.body()));
+        assertEquals(512, stored.getWidth(), "resized into the logo box (800×256)");
+        assertEquals(404, new Browser(server.getPort(), BETA).getBytes(logo, Map.of()).statusCode(), "not on beta's host");
+    }
+
+    @Test
+    @Order(7)
+    void themeFilesAreServedUnderTheirFingerprintForAYear() {
+        String home = home(ALPHA);
+        String css = org.jsoup.Jsoup.parse(home).select("link[rel=stylesheet]").last().attr("href");
+        assertTrue(css.matches("/static/[a-z]+/[0-9a-f]{12}/css/theme.css"), css);
+        HttpResponse<byte[]> file = new Browser(server.getPort(), ALPHA).getBytes(css, Map.of());
+        assertEquals(200, file.statusCode());
+        assertEquals("public, max-age=31536000, immutable", file.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<byte[]> borrowed = new Browser(server.getPort(), ALPHA)
+                .getBytes("/static/classic/" + themes.get("classic").fingerprint() + "/img/emblem.svg", Map.of());
+        assertEquals(200, borrowed.statusCode(), "a theme serves the default theme's files it does not replace");
+    }
+
+    private HttpResponse<String> upload(long id, String token, String target, String name, byte[] bytes) {
+        String boundary = "----cong" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> w = t -> body.writeBytes(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        w.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n" + token + "\r\n");
+        w.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"target\"\r\n\r\n" + target + "\r\n");
+        w.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: image/png\r\n\r\n");
+        body.writeBytes(bytes);
+        w.accept("\r\n--" + boundary + "--\r\n");
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.getPort()
+                            + "/quan-tri/giao-dien/" + id + "/anh"))
+                    .header("Host", ALPHA).header("Origin", "http://" + ALPHA)
+                    .header("Cookie", "CONG_SESSION=" + admin.cookies().get("CONG_SESSION"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(8)
     void otherTenantsAdminCannotListApproveOrRollBackThisTenantsVersions() {
         HttpResponse<String> list = betaAdmin.get("/quan-tri/giao-dien");
         assertEquals(200, list.statusCode());

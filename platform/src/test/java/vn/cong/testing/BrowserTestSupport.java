@@ -1,0 +1,33 @@
+package vn.cong.testing;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.util.Map;
+
+/**
+ * A platform test class with one headless Chromium for all its tests (skipped cleanly when Chromium
+ * is not installed). Public pages are served with {@code max-age=0}, so the browser revalidates and
+ * always shows the server's current page.
+ */
+public abstract class BrowserTestSupport extends PlatformTestSupport {
+
+    protected Chromium chromium;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.site.browser-max-age", "0");
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+}
