@@ -26,6 +26,18 @@ public record Theme(String name, Map<String, String> label, Map<String, ThemeVar
         return label.getOrDefault(lang, label.getOrDefault("vi", name));
     }
 
+    /** {@code selection} moved to this theme: only its texts and images are kept, everything else takes this theme's defaults. */
+    public ThemeSelection restyled(ThemeSelection selection) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        selection.values().forEach((name, value) -> {
+            ThemeVariable variable = variables.get(name);
+            if (variable != null && (variable.type() == ThemeVariable.Type.TEXT || variable.type() == ThemeVariable.Type.IMAGE)) {
+                kept.put(name, value);
+            }
+        });
+        return new ThemeSelection(name, values(kept), selection.menu());
+    }
+
     /**
      * The theme's variables for one tenant: the tenant's value where it fits the variable, the
      * default otherwise. Values the theme does not declare are ignored.

@@ -89,7 +89,9 @@ public class Themes {
         String fingerprint = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         Map<String, ThemeVariable> variables = variables(doc);
         LOG.info("Theme «{}» loaded: {} variables, {} static files, fingerprint {}", name, variables.size(), assets.size(), fingerprint);
-        return new Theme(name, texts(doc.get("label")), Map.copyOf(variables), contrast(doc), Map.copyOf(assets), fingerprint);
+        // variables keep theme.yaml's order: the admin screen lists them that way
+        return new Theme(name, texts(doc.get("label")), java.util.Collections.unmodifiableMap(variables), contrast(doc),
+                Map.copyOf(assets), fingerprint);
     }
 
     @SuppressWarnings("unchecked")

@@ -101,6 +101,7 @@ class ThemeWorkflowBrowserTest extends BrowserTestSupport {
         clickAndWait(driver, By.xpath("//button[normalize-space()='Tải lên']"));
         assertTrue(driver.findElement(By.cssSelector(".alert-success")).getText().startsWith("Đã tải ảnh lên"));
 
+        chromium.screenshot(Path.of("target", "theme-workflow-admin.png"));
         clickAndWait(driver, By.id("xem-truoc"));
         assertEquals(NEW_PRIMARY_RGB, bandColour(driver), "the preview shows the draft");
         assertLogoShown(driver);

@@ -38,6 +38,8 @@ record ThemeForm(Map<String, String> fields) {
         theme.variables().forEach((name, variable) -> {
             if (variable.type() == ThemeVariable.Type.BLOCKS) {
                 values.put(name, String.join(",", ordered(variable.options(), o -> "v-" + name + "-" + o)));
+            } else if (variable.type() == ThemeVariable.Type.IMAGE && fields.containsKey("v-" + name + "-clear")) {
+                values.put(name, "");
             } else if (fields.containsKey("v-" + name)) {
                 values.put(name, fields.get("v-" + name));
             }

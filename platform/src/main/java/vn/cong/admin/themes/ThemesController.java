@@ -142,7 +142,9 @@ class ThemesController {
         ThemeForm form = new ThemeForm(fields);
         return Mono.zip(versions.find(tenant, id), structures.of(tenant)).flatMap(t -> t.getT1().map(v -> {
             Theme theme = themes.get(form.theme());
-            ThemeSelection wanted = form.selection(theme, roots(t.getT2()));
+            ThemeSelection typed = form.selection(theme, roots(t.getT2()));
+            // another theme picked: its own colours, fonts and layout start from its defaults; texts and images stay
+            ThemeSelection wanted = theme.name().equals(v.selection().theme()) ? typed : theme.restyled(typed);
             return versions.save(tenant, id, form.lockVersion(), wanted, me.id())
                     .map(saved -> seeOther(BASE + "/" + id + "?thongbao=luu"))
                     .onErrorResume(ThemeChangeRefused.class, e -> screen(request, tenant, me,

@@ -252,6 +252,21 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         assertTrue(text(list).contains("Chưa có phiên bản nào"), text(list));
     }
 
+    @Test
+    @Order(9)
+    void pickingAnotherThemeStartsFromItsColoursAndKeepsTextsAndImages() {
+        long id = openDraft(admin);
+        assertEquals(303, save(admin, id, Map.of("theme", "modern", "v-primaryColor", "#222222", "v-footerContact", "Hộp thư 12")).statusCode());
+        var page = org.jsoup.Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body());
+        assertEquals("modern", page.selectFirst("#theme option[selected]").attr("value"));
+        assertEquals("#0b6e4f", page.selectFirst("#v-primaryColor").attr("value"), "modern's own primary colour");
+        assertEquals("Hộp thư 12", page.selectFirst("#v-footerContact").wholeText());
+        assertEquals("mega", page.selectFirst("#v-menuLayout option[selected]").attr("value"));
+        HttpResponse<String> preview = admin.get("/quan-tri/giao-dien/" + id + "/xem-truoc");
+        assertTrue(preview.body().contains("/static/modern/"), "the preview uses the picked theme's files");
+        assertTrue(preview.body().contains("menu-mega"));
+    }
+
     private List<String> auditActions() {
         List<String> actions = new ArrayList<>();
         try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT action FROM t_alpha.audit_log WHERE action LIKE 'theme.%' ORDER BY id")) {
