@@ -267,6 +267,21 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         assertTrue(preview.body().contains("menu-mega"));
     }
 
+    @Test
+    @Order(10)
+    void nobodyApprovesTheVersionTheySubmittedThemselves() {
+        accounts.create(registry.findByCode("alpha").orElseThrow(), 1,
+                new AccountDetails("kiemnhiem", "kiemnhiem@alpha.vn", "Kiêm Nhiệm", "Văn phòng", "", ""),
+                Set.of(Role.HEAD, Role.TENANT_ADMIN), "KiemNhiem2026!x").block();
+        Browser both = loggedIn(ALPHA, "kiemnhiem", "KiemNhiem2026!x");
+        long id = openDraft(both);
+        assertEquals(303, press(both, id, "gui-duyet", Map.of()).statusCode());
+        HttpResponse<String> own = press(both, id, "duyet", Map.of());
+        assertEquals(409, own.statusCode());
+        assertTrue(text(own).contains("Người gửi duyệt không tự duyệt"), text(own));
+        assertEquals(303, press(head, id, "duyet", Map.of()).statusCode(), "another head may");
+    }
+
     private List<String> auditActions() {
         List<String> actions = new ArrayList<>();
         try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT action FROM t_alpha.audit_log WHERE action LIKE 'theme.%' ORDER BY id")) {
