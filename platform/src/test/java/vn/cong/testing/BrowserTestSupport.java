@@ -16,7 +16,8 @@ public abstract class BrowserTestSupport extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.site.browser-max-age", "0");
+        return Map.of("cong.site.browser-max-age", "0",
+                "cong.media.root", "target/test-media/" + databaseName);
     }
 
     @BeforeAll

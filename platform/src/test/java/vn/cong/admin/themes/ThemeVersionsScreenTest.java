@@ -77,6 +77,11 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         betaAdmin = loggedIn(BETA, "quantri", "MatKhauBeta2026!");
     }
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.media.root", "target/test-media/" + databaseName);
+    }
+
     private Browser loggedIn(String host, String user, String password) {
         Browser b = new Browser(server.getPort(), host);
         logInOk(b, user, password);
