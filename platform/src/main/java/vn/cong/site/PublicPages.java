@@ -114,7 +114,7 @@ public class PublicPages {
      * browsers nor proxies keep it. Empty when {@code build} finds no such page.
      */
     public Mono<HttpResponse<?>> preview(Tenant tenant, String lang, Origin origin, ThemeSelection selection, String notice,
-                                         Function<SiteContext, Mono<PageView>> build) {
+                                         java.util.function.UnaryOperator<String> links, Function<SiteContext, Mono<PageView>> build) {
         return structures.of(tenant)
                 .map(structure -> new SiteContext(tenant, lang, origin, structure.withTheme(selection),
                         themes.get(selection.theme()), registry, text.of(lang)))
@@ -122,7 +122,8 @@ public class PublicPages {
                     view.model().put("previewNotice", notice);
                     return render(ctx, view, 200);
                 }))
-                .map(page -> HttpResponse.ok(page.plain())
+                .map(page -> HttpResponse.ok(links.apply(new String(page.plain(), java.nio.charset.StandardCharsets.UTF_8))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .header(HttpHeaders.CONTENT_TYPE, HTML)
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                         .header(HttpHeaders.CONTENT_LANGUAGE, page.lang())

@@ -143,7 +143,8 @@ class ThemeWorkflowBrowserTest extends BrowserTestSupport {
     /** Clicks something that loads another page and waits until that page has loaded. */
     private static void clickAndWait(ChromeDriver driver, By what) {
         WebElement element = driver.findElement(what);
-        element.click();
+        // a script click returns at once; a native click that starts a navigation sometimes fails in the driver
+        driver.executeScript("arguments[0].click();", element);
         var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.until(ExpectedConditions.stalenessOf(element));
         wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));

@@ -220,7 +220,7 @@ class ThemesController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Mono<HttpResponse<?>> preview(HttpRequest<?> request, Tenant tenant, long id, @Nullable @QueryValue String trang) {
         return versions.find(tenant, id).flatMap(found -> found
-                .<Mono<HttpResponse<?>>>map(v -> previews.page(request, tenant, v.selection(), trang)
+                .<Mono<HttpResponse<?>>>map(v -> previews.page(request, tenant, v.selection(), trang, BASE + "/" + id + "/xem-truoc")
                         .switchIfEmpty(Mono.defer(() -> notFound(request).map(r -> (HttpResponse<?>) r))))
                 .orElseGet(() -> notFound(request).map(r -> (HttpResponse<?>) r)));
     }

@@ -116,6 +116,9 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         assertTrue(preview.body().contains("--primaryColor: #123f6e"), preview.body());
         assertTrue(preview.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
         assertTrue(text(preview).contains("Bản xem trước giao diện"));
+        assertTrue(preview.body().contains("href=\"/quan-tri/giao-dien/" + id + "/xem-truoc?trang=/chuyen-muc/tin-hoat-dong\""),
+                "links lead on through the preview");
+        assertFalse(preview.body().contains("href=\"/chuyen-muc/"), "no link leaves the preview for the live section pages");
         HttpResponse<String> section = admin.get("/quan-tri/giao-dien/" + id + "/xem-truoc?trang=/chuyen-muc/tin-hoat-dong");
         assertEquals(200, section.statusCode());
         assertTrue(section.body().contains("--primaryColor: #123f6e"));
