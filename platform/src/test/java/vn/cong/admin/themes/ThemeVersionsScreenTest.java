@@ -290,6 +290,20 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         assertEquals(303, press(head, id, "duyet", Map.of()).statusCode(), "another head may");
     }
 
+    @Test
+    @Order(11)
+    void applyingTheManifestAgainKeepsTheApprovedLook() throws Exception {
+        String live;
+        try (var c = jdbc(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT theme_values->>'primaryColor' FROM t_alpha.theme_versions WHERE live")) {
+            assertTrue(rs.next());
+            live = rs.getString(1);
+        }
+        assertTrue(home(ALPHA).contains("--primaryColor: " + live));
+        TestTenants.onboard(onboarding, "alpha"); // as at every start-up with TENANTS_DIR
+        assertTrue(home(ALPHA).contains("--primaryColor: " + live), "the manifest's theme only applies until a version goes live");
+    }
+
     private List<String> auditActions() {
         List<String> actions = new ArrayList<>();
         try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT action FROM t_alpha.audit_log WHERE action LIKE 'theme.%' ORDER BY id")) {
