@@ -1,7 +1,9 @@
 package vn.cong.testing;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.util.Map;
 
@@ -22,7 +24,17 @@ public abstract class BrowserTestSupport extends PlatformTestSupport {
 
     @BeforeAll
     void startBrowser() {
-        chromium = Chromium.start();
+        if (Chromium.missing() == null) {
+            chromium = Chromium.start();
+        } else {
+            System.err.println(Chromium.missing());
+        }
+    }
+
+    /** Each test is reported as skipped, with the reason, when there is no browser. */
+    @BeforeEach
+    void needBrowser() {
+        Assumptions.assumeTrue(chromium != null, Chromium.missing());
     }
 
     @AfterAll

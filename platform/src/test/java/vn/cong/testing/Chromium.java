@@ -26,8 +26,8 @@ import java.util.Map;
  */
 public final class Chromium implements AutoCloseable {
 
-    public static final Path BROWSER = Path.of("/usr/bin/chromium");
-    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of(System.getProperty("cong.test.chromium", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("cong.test.chromedriver", "/usr/bin/chromedriver"));
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -37,10 +37,15 @@ public final class Chromium implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** Why browser tests cannot run here, or null when Chromium and its driver are installed. */
+    public static String missing() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER) ? null
+                : "Browser test skipped: " + BROWSER + " or " + DRIVER + " is missing (apt-get install -y chromium chromium-driver)";
+    }
+
     /** Starts a browser, or skips the calling test when Chromium is not installed. */
     public static Chromium start() {
-        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-                "Browser test skipped: " + BROWSER + " or " + DRIVER + " is missing (apt-get install -y chromium chromium-driver)");
+        Assumptions.assumeTrue(missing() == null, missing());
         try {
             Path profile = Files.createTempDirectory("cong-chromium-");
             ChromeOptions options = new ChromeOptions();
