@@ -74,15 +74,20 @@ public class ThemeVersions {
      * {@code base} (what is live now).
      */
     public Mono<ThemeVersion> openDraft(Tenant tenant, long actorId, ThemeSelection base) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM theme_versions WHERE state IN ('draft', 'submitted', 'returned')",
-                        r -> r.get(0, Long.class))
+        return db.mono(tenant, c -> openId(c)
                 .switchIfEmpty(Mono.defer(() -> Sql.one(c, """
                                 INSERT INTO theme_versions (number, theme, theme_values, menu, state, created_by, updated_by)
                                 SELECT coalesce(max(number), 0) + 1, $1, $2::jsonb, $3::jsonb, 'draft', $4, $4 FROM theme_versions
                                 ON CONFLICT DO NOTHING RETURNING id""", r -> r.get(0, Long.class),
                         base.theme(), write(base.values()), write(menuJson(base.menu())), actorId)
                         .flatMap(id -> audit.record(c, actorId, "theme.draft", Map.of("version", id, "theme", base.theme())).thenReturn(id))))
+                // another admin opened one at the same moment: theirs is the version being worked on
+                .switchIfEmpty(Mono.defer(() -> openId(c)))
                 .flatMap(id -> find(c, id)));
+    }
+
+    private static Mono<Long> openId(Connection c) {
+        return Sql.one(c, "SELECT id FROM theme_versions WHERE state IN ('draft', 'submitted', 'returned')", r -> r.get(0, Long.class));
     }
 
     /** Saves a draft's selection after checking every value; refused when the form is stale or the version no longer editable. */

@@ -54,6 +54,8 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     AccountAdministration accounts;
     @Inject
     vn.cong.themes.Themes themes;
+    @Inject
+    vn.cong.themes.ThemeVersions versions;
 
     private Browser admin;
     private Browser head;
@@ -302,6 +304,33 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         assertTrue(home(ALPHA).contains("--primaryColor: " + live));
         TestTenants.onboard(onboarding, "alpha"); // as at every start-up with TENANTS_DIR
         assertTrue(home(ALPHA).contains("--primaryColor: " + live), "the manifest's theme only applies until a version goes live");
+    }
+
+    @Test
+    @Order(12)
+    void twoHeadsApprovingAtOnceOneWinsTheOtherIsToldAndOneVersionIsLive() throws Exception {
+        long id = openDraft(admin);
+        assertEquals(303, press(admin, id, "gui-duyet", Map.of()).statusCode());
+        var alpha = registry.findByCode("alpha").orElseThrow();
+        long[] heads = new long[2];
+        try (var c = jdbc(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT id FROM t_alpha.accounts WHERE username IN ('lanhdao', 'kiemnhiem') ORDER BY username")) {
+            for (int i = 0; i < 2 && rs.next(); i++) {
+                heads[i] = rs.getLong(1);
+            }
+        }
+        List<String> outcomes = reactor.core.publisher.Flux.merge(
+                        versions.approve(alpha, id, heads[0], "").map(v -> "approved").onErrorResume(vn.cong.themes.ThemeChangeRefused.class, e -> reactor.core.publisher.Mono.just(e.getMessage())),
+                        versions.approve(alpha, id, heads[1], "").map(v -> "approved").onErrorResume(vn.cong.themes.ThemeChangeRefused.class, e -> reactor.core.publisher.Mono.just(e.getMessage())))
+                .collectList().block();
+        assertEquals(1, outcomes.stream().filter("approved"::equals).count(), outcomes.toString());
+        assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("Phiên bản này không còn chờ duyệt")), outcomes.toString());
+        try (var c = jdbc(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FILTER (WHERE live), count(*) FILTER (WHERE id = " + id + " AND live) FROM t_alpha.theme_versions")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+            assertEquals(1, rs.getInt(2));
+        }
     }
 
     private List<String> auditActions() {
