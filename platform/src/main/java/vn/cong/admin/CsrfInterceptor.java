@@ -50,6 +50,10 @@ final class CsrfInterceptor implements MethodInterceptor<Object, Object> {
             if (value instanceof CsrfForm form) {
                 return form.csrfToken();
             }
+            if (value instanceof java.util.Map<?, ?> fields && fields.get(FIELD) instanceof String token) {
+                // a form bound whole as a map (fields named at run time, e.g. a theme's variables)
+                return token;
+            }
             if (FIELD.equals(argument.getName()) && value instanceof String token) {
                 return token;
             }

@@ -36,6 +36,11 @@ public record StaffAccount(long id, String username, String fullName, Set<Role> 
         return hasRole(Role.TENANT_ADMIN);
     }
 
+    /** The tenant's head (trưởng ban biên tập): approves changes of the portal's look. */
+    public boolean isHead() {
+        return hasRole(Role.HEAD);
+    }
+
     /** Roles in the order of {@link Role}, for display. */
     public List<Role> sortedRoles() {
         return roles.stream().sorted().toList();

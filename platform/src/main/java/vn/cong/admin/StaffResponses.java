@@ -33,7 +33,10 @@ public class StaffResponses {
         }
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
-        response.header("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+        if (!headers.contains("Content-Security-Policy")) {
+            // a theme preview brings the policy of the public page it shows (its inline theme styles by hash)
+            response.header("Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+        }
     }
 }

@@ -42,7 +42,7 @@ class ArticleController {
         return pages.serve(request, lang, PublicUrls.article(lang, slug), ctx -> model(ctx, slug));
     }
 
-    private Mono<PageView> model(SiteContext ctx, String slug) {
+    Mono<PageView> model(SiteContext ctx, String slug) {
         String lang = ctx.lang();
         return content.article(ctx.tenant(), lang, slug, RELATED).flatMap(found -> {
             if (found.isEmpty()) {

@@ -38,7 +38,7 @@ class HomeController {
         return pages.serve(request, "en", PublicUrls.home("en"), this::home);
     }
 
-    private Mono<PageView> home(SiteContext ctx) {
+    Mono<PageView> home(SiteContext ctx) {
         SiteStructure structure = ctx.structure();
         List<SectionNode> blocks = structure.roots().stream().filter(SectionNode::visible).toList();
         List<Long> sectionIds = new ArrayList<>();

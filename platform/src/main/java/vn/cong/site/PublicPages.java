@@ -18,6 +18,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantRequests;
 import vn.cong.themes.ThemeRenderer;
+import vn.cong.themes.ThemeSelection;
 import vn.cong.themes.Themes;
 
 import java.util.Locale;
@@ -104,7 +105,32 @@ public class PublicPages {
 
     private Mono<SiteContext> context(Tenant tenant, String lang, Origin origin) {
         return structures.of(tenant).map(structure -> new SiteContext(tenant, lang, origin, structure,
-                themes.get(tenant.theme()), registry, text.of(lang)));
+                themes.get(structure.themeName(tenant)), registry, text.of(lang)));
+    }
+
+    /**
+     * A page as a theme version would show it, for the tenant's staff: built and rendered afresh on
+     * every request, never read from nor written to the page cache, and marked so that neither
+     * browsers nor proxies keep it. Empty when {@code build} finds no such page.
+     */
+    public Mono<HttpResponse<?>> preview(Tenant tenant, String lang, Origin origin, ThemeSelection selection, String notice,
+                                         java.util.function.UnaryOperator<String> links, Function<SiteContext, Mono<PageView>> build) {
+        return structures.of(tenant)
+                .map(structure -> new SiteContext(tenant, lang, origin, structure.withTheme(selection),
+                        themes.get(selection.theme()), registry, text.of(lang)))
+                .flatMap(ctx -> build.apply(ctx).flatMap(view -> {
+                    view.model().put("previewNotice", notice);
+                    return render(ctx, view, 200);
+                }))
+                .map(page -> HttpResponse.ok(links.apply(new String(page.plain(), java.nio.charset.StandardCharsets.UTF_8))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_TYPE, HTML)
+                        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                        .header(HttpHeaders.CONTENT_LANGUAGE, page.lang())
+                        .header("X-Robots-Tag", "noindex, nofollow")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Referrer-Policy", "same-origin")
+                        .header("Content-Security-Policy", page.contentSecurityPolicy()));
     }
 
     /** One render per key at a time: requests arriving meanwhile share its result. */

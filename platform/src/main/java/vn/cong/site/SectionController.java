@@ -51,7 +51,7 @@ class SectionController {
         return pages.serve(request, lang, PublicUrls.section(lang, slug, page), ctx -> model(ctx, slug, page));
     }
 
-    private Mono<PageView> model(SiteContext ctx, String slug, int page) {
+    Mono<PageView> model(SiteContext ctx, String slug, int page) {
         SiteStructure structure = ctx.structure();
         SectionNode section = structure.bySlug().get(slug);
         if (section == null || !structure.isPublic(section)) {

@@ -77,7 +77,7 @@ public final class SiteContext {
         for (SectionNode n = active; n != null; n = n.parentId() == null ? null : structure.byId().get(n.parentId())) {
             activePath.add(n.id());
         }
-        List<MenuItem> menu = structure.roots().stream().filter(SectionNode::visible)
+        List<MenuItem> menu = structure.menuRoots().stream()
                 .map(root -> menuItem(root, activePath, true)).toList();
         Tenant parent = tenant.parentCode() == null ? null : registry.findByCode(tenant.parentCode()).orElse(null);
         return new SiteView(tenant.code(), tenant.name(lang), lang, theme.assetBase(), PublicUrls.home(lang), otherLangUrl,

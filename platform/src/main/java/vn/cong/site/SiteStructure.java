@@ -2,6 +2,8 @@ package vn.cong.site;
 
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.ops.maintenance.MaintenanceNotice;
+import vn.cong.tenancy.Tenant;
+import vn.cong.themes.ThemeSelection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +14,13 @@ import java.util.Map;
 
 /**
  * What a tenant's pages share and what changes only when its content version moves: the section
- * tree, the tenant's theme settings, its announced maintenance windows and its linked independent
- * sites.
+ * tree, the tenant's theme settings (from its live theme version when one went live), its announced
+ * maintenance windows and its linked independent sites.
  * Loaded once per tenant and content version (see {@link SiteStructures}).
  */
 public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId, Map<String, SectionNode> bySlug,
                             Map<String, String> themeSettings, List<MaintenanceNotice> maintenance,
-                            List<LinkedSite> linkedSites) {
+                            List<LinkedSite> linkedSites, @Nullable ThemeSelection liveTheme) {
 
     /** An independent member site, only linked (platform.linked_sites). */
     public record LinkedSite(String nameVi, String nameEn, String url) {
@@ -35,6 +37,13 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
     /** Builds the tree from rows already in display order. */
     public static SiteStructure of(List<SectionRow> rows, Map<String, String> themeSettings,
                                    List<MaintenanceNotice> maintenance, List<LinkedSite> linkedSites) {
+        return of(rows, themeSettings, maintenance, linkedSites, null);
+    }
+
+    /** The same, with the tenant's live theme version (null: the manifest's theme and settings). */
+    public static SiteStructure of(List<SectionRow> rows, Map<String, String> themeSettings,
+                                   List<MaintenanceNotice> maintenance, List<LinkedSite> linkedSites,
+                                   @Nullable ThemeSelection liveTheme) {
         Map<Long, List<SectionRow>> childrenOf = new HashMap<>();
         List<SectionRow> top = new ArrayList<>();
         for (SectionRow r : rows) {
@@ -48,8 +57,40 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
         List<SectionNode> roots = top.stream().map(r -> build(r, childrenOf, byId)).toList();
         Map<String, SectionNode> bySlug = new HashMap<>();
         byId.values().forEach(n -> bySlug.put(n.slug(), n));
-        return new SiteStructure(roots, Map.copyOf(byId), Map.copyOf(bySlug), Map.copyOf(themeSettings),
-                List.copyOf(maintenance), List.copyOf(linkedSites));
+        return new SiteStructure(roots, Map.copyOf(byId), Map.copyOf(bySlug),
+                Map.copyOf(liveTheme == null ? themeSettings : liveTheme.values()),
+                List.copyOf(maintenance), List.copyOf(linkedSites), liveTheme);
+    }
+
+    /** This structure as a theme version would show it: for staff previews, never for cached pages. */
+    public SiteStructure withTheme(ThemeSelection selection) {
+        return new SiteStructure(roots, byId, bySlug, selection.values(), maintenance, linkedSites, selection);
+    }
+
+    /** The theme the tenant's pages use: the live version's, else the one its manifest names. */
+    public String themeName(Tenant tenant) {
+        return liveTheme == null ? tenant.theme() : liveTheme.theme();
+    }
+
+    /**
+     * The top-level sections of the main menu in the order the theme version gives, without those it
+     * hides; sections it does not know (added later) follow in their own order.
+     */
+    public List<SectionNode> menuRoots() {
+        List<SectionNode> visible = roots.stream().filter(SectionNode::visible).toList();
+        if (liveTheme == null || liveTheme.menu().isEmpty()) {
+            return visible;
+        }
+        List<SectionNode> ordered = new ArrayList<>();
+        java.util.Set<Long> placed = new java.util.HashSet<>();
+        for (var entry : liveTheme.menu()) {
+            SectionNode node = byId.get(entry.sectionId());
+            if (node != null && node.parentId() == null && node.visible() && placed.add(node.id()) && entry.shown()) {
+                ordered.add(node);
+            }
+        }
+        visible.stream().filter(n -> !placed.contains(n.id())).forEach(ordered::add);
+        return ordered;
     }
 
     private static SectionNode build(SectionRow r, Map<Long, List<SectionRow>> childrenOf, Map<Long, SectionNode> byId) {

@@ -9,6 +9,8 @@ import vn.cong.ops.maintenance.MaintenanceWindows;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
+import vn.cong.themes.ThemeSelection;
+import vn.cong.themes.ThemeVersions;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +25,13 @@ public class SiteStructures {
 
     private final TenantDatabase db;
     private final MaintenanceWindows maintenance;
+    private final ThemeVersions themeVersions;
     private final AsyncCache<String, SiteStructure> cache;
 
-    public SiteStructures(TenantDatabase db, MaintenanceWindows maintenance, SiteConfiguration config) {
+    public SiteStructures(TenantDatabase db, MaintenanceWindows maintenance, ThemeVersions themeVersions, SiteConfiguration config) {
         this.db = db;
         this.maintenance = maintenance;
+        this.themeVersions = themeVersions;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(2_000)
                 .expireAfterWrite(config.pageTtl())
@@ -44,7 +48,9 @@ public class SiteStructures {
                 .flatMap(sections -> themeSettings(c, tenant)
                         .flatMap(theme -> maintenance.notices(c, tenant, Instant.now())
                                 .flatMap(notices -> linkedSites(c, tenant)
-                                        .map(linked -> SiteStructure.of(sections, theme, notices, linked))))));
+                                        .flatMap(linked -> themeVersions.live(c).map(java.util.Optional::of)
+                                                .defaultIfEmpty(java.util.Optional.<ThemeSelection>empty())
+                                                .map(live -> SiteStructure.of(sections, theme, notices, linked, live.orElse(null))))))));
     }
 
     private static Mono<List<SiteStructure.SectionRow>> sections(Connection c) {

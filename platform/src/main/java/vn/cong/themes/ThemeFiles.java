@@ -9,7 +9,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +37,45 @@ final class ThemeFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The names of the themes on the classpath: the folders below {@code themes/} that hold a
+     * {@code theme.yaml}. Found from the default theme's folder, which is always there.
+     */
+    Set<String> themeNames() {
+        URL anchor = loader.getResource("themes/" + Themes.DEFAULT + "/theme.yaml");
+        Set<String> names = new TreeSet<>();
+        if (anchor == null) {
+            return names;
+        }
+        try {
+            if ("jar".equals(anchor.getProtocol())) {
+                var connection = (JarURLConnection) anchor.openConnection();
+                connection.setUseCaches(false);
+                try (var jar = connection.getJarFile()) {
+                    var entries = jar.entries();
+                    while (entries.hasMoreElements()) {
+                        String entry = entries.nextElement().getName();
+                        String[] parts = entry.split("/");
+                        if (parts.length == 3 && parts[0].equals("themes") && parts[2].equals("theme.yaml")) {
+                            names.add(parts[1]);
+                        }
+                    }
+                }
+            } else {
+                Path root = Path.of(anchor.toURI()).getParent().getParent();
+                try (Stream<Path> dirs = Files.list(root)) {
+                    dirs.filter(d -> Files.isRegularFile(d.resolve("theme.yaml")))
+                            .forEach(d -> names.add(d.getFileName().toString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
     }
 
     /**

@@ -51,6 +51,15 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void themesDoNotDependOnPagesOrTheStaffArea() {
+        // site renders themes and admin edits them, never the other way round
+        noClasses().that().resideInAPackage("vn.cong.themes..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.ops..",
+                        "vn.cong.onboarding..")
+                .check(MAIN);
+    }
+
+    @Test
     void systemHelpersDependOnNothingOfOurs() {
         noClasses().that().resideInAPackage("vn.cong.system..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.cong.tenancy..", "vn.cong.accounts..",

@@ -47,6 +47,18 @@ class ThemesTest {
     }
 
     @Test
+    void shippedThemesWithoutTheirOwnTemplatesRenderTheDefaultThemesPagesWithTheirOwnFiles() {
+        ThemeRenderer renderer = new ThemeRenderer();
+        for (String theme : new String[]{"classic", "modern", "provincial"}) {
+            assertEquals("default/templates/home", renderer.templateName(theme, "home"));
+            // a page the default theme gains later (another content kind) is borrowed the same way
+            assertEquals("default/templates/document", renderer.templateName(theme, "document"));
+        }
+        assertTrue(themes.get("modern").assetBase().startsWith("/static/modern/"));
+        assertTrue(new String(themes.get("modern").assets().get("css/theme.css").plain(), StandardCharsets.UTF_8).contains("Modern"));
+    }
+
+    @Test
     void themeWithoutAPageBorrowsTheDefaultThemesTemplate() {
         ThemeRenderer renderer = new ThemeRenderer();
         assertEquals("default/templates/home", renderer.templateName("khong-co", "home"));

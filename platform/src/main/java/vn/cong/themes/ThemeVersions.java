@@ -1,0 +1,254 @@
+package vn.cong.themes;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.AuditLog;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tenant's look as versions: a tenant admin drafts and submits, the tenant's head approves (the
+ * version goes live at once) or returns it with a note; a tenant admin may make any earlier approved
+ * version live again. Each step is guarded by the version's state in its UPDATE, written to the
+ * audit log in the same transaction, and going live moves the content version so every node's
+ * cached pages refresh.
+ */
+@Singleton
+public class ThemeVersions {
+
+    private static final String COLUMNS = """
+            v.id, v.number, v.theme, v.theme_values::text AS theme_values, v.menu::text AS menu, v.state, v.live, v.lock_version,
+            v.created_at, v.submitted_by, v.submitted_at, v.decided_at, v.decision_note, v.live_since,
+            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.created_by) AS created_name,
+            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.submitted_by) AS submitted_name,
+            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.decided_by) AS decided_name
+            """;
+
+    private final TenantDatabase db;
+    private final TenantRegistry registry;
+    private final Themes themes;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    public ThemeVersions(TenantDatabase db, TenantRegistry registry, Themes themes, AuditLog audit, JsonMapper json) {
+        this.db = db;
+        this.registry = registry;
+        this.themes = themes;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** Every version of the tenant, newest first. */
+    public Mono<List<ThemeVersion>> list(Tenant tenant) {
+        return db.flux(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + " FROM theme_versions v ORDER BY v.number DESC", this::version))
+                .collectList();
+    }
+
+    public Mono<Optional<ThemeVersion>> find(Tenant tenant, long id) {
+        return db.mono(tenant, c -> find(c, id)).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** The live version's selection, inside the caller's transaction in the tenant's schema; empty when none went live yet. */
+    public Mono<ThemeSelection> live(Connection c) {
+        return Sql.one(c, "SELECT theme, theme_values::text, menu::text FROM theme_versions WHERE live",
+                r -> new ThemeSelection(r.get(0, String.class), values(r.get(1, String.class)), menu(r.get(2, String.class))));
+    }
+
+    /**
+     * The version being worked on: the open one if there is one, else a new draft starting from
+     * {@code base} (what is live now).
+     */
+    public Mono<ThemeVersion> openDraft(Tenant tenant, long actorId, ThemeSelection base) {
+        return db.mono(tenant, c -> openId(c)
+                .switchIfEmpty(Mono.defer(() -> Sql.one(c, """
+                                INSERT INTO theme_versions (number, theme, theme_values, menu, state, created_by, updated_by)
+                                SELECT coalesce(max(number), 0) + 1, $1, $2::jsonb, $3::jsonb, 'draft', $4, $4 FROM theme_versions
+                                ON CONFLICT DO NOTHING RETURNING id""", r -> r.get(0, Long.class),
+                        base.theme(), write(base.values()), write(menuJson(base.menu())), actorId)
+                        .flatMap(id -> audit.record(c, actorId, "theme.draft", Map.of("version", id, "theme", base.theme())).thenReturn(id))))
+                // another admin opened one at the same moment: theirs is the version being worked on
+                .switchIfEmpty(Mono.defer(() -> openId(c)))
+                .flatMap(id -> find(c, id)));
+    }
+
+    private static Mono<Long> openId(Connection c) {
+        return Sql.one(c, "SELECT id FROM theme_versions WHERE state IN ('draft', 'submitted', 'returned')", r -> r.get(0, Long.class));
+    }
+
+    /** Saves a draft's selection after checking every value; refused when the form is stale or the version no longer editable. */
+    public Mono<ThemeVersion> save(Tenant tenant, long id, int expectedLock, ThemeSelection wanted, long actorId) {
+        if (!themes.exists(wanted.theme())) {
+            return Mono.error(new ThemeChangeRefused("Giao diện «" + wanted.theme() + "» không có trên hệ thống.", Map.of("theme", "Hãy chọn một giao diện trong danh sách.")));
+        }
+        ThemeCheck.Result checked = ThemeCheck.check(themes.get(wanted.theme()), wanted.values());
+        if (!checked.isValid()) {
+            return Mono.error(new ThemeChangeRefused("Chưa lưu: có giá trị chưa hợp lệ, xem các ô được đánh dấu.", checked.errors()));
+        }
+        return db.mono(tenant, c -> Sql.one(c, """
+                                UPDATE theme_versions SET theme = $3, theme_values = $4::jsonb, menu = $5::jsonb, state = 'draft',
+                                    lock_version = lock_version + 1, updated_by = $6, updated_at = now()
+                                WHERE id = $1 AND lock_version = $2 AND state IN ('draft', 'returned') RETURNING id""",
+                        r -> r.get(0, Long.class), id, expectedLock, wanted.theme(), write(checked.values()),
+                        write(menuJson(wanted.menu())), actorId)
+                .switchIfEmpty(Mono.defer(() -> refusal(c, id, "Phiên bản này vừa được người khác lưu hoặc đã gửi duyệt; hãy mở lại trang.")))
+                .flatMap(x -> audit.record(c, actorId, "theme.save", Map.of("version", id, "theme", wanted.theme())))
+                .then(find(c, id)));
+    }
+
+    /** Puts an uploaded image (already stored) into one image variable of an editable version. */
+    public Mono<ThemeVersion> setImage(Tenant tenant, long id, String variable, String url, long actorId) {
+        return db.mono(tenant, c -> Sql.one(c, """
+                                UPDATE theme_versions SET theme_values = jsonb_set(theme_values, ARRAY[$2], to_jsonb($3::text)),
+                                    lock_version = lock_version + 1, updated_by = $4, updated_at = now()
+                                WHERE id = $1 AND state IN ('draft', 'returned') RETURNING id""",
+                        r -> r.get(0, Long.class), id, variable, url, actorId)
+                .switchIfEmpty(Mono.defer(() -> refusal(c, id, "Phiên bản này đã gửi duyệt nên không đổi ảnh được nữa.")))
+                .flatMap(x -> audit.record(c, actorId, "theme.image", Map.of("version", id, "variable", variable, "url", url)))
+                .then(find(c, id)));
+    }
+
+    public Mono<ThemeVersion> submit(Tenant tenant, long id, long actorId) {
+        return db.mono(tenant, c -> find(c, id)
+                .switchIfEmpty(Mono.error(() -> new ThemeChangeRefused("Không tìm thấy phiên bản giao diện.")))
+                .flatMap(v -> {
+                    ThemeCheck.Result checked = ThemeCheck.check(themes.get(v.selection().theme()), v.selection().values());
+                    if (!checked.isValid()) {
+                        return Mono.error(new ThemeChangeRefused("Chưa gửi duyệt được: có giá trị chưa hợp lệ.", checked.errors()));
+                    }
+                    return transition(c, id, "state IN ('draft', 'returned')",
+                            "state = 'submitted', submitted_by = $2, submitted_at = now(), decided_by = NULL, decided_at = NULL",
+                            actorId, "Phiên bản này không ở trạng thái nháp nên không gửi duyệt được.", "theme.submit", null);
+                }));
+    }
+
+    /** The head approves: the version goes live and the previously live one steps down, in one transaction. */
+    public Mono<ThemeVersion> approve(Tenant tenant, long id, long actorId, String note) {
+        return db.mono(tenant, c -> find(c, id)
+                        .switchIfEmpty(Mono.error(() -> new ThemeChangeRefused("Không tìm thấy phiên bản giao diện.")))
+                        .flatMap(v -> {
+                            if (v.submittedById() != null && v.submittedById() == actorId) {
+                                return Mono.error(new ThemeChangeRefused("Người gửi duyệt không tự duyệt phiên bản của mình."));
+                            }
+                            // a refused transition below fails the transaction, which brings the old live version back
+                            return Sql.update(c, "UPDATE theme_versions SET live = false WHERE live")
+                                    .then(transition(c, id, "state = 'submitted'",
+                                            "state = 'approved', live = true, live_since = now(), decided_by = $2, decided_at = now(), decision_note = $3",
+                                            actorId, "Phiên bản này không còn chờ duyệt (có thể người khác vừa duyệt hoặc trả lại).",
+                                            "theme.approve", note));
+                        })
+                        .flatMap(v -> contentChanged(c, tenant).thenReturn(v)))
+                .flatMap(v -> registry.publishChange().thenReturn(v));
+    }
+
+    public Mono<ThemeVersion> returnForRevision(Tenant tenant, long id, long actorId, String note) {
+        if (note == null || note.isBlank()) {
+            return Mono.error(new ThemeChangeRefused("Hãy ghi rõ lý do trả lại để người soạn biết cần sửa gì.", Map.of("note", "Vui lòng nhập lý do.")));
+        }
+        return db.mono(tenant, c -> transition(c, id, "state = 'submitted'",
+                "state = 'returned', decided_by = $2, decided_at = now(), decision_note = $3",
+                actorId, "Phiên bản này không còn chờ duyệt (có thể người khác vừa duyệt hoặc trả lại).", "theme.return", note.strip()));
+    }
+
+    /** Makes an earlier approved version live again; it was approved once, so no new approval is needed. */
+    public Mono<ThemeVersion> rollBack(Tenant tenant, long id, long actorId) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1 AND state = 'approved' AND NOT live",
+                                r -> r.get(0, Long.class), id)
+                        .switchIfEmpty(Mono.defer(() -> refusal(c, id, "Chỉ khôi phục được một phiên bản đã duyệt và đang không dùng.")))
+                        .flatMap(x -> Sql.update(c, "UPDATE theme_versions SET live = false WHERE live"))
+                        .then(Sql.update(c, "UPDATE theme_versions SET live = true, live_since = now() WHERE id = $1", id))
+                        .then(audit.record(c, actorId, "theme.rollback", Map.of("version", id)))
+                        .then(contentChanged(c, tenant))
+                        .then(find(c, id)))
+                .flatMap(v -> registry.publishChange().thenReturn(v));
+    }
+
+    private Mono<ThemeVersion> transition(Connection c, long id, String guard, String set, long actorId, String refused,
+                                          String action, String note) {
+        String sql = "UPDATE theme_versions SET " + set + ", lock_version = lock_version + 1 WHERE id = $1 AND " + guard + " RETURNING id";
+        Object[] params = note == null ? new Object[]{id, actorId} : new Object[]{id, actorId, note};
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", id);
+        if (note != null && !note.isEmpty()) {
+            details.put("note", note);
+        }
+        return Sql.one(c, sql, r -> r.get(0, Long.class), params)
+                .switchIfEmpty(Mono.defer(() -> refusal(c, id, refused)))
+                .flatMap(x -> audit.record(c, actorId, action, details))
+                .then(find(c, id));
+    }
+
+    private <T> Mono<T> refusal(Connection c, long id, String message) {
+        return Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1", r -> r.get(0, Long.class), id)
+                .flatMap(x -> Mono.<T>error(new ThemeChangeRefused(message)))
+                .switchIfEmpty(Mono.error(() -> new ThemeChangeRefused("Không tìm thấy phiên bản giao diện.")));
+    }
+
+    private static Mono<Long> contentChanged(Connection c, Tenant tenant) {
+        return Sql.update(c, "UPDATE platform.tenants SET content_version = content_version + 1 WHERE code = $1", tenant.code());
+    }
+
+    private Mono<ThemeVersion> find(Connection c, long id) {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM theme_versions v WHERE v.id = $1", this::version, id);
+    }
+
+    private ThemeVersion version(Readable r) {
+        return new ThemeVersion(r.get("id", Long.class), r.get("number", Integer.class),
+                new ThemeSelection(r.get("theme", String.class), values(r.get("theme_values", String.class)), menu(r.get("menu", String.class))),
+                ThemeVersion.State.of(r.get("state", String.class)), Boolean.TRUE.equals(r.get("live", Boolean.class)),
+                r.get("lock_version", Integer.class), r.get("created_name", String.class), r.get("created_at", OffsetDateTime.class),
+                r.get("submitted_by", Long.class), r.get("submitted_name", String.class), r.get("submitted_at", OffsetDateTime.class),
+                r.get("decided_name", String.class), r.get("decided_at", OffsetDateTime.class), r.get("decision_note", String.class),
+                r.get("live_since", OffsetDateTime.class));
+    }
+
+    private Map<String, String> values(String text) {
+        try {
+            Map<String, Object> raw = json.readValue(text, Argument.mapOf(String.class, Object.class));
+            Map<String, String> values = new LinkedHashMap<>();
+            raw.forEach((k, v) -> values.put(k, v == null ? "" : String.valueOf(v)));
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<MenuEntry> menu(String text) {
+        try {
+            List<Map<String, Object>> raw = json.readValue(text, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            List<MenuEntry> menu = new ArrayList<>();
+            for (Map<String, Object> e : raw) {
+                menu.add(new MenuEntry(((Number) e.get("section")).longValue(), !Boolean.FALSE.equals(e.get("shown"))));
+            }
+            return menu;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Map<String, Object>> menuJson(List<MenuEntry> menu) {
+        return menu.stream().map(e -> Map.<String, Object>of("section", e.sectionId(), "shown", e.shown())).toList();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
