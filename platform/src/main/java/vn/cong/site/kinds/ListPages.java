@@ -3,6 +3,8 @@ package vn.cong.site.kinds;
 import vn.cong.site.PageLink;
 import vn.cong.site.Pagination;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +44,17 @@ final class ListPages {
             }
         }
         return new Pagination(page, totalPages, page > 1 ? url.apply(page - 1) : null, page < totalPages ? url.apply(page + 1) : null, links);
+    }
+
+    /** {@code ?k1=v1&k2=v2} in the order given, leaving out null values ({@code ""} when all are null); values URL-encoded. */
+    static String query(String... keysAndValues) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                parts.add(keysAndValues[i] + "=" + URLEncoder.encode(keysAndValues[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }
 
     static String day(LocalDate date) {
