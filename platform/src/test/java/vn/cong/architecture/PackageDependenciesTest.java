@@ -32,6 +32,22 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void publicPagesOfContentKindsDoNotDependOnTheStaffArea() {
+        noClasses().that().resideInAPackage("vn.cong.site.kinds..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.admin..", "vn.cong.accounts..", "vn.cong.ops..")
+                .check(MAIN);
+    }
+
+    @Test
+    void contentKindsUseOnlyTheSharedContentPackagesAndAttachments() {
+        noClasses().that().resideInAnyPackage("vn.cong.content.documents..", "vn.cong.content.consultations..",
+                        "vn.cong.content.procedures..", "vn.cong.content.about..", "vn.cong.content.attachments..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.accounts..",
+                        "vn.cong.ops..", "vn.cong.workflow..")
+                .check(MAIN);
+    }
+
+    @Test
     void systemHelpersDependOnNothingOfOurs() {
         noClasses().that().resideInAPackage("vn.cong.system..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.cong.tenancy..", "vn.cong.accounts..",

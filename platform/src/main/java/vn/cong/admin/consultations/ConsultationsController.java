@@ -2,7 +2,6 @@ package vn.cong.admin.consultations;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -16,15 +15,14 @@ import reactor.core.publisher.Mono;
 import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
+import vn.cong.admin.kinds.KindEditor;
 import vn.cong.admin.kinds.KindPages;
 import vn.cong.admin.kinds.StaffKinds;
-import vn.cong.content.ContentNotFound;
-import vn.cong.content.DraftRejected;
-import vn.cong.content.EditConflict;
-import vn.cong.content.PublishRefused;
 import vn.cong.content.Publishing;
+import vn.cong.content.SavedItem;
 import vn.cong.content.consultations.ConsultationPhase;
 import vn.cong.content.consultations.Consultations;
+import vn.cong.content.consultations.Consultations.Consultation;
 import vn.cong.tenancy.Tenant;
 
 import java.time.Instant;
@@ -37,19 +35,14 @@ import java.util.Map;
 @CsrfProtected
 class ConsultationsController {
 
-    private static final String BASE = "/quan-tri/du-thao";
-    private static final String KIND = Consultations.KIND;
-    private static final Map<String, String> NOTICES = Map.of(
-            "tao", "Đã tạo bản nháp dự thảo. Đính kèm tệp dự thảo rồi đăng lên cổng.", "luu", "Đã lưu.", "dang", "Đã đăng dự thảo lên cổng.");
-
     private final Consultations consultations;
-    private final Publishing publishing;
     private final KindPages pages;
+    private final KindEditor<ConsultationForm, Consultation> editor;
 
     ConsultationsController(Consultations consultations, Publishing publishing, KindPages pages) {
         this.consultations = consultations;
-        this.publishing = publishing;
         this.pages = pages;
+        this.editor = new KindEditor<>(new Editing(consultations), publishing, pages);
     }
 
     record Row(long id, String title, String opens, String closes, String phase, String state, boolean published, String publicUrl) {
@@ -60,71 +53,86 @@ class ConsultationsController {
         return consultations.list(tenant).flatMap(rows -> pages.list(request, "consultations/list", Map.of("rows", rows.stream()
                 .map(c -> new Row(c.id(), c.title(), KindPages.time(c.fields().opensAt()), KindPages.time(c.fields().closesAt()),
                         ConsultationPhase.at(Instant.now(), c.fields().opensAt(), c.fields().closesAt()).label("vi"),
-                        StaffKinds.stateLabel(c.state()), "published".equals(c.state()), publicUrl(c.language(), c.slug())))
+                        StaffKinds.stateLabel(c.state()), "published".equals(c.state()), publicUrl(c)))
                 .toList())));
     }
 
     @Get(value = "/moi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
-        return form(request, tenant, me, HttpStatus.OK, null, ConsultationForm.empty(), Map.of(), null, null);
+        return editor.newForm(request, tenant, me, ConsultationForm.empty());
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body ConsultationForm form) {
-        Map<String, String> unreadable = new LinkedHashMap<>();
-        var fields = form.fields(unreadable);
-        return consultations.save(tenant, form.draft(null, me.id()), fields, unreadable)
-                .map(saved -> KindPages.seeOther(BASE + "/" + saved.id() + "?thongbao=tao"))
-                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, e.problems(), null, null));
+        return editor.create(request, tenant, me, form);
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Nullable @QueryValue String thongbao) {
-        return consultations.editable(tenant, id)
-                .flatMap(c -> form(request, tenant, me, HttpStatus.OK, c, ConsultationForm.of(c), Map.of(),
-                        thongbao == null ? null : NOTICES.get(thongbao), null))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, KIND)));
+        return editor.edit(request, tenant, me, id, thongbao);
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body ConsultationForm form) {
-        return consultations.editable(tenant, id).flatMap(c -> {
-            if (!StaffKinds.mayChange(me, c.state())) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, c, form, Map.of(), null, KindPages.PUBLISHED_EDIT_REFUSED);
-            }
-            Map<String, String> unreadable = new LinkedHashMap<>();
-            var fields = form.fields(unreadable);
-            return consultations.save(tenant, form.draft(id, me.id()), fields, unreadable)
-                    .map(saved -> KindPages.seeOther(BASE + "/" + id + "?thongbao=luu"))
-                    .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, c, form, e.problems(), null, null))
-                    .onErrorResume(EditConflict.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, c, form.withVersion(e.currentVersion()),
-                            Map.of(), null, KindPages.conflict(e.currentVersion())));
-        }).switchIfEmpty(Mono.defer(() -> pages.notFound(request, KIND)));
+        return editor.update(request, tenant, me, id, form);
     }
 
     @Post(value = "/{id}/dang", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
-        return consultations.editable(tenant, id).flatMap(c -> {
-            if (!me.hasAnyRole(StaffKinds.PUBLISHERS)) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, c, ConsultationForm.of(c), Map.of(), null, KindPages.PUBLISH_REFUSED_ROLE);
-            }
-            return publishing.publish(tenant, id, me.id())
-                    .map(saved -> KindPages.seeOther(BASE + "/" + id + "?thongbao=dang"))
-                    .onErrorResume(PublishRefused.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, c, ConsultationForm.of(c),
-                            Map.of(), null, e.getMessage()));
-        }).onErrorResume(ContentNotFound.class, e -> pages.notFound(request, KIND))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, KIND)));
+        return editor.publish(request, tenant, me, id);
     }
 
-    private Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status,
-                                                   @Nullable Consultations.Consultation c, ConsultationForm form, Map<String, String> errors,
-                                                   @Nullable String notice, @Nullable String alert) {
-        KindPages.ItemState item = c == null ? null : new KindPages.ItemState(c.id(), c.state(), publicUrl(c.language(), c.slug()));
-        return pages.form(request, tenant, me, status, KIND, "consultations/form", item, form, errors, notice, alert,
-                Map.of("titleLabel", "Tên dự thảo"));
+    /**
+     * How the shared editing flow loads, shows and saves this kind. A plain object, not the
+     * controller itself: the controller is a CSRF-intercepted proxy whose methods may not be called
+     * while it is being built, nor checked for a token when the flow calls them.
+     */
+    private record Editing(Consultations consultations) implements KindEditor.Kind<ConsultationForm, Consultation> {
+
+        @Override
+        public String kind() {
+            return Consultations.KIND;
+        }
+
+        @Override
+        public String template() {
+            return "consultations/form";
+        }
+
+        @Override
+        public Mono<Consultation> load(Tenant tenant, long id) {
+            return consultations.editable(tenant, id);
+        }
+
+        @Override
+        public KindPages.ItemState summary(Consultation c) {
+            return new KindPages.ItemState(c.id(), c.state(), publicUrl(c));
+        }
+
+        @Override
+        public ConsultationForm formOf(Consultation c) {
+            return ConsultationForm.of(c);
+        }
+
+        @Override
+        public ConsultationForm withVersion(ConsultationForm form, int version) {
+            return form.withVersion(version);
+        }
+
+        @Override
+        public Mono<SavedItem> save(Tenant tenant, @Nullable Long id, ConsultationForm form, long actorId) {
+            Map<String, String> unreadable = new LinkedHashMap<>();
+            var fields = form.fields(unreadable);
+            return consultations.save(tenant, form.draft(id, actorId), fields, unreadable);
+        }
+
+        @Override
+        public Mono<Map<String, Object>> model(Tenant tenant, @Nullable Consultation item) {
+            return Mono.just(Map.of("titleLabel", "Tên dự thảo"));
+        }
     }
 
-    private static String publicUrl(String language, String slug) {
-        return ("en".equals(language) ? "/en" : "") + "/du-thao/" + slug;
+    private static String publicUrl(Consultation c) {
+        return ("en".equals(c.language()) ? "/en" : "") + "/du-thao/" + c.slug();
     }
 }

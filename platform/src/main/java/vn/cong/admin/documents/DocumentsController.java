@@ -16,16 +16,16 @@ import reactor.core.publisher.Mono;
 import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
+import vn.cong.admin.kinds.KindEditor;
 import vn.cong.admin.kinds.KindPages;
 import vn.cong.admin.kinds.Option;
 import vn.cong.admin.kinds.StaffKinds;
-import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
-import vn.cong.content.EditConflict;
-import vn.cong.content.PublishRefused;
 import vn.cong.content.Publishing;
+import vn.cong.content.SavedItem;
 import vn.cong.content.documents.DocumentStatus;
 import vn.cong.content.documents.LegalDocuments;
+import vn.cong.content.documents.LegalDocuments.Editable;
 import vn.cong.tenancy.Tenant;
 
 import java.util.HashMap;
@@ -46,17 +46,16 @@ class DocumentsController {
     private static final String BASE = "/quan-tri/van-ban";
     private static final String KIND = LegalDocuments.KIND;
     private static final Map<String, String> NOTICES = Map.of(
-            "tao", "Đã tạo bản nháp văn bản. Đính kèm tệp rồi đăng lên cổng.", "luu", "Đã lưu.", "dang", "Đã đăng văn bản lên cổng.",
             "cai-dat", "Đã lưu cài đặt.", "loai", "Đã cập nhật danh sách loại văn bản.");
 
     private final LegalDocuments documents;
-    private final Publishing publishing;
     private final KindPages pages;
+    private final KindEditor<DocumentForm, Editable> editor;
 
     DocumentsController(LegalDocuments documents, Publishing publishing, KindPages pages) {
         this.documents = documents;
-        this.publishing = publishing;
         this.pages = pages;
+        this.editor = new KindEditor<>(new Editing(documents), publishing, pages);
     }
 
     /** A line of the list, ready to show. */
@@ -75,54 +74,27 @@ class DocumentsController {
 
     @Get(value = "/moi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
-        return form(request, tenant, me, HttpStatus.OK, null, DocumentForm.empty(), Map.of(), null, null);
+        return editor.newForm(request, tenant, me, DocumentForm.empty());
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body DocumentForm form) {
-        Map<String, String> unreadable = new LinkedHashMap<>();
-        var fields = form.fields(unreadable);
-        return documents.save(tenant, form.draft(null, me.id()), fields, unreadable)
-                .map(saved -> KindPages.seeOther(BASE + "/" + saved.id() + "?thongbao=tao"))
-                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, e.problems(), null, null));
+        return editor.create(request, tenant, me, form);
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Nullable @QueryValue String thongbao) {
-        return documents.editable(tenant, id)
-                .flatMap(d -> form(request, tenant, me, HttpStatus.OK, d, DocumentForm.of(d), Map.of(),
-                        thongbao == null ? null : NOTICES.get(thongbao), null))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, KIND)));
+        return editor.edit(request, tenant, me, id, thongbao);
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body DocumentForm form) {
-        return documents.editable(tenant, id).flatMap(d -> {
-            if (!StaffKinds.mayChange(me, d.state())) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, d, form, Map.of(), null, KindPages.PUBLISHED_EDIT_REFUSED);
-            }
-            Map<String, String> unreadable = new LinkedHashMap<>();
-            var fields = form.fields(unreadable);
-            return documents.save(tenant, form.draft(id, me.id()), fields, unreadable)
-                    .map(saved -> KindPages.seeOther(BASE + "/" + id + "?thongbao=luu"))
-                    .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, d, form, e.problems(), null, null))
-                    .onErrorResume(EditConflict.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, d, form.withVersion(e.currentVersion()),
-                            Map.of(), null, KindPages.conflict(e.currentVersion())));
-        }).switchIfEmpty(Mono.defer(() -> pages.notFound(request, KIND)));
+        return editor.update(request, tenant, me, id, form);
     }
 
     @Post(value = "/{id}/dang", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
-        return documents.editable(tenant, id).flatMap(d -> {
-            if (!me.hasAnyRole(StaffKinds.PUBLISHERS)) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, d, DocumentForm.of(d), Map.of(), null, KindPages.PUBLISH_REFUSED_ROLE);
-            }
-            return publishing.publish(tenant, id, me.id())
-                    .map(saved -> KindPages.seeOther(BASE + "/" + id + "?thongbao=dang"))
-                    .onErrorResume(PublishRefused.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, d, DocumentForm.of(d), Map.of(),
-                            null, e.getMessage()));
-        }).onErrorResume(ContentNotFound.class, e -> pages.notFound(request, KIND))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, KIND)));
+        return editor.publish(request, tenant, me, id);
     }
 
     @Get(value = "/cai-dat", produces = MediaType.TEXT_HTML)
@@ -185,18 +157,58 @@ class DocumentsController {
         });
     }
 
-    private Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status,
-                                                   @Nullable LegalDocuments.Editable d, DocumentForm form, Map<String, String> errors,
-                                                   @Nullable String notice, @Nullable String alert) {
-        return Mono.zip(documents.types(tenant), documents.choices(tenant, d == null ? null : d.id())).flatMap(t -> {
-            Map<String, Object> model = new HashMap<>();
-            model.put("types", t.getT1().stream().map(x -> new Option(x.code(), x.nameVi())).toList());
-            model.put("statuses", List.of(DocumentStatus.values()).stream().map(s -> new Option(s.db(), s.label("vi"))).toList());
-            model.put("replacements", t.getT2().stream().map(x -> new Option(String.valueOf(x.id()), x.number() + " – " + x.title())).toList());
-            model.put("titleLabel", "Trích yếu (tiêu đề)");
-            KindPages.ItemState item = d == null ? null : new KindPages.ItemState(d.id(), d.state(), publicUrl(d.language(), d.slug()));
-            return pages.form(request, tenant, me, status, KIND, "documents/form", item, form, errors, notice, alert, model);
-        });
+    /**
+     * How the shared editing flow loads, shows and saves this kind. A plain object, not the
+     * controller itself: the controller is a CSRF-intercepted proxy whose methods may not be called
+     * while it is being built, nor checked for a token when the flow calls them.
+     */
+    private record Editing(LegalDocuments documents) implements KindEditor.Kind<DocumentForm, Editable> {
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public String template() {
+            return "documents/form";
+        }
+
+        @Override
+        public Mono<Editable> load(Tenant tenant, long id) {
+            return documents.editable(tenant, id);
+        }
+
+        @Override
+        public KindPages.ItemState summary(Editable d) {
+            return new KindPages.ItemState(d.id(), d.state(), publicUrl(d.language(), d.slug()));
+        }
+
+        @Override
+        public DocumentForm formOf(Editable d) {
+            return DocumentForm.of(d);
+        }
+
+        @Override
+        public DocumentForm withVersion(DocumentForm form, int version) {
+            return form.withVersion(version);
+        }
+
+        @Override
+        public Mono<SavedItem> save(Tenant tenant, @Nullable Long id, DocumentForm form, long actorId) {
+            Map<String, String> unreadable = new LinkedHashMap<>();
+            var fields = form.fields(unreadable);
+            return documents.save(tenant, form.draft(id, actorId), fields, unreadable);
+        }
+
+        @Override
+        public Mono<Map<String, Object>> model(Tenant tenant, @Nullable Editable d) {
+            return Mono.zip(documents.types(tenant), documents.choices(tenant, d == null ? null : d.id())).map(t -> Map.of(
+                    "types", t.getT1().stream().map(x -> new Option(x.code(), x.nameVi())).toList(),
+                    "statuses", List.of(DocumentStatus.values()).stream().map(s -> new Option(s.db(), s.label("vi"))).toList(),
+                    "replacements", t.getT2().stream().map(x -> new Option(String.valueOf(x.id()), x.number() + " – " + x.title())).toList(),
+                    "titleLabel", "Trích yếu (tiêu đề)"));
+        }
     }
 
     private static String publicUrl(String language, String slug) {
