@@ -84,28 +84,28 @@ class AttachmentsController {
     @Post(value = "/{attachmentId}/xoa", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> remove(HttpRequest<?> request, Tenant tenant, StaffAccount me, long itemId, long attachmentId,
                                              @Body TokenOnlyForm form) {
-        return changing(request, tenant, me, itemId, owner -> attachments.remove(tenant, itemId, attachmentId)
+        return changing(request, tenant, me, itemId, owner -> attachments.remove(tenant, itemId, attachmentId, me.id())
                 .flatMap(done -> done ? Mono.just(seeOther(itemId, "xoa")) : notFound(request)));
     }
 
     @Post(value = "/{attachmentId}/len", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> up(HttpRequest<?> request, Tenant tenant, StaffAccount me, long itemId, long attachmentId,
                                          @Body TokenOnlyForm form) {
-        return changing(request, tenant, me, itemId, owner -> attachments.move(tenant, itemId, attachmentId, -1)
+        return changing(request, tenant, me, itemId, owner -> attachments.move(tenant, itemId, attachmentId, -1, me.id())
                 .thenReturn(seeOther(itemId, "sap")));
     }
 
     @Post(value = "/{attachmentId}/xuong", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> down(HttpRequest<?> request, Tenant tenant, StaffAccount me, long itemId, long attachmentId,
                                            @Body TokenOnlyForm form) {
-        return changing(request, tenant, me, itemId, owner -> attachments.move(tenant, itemId, attachmentId, 1)
+        return changing(request, tenant, me, itemId, owner -> attachments.move(tenant, itemId, attachmentId, 1, me.id())
                 .thenReturn(seeOther(itemId, "sap")));
     }
 
     @Post(value = "/{attachmentId}/chu-thich", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> caption(HttpRequest<?> request, Tenant tenant, StaffAccount me, long itemId, long attachmentId,
                                               @Body CaptionForm form) {
-        return changing(request, tenant, me, itemId, owner -> attachments.caption(tenant, itemId, attachmentId, form.caption())
+        return changing(request, tenant, me, itemId, owner -> attachments.caption(tenant, itemId, attachmentId, form.caption(), me.id())
                 .flatMap(done -> done ? Mono.just(seeOther(itemId, "chu-thich")) : notFound(request)));
     }
 

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.content.ContentNotFound;
-import vn.cong.content.ContentVersion;
+import vn.cong.content.PublicItemChange;
 import vn.cong.content.RichText;
 import vn.cong.media.MediaStore;
 import vn.cong.media.MediaType;
@@ -64,7 +64,7 @@ public class Attachments {
         return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM content_items WHERE id = $1", r -> 1, itemId))
                 .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
                 .then(media.storeAttachment(tenant, fileName, bytes, actorId))
-                .flatMap(file -> changing(tenant, itemId, c -> Sql.one(c, """
+                .flatMap(file -> changing(tenant, itemId, actorId, "Đính kèm tệp «" + file.originalName() + "»", c -> Sql.one(c, """
                                 INSERT INTO content_attachments (item_id, media_id, position, caption, created_by)
                                 VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM content_attachments WHERE item_id = $1), $3, $4)
                                 RETURNING id""", r -> r.get(0, Long.class),
@@ -83,25 +83,25 @@ public class Attachments {
     }
 
     /** Detaches a file from the item (the stored file stays: backups and history may point to it). */
-    public Mono<Boolean> remove(Tenant tenant, long itemId, long attachmentId) {
-        return changing(tenant, itemId, c -> Sql.update(c, "DELETE FROM content_attachments WHERE id = $1 AND item_id = $2",
+    public Mono<Boolean> remove(Tenant tenant, long itemId, long attachmentId, @Nullable Long actorId) {
+        return changing(tenant, itemId, actorId, "Gỡ tệp đính kèm", c -> Sql.update(c, "DELETE FROM content_attachments WHERE id = $1 AND item_id = $2",
                 attachmentId, itemId)).map(n -> n > 0);
     }
 
     /** Moves an attachment one place up ({@code -1}) or down ({@code +1}) by swapping it with its neighbour. */
-    public Mono<Boolean> move(Tenant tenant, long itemId, long attachmentId, int direction) {
+    public Mono<Boolean> move(Tenant tenant, long itemId, long attachmentId, int direction, @Nullable Long actorId) {
         String neighbour = direction < 0
                 ? "o.position < me.position ORDER BY o.position DESC, o.id DESC"
                 : "o.position > me.position ORDER BY o.position, o.id";
-        return changing(tenant, itemId, c -> Sql.update(c,
+        return changing(tenant, itemId, actorId, "Đổi thứ tự tệp đính kèm", c -> Sql.update(c,
                 "WITH me AS (SELECT id, position FROM content_attachments WHERE id = $1 AND item_id = $2),"
                         + " other AS (SELECT o.id, o.position FROM content_attachments o, me WHERE o.item_id = $2 AND " + neighbour + " LIMIT 1)"
                         + " UPDATE content_attachments a SET position = CASE WHEN a.id = me.id THEN other.position ELSE me.position END"
                         + " FROM me, other WHERE a.id IN (me.id, other.id)", attachmentId, itemId)).map(n -> n > 0);
     }
 
-    public Mono<Boolean> caption(Tenant tenant, long itemId, long attachmentId, @Nullable String caption) {
-        return changing(tenant, itemId, c -> Sql.update(c, "UPDATE content_attachments SET caption = $3 WHERE id = $1 AND item_id = $2",
+    public Mono<Boolean> caption(Tenant tenant, long itemId, long attachmentId, @Nullable String caption, @Nullable Long actorId) {
+        return changing(tenant, itemId, actorId, "Sửa chú thích tệp đính kèm", c -> Sql.update(c, "UPDATE content_attachments SET caption = $3 WHERE id = $1 AND item_id = $2",
                 attachmentId, itemId, RichText.plain(caption))).map(n -> n > 0);
     }
 
@@ -116,14 +116,15 @@ public class Attachments {
     }
 
     /**
-     * Runs a change to an item's attachments; when the item is public, moves the content version in
-     * the same transaction and tells the other nodes after it commits.
+     * Runs a change to an item's attachments; when the item is public, fingerprints it afresh with an
+     * event saying {@code what} in the same transaction, and tells the other nodes after it commits.
+     * A change that touched nothing (an id of another item or tenant) leaves the item alone.
      */
-    private <T> Mono<T> changing(Tenant tenant, long itemId, java.util.function.Function<Connection, Mono<T>> change) {
+    private <T> Mono<T> changing(Tenant tenant, long itemId, @Nullable Long actorId, String what,
+                                 java.util.function.Function<Connection, Mono<T>> change) {
         return db.mono(tenant, c -> change.apply(c)
-                        .flatMap(result -> Sql.one(c, "SELECT 1 FROM content_items i WHERE i.id = $1 AND i.state = 'published'", r -> 1, itemId)
-                                .flatMap(isPublic -> ContentVersion.bump(c, tenant).thenReturn(true))
-                                .defaultIfEmpty(false)
+                        .flatMap(result -> (Long.valueOf(0L).equals(result) ? Mono.just(false)
+                                : PublicItemChange.record(c, tenant, itemId, actorId, what))
                                 .map(bumped -> new Changed<>(result, bumped))))
                 .flatMap(changed -> changed.bumped() ? registry.publishChange().thenReturn(changed.result()) : Mono.just(changed.result()));
     }
