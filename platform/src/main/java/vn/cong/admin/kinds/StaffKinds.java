@@ -28,9 +28,9 @@ public final class StaffKinds {
     private StaffKinds() {
     }
 
-    /** The edit page of an item of {@code kind}. */
+    /** The edit page of an item of {@code kind}; the about pages are edited from their overview. */
     public static String editUrl(String kind, long id) {
-        return EDITORS.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
+        return "page".equals(kind) ? EDITORS.get(kind) : EDITORS.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
     }
 
     public static String listUrl(String kind) {

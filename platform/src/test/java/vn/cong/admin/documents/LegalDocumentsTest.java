@@ -192,6 +192,16 @@ class LegalDocumentsTest extends PlatformTestSupport {
     }
 
     @Test
+    void aDocumentIsNeverShownOrEditedAsAnArticle() {
+        assertEquals(404, new Browser(server.getPort(), GAMMA).get("/bai-viet/qd-01").statusCode());
+        Browser gammaAdmin = new Browser(server.getPort(), GAMMA);
+        logInOk(gammaAdmin, "quantri", "MatKhauGamma2026!");
+        assertEquals(404, gammaAdmin.get("/quan-tri/bai-viet/" + replacing).statusCode(), "the article editor would save it as an article");
+        assertTrue(!text(gammaAdmin.get("/quan-tri/bai-viet")).contains("Quyết định ban hành Quy chế đăng tải"));
+        assertTrue(text(gammaAdmin.get("/quan-tri/van-ban")).contains("Quyết định ban hành Quy chế đăng tải"));
+    }
+
+    @Test
     void englishListUsesEnglishLabels() {
         HttpResponse<String> page = new Browser(server.getPort(), GAMMA).get("/en/van-ban");
         assertEquals(200, page.statusCode());
