@@ -79,14 +79,19 @@ class AboutController {
                 }));
     }
 
+    /**
+     * A text page; one nobody has published yet still answers (these addresses are linked from every
+     * page's footer) and says there is no information yet.
+     */
     private Mono<Map<String, Object>> textModel(SiteContext ctx, StandingRole role) {
-        return about.published(ctx.tenant(), role, ctx.lang()).flatMap(found -> found.map(p -> {
-            Map<String, Object> model = ctx.model(ctx.site(null, KindUrls.about(KindUrls.other(ctx.lang()), role.path())), p.title());
+        return about.published(ctx.tenant(), role, ctx.lang()).map(found -> {
+            String heading = found.map(AboutPages.TextPage::title).orElse(role.label(ctx.lang()));
+            Map<String, Object> model = ctx.model(ctx.site(null, KindUrls.about(KindUrls.other(ctx.lang()), role.path())), heading);
             model.put("view", "text");
-            model.put("heading", p.title());
-            model.put("bodyHtml", p.bodyHtml());
-            return Mono.just(model);
-        }).orElseGet(Mono::empty));
+            model.put("heading", heading);
+            model.put("bodyHtml", found.map(AboutPages.TextPage::bodyHtml).orElse(""));
+            return model;
+        });
     }
 
     private Mono<Map<String, Object>> listModel(SiteContext ctx, String page) {
