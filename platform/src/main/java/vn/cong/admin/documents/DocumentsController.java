@@ -44,6 +44,7 @@ import java.util.Map;
 class DocumentsController {
 
     private static final String BASE = "/quan-tri/van-ban";
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String KIND = LegalDocuments.KIND;
     private static final Map<String, String> NOTICES = Map.of(
             "cai-dat", "Đã lưu cài đặt.", "loai", "Đã cập nhật danh sách loại văn bản.");
@@ -60,7 +61,7 @@ class DocumentsController {
 
     /** A line of the list, ready to show. */
     record Row(long id, String number, String title, String type, String issuer, String issued, String status, String state,
-               boolean published, String publicUrl, String updated) {
+               boolean published, String publicUrl, String updated, String keptUntil) {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -68,7 +69,8 @@ class DocumentsController {
         return documents.list(tenant).flatMap(rows -> pages.list(request, "documents/list", Map.of("rows", rows.stream()
                 .map(r -> new Row(r.id(), r.number(), r.title(), r.typeName(), r.issuer(), r.issuedOn() == null ? "" : r.issuedOn().toString(),
                         r.status().label("vi"), StaffKinds.stateLabel(r.state()), "published".equals(r.state()),
-                        publicUrl(r.language(), r.slug()), KindPages.time(r.updatedAt())))
+                        publicUrl(r.language(), r.slug()), KindPages.time(r.updatedAt()),
+                        r.keptUntil() == null ? "" : r.keptUntil().format(DAY)))
                 .toList())));
     }
 
@@ -100,37 +102,39 @@ class DocumentsController {
     @Get(value = "/cai-dat", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> settings(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Nullable @QueryValue String thongbao) {
         return settingsPage(request, tenant, me, HttpStatus.OK, Map.of(), new TypeForm("", "", "", null),
-                thongbao == null ? null : NOTICES.get(thongbao));
+                thongbao == null ? null : NOTICES.get(thongbao), null);
     }
 
     @Post(value = "/cai-dat", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> saveSettings(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body SettingsForm form) {
         if (!maySetUp(me)) {
-            return settingsPage(request, tenant, me, HttpStatus.FORBIDDEN, Map.of(), new TypeForm("", "", "", null), null);
+            return settingsPage(request, tenant, me, HttpStatus.FORBIDDEN, Map.of(), new TypeForm("", "", "", null), null, null);
         }
-        return documents.requirePdfAndDoc(tenant, form.requirePdfAndDoc() != null)
-                .thenReturn(KindPages.seeOther(BASE + "/cai-dat?thongbao=cai-dat"));
+        return documents.saveSettings(tenant, new LegalDocuments.Settings(form.requirePdfAndDoc() != null, form.months()))
+                .thenReturn(KindPages.seeOther(BASE + "/cai-dat?thongbao=cai-dat"))
+                .onErrorResume(DraftRejected.class, e -> settingsPage(request, tenant, me, HttpStatus.BAD_REQUEST, e.problems(),
+                        new TypeForm("", "", "", null), null, form.expiredKeptMonths()));
     }
 
     @Post(value = "/cai-dat/loai", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> saveType(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body TypeForm form) {
         if (!maySetUp(me)) {
-            return settingsPage(request, tenant, me, HttpStatus.FORBIDDEN, Map.of(), form, null);
+            return settingsPage(request, tenant, me, HttpStatus.FORBIDDEN, Map.of(), form, null, null);
         }
         return documents.saveType(tenant, form.typeCode(), form.typeNameVi(), form.typeNameEn())
                 .thenReturn(KindPages.seeOther(BASE + "/cai-dat?thongbao=loai"))
-                .onErrorResume(DraftRejected.class, e -> settingsPage(request, tenant, me, HttpStatus.BAD_REQUEST, e.problems(), form, null));
+                .onErrorResume(DraftRejected.class, e -> settingsPage(request, tenant, me, HttpStatus.BAD_REQUEST, e.problems(), form, null, null));
     }
 
     @Post(value = "/cai-dat/loai/{code}/xoa", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> removeType(HttpRequest<?> request, Tenant tenant, StaffAccount me, String code, @Body TokenOnlyForm form) {
         TypeForm blank = new TypeForm("", "", "", null);
         if (!maySetUp(me)) {
-            return settingsPage(request, tenant, me, HttpStatus.FORBIDDEN, Map.of(), blank, null);
+            return settingsPage(request, tenant, me, HttpStatus.FORBIDDEN, Map.of(), blank, null, null);
         }
         return documents.removeType(tenant, code)
                 .thenReturn(KindPages.seeOther(BASE + "/cai-dat?thongbao=loai"))
-                .onErrorResume(DraftRejected.class, e -> settingsPage(request, tenant, me, HttpStatus.BAD_REQUEST, e.problems(), blank, null));
+                .onErrorResume(DraftRejected.class, e -> settingsPage(request, tenant, me, HttpStatus.BAD_REQUEST, e.problems(), blank, null, null));
     }
 
     /** Publishers and the tenant's administrators set the rules of the portal's documents. */
@@ -139,11 +143,13 @@ class DocumentsController {
     }
 
     private Mono<MutableHttpResponse<String>> settingsPage(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status,
-                                                           Map<String, String> errors, TypeForm form, @Nullable String notice) {
-        return Mono.zip(documents.types(tenant), documents.requiresPdfAndDoc(tenant)).flatMap(t -> {
+                                                           Map<String, String> errors, TypeForm form, @Nullable String notice,
+                                                           @Nullable String monthsTyped) {
+        return Mono.zip(documents.types(tenant), documents.settings(tenant)).flatMap(t -> {
             Map<String, Object> model = new HashMap<>();
             model.put("types", t.getT1());
-            model.put("requirePdfAndDoc", t.getT2());
+            model.put("requirePdfAndDoc", t.getT2().requirePdfAndDoc());
+            model.put("expiredKeptMonths", monthsTyped != null ? monthsTyped : String.valueOf(t.getT2().expiredKeptMonths()));
             model.put("errors", errors);
             model.put("typeForm", form);
             model.put("canSetUp", maySetUp(me));

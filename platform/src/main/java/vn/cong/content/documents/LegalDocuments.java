@@ -46,8 +46,10 @@ public class LegalDocuments {
     }
 
     /** A line of the editors' list. */
+    /** {@code keptUntil}: for an expired document, the day until which it stays online (expiry + the tenant's retention). */
     public record Row(long id, String title, String number, String typeName, String issuer, @Nullable LocalDate issuedOn,
-                      DocumentStatus status, String state, String language, String slug, OffsetDateTime updatedAt) {
+                      DocumentStatus status, String state, String language, String slug, OffsetDateTime updatedAt,
+                      @Nullable LocalDate keptUntil) {
     }
 
     /** A document as its edit form needs it. */
@@ -80,13 +82,16 @@ public class LegalDocuments {
     public Mono<List<Row>> list(Tenant tenant) {
         return db.flux(tenant, c -> Sql.query(c, """
                         SELECT i.id, i.title, d.number, t.name_vi, d.issuer, d.issued_on, """ + DocumentStatus.EFFECTIVE_SQL + """
-                         AS effective, i.state, i.language, i.slug, i.updated_at
+                         AS effective, i.state, i.language, i.slug, i.updated_at,
+                               (d.expires_on + make_interval(months => s.expired_kept_months))::date AS kept_until
                         FROM content_items i JOIN legal_documents d ON d.item_id = i.id JOIN document_types t ON t.code = d.type_code
+                        CROSS JOIN document_settings s
                         ORDER BY d.issued_on DESC, i.id DESC LIMIT 500""",
                 r -> new Row(r.get("id", Long.class), r.get("title", String.class), r.get("number", String.class),
                         r.get("name_vi", String.class), r.get("issuer", String.class), r.get("issued_on", LocalDate.class),
                         DocumentStatus.ofDb(r.get("effective", String.class)).orElse(DocumentStatus.VALID), r.get("state", String.class),
-                        r.get("language", String.class), r.get("slug", String.class), r.get("updated_at", OffsetDateTime.class))))
+                        r.get("language", String.class), r.get("slug", String.class), r.get("updated_at", OffsetDateTime.class),
+                        "expired".equals(r.get("effective", String.class)) ? r.get("kept_until", LocalDate.class) : null)))
                 .collectList();
     }
 
@@ -138,13 +143,26 @@ public class LegalDocuments {
                         : changed(tenant, c -> Sql.update(c, "DELETE FROM document_types WHERE code = $1", code)));
     }
 
-    public Mono<Boolean> requiresPdfAndDoc(Tenant tenant) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT require_pdf_and_doc FROM document_settings WHERE id = 1",
-                r -> Boolean.TRUE.equals(r.get(0, Boolean.class)))).defaultIfEmpty(false);
+    /** The tenant's rules for documents. */
+    public record Settings(boolean requirePdfAndDoc, int expiredKeptMonths) {
+    }
+
+    public Mono<Settings> settings(Tenant tenant) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT require_pdf_and_doc, expired_kept_months FROM document_settings WHERE id = 1",
+                r -> new Settings(Boolean.TRUE.equals(r.get(0, Boolean.class)), r.get(1, Integer.class))));
     }
 
     public Mono<Void> requirePdfAndDoc(Tenant tenant, boolean required) {
         return db.mono(tenant, c -> Sql.update(c, "UPDATE document_settings SET require_pdf_and_doc = $1 WHERE id = 1", required)).then();
+    }
+
+    /** Saves the rules; {@code expiredKeptMonths} from 0 to 1200 (the preset is 12 [001 Đ13.2]). */
+    public Mono<Void> saveSettings(Tenant tenant, Settings settings) {
+        if (settings.expiredKeptMonths() < 0 || settings.expiredKeptMonths() > 1200) {
+            return Mono.error(new DraftRejected(Map.of("expiredKeptMonths", "Thời gian lưu văn bản hết hiệu lực phải từ 0 đến 1200 tháng.")));
+        }
+        return db.mono(tenant, c -> Sql.update(c, "UPDATE document_settings SET require_pdf_and_doc = $1, expired_kept_months = $2 WHERE id = 1",
+                settings.requirePdfAndDoc(), settings.expiredKeptMonths())).then();
     }
 
     private Mono<Void> changed(Tenant tenant, java.util.function.Function<Connection, Mono<Long>> change) {

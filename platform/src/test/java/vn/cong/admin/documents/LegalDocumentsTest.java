@@ -202,6 +202,20 @@ class LegalDocumentsTest extends PlatformTestSupport {
     }
 
     @Test
+    void editorsSeeHowLongAnExpiredDocumentStaysOnline() {
+        Browser gammaAdmin = new Browser(server.getPort(), GAMMA);
+        logInOk(gammaAdmin, "quantri", "MatKhauGamma2026!");
+        Document list = Jsoup.parse(gammaAdmin.get("/quan-tri/van-ban").body());
+        var row = list.select("tbody tr").stream().filter(r -> r.text().contains("04/CT-UBND")).findFirst().orElseThrow();
+        assertTrue(row.text().contains("01/01/2025"), "expired 01/01/2024, kept a year by the preset: " + row.text());
+        HttpResponse<String> refused = gammaAdmin.postForm("/quan-tri/van-ban/cai-dat",
+                Map.of("csrfToken", csrfToken(gammaAdmin.get("/quan-tri/van-ban/cai-dat")), "expiredKeptMonths", "-3"));
+        assertEquals(400, refused.statusCode());
+        assertEquals("-3", Jsoup.parse(refused.body()).selectFirst("input[name=expiredKeptMonths]").attr("value"));
+        assertTrue(text(refused).contains("từ 0 đến 1200 tháng"));
+    }
+
+    @Test
     void englishListUsesEnglishLabels() {
         HttpResponse<String> page = new Browser(server.getPort(), GAMMA).get("/en/van-ban");
         assertEquals(200, page.statusCode());
@@ -262,7 +276,8 @@ class LegalDocumentsTest extends PlatformTestSupport {
     @Test
     void requiredPdfAndDocBlockPublishingUntilBothAreAttached() {
         HttpResponse<String> settings = editor.get("/quan-tri/van-ban/cai-dat");
-        assertEquals(303, editor.postForm("/quan-tri/van-ban/cai-dat", Map.of("csrfToken", csrfToken(settings), "requirePdfAndDoc", "on")).statusCode());
+        assertEquals(303, editor.postForm("/quan-tri/van-ban/cai-dat", Map.of("csrfToken", csrfToken(settings), "requirePdfAndDoc", "on",
+                "expiredKeptMonths", "12")).statusCode());
         try {
             HttpResponse<String> created = editor.postForm("/quan-tri/van-ban",
                     form(csrfToken(editor.get("/quan-tri/van-ban/moi")), "Quyết định cần đủ tệp", "12/QĐ-ALPHA"));
