@@ -66,7 +66,7 @@ class AttachmentsTest extends PlatformTestSupport {
     protected Map<String, String> extraProperties() {
         try {
             return Map.of("cong.media.root", Files.createTempDirectory("cong-attachments").toString(),
-                    "cong.media.attachment-max-bytes", "8192");
+                    "cong.media.attachment-max-bytes", "8192", "micronaut.server.multipart.max-file-size", "16384");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,6 +153,15 @@ class AttachmentsTest extends PlatformTestSupport {
         assertTrue(text(refused).contains("quá lớn"), text(refused));
         assertTrue(text(refused).contains("8 KB"), text(refused));
         assertEquals(303, upload(editor, ALPHA, item, "Báo cáo.pdf", SampleFiles.pdfOfSize(8192), "").statusCode());
+    }
+
+    @Test
+    void fileAboveTheServersOwnLimitGetsAVietnameseAnswer() {
+        long item = draft("tep-rat-lon");
+        HttpResponse<String> refused = upload(editor, ALPHA, item, "Báo cáo rất lớn.pdf", SampleFiles.pdfOfSize(40_000), "");
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertTrue(text(refused).contains("tối đa 8 KB"), text(refused));
+        assertTrue(attachments.list(tenant("alpha"), item).block().isEmpty());
     }
 
     @Test
