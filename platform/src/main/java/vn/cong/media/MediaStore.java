@@ -63,7 +63,8 @@ public class MediaStore {
 
     private Mono<MediaFile> store(Tenant tenant, String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes,
                                   boolean attachment, @Nullable Long actorId) {
-        return Mono.fromCallable(() -> check(originalName, bytes, allowed, maxBytes))
+        // off the event loop: telling a ZIP-based file apart may inflate a whole archive
+        return Mono.fromCallable(() -> check(originalName, bytes, allowed, maxBytes)).subscribeOn(blocking)
                 .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
                         .flatMap(stored -> db.mono(tenant, c -> Sql.one(c, """
                                         INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by, attachment)
