@@ -20,6 +20,11 @@ class MediaTypeSniffTest {
     }
 
     @Test
+    void contentTypesAreFoundWhereverTheArchiveKeepsThem() {
+        assertEquals(Optional.of(MediaType.DOCX), MediaType.sniff(SampleFiles.docxContentTypesLast()));
+    }
+
+    @Test
     void openDocumentTextIsKnownByItsMimetypeEntry() {
         assertEquals(Optional.of(MediaType.ODT), MediaType.sniff(SampleFiles.odt()));
     }

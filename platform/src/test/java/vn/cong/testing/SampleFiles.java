@@ -101,6 +101,27 @@ public final class SampleFiles {
         b.put(at + 66, (byte) type);
     }
 
+    /** A DOCX as some writers lay it out: the main part first, {@code [Content_Types].xml} last, and an archive comment. */
+    public static byte[] docxContentTypesLast() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("word/document.xml", "<document/>".repeat(2000));
+        entries.put("_rels/.rels", "<Relationships/>");
+        entries.put("[Content_Types].xml", "<Types><Override PartName=\"/word/document.xml\" ContentType=\""
+                + OOXML + "wordprocessingml.document.main+xml\"/></Types>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setComment("Tạo bởi phần mềm soạn thảo");
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static byte[] ooxml(String mainType, String mainPart) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
