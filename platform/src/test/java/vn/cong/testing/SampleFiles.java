@@ -108,18 +108,7 @@ public final class SampleFiles {
         entries.put("_rels/.rels", "<Relationships/>");
         entries.put("[Content_Types].xml", "<Types><Override PartName=\"/word/document.xml\" ContentType=\""
                 + OOXML + "wordprocessingml.document.main+xml\"/></Types>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setComment("Tạo bởi phần mềm soạn thảo");
-            for (var e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return zip(entries, "Tạo bởi phần mềm soạn thảo");
     }
 
     private static byte[] ooxml(String mainType, String mainPart) {
@@ -133,8 +122,15 @@ public final class SampleFiles {
     }
 
     private static byte[] zip(Map<String, String> entries) {
+        return zip(entries, null);
+    }
+
+    private static byte[] zip(Map<String, String> entries, String comment) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            if (comment != null) {
+                zip.setComment(comment);
+            }
             for (var e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
