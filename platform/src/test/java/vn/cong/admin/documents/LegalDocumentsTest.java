@@ -76,7 +76,7 @@ class LegalDocumentsTest extends PlatformTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         try {
-            return Map.of("cong.media.root", Files.createTempDirectory("cong-documents").toString());
+            return Map.of("cong.media.root", Files.createTempDirectory("cong-documents").toString(), "cong.site.page-size", "3");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,7 +143,8 @@ class LegalDocumentsTest extends PlatformTestSupport {
 
     @Test
     void listFiltersReturnExactlyTheRightDocuments() {
-        assertEquals(List.of("03/QĐ-UBND", "01/QĐ-BKHCN", "02/2024/TT-BKHCN", "04/CT-UBND"), listed(GAMMA, "/van-ban"), "drafts never listed");
+        assertEquals(List.of("03/QĐ-UBND", "01/QĐ-BKHCN", "02/2024/TT-BKHCN"), listed(GAMMA, "/van-ban"), "three a page, drafts never listed");
+        assertEquals(List.of("04/CT-UBND"), listed(GAMMA, "/van-ban?trang=2"));
         assertEquals(List.of("03/QĐ-UBND", "01/QĐ-BKHCN"), listed(GAMMA, "/van-ban?loai=quyet-dinh"));
         assertEquals(List.of("03/QĐ-UBND", "04/CT-UBND"), listed(GAMMA, "/van-ban?co-quan=" + PROVINCE.replace(" ", "%20")));
         assertEquals(List.of("03/QĐ-UBND", "01/QĐ-BKHCN"), listed(GAMMA, "/van-ban?nam=2025"));
@@ -154,6 +155,18 @@ class LegalDocumentsTest extends PlatformTestSupport {
         assertEquals(404, new Browser(server.getPort(), GAMMA).get("/van-ban?loai=khong-co").statusCode());
         assertEquals(404, new Browser(server.getPort(), GAMMA).get("/van-ban?tinh-trang=bat-ky").statusCode());
         assertEquals(404, new Browser(server.getPort(), GAMMA).get("/van-ban?co-quan=Ai%20do").statusCode());
+    }
+
+    @Test
+    void listIsPaginatedAndPastTheLastPageIsNotFound() {
+        Browser reader = new Browser(server.getPort(), GAMMA);
+        Document first = Jsoup.parse(reader.get("/van-ban?co-quan=" + MOST.replace(" ", "%20")).body());
+        assertEquals(List.of(), first.select(".pagination a[rel=next]").eachAttr("href"), "two documents: one page");
+        Document all = Jsoup.parse(reader.get("/van-ban").body());
+        assertEquals("/van-ban?trang=2", all.selectFirst(".pagination a[rel=next]").attr("href"));
+        Document expired = Jsoup.parse(reader.get("/van-ban?tinh-trang=het-hieu-luc&nam=2024").body());
+        assertEquals(List.of("02/2024/TT-BKHCN"), expired.select(".documents-table tbody th[scope=row] a").eachText());
+        assertEquals(404, reader.get("/van-ban?trang=3").statusCode(), "past the last page");
     }
 
     @Test
