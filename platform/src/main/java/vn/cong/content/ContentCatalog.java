@@ -11,7 +11,11 @@ import vn.cong.tenancy.TenantDatabase;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** What editors read: a tenant's items in every state, one item to edit, its sections and revisions. */
+/**
+ * What editors read: a tenant's articles in every state, one article to edit, its sections and
+ * revisions. Other kinds (documents, consultations, …) have their own editors: the article editor
+ * must never open one, or saving it as an article would lose its kind.
+ */
 @Singleton
 public class ContentCatalog {
 
@@ -44,7 +48,7 @@ public class ContentCatalog {
         return db.flux(tenant, c -> Sql.query(c, """
                         SELECT i.id, i.title, i.state, i.language, s.name_vi, i.updated_at, i.published_at, i.slug
                         FROM content_items i LEFT JOIN sections s ON s.id = i.section_id
-                        WHERE ($1 = '' OR i.state = $1)
+                        WHERE i.kind = 'article' AND ($1 = '' OR i.state = $1)
                         ORDER BY i.updated_at DESC, i.id DESC LIMIT 500""",
                 r -> new ItemSummary(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
                         r.get(4, String.class), r.get(5, OffsetDateTime.class), r.get(6, OffsetDateTime.class), r.get(7, String.class)),
@@ -54,7 +58,7 @@ public class ContentCatalog {
     public Mono<EditableItem> item(Tenant tenant, long id) {
         return db.mono(tenant, c -> Sql.one(c, """
                         SELECT id, version, state, section_id, language, slug, title, summary, body_html, cover_url, cover_alt,
-                               source, featured, published_at FROM content_items WHERE id = $1""",
+                               source, featured, published_at FROM content_items WHERE id = $1 AND kind = 'article'""",
                 r -> new EditableItem(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, String.class), r.get(3, Long.class),
                         r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
                         r.get(8, String.class), r.get(9, String.class), r.get(10, String.class), r.get(11, String.class),

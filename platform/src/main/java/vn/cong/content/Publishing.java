@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
@@ -11,6 +12,7 @@ import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,15 +32,22 @@ public class Publishing {
 
     private final TenantDatabase db;
     private final TenantRegistry registry;
+    private final List<PublishRule> rules;
 
-    public Publishing(TenantDatabase db, TenantRegistry registry) {
+    public Publishing(TenantDatabase db, TenantRegistry registry, List<PublishRule> rules) {
         this.db = db;
         this.registry = registry;
+        this.rules = List.copyOf(rules);
     }
 
     /** Creates an item (state {@code draft}) or saves an edit of one, keeping its state. */
     public Mono<SavedItem> saveDraft(Tenant tenant, Draft draft) {
-        return save(tenant, draft, null);
+        return save(tenant, draft, KindDetails.NONE, null);
+    }
+
+    /** As {@link #saveDraft(Tenant, Draft)}, with the kind's own fields saved in the same transaction. */
+    public Mono<SavedItem> saveDraft(Tenant tenant, Draft draft, KindDetails details) {
+        return save(tenant, draft, details, null);
     }
 
     /**
@@ -54,11 +63,12 @@ public class Publishing {
         if (clean == null || clean.isBlank()) {
             return Mono.error(new DraftRejected(Map.of("note", "Hãy ghi nội dung đính chính để người đọc biết điều gì đã được sửa.")));
         }
-        return save(tenant, edit, clean.strip());
+        return save(tenant, edit, KindDetails.NONE, clean.strip());
     }
 
-    private Mono<SavedItem> save(Tenant tenant, Draft draft, @Nullable String correctionNote) {
+    private Mono<SavedItem> save(Tenant tenant, Draft draft, KindDetails details, @Nullable String correctionNote) {
         Map<String, String> problems = problems(draft);
+        problems.putAll(details.problems());
         if (!problems.isEmpty()) {
             return Mono.error(new DraftRejected(problems));
         }
@@ -66,7 +76,7 @@ public class Publishing {
         return db.mono(tenant, c -> references(c, clean)
                         .then(correctionNote == null ? Mono.empty() : keepPublishedText(c, clean.id()))
                         .then(clean.id() == null ? insert(c, clean) : update(c, clean))
-                        .flatMap(saved -> revision(c, clean, saved)
+                        .flatMap(saved -> details.save(c, saved.id()).then(revision(c, clean, saved))
                                 .then(isPublic(saved) ? PublishedFingerprint.record(c, saved.id()).map(Optional::of) : Mono.just(Optional.<String>empty()))
                                 .flatMap(fingerprint -> ContentEvents.append(c, new ContentEvents.Event(saved.id(), clean.actorId(),
                                         clean.id() == null ? null : saved.state(), saved.state(), correctionNote == null ? null : "correct", null,
@@ -102,27 +112,31 @@ public class Publishing {
     /**
      * Publishes an item: state {@code published}, publication time now unless one was set (a later
      * time schedules it), an event, and a new content version for the tenant. Publishing an item
-     * that is already published changes nothing.
+     * that is already published changes nothing. Every {@link PublishRule} must agree first.
      */
     public Mono<SavedItem> publish(Tenant tenant, long itemId, @Nullable Long actorId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT state, version FROM content_items WHERE id = $1 FOR UPDATE",
-                                r -> new SavedItem(itemId, r.get("version", Integer.class), r.get("state", String.class)), itemId)
+        return db.mono(tenant, c -> Sql.one(c, "SELECT state, version, kind FROM content_items WHERE id = $1 FOR UPDATE",
+                                r -> new Locked(new SavedItem(itemId, r.get("version", Integer.class), r.get("state", String.class)),
+                                        r.get("kind", String.class)), itemId)
                         .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
-                        .flatMap(before -> "published".equals(before.state())
-                                ? Mono.just(new Change(before, false))
-                                : Sql.one(c, """
+                        .flatMap(before -> "published".equals(before.item().state())
+                                ? Mono.just(new Change(before.item(), false))
+                                : Flux.fromIterable(rules).concatMap(rule -> rule.check(c, itemId, before.kind())).then(Sql.one(c, """
                                                 UPDATE content_items SET state = 'published', published_at = coalesce(published_at, now()),
                                                     version = version + 1, updated_by = $2, updated_at = now()
                                                 WHERE id = $1 RETURNING version""",
                                                 r -> new SavedItem(itemId, r.get(0, Integer.class), "published"), itemId, Sql.orNull(actorId, Long.class))
                                         .flatMap(after -> PublishedFingerprint.record(c, itemId)
-                                                .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, before.state(), "published", null, fingerprint))
+                                                .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, before.item().state(), "published", null, fingerprint))
                                                 .then(contentChanged(c, tenant))
-                                                .thenReturn(new Change(after, true)))))
+                                                .thenReturn(new Change(after, true))))))
                 .flatMap(change -> change.changed() ? registry.publishChange().thenReturn(change.item()) : Mono.just(change.item()));
     }
 
     private record Change(SavedItem item, boolean changed) {
+    }
+
+    private record Locked(SavedItem item, String kind) {
     }
 
     private static boolean isPublic(SavedItem saved) {

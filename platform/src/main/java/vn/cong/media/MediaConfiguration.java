@@ -7,10 +7,12 @@ import java.nio.file.Path;
 
 /**
  * @param root     folder holding every tenant's uploads, one sub-folder per tenant code
- * @param maxBytes largest accepted upload
+ * @param maxBytes largest accepted image upload
+ * @param attachmentMaxBytes largest accepted attachment (documents, spreadsheets, archives)
  */
 @ConfigurationProperties("cong.media")
 public record MediaConfiguration(
         @Bindable(defaultValue = "data/media") Path root,
-        @Bindable(defaultValue = "10485760") long maxBytes) {
+        @Bindable(defaultValue = "10485760") long maxBytes,
+        @Bindable(defaultValue = "20971520") long attachmentMaxBytes) {
 }

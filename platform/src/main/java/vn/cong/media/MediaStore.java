@@ -49,23 +49,38 @@ public class MediaStore {
 
     /** Stores an upload of one of the {@code allowed} kinds; refuses anything else with a clear message. */
     public Mono<MediaFile> store(Tenant tenant, String originalName, byte[] bytes, Set<MediaType> allowed, @Nullable Long actorId) {
-        return Mono.fromCallable(() -> check(originalName, bytes, allowed))
+        return store(tenant, originalName, bytes, allowed, config.maxBytes(), false, actorId);
+    }
+
+    /**
+     * Stores a file to attach to a content item (any of {@link MediaType#ATTACHMENTS}, up to
+     * {@code cong.media.attachment-max-bytes}). It is never served under {@code /media}: only as a
+     * download of the item it is attached to, once that item is public.
+     */
+    public Mono<MediaFile> storeAttachment(Tenant tenant, String originalName, byte[] bytes, @Nullable Long actorId) {
+        return store(tenant, originalName, bytes, MediaType.ATTACHMENTS, config.attachmentMaxBytes(), true, actorId);
+    }
+
+    private Mono<MediaFile> store(Tenant tenant, String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes,
+                                  boolean attachment, @Nullable Long actorId) {
+        // off the event loop: telling a ZIP-based file apart may inflate a whole archive
+        return Mono.fromCallable(() -> check(originalName, bytes, allowed, maxBytes)).subscribeOn(blocking)
                 .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
                         .flatMap(stored -> db.mono(tenant, c -> Sql.one(c, """
-                                        INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by)
-                                        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""", r -> r.get(0, Long.class),
+                                        INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by, attachment)
+                                        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""", r -> r.get(0, Long.class),
                                 stored, displayName(originalName), type.contentType(), (long) bytes.length, sha256(bytes),
-                                Sql.orNull(actorId, Long.class)))
+                                Sql.orNull(actorId, Long.class), attachment))
                                 .map(id -> new MediaFile(id, "/media/" + stored, displayName(originalName), type.contentType(),
                                         bytes.length, sha256(bytes)))));
     }
 
-    /** The file at a public path of this tenant, if it is one of its own. */
+    /** The file at a public path of this tenant, if it is one of its own (attachments are not: they are downloads). */
     public Mono<Optional<StoredFile>> find(Tenant tenant, String storedPath) {
         if (!STORED.matcher(storedPath).matches()) {
             return Mono.just(Optional.empty());
         }
-        return db.mono(tenant, c -> Sql.one(c, "SELECT content_type FROM media_files WHERE stored_path = $1",
+        return db.mono(tenant, c -> Sql.one(c, "SELECT content_type FROM media_files WHERE stored_path = $1 AND NOT attachment",
                         r -> r.get(0, String.class), storedPath))
                 .map(type -> Optional.of(new StoredFile(folder(tenant).resolve(storedPath), type)))
                 .defaultIfEmpty(Optional.empty());
@@ -75,12 +90,12 @@ public class MediaStore {
         return config.root().resolve(tenant.code());
     }
 
-    private MediaType check(String originalName, byte[] bytes, Set<MediaType> allowed) {
+    private MediaType check(String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes) {
         if (bytes.length == 0) {
-            throw new UploadRefused("Tệp tải lên rỗng.");
+            throw new UploadRefused("Tệp «" + displayName(originalName) + "» rỗng.");
         }
-        if (bytes.length > config.maxBytes()) {
-            throw new UploadRefused("Tệp quá lớn: tối đa " + (config.maxBytes() / (1024 * 1024)) + " MB.");
+        if (bytes.length > maxBytes) {
+            throw new UploadRefused("Tệp «" + displayName(originalName) + "» quá lớn: tối đa " + SizeText.of(maxBytes) + ".");
         }
         String ext = extension(originalName);
         MediaType actual = MediaType.sniff(bytes)

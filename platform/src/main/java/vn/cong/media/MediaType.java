@@ -1,8 +1,11 @@
 package vn.cong.media;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The kinds of file the platform accepts, recognised by their first bytes, never by their name. */
 public enum MediaType {
@@ -12,7 +15,15 @@ public enum MediaType {
     WEBP("image/webp", List.of("webp"), true),
     PDF("application/pdf", List.of("pdf"), false),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx"), false),
-    DOC("application/msword", List.of("doc"), false);
+    DOC("application/msword", List.of("doc"), false),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of("xlsx"), false),
+    PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", List.of("pptx"), false),
+    ODT("application/vnd.oasis.opendocument.text", List.of("odt"), false),
+    XLS("application/vnd.ms-excel", List.of("xls"), false),
+    ZIP("application/zip", List.of("zip"), false);
+
+    /** What may be attached to a content item. */
+    public static final Set<MediaType> ATTACHMENTS = Collections.unmodifiableSet(EnumSet.allOf(MediaType.class));
 
     private final String contentType;
     private final List<String> extensions;
@@ -40,7 +51,11 @@ public enum MediaType {
         return extensions.contains(ext);
     }
 
-    /** What the bytes are. DOCX is a ZIP archive that holds {@code word/document.xml}. */
+    /**
+     * What the bytes are. Office files are told apart by their structure, not by a name: an OLE2
+     * compound file by the streams in its directory (DOC, XLS), a ZIP archive by its
+     * {@code [Content_Types].xml} (DOCX, XLSX, PPTX) or its {@code mimetype} entry (ODT).
+     */
     public static Optional<MediaType> sniff(byte[] b) {
         if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);
@@ -58,12 +73,16 @@ public enum MediaType {
             return Optional.of(PDF);
         }
         if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            return Optional.of(DOC);
+            return CompoundFile.kind(b);
         }
-        if (startsWith(b, 'P', 'K', 3, 4) && containsAscii(b, "word/document.xml")) {
-            return Optional.of(DOCX);
+        if (startsWith(b, 'P', 'K', 3, 4)) {
+            return ZipContainer.kind(b);
         }
         return Optional.empty();
+    }
+
+    public static Optional<MediaType> byContentType(String contentType) {
+        return Arrays.stream(values()).filter(t -> t.contentType.equals(contentType)).findFirst();
     }
 
     public static Optional<MediaType> byExtension(String ext) {
@@ -80,10 +99,5 @@ public enum MediaType {
             }
         }
         return true;
-    }
-
-    private static boolean containsAscii(byte[] bytes, String needle) {
-        // entry names are stored uncompressed in the local headers and the central directory
-        return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(needle);
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 @Singleton
 public class PublicContent {
 
-    /** Visible to the public: published, and not scheduled for later. */
-    private static final String PUBLIC = "i.state = 'published' AND i.published_at <= now()";
+    /** Visible to the public as an article: published, and not scheduled for later (other kinds have their own pages). */
+    private static final String PUBLIC = "i.kind = 'article' AND i.state = 'published' AND i.published_at <= now()";
     private static final String CARD_COLUMNS = "i.id, i.slug, i.title, i.summary, i.cover_url, i.cover_alt, i.published_at, i.section_id";
 
     private final TenantDatabase db;

@@ -43,6 +43,13 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void publicPagesOfContentKindsDoNotDependOnTheStaffArea() {
+        noClasses().that().resideInAPackage("vn.cong.site.kinds..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.admin..", "vn.cong.accounts..", "vn.cong.ops..")
+                .check(MAIN);
+    }
+
+    @Test
     void theTenantApiIsAnEdgeThatOnlyTheStaffAreaUses() {
         noClasses().that().resideInAnyPackage("vn.cong.workflow..", "vn.cong.content..", "vn.cong.accounts..", "vn.cong.site..",
                         "vn.cong.ops..", "vn.cong.onboarding..")
@@ -56,6 +63,15 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("vn.cong.themes..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.ops..",
                         "vn.cong.onboarding..")
+                .check(MAIN);
+    }
+
+    @Test
+    void contentKindsUseOnlyTheSharedContentPackagesAndAttachments() {
+        noClasses().that().resideInAnyPackage("vn.cong.content.documents..", "vn.cong.content.consultations..",
+                        "vn.cong.content.procedures..", "vn.cong.content.about..", "vn.cong.content.attachments..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.cong.site..", "vn.cong.admin..", "vn.cong.accounts..",
+                        "vn.cong.ops..", "vn.cong.workflow..")
                 .check(MAIN);
     }
 

@@ -16,7 +16,7 @@ final class PublicFieldDiff {
 
     /** The fingerprinted fields, in the order a report lists them (see content_public_fields). */
     static final List<String> FIELDS = List.of("title", "summary", "body_html", "source", "slug", "language",
-            "section_id", "cover_url", "published_at");
+            "section_id", "cover_url", "published_at", "details", "attachments");
     static final int SHOWN = 160;
     private static final int BEFORE_CHANGE = 40;
 

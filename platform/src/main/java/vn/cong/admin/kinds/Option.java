@@ -1,0 +1,5 @@
+package vn.cong.admin.kinds;
+
+/** One choice of a drop-down in a staff form. */
+public record Option(String value, String label) {
+}

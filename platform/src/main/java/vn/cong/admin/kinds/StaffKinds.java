@@ -1,0 +1,52 @@
+package vn.cong.admin.kinds;
+
+import vn.cong.accounts.Role;
+import vn.cong.admin.StaffAccount;
+
+import java.util.Map;
+
+/** The staff area's names for content kinds: where each kind is edited, what it is called, who publishes. */
+public final class StaffKinds {
+
+    /** Who may put an item online, or change one that is online. */
+    public static final Role[] PUBLISHERS = {Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD};
+
+    private static final Map<String, String> EDITORS = Map.of(
+            "article", "/quan-tri/bai-viet",
+            "document", "/quan-tri/van-ban",
+            "consultation", "/quan-tri/du-thao",
+            "procedure", "/quan-tri/thu-tuc",
+            "page", "/quan-tri/gioi-thieu");
+    private static final Map<String, String> NAMES = Map.of(
+            "article", "Bài viết",
+            "document", "Văn bản",
+            "consultation", "Dự thảo lấy ý kiến",
+            "procedure", "Thủ tục hành chính",
+            "page", "Trang giới thiệu");
+    private static final Map<String, String> STATES = Map.of("draft", "Bản nháp", "published", "Đã đăng");
+
+    private StaffKinds() {
+    }
+
+    /** The edit page of an item of {@code kind}; the about pages are edited from their overview. */
+    public static String editUrl(String kind, long id) {
+        return "page".equals(kind) ? EDITORS.get(kind) : EDITORS.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
+    }
+
+    public static String listUrl(String kind) {
+        return EDITORS.getOrDefault(kind, "/quan-tri/bai-viet");
+    }
+
+    public static String name(String kind) {
+        return NAMES.getOrDefault(kind, kind);
+    }
+
+    public static String stateLabel(String state) {
+        return STATES.getOrDefault(state, state);
+    }
+
+    /** Anyone on the staff changes drafts; only publishers change what is online. */
+    public static boolean mayChange(StaffAccount me, String state) {
+        return !"published".equals(state) || me.hasAnyRole(PUBLISHERS);
+    }
+}

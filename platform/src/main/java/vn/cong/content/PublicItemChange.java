@@ -1,0 +1,29 @@
+package vn.cong.content;
+
+import io.micronaut.core.annotation.Nullable;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.Tenant;
+
+/**
+ * A change to what an item shows that is not a save of the item itself (its attachments): when the
+ * item is public, it is fingerprinted afresh with an event that says what changed, and the tenant's
+ * content version moves, all in the caller's transaction. Without this the integrity check would
+ * rightly report the item as changed outside the workflow.
+ */
+public final class PublicItemChange {
+
+    private PublicItemChange() {
+    }
+
+    /** Emits true when the item is public and was fingerprinted again (then call {@code TenantRegistry.publishChange()} after commit). */
+    public static Mono<Boolean> record(Connection c, Tenant tenant, long itemId, @Nullable Long actorId, String what) {
+        return Sql.one(c, "SELECT 1 FROM content_items WHERE id = $1 AND state = 'published'", r -> 1, itemId)
+                .flatMap(isPublic -> PublishedFingerprint.record(c, itemId)
+                        .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, "published", "published", what, fingerprint))
+                        .then(ContentVersion.bump(c, tenant))
+                        .thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+}

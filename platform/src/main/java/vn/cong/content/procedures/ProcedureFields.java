@@ -1,0 +1,12 @@
+package vn.cong.content.procedures;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * An administrative procedure's own fields: the online public service level (mức độ 2/3/4) [001 Đ14],
+ * the link to the service, its field (lĩnh vực), responsible unit, processing time, fees and the
+ * documents an applicant hands in (thành phần hồ sơ).
+ */
+public record ProcedureFields(@Nullable Integer serviceLevel, String onlineUrl, String field, String unit, String processingTime,
+                              String fees, String requiredDocuments) {
+}
