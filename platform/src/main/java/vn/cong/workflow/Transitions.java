@@ -3,11 +3,14 @@ package vn.cong.workflow;
 import io.micronaut.core.annotation.Nullable;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
 import vn.cong.content.ContentEvents;
 import vn.cong.content.ContentNotFound;
 import vn.cong.content.ContentVersion;
+import vn.cong.content.PublishRefused;
+import vn.cong.content.PublishRule;
 import vn.cong.content.PublishedFingerprint;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
@@ -15,6 +18,7 @@ import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,10 +33,12 @@ class Transitions {
 
     private final TenantDatabase db;
     private final TenantRegistry registry;
+    private final List<PublishRule> rules;
 
-    Transitions(TenantDatabase db, TenantRegistry registry) {
+    Transitions(TenantDatabase db, TenantRegistry registry, List<PublishRule> rules) {
         this.db = db;
         this.registry = registry;
+        this.rules = List.copyOf(rules);
     }
 
     /** What a step sees: the locked item, its active run (or null), the policy that governs it, who acts. */
@@ -110,7 +116,7 @@ class Transitions {
     Mono<Recorded> record(Connection c, Tenant tenant, WorkItem item, Change change, @Nullable Long actorId) {
         ItemState to = change.to();
         boolean publicChange = to == ItemState.PUBLISHED || to == ItemState.TAKEN_DOWN || item.is(ItemState.PUBLISHED);
-        return Sql.one(c, """
+        return publishRules(c, item, to, actorId).then(Sql.one(c, """
                                 UPDATE content_items SET state = $2, version = version + 1, updated_by = $3, updated_at = now(),
                                     published_at = CASE WHEN $2 = 'scheduled' THEN $4
                                                         WHEN $2 = 'published' THEN coalesce($4, published_at, now())
@@ -123,7 +129,21 @@ class Transitions {
                         .then(finishRun(c, item.id(), to))
                         .then(notify(c, item, change.notice(), actorId))
                         .then(publicChange ? ContentVersion.bump(c, tenant) : Mono.just(0L))
-                        .thenReturn(new Recorded(new Outcome(item.id(), version, to.db()), publicChange)));
+                        .thenReturn(new Recorded(new Outcome(item.id(), version, to.db()), publicChange))));
+    }
+
+    /**
+     * The content kinds' conditions for going online (e.g. a document's .pdf and .doc/.docx) hold on
+     * the workflow's path too: checked when a person publishes or schedules. The scheduled-publishing
+     * job (no actor) publishes what was checked when it was scheduled, so a due item never sticks.
+     */
+    private Mono<Void> publishRules(Connection c, WorkItem item, ItemState to, @Nullable Long actorId) {
+        if (actorId == null || (to != ItemState.PUBLISHED && to != ItemState.SCHEDULED)) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(rules).concatMap(rule -> rule.check(c, item.id(), item.kind()))
+                .then()
+                .onErrorMap(PublishRefused.class, e -> new WorkflowRefused(e.getMessage()));
     }
 
     record Recorded(Outcome outcome, boolean publicChange) {

@@ -12,16 +12,21 @@ import vn.cong.accounts.AccountDetails;
 import vn.cong.accounts.Role;
 import vn.cong.content.Draft;
 import vn.cong.content.Publishing;
+import vn.cong.content.SavedItem;
 import vn.cong.content.documents.DocumentFields;
 import vn.cong.content.documents.DocumentStatus;
 import vn.cong.content.documents.LegalDocuments;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.workflow.Actor;
+import vn.cong.workflow.PublishItem;
+import vn.cong.workflow.WorkflowRefused;
 import vn.cong.testing.Browser;
 import vn.cong.testing.MultipartPost;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SampleFiles;
+import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.io.IOException;
@@ -37,6 +42,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.cong.admin.StaffForms.csrfToken;
 import static vn.cong.admin.StaffForms.logInOk;
@@ -68,6 +74,8 @@ class LegalDocumentsTest extends PlatformTestSupport {
     LegalDocuments documents;
     @Inject
     Publishing publishing;
+    @Inject
+    PublishItem workflowPublish;
 
     private Browser editor;
     private Browser betaEditor;
@@ -317,6 +325,25 @@ class LegalDocumentsTest extends PlatformTestSupport {
             assertTrue(doc.selectFirst(".attachments a").attr("href").endsWith("/quyet-dinh-12.pdf"));
         } finally {
             documents.requirePdfAndDoc(tenant("alpha"), false).block();
+        }
+    }
+
+    @Test
+    void theWorkflowsPublishStepAlsoRequiresThePdfAndDoc() {
+        Tenant alpha = tenant("alpha");
+        documents.requirePdfAndDoc(alpha, true).block();
+        try {
+            SavedItem saved = documents.save(alpha, draft("qd-quy-trinh-06", "Quyết định qua quy trình", null),
+                    fields("06/QĐ-ALPHA", "quyet-dinh", MOST, LocalDate.of(2026, 1, 5), null, DocumentStatus.VALID, null), Map.of()).block();
+            long editorId = SqlProbe.number(this::jdbc, "SELECT id FROM t_alpha.accounts WHERE username = 'bientap'");
+            Actor actor = new Actor(editorId, "Biên Tập Viên", Set.of(Role.EDITOR));
+
+            WorkflowRefused refused = assertThrows(WorkflowRefused.class,
+                    () -> workflowPublish.publishDirectly(alpha, saved.id(), saved.version(), actor).block());
+            assertTrue(refused.getMessage().contains("còn thiếu tệp .pdf và tệp .doc hoặc .docx"), refused.getMessage());
+            assertEquals(List.of("draft"), SqlProbe.column(this::jdbc, "SELECT state FROM t_alpha.content_items WHERE id = " + saved.id()));
+        } finally {
+            documents.requirePdfAndDoc(alpha, false).block();
         }
     }
 
