@@ -167,6 +167,33 @@ class WorkflowPagesTest extends PlatformTestSupport {
     }
 
     @Test
+    void policiesAreShownAsDataAndOnlyTheTenantAdminChoosesOne() {
+        Browser editor = as(ALPHA, Role.EDITOR);
+        HttpResponse<String> shown = editor.get("/quan-tri/quy-trinh/chinh-sach");
+        assertEquals(200, shown.statusCode(), shown.body());
+        var doc = Jsoup.parse(shown.body());
+        assertTrue(doc.select("section.policy.current h2").text().contains("Ban biên tập (Bộ KH&CN)"), doc.select("section.policy").text());
+        assertTrue(doc.text().contains("Duyệt cấp 3: Trưởng Ban Biên tập"), "Hải Phòng's levels are listed");
+        HttpResponse<String> refused = editor.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(shown), "policy", "haiphong"));
+        assertEquals(403, refused.statusCode());
+
+        Browser admin = new Browser(server.getPort(), ALPHA);
+        logInOk(admin, "quantri", "MatKhauAlpha2026!");
+        try {
+            HttpResponse<String> page = admin.get("/quan-tri/quy-trinh/chinh-sach");
+            assertEquals(303, admin.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(page), "policy", "haiphong")).statusCode());
+            assertTrue(Jsoup.parse(admin.get("/quan-tri/quy-trinh/chinh-sach").body()).select("section.policy.current h2").text()
+                    .contains("Hải Phòng"));
+            HttpResponse<String> unknown = admin.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(page), "policy", "hanoi"));
+            assertEquals(400, unknown.statusCode());
+            assertTrue(text(unknown).contains("Không có quy trình duyệt mã «hanoi»"), text(unknown));
+        } finally {
+            HttpResponse<String> page = admin.get("/quan-tri/quy-trinh/chinh-sach");
+            admin.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(page), "policy", "most"));
+        }
+    }
+
+    @Test
     void incompleteSubmissionIsShownAgainWithMessagesAndWhatWasTyped() {
         long id = draft();
         Browser contributor = as(ALPHA, Role.CONTRIBUTOR);
