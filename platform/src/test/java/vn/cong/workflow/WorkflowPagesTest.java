@@ -19,7 +19,6 @@ import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.net.http.HttpResponse;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 
