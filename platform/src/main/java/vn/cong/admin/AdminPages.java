@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 public class AdminPages {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminPages.class);
+
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
 
@@ -70,10 +72,17 @@ public class AdminPages {
                 .map(html -> HttpResponse.<String>status(status).contentType(HTML).body(html));
     }
 
-    /** The logged-in person's unread notifications, for the badge in the layout (0 for anonymous pages). */
+    /**
+     * The logged-in person's unread notifications, for the badge in the layout (0 for anonymous pages).
+     * The badge is an extra: when it cannot be counted the page is still shown, without it.
+     */
     private Mono<Long> unread(Map<String, Object> variables) {
         if (variables.get("staff") instanceof StaffAccount staff && variables.get("tenant") instanceof Tenant tenant) {
-            return notifications.unreadCount(tenant, staff.id()).defaultIfEmpty(0L);
+            return notifications.unreadCount(tenant, staff.id()).defaultIfEmpty(0L)
+                    .onErrorResume(e -> {
+                        LOG.warn("Tenant {}: unread notifications of account {} not counted: {}", tenant.code(), staff.id(), e.toString());
+                        return Mono.just(0L);
+                    });
         }
         return Mono.just(0L);
     }

@@ -38,6 +38,11 @@ public record ApprovalPolicy(String code, String name, String description, Set<R
         return levels.stream().flatMap(l -> l.roles().stream()).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Who edits, as the pages name them. */
+    public String editorRolesText() {
+        return labels(editorRoles);
+    }
+
     static String labels(Set<Role> roles) {
         return roles.stream().sorted().map(Role::label).collect(Collectors.joining(", "));
     }

@@ -54,7 +54,7 @@ public class SubmitItem {
                     : Sql.update(sit.c(), """
                                     UPDATE workflow_runs SET sensitivity = $2, required_levels = $3, submitter_unit = $4, submitter_name = $5,
                                         submitter_title = $6, submitter_email = $7, submitter_phone = $8, event_at = $9, event_highlighted = $10,
-                                        due_at = $11, current_level = NULL, submitted_at = now()
+                                        due_at = $11, current_level = NULL, submitted_at = now(), reminded_at = NULL
                                     WHERE id = $1""",
                             sit.run().id(), sensitivity.db(), required, s.unit().strip(), s.name().strip(),
                             s.title() == null ? "" : s.title().strip(), s.email().strip(), s.phone().strip(),

@@ -127,7 +127,7 @@ class Transitions {
                         .flatMap(hash -> ContentEvents.append(c, new ContentEvents.Event(item.id(), actorId, item.state(), to.db(),
                                 change.action(), change.level(), change.comment(), change.reasonCode(), hash.isEmpty() ? null : hash)))
                         .then(finishRun(c, item.id(), to))
-                        .then(notify(c, item, change.notice(), actorId))
+                        .then(notify(c, item.id(), item.title(), change.notice(), actorId))
                         .then(publicChange ? ContentVersion.bump(c, tenant) : Mono.just(0L))
                         .thenReturn(new Recorded(new Outcome(item.id(), version, to.db()), publicChange))));
     }
@@ -163,7 +163,8 @@ class Transitions {
                 itemId, to == ItemState.REJECTED ? "rejected" : "finished");
     }
 
-    private static Mono<Long> notify(Connection c, WorkItem item, Notice notice, @Nullable Long actorId) {
+    /** Notifies everyone active the notice names, except the actor. */
+    static Mono<Long> notify(Connection c, long itemId, String title, Notice notice, @Nullable Long actorId) {
         if (notice.roles().isEmpty() && notice.accountId() == null) {
             return Mono.just(0L);
         }
@@ -171,7 +172,7 @@ class Transitions {
                         INSERT INTO notifications (account_id, item_id, message)
                         SELECT id, $1, $2 FROM accounts
                         WHERE status = 'active' AND id <> $3 AND (roles && $4::text[] OR id = $5)""",
-                item.id(), notice.message() + ": «" + item.title() + "»", actorId == null ? -1L : actorId,
+                itemId, notice.message() + ": «" + title + "»", actorId == null ? -1L : actorId,
                 notice.roles().stream().map(Role::db).toArray(String[]::new), notice.accountId() == null ? -1L : notice.accountId());
     }
 }

@@ -23,8 +23,6 @@ import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.net.http.HttpResponse;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -22,8 +22,6 @@ import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

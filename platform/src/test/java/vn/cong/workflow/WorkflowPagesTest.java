@@ -19,7 +19,6 @@ import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.net.http.HttpResponse;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -116,8 +115,12 @@ class WorkflowPagesTest extends PlatformTestSupport {
         assertEquals(303, step(editor, id, "trinh", Map.of("comment", "Đã biên tập")).statusCode());
 
         Browser approver = as(ALPHA, Role.APPROVER);
-        assertTrue(text(approver.get("/quan-tri")).contains("Thông báo 1") || approver.get("/quan-tri").body().contains("notification-count"),
-                "the approver sees a notification badge");
+        assertTrue(approver.get("/quan-tri").body().contains("notification-count"), "the approver sees a notification badge");
+        HttpResponse<String> inbox = approver.get("/quan-tri/thong-bao");
+        assertEquals(200, inbox.statusCode(), inbox.body());
+        assertTrue(text(inbox).contains("Tin bài chờ bạn duyệt (Thành viên Ban biên tập phụ trách lĩnh vực)"), text(inbox));
+        assertEquals(303, approver.postForm("/quan-tri/thong-bao/da-doc", Map.of("csrfToken", csrfToken(inbox))).statusCode());
+        assertFalse(approver.get("/quan-tri").body().contains("notification-count"), "no badge once read");
         HttpResponse<String> waiting = approver.get("/quan-tri/quy-trinh/" + id);
         assertTrue(text(waiting).contains("Thành viên Ban biên tập phụ trách lĩnh vực"), text(waiting));
         assertEquals(303, step(approver, id, "duyet", Map.of("comment", "Đồng ý đăng")).statusCode());
@@ -160,6 +163,33 @@ class WorkflowPagesTest extends PlatformTestSupport {
         assertTrue(doc.select("table.diff tr.change del").text().contains("tin-trang-"), doc.select("table.diff").html());
         assertTrue(doc.select("table.diff tr.change ins").text().contains("sửa lần hai"), doc.select("table.diff").html());
         assertEquals(404, as(BETA, Role.EDITOR).get("/quan-tri/quy-trinh/" + id + "/so-sanh?tu=1&den=2").statusCode());
+    }
+
+    @Test
+    void policiesAreShownAsDataAndOnlyTheTenantAdminChoosesOne() {
+        Browser editor = as(ALPHA, Role.EDITOR);
+        HttpResponse<String> shown = editor.get("/quan-tri/quy-trinh/chinh-sach");
+        assertEquals(200, shown.statusCode(), shown.body());
+        var doc = Jsoup.parse(shown.body());
+        assertTrue(doc.select("section.policy.current h2").text().contains("Ban biên tập (Bộ KH&CN)"), doc.select("section.policy").text());
+        assertTrue(doc.text().contains("Duyệt cấp 3: Trưởng Ban Biên tập"), "Hải Phòng's levels are listed");
+        HttpResponse<String> refused = editor.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(shown), "policy", "haiphong"));
+        assertEquals(403, refused.statusCode());
+
+        Browser admin = new Browser(server.getPort(), ALPHA);
+        logInOk(admin, "quantri", "MatKhauAlpha2026!");
+        try {
+            HttpResponse<String> page = admin.get("/quan-tri/quy-trinh/chinh-sach");
+            assertEquals(303, admin.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(page), "policy", "haiphong")).statusCode());
+            assertTrue(Jsoup.parse(admin.get("/quan-tri/quy-trinh/chinh-sach").body()).select("section.policy.current h2").text()
+                    .contains("Hải Phòng"));
+            HttpResponse<String> unknown = admin.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(page), "policy", "hanoi"));
+            assertEquals(400, unknown.statusCode());
+            assertTrue(text(unknown).contains("Không có quy trình duyệt mã «hanoi»"), text(unknown));
+        } finally {
+            HttpResponse<String> page = admin.get("/quan-tri/quy-trinh/chinh-sach");
+            admin.postForm("/quan-tri/quy-trinh/chinh-sach", Map.of("csrfToken", csrfToken(page), "policy", "most"));
+        }
     }
 
     @Test

@@ -19,9 +19,7 @@ import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +49,7 @@ class WorkflowTest extends PlatformTestSupport {
     @Inject RequestStep steps;
     @Inject PublishItem publish;
     @Inject DeadlineBoard board;
+    @Inject DeadlineReminders reminders;
     @Inject WorkflowCatalog catalog;
 
     private Tenant alpha;
@@ -289,6 +288,20 @@ class WorkflowTest extends PlatformTestSupport {
         assertTrue(after.overdue().stream().anyMatch(r -> r.item().id() == o.itemId()));
         assertEquals(1, after.byUnit().stream().filter(c -> c.group().equals("Trường THPT Ngô Quyền")).findFirst().orElseThrow().overdue());
         assertTrue(after.byStage().stream().anyMatch(c -> c.group().equals("Đã gửi, chờ tiếp nhận") && c.overdue() >= 1), after.byStage().toString());
+    }
+
+    @Test
+    void theNextActorIsRemindedOnceWhenTheDeadlineComesNearEvenWithTwoNodes() {
+        Outcome o = submitted(beta, betaStaff, "article", "Trường THCS Lê Lợi", java.time.OffsetDateTime.parse("2026-11-10T08:00:00+07:00"));
+        var near = java.time.OffsetDateTime.parse("2026-11-11T12:00:00+07:00");
+        List<Integer> counts = Flux.merge(Mono.defer(() -> reminders.remindDue(near)).subscribeOn(Schedulers.parallel()),
+                Mono.defer(() -> reminders.remindDue(near)).subscribeOn(Schedulers.parallel())).collectList().block();
+        assertEquals(1, counts.stream().mapToInt(Integer::intValue).sum(), counts.toString());
+        assertEquals(0, reminders.remindDue(near).block(), "reminded once");
+        assertEquals(List.of("Tin bài sắp đến hạn xử lý (hạn 17:00 11/11/2026): «Tin " + slugs + "»"), column(
+                "SELECT n.message FROM t_beta.notifications n JOIN t_beta.accounts a ON a.id = n.account_id"
+                        + " WHERE a.username = 'editor' AND n.item_id = " + o.itemId() + " AND n.message LIKE '%đến hạn%'"),
+                "the editor, who acts next on a submitted item, is reminded");
     }
 
     @Test
