@@ -36,6 +36,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.themes.Theme;
 import vn.cong.themes.ThemeChangeRefused;
 import vn.cong.themes.ThemeSelection;
+import vn.cong.themes.ThemeVariable;
 import vn.cong.themes.ThemeVersion;
 import vn.cong.themes.ThemeVersions;
 import vn.cong.themes.Themes;
@@ -212,7 +213,8 @@ class ThemesController {
     }
 
     /**
-     * The tenant's home page (or {@code trang}: {@code /chuyen-muc/…}, {@code /bai-viet/…}) as this
+     * The tenant's home page (or {@code trang}: any public address, e.g. {@code /chuyen-muc/…},
+     * {@code /en/van-ban?trang=2}, {@code /gioi-thieu/lanh-dao}) as this
      * version would show it. Staff of this tenant only: the session is bound to its host, and the
      * version is looked up in this tenant's schema.
      */
@@ -262,11 +264,11 @@ class ThemesController {
         });
     }
 
-    /** What the admin typed, to show back: the variables as posted, blocks as parsed. */
+    /** What the admin typed, to show back: the variables as posted, blocks and colours (typed or picked) as parsed. */
     private static Map<String, String> typed(Theme theme, Map<String, String> fields, ThemeSelection parsed) {
         Map<String, String> values = new HashMap<>(parsed.values());
-        theme.variables().keySet().forEach(name -> {
-            if (fields.containsKey("v-" + name)) {
+        theme.variables().forEach((name, variable) -> {
+            if (fields.containsKey("v-" + name) && variable.type() != ThemeVariable.Type.COLOR) {
                 values.put(name, fields.get("v-" + name));
             }
         });
