@@ -1,5 +1,6 @@
 package vn.cong.site;
 
+import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 public class PagePreviews {
 
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"]*)\"");
+    private static final Pattern FILTER_FORM = Pattern.compile("(<form\\b[^>]*\\bmethod=\"get\"[^>]*\\baction=\")(/[^\"?]*)(\"[^>]*>)");
     private static final String NOTICE = "Bản xem trước giao diện — chưa áp dụng cho người đọc.";
 
     /** A page named by a public address: its language and the page. */
@@ -42,22 +44,41 @@ public class PagePreviews {
     }
 
     /**
-     * The page at the public address {@code address} (path and query, e.g. {@code /en/van-ban?trang=2};
-     * blank for the home page); empty when there is none. Its links to public pages lead to their
+     * The page at the public address the request's {@code trang} names (path and query, e.g.
+     * {@code /en/van-ban?trang=2}; none for the home page), with the request's other parameters (a
+     * filter form's values) added to that address; empty when there is no such page. Its links to public pages lead to their
      * previews at {@code previewUrl?trang=…}, so the staff member browses the draft, not the live portal.
      */
-    public Mono<HttpResponse<?>> page(HttpRequest<?> request, Tenant tenant, ThemeSelection selection, String address, String previewUrl) {
-        Optional<Target> target = target(address == null || address.isBlank() ? "/" : address);
+    public Mono<HttpResponse<?>> page(HttpRequest<?> request, Tenant tenant, ThemeSelection selection, String previewUrl) {
+        Optional<Target> target = target(address(request.getParameters()));
         if (target.isEmpty()) {
             return Mono.empty();
         }
-        UnaryOperator<String> links = html -> LINK.matcher(html).replaceAll(m -> {
+        UnaryOperator<String> links = html -> FILTER_FORM.matcher(LINK.matcher(html).replaceAll(m -> {
             String href = m.group(1).replace("&amp;", "&");
             return target(href).isPresent()
                     ? Matcher.quoteReplacement("href=\"" + previewUrl + "?trang=" + URLEncoder.encode(href, StandardCharsets.UTF_8).replace("%2F", "/") + "\"")
                     : Matcher.quoteReplacement(m.group());
-        });
+        })).replaceAll(m -> target(m.group(2)).isPresent()
+                // a filter form is sent to the preview, the list's address in trang and the filter values beside it
+                ? Matcher.quoteReplacement(m.group(1) + previewUrl + m.group(3) + "<input type=\"hidden\" name=\"trang\" value=\"" + m.group(2) + "\">")
+                : Matcher.quoteReplacement(m.group()));
         return pages.preview(tenant, target.get().lang(), Origin.of(request), selection, NOTICE, links, target.get().page().build());
+    }
+
+    /** The public address a preview request names: {@code trang} and the other parameters as its query. */
+    private static String address(HttpParameters params) {
+        String trang = params.get("trang");
+        StringBuilder address = new StringBuilder(trang == null || trang.isBlank() ? "/" : trang);
+        for (String name : params.names()) {
+            if (!name.equals("trang")) {
+                for (String value : params.getAll(name)) {
+                    address.append(address.indexOf("?") < 0 ? '?' : '&').append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                            .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return address.toString();
     }
 
     /** The page a public address names, if any route has it. */

@@ -213,16 +213,16 @@ class ThemesController {
     }
 
     /**
-     * The tenant's home page (or {@code trang}: any public address, e.g. {@code /chuyen-muc/…},
-     * {@code /en/van-ban?trang=2}, {@code /gioi-thieu/lanh-dao}) as this
+     * The tenant's home page (or the query's {@code trang}: any public address, e.g. {@code /chuyen-muc/…},
+     * {@code /en/van-ban?trang=2}, {@code /gioi-thieu/lanh-dao}; other query values are a filter form's) as this
      * version would show it. Staff of this tenant only: the session is bound to its host, and the
      * version is looked up in this tenant's schema.
      */
-    @Get(value = "/{id}/xem-truoc{?trang}", produces = MediaType.TEXT_HTML)
+    @Get(value = "/{id}/xem-truoc", produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    Mono<HttpResponse<?>> preview(HttpRequest<?> request, Tenant tenant, long id, @Nullable @QueryValue String trang) {
+    Mono<HttpResponse<?>> preview(HttpRequest<?> request, Tenant tenant, long id) {
         return versions.find(tenant, id).flatMap(found -> found
-                .<Mono<HttpResponse<?>>>map(v -> previews.page(request, tenant, v.selection(), trang, BASE + "/" + id + "/xem-truoc")
+                .<Mono<HttpResponse<?>>>map(v -> previews.page(request, tenant, v.selection(), BASE + "/" + id + "/xem-truoc")
                         .switchIfEmpty(Mono.defer(() -> notFound(request).map(r -> (HttpResponse<?>) r))))
                 .orElseGet(() -> notFound(request).map(r -> (HttpResponse<?>) r)));
     }

@@ -163,6 +163,11 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         HttpResponse<String> filtered = admin.get(preview + "?trang=/thu-tuc%3Fmuc-do%3D4");
         assertEquals(200, filtered.statusCode(), "a filtered list: the query travels inside trang");
         assertEquals(404, admin.get(preview + "?trang=/thu-tuc%3Fmuc-do%3D9").statusCode(), "a bad filter value is no page, as on the public site");
+        Document procedures = Jsoup.parse(admin.get(preview + "?trang=/thu-tuc").body());
+        assertEquals(preview, procedures.selectFirst("form.filters").attr("action"), "the filter form is sent to the preview");
+        assertEquals("/thu-tuc", procedures.selectFirst("form.filters input[type=hidden][name=trang]").attr("value"));
+        assertEquals(200, admin.get(preview + "?trang=/thu-tuc&muc-do=4&linh-vuc=&don-vi=").statusCode(), "as the filter form sends it");
+        assertEquals(404, admin.get(preview + "?trang=/thu-tuc&muc-do=9").statusCode());
         assertEquals(404, admin.get(preview + "?trang=/gioi-thieu/khong-co").statusCode());
         assertEquals(404, admin.get(preview + "?trang=https://example.com/").statusCode(), "only this portal's own pages");
         assertEquals(404, betaAdmin.get(preview + "?trang=/van-ban").statusCode(), "alpha's version does not exist on beta's host");
