@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** A published article, with the latest other articles of its section. */
 @Produces(io.micronaut.http.MediaType.TEXT_HTML)
@@ -36,10 +37,15 @@ class ArticleController {
     }
 
     private Mono<HttpResponse<?>> article(HttpRequest<?> request, String lang, String slug) {
+        return pages.serve(request, lang, page(lang, slug));
+    }
+
+    /** The article page named by {@code slug}; empty when the slug is malformed. */
+    Optional<PublicPage> page(String lang, String slug) {
         if (slug.length() > 200 || !SectionController.SLUG.matcher(slug).matches()) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
-        return pages.serve(request, lang, PublicUrls.article(lang, slug), ctx -> model(ctx, slug));
+        return Optional.of(new PublicPage(PublicUrls.article(lang, slug), ctx -> model(ctx, slug)));
     }
 
     Mono<PageView> model(SiteContext ctx, String slug) {

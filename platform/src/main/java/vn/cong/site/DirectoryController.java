@@ -33,7 +33,7 @@ class DirectoryController {
         return pages.serve(request, "en", PublicUrls.directory("en"), DirectoryController::model);
     }
 
-    private static Mono<PageView> model(SiteContext ctx) {
+    static Mono<PageView> model(SiteContext ctx) {
         if (!ctx.tenant().isMinistry()) {
             return Mono.empty();
         }

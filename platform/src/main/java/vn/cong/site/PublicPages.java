@@ -89,6 +89,11 @@ public class PublicPages {
                 .onErrorResume(e -> failure(request, tenant.get(), lang, origin, canonicalPath, e));
     }
 
+    /** The page a request names ({@link #serve(HttpRequest, String, String, Function)}), or the 404 page when it names none. */
+    public Mono<HttpResponse<?>> serve(HttpRequest<?> request, String lang, Optional<PublicPage> page) {
+        return page.map(p -> serve(request, lang, p.canonicalPath(), p.build())).orElseGet(() -> notFound(request));
+    }
+
     /** The themed 404 page of the request's tenant, in the language of the request's path. */
     public Mono<HttpResponse<?>> notFound(HttpRequest<?> request) {
         Optional<Tenant> tenant = TenantRequests.tenant(request);

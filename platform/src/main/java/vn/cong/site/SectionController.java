@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A section's articles, its subsections' included, newest first, {@code ?trang=N} for older pages. */
@@ -44,11 +45,16 @@ class SectionController {
     }
 
     private Mono<HttpResponse<?>> section(HttpRequest<?> request, String lang, String slug, @Nullable String trang) {
+        return pages.serve(request, lang, page(lang, slug, trang));
+    }
+
+    /** The section page named by {@code slug} and {@code trang}; empty when either is malformed. */
+    Optional<PublicPage> page(String lang, String slug, @Nullable String trang) {
         if (slug.length() > 200 || !SLUG.matcher(slug).matches() || (trang != null && !PAGE.matcher(trang).matches())) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
         int page = trang == null ? 1 : Integer.parseInt(trang);
-        return pages.serve(request, lang, PublicUrls.section(lang, slug, page), ctx -> model(ctx, slug, page));
+        return Optional.of(new PublicPage(PublicUrls.section(lang, slug, page), ctx -> model(ctx, slug, page)));
     }
 
     Mono<PageView> model(SiteContext ctx, String slug, int page) {

@@ -82,6 +82,14 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
+    /** The whole page (up to 4000 px high) at {@code width}, then the viewport back at {@code width} by {@code height}. */
+    public void fullPageScreenshot(Path file, int width, int height, boolean mobile) {
+        long tall = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+        viewport(width, (int) Math.min(4000, Math.max(height, tall)), mobile);
+        screenshot(file);
+        viewport(width, height, mobile);
+    }
+
     /**
      * Runs axe-core (bundled in the Deque test jar, never fetched from the web) on the open page and
      * returns its serious and critical violations, one line each: rule, impact, first few targets.

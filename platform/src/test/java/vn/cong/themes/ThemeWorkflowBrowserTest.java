@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,6 +28,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,6 +98,11 @@ class ThemeWorkflowBrowserTest extends BrowserTestSupport {
         type(driver, "v-headerText", "Cổng thông tin của Cục Alpha");
         clickAndWait(driver, By.xpath("//button[normalize-space()='Lưu bản nháp']"));
         assertTrue(driver.findElement(By.tagName("main")).getText().contains("Đã lưu bản nháp"), driver.findElement(By.tagName("main")).getText());
+        driver.findElement(By.id("v-primaryColor")).sendKeys(Keys.TAB);
+        assertEquals("v-primaryColor-picker", driver.switchTo().activeElement().getDomAttribute("id"), "the colour picker is the next Tab stop");
+        assertEquals(NEW_PRIMARY.toLowerCase(Locale.ROOT), driver.findElement(By.id("v-primaryColor-picker")).getDomProperty("value"),
+                "the picker shows the saved colour");
+        assertEquals(List.of(), chromium.seriousAccessibilityViolations(), "the version form passes axe");
 
         new Select(driver.findElement(By.id("target"))).selectByValue("logo");
         driver.findElement(By.id("file")).sendKeys(logo().toAbsolutePath().toString());

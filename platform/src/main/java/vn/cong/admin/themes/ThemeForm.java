@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The theme version form as posted. Field names: {@code theme}, {@code lockVersion}, {@code v-<variable>}
  * for a variable's value; for a {@code blocks} variable {@code v-<variable>-<option>-shown} and
- * {@code -position}; for the menu {@code menu-<section id>-shown} and {@code -position}. What was typed is
+ * {@code -position}; for a {@code color} variable also {@code v-<variable>-picker} and {@code -was} (see
+ * {@link ColourEntry}); for the menu {@code menu-<section id>-shown} and {@code -position}. What was typed is
  * kept as typed, so a refused form comes back unchanged.
  */
 record ThemeForm(Map<String, String> fields) {
@@ -40,6 +41,8 @@ record ThemeForm(Map<String, String> fields) {
                 values.put(name, String.join(",", ordered(variable.options(), o -> "v-" + name + "-" + o)));
             } else if (variable.type() == ThemeVariable.Type.IMAGE && fields.containsKey("v-" + name + "-clear")) {
                 values.put(name, "");
+            } else if (variable.type() == ThemeVariable.Type.COLOR && fields.containsKey("v-" + name)) {
+                values.put(name, ColourEntry.chosen(fields.get("v-" + name), fields.get("v-" + name + "-was"), fields.get("v-" + name + "-picker")));
             } else if (fields.containsKey("v-" + name)) {
                 values.put(name, fields.get("v-" + name));
             }

@@ -28,6 +28,11 @@ final class ThemeScreen {
     }
 
     record VariableRow(String name, String field, String label, String type, String value, String error, List<Option> options) {
+
+        /** What the colour picker beside a colour's text shows. */
+        public String picker() {
+            return ColourEntry.pickerValue(value);
+        }
     }
 
     record MenuRow(long id, String field, String name, boolean shown, int position) {

@@ -36,6 +36,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.themes.Theme;
 import vn.cong.themes.ThemeChangeRefused;
 import vn.cong.themes.ThemeSelection;
+import vn.cong.themes.ThemeVariable;
 import vn.cong.themes.ThemeVersion;
 import vn.cong.themes.ThemeVersions;
 import vn.cong.themes.Themes;
@@ -212,15 +213,16 @@ class ThemesController {
     }
 
     /**
-     * The tenant's home page (or {@code trang}: {@code /chuyen-muc/…}, {@code /bai-viet/…}) as this
+     * The tenant's home page (or the query's {@code trang}: any public address, e.g. {@code /chuyen-muc/…},
+     * {@code /en/van-ban?trang=2}, {@code /gioi-thieu/lanh-dao}; other query values are a filter form's) as this
      * version would show it. Staff of this tenant only: the session is bound to its host, and the
      * version is looked up in this tenant's schema.
      */
-    @Get(value = "/{id}/xem-truoc{?trang}", produces = MediaType.TEXT_HTML)
+    @Get(value = "/{id}/xem-truoc", produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    Mono<HttpResponse<?>> preview(HttpRequest<?> request, Tenant tenant, long id, @Nullable @QueryValue String trang) {
+    Mono<HttpResponse<?>> preview(HttpRequest<?> request, Tenant tenant, long id) {
         return versions.find(tenant, id).flatMap(found -> found
-                .<Mono<HttpResponse<?>>>map(v -> previews.page(request, tenant, v.selection(), trang, BASE + "/" + id + "/xem-truoc")
+                .<Mono<HttpResponse<?>>>map(v -> previews.page(request, tenant, v.selection(), BASE + "/" + id + "/xem-truoc")
                         .switchIfEmpty(Mono.defer(() -> notFound(request).map(r -> (HttpResponse<?>) r))))
                 .orElseGet(() -> notFound(request).map(r -> (HttpResponse<?>) r)));
     }
@@ -262,11 +264,11 @@ class ThemesController {
         });
     }
 
-    /** What the admin typed, to show back: the variables as posted, blocks as parsed. */
+    /** What the admin typed, to show back: the variables as posted, blocks and colours (typed or picked) as parsed. */
     private static Map<String, String> typed(Theme theme, Map<String, String> fields, ThemeSelection parsed) {
         Map<String, String> values = new HashMap<>(parsed.values());
-        theme.variables().keySet().forEach(name -> {
-            if (fields.containsKey("v-" + name)) {
+        theme.variables().forEach((name, variable) -> {
+            if (fields.containsKey("v-" + name) && variable.type() != ThemeVariable.Type.COLOR) {
                 values.put(name, fields.get("v-" + name));
             }
         });

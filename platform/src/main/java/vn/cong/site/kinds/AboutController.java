@@ -12,12 +12,14 @@ import vn.cong.content.about.AboutEntries;
 import vn.cong.content.about.AboutPages;
 import vn.cong.content.about.StandingRole;
 import vn.cong.site.PageView;
+import vn.cong.site.PublicPage;
 import vn.cong.site.PublicPages;
 import vn.cong.site.SiteContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The about pages under stable addresses: {@code /gioi-thieu} (introduction) and
@@ -67,16 +69,21 @@ class AboutController {
     }
 
     private Mono<HttpResponse<?>> page(HttpRequest<?> request, String lang, String page) {
+        return pages.serve(request, lang, aboutPage(lang, page));
+    }
+
+    /** The about page at {@code /gioi-thieu/<page>} ({@code ""} for the introduction); empty when there is none. */
+    Optional<PublicPage> aboutPage(String lang, String page) {
         boolean text = StandingRole.ofPath(page).isPresent();
         if (!text && !LISTS.contains(page)) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
-        return pages.serve(request, lang, KindUrls.about(lang, page), ctx -> (text ? textModel(ctx, StandingRole.ofPath(page).get())
+        return Optional.of(new PublicPage(KindUrls.about(lang, page), ctx -> (text ? textModel(ctx, StandingRole.ofPath(page).get())
                 : listModel(ctx, page)).map(model -> {
                     model.put("aboutNav", nav(ctx, page));
                     model.put("aboutUrl", KindUrls.about(lang, ""));
                     return new PageView("about", model);
-                }));
+                })));
     }
 
     /**

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.content.consultations.ConsultationPhase;
 import vn.cong.content.consultations.Consultations;
 import vn.cong.site.PageView;
+import vn.cong.site.PublicPage;
 import vn.cong.site.PublicPages;
 import vn.cong.site.SiteConfiguration;
 import vn.cong.site.SiteContext;
@@ -69,14 +70,19 @@ class ConsultationsController {
     }
 
     private Mono<HttpResponse<?>> list(HttpRequest<?> request, String lang, @Nullable String phase, @Nullable String trang) {
+        return pages.serve(request, lang, listPage(lang, phase, trang));
+    }
+
+    /** The list page the phase filter and page number name; empty when one is malformed. */
+    Optional<PublicPage> listPage(String lang, @Nullable String phase, @Nullable String trang) {
         Optional<ConsultationPhase> p = phase == null || phase.isEmpty() ? Optional.empty() : ConsultationPhase.ofSlug(phase);
         if ((phase != null && !phase.isEmpty() && p.isEmpty()) || (trang != null && !ListPages.PAGE.matcher(trang).matches())) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
         int page = trang == null ? 1 : Integer.parseInt(trang);
         String base = KindUrls.consultations(lang) + p.map(x -> "?tinh-trang=" + x.slug()).orElse("");
         java.util.function.IntFunction<String> url = n -> n <= 1 ? base : base + (p.isPresent() ? "&" : "?") + "trang=" + n;
-        return pages.serve(request, lang, url.apply(page), ctx -> consultations.published(ctx.tenant(), lang, p.orElse(null), page, config.pageSize())
+        return Optional.of(new PublicPage(url.apply(page), ctx -> consultations.published(ctx.tenant(), lang, p.orElse(null), page, config.pageSize())
                 .flatMap(found -> {
                     int totalPages = (int) Math.max(1, (found.total() + config.pageSize() - 1) / config.pageSize());
                     if (page > totalPages) {
@@ -90,14 +96,18 @@ class ConsultationsController {
                     model.put("filtered", p.isPresent());
                     model.put("pagination", ListPages.pagination(page, totalPages, url));
                     return Mono.just(new PageView("consultations", model));
-                }));
+                })));
     }
 
     private Mono<HttpResponse<?>> detail(HttpRequest<?> request, String lang, String slug) {
+        return pages.serve(request, lang, detailPage(lang, slug));
+    }
+
+    Optional<PublicPage> detailPage(String lang, String slug) {
         if (!ListPages.isSlug(slug)) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
-        return pages.serve(request, lang, KindUrls.consultation(lang, slug), ctx -> consultations.detail(ctx.tenant(), lang, slug)
+        return Optional.of(new PublicPage(KindUrls.consultation(lang, slug), ctx -> consultations.detail(ctx.tenant(), lang, slug)
                 .flatMap(found -> found.map(d -> {
                     Consultations.Consultation c = d.consultation();
                     Map<String, Object> model = ctx.model(ctx.site(null, KindUrls.consultations(KindUrls.other(lang))), c.title());
@@ -108,7 +118,7 @@ class ConsultationsController {
                     model.put("commentAddress", c.fields().commentAddress());
                     model.put("attachments", d.attachments());
                     return Mono.just(new PageView("consultation", model));
-                }).orElseGet(Mono::empty)));
+                }).orElseGet(Mono::empty))));
     }
 
     private static Card card(String lang, Consultations.Consultation c) {

@@ -14,6 +14,7 @@ import vn.cong.content.documents.DocumentFilter;
 import vn.cong.content.documents.DocumentStatus;
 import vn.cong.content.documents.PublicDocuments;
 import vn.cong.site.PageView;
+import vn.cong.site.PublicPage;
 import vn.cong.site.PublicPages;
 import vn.cong.site.SiteConfiguration;
 import vn.cong.site.SiteContext;
@@ -56,28 +57,29 @@ class DocumentsController {
     Mono<HttpResponse<?>> listVi(HttpRequest<?> request, @Nullable @QueryValue String loai, @Nullable @QueryValue("co-quan") String issuer,
                                  @Nullable @QueryValue String nam, @Nullable @QueryValue("tinh-trang") String status,
                                  @Nullable @QueryValue String trang) {
-        return list(request, "vi", loai, issuer, nam, status, trang);
+        return pages.serve(request, "vi", listPage("vi", loai, issuer, nam, status, trang));
     }
 
     @Get("/en/van-ban")
     Mono<HttpResponse<?>> listEn(HttpRequest<?> request, @Nullable @QueryValue String loai, @Nullable @QueryValue("co-quan") String issuer,
                                  @Nullable @QueryValue String nam, @Nullable @QueryValue("tinh-trang") String status,
                                  @Nullable @QueryValue String trang) {
-        return list(request, "en", loai, issuer, nam, status, trang);
+        return pages.serve(request, "en", listPage("en", loai, issuer, nam, status, trang));
     }
 
     @Get("/van-ban/{slug}")
     Mono<HttpResponse<?>> detailVi(HttpRequest<?> request, @PathVariable String slug) {
-        return detail(request, "vi", slug);
+        return pages.serve(request, "vi", detailPage("vi", slug));
     }
 
     @Get("/en/van-ban/{slug}")
     Mono<HttpResponse<?>> detailEn(HttpRequest<?> request, @PathVariable String slug) {
-        return detail(request, "en", slug);
+        return pages.serve(request, "en", detailPage("en", slug));
     }
 
-    private Mono<HttpResponse<?>> list(HttpRequest<?> request, String lang, @Nullable String type, @Nullable String issuer,
-                                       @Nullable String year, @Nullable String status, @Nullable String trang) {
+    /** The list page the filter values name; empty when one is malformed. */
+    Optional<PublicPage> listPage(String lang, @Nullable String type, @Nullable String issuer,
+                                  @Nullable String year, @Nullable String status, @Nullable String trang) {
         String typeCode = type == null || type.isEmpty() ? null : type;
         String issuerName = ListPages.text(issuer);
         Optional<DocumentStatus> statusValue = status == null || status.isEmpty() ? Optional.empty() : DocumentStatus.ofSlug(status);
@@ -86,12 +88,12 @@ class DocumentsController {
                 || (year != null && !year.isEmpty() && !YEAR.matcher(year).matches())
                 || (status != null && !status.isEmpty() && statusValue.isEmpty())
                 || (trang != null && !ListPages.PAGE.matcher(trang).matches())) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
         DocumentFilter filter = new DocumentFilter(typeCode, issuerName, year == null || year.isEmpty() ? null : Integer.valueOf(year),
                 statusValue.orElse(null));
         int page = trang == null ? 1 : Integer.parseInt(trang);
-        return pages.serve(request, lang, KindUrls.documents(lang) + filter.query(page), ctx -> listModel(ctx, filter, page));
+        return Optional.of(new PublicPage(KindUrls.documents(lang) + filter.query(page), ctx -> listModel(ctx, filter, page)));
     }
 
     private Mono<PageView> listModel(SiteContext ctx, DocumentFilter filter, int page) {
@@ -126,12 +128,12 @@ class DocumentsController {
         });
     }
 
-    private Mono<HttpResponse<?>> detail(HttpRequest<?> request, String lang, String slug) {
+    Optional<PublicPage> detailPage(String lang, String slug) {
         if (!ListPages.isSlug(slug)) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
-        return pages.serve(request, lang, KindUrls.document(lang, slug), ctx -> documents.detail(ctx.tenant(), lang, slug)
-                .flatMap(found -> found.map(d -> Mono.just(detailModel(ctx, d))).orElseGet(Mono::empty)));
+        return Optional.of(new PublicPage(KindUrls.document(lang, slug), ctx -> documents.detail(ctx.tenant(), lang, slug)
+                .flatMap(found -> found.map(d -> Mono.just(detailModel(ctx, d))).orElseGet(Mono::empty))));
     }
 
     private PageView detailModel(SiteContext ctx, PublicDocuments.Detail found) {

@@ -12,11 +12,13 @@ import io.micronaut.http.annotation.QueryValue;
 import reactor.core.publisher.Mono;
 import vn.cong.content.procedures.Procedures;
 import vn.cong.site.PageView;
+import vn.cong.site.PublicPage;
 import vn.cong.site.PublicPages;
 import vn.cong.site.SiteConfiguration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -69,18 +71,23 @@ class ProceduresController {
 
     private Mono<HttpResponse<?>> list(HttpRequest<?> request, String lang, @Nullable String level, @Nullable String field,
                                        @Nullable String unit, @Nullable String trang) {
+        return pages.serve(request, lang, listPage(lang, level, field, unit, trang));
+    }
+
+    /** The list page the filter values name; empty when one is malformed. */
+    Optional<PublicPage> listPage(String lang, @Nullable String level, @Nullable String field, @Nullable String unit, @Nullable String trang) {
         boolean hasLevel = level != null && !level.isEmpty();
         String fieldName = ListPages.text(field);
         String unitName = ListPages.text(unit);
         if ((hasLevel && !level.matches("[234]")) || (field != null && !field.isEmpty() && fieldName == null)
                 || (unit != null && !unit.isEmpty() && unitName == null) || (trang != null && !ListPages.PAGE.matcher(trang).matches())) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
         Procedures.Filter filter = new Procedures.Filter(hasLevel ? Integer.valueOf(level) : null, fieldName, unitName);
         int page = trang == null ? 1 : Integer.parseInt(trang);
         IntFunction<String> url = n -> KindUrls.procedures(lang) + ListPages.query("muc-do", hasLevel ? level : null, "linh-vuc", fieldName,
                 "don-vi", unitName, "trang", n > 1 ? String.valueOf(n) : null);
-        return pages.serve(request, lang, url.apply(page), ctx -> procedures.published(ctx.tenant(), lang, filter, page, config.pageSize())
+        return Optional.of(new PublicPage(url.apply(page), ctx -> procedures.published(ctx.tenant(), lang, filter, page, config.pageSize())
                 .flatMap(found -> {
                     // values the tenant's procedures do not have are not pages (one shared 404, no cache entry each)
                     if ((fieldName != null && !found.options().fields().contains(fieldName))
@@ -102,14 +109,18 @@ class ProceduresController {
                     model.put("filtered", hasLevel || fieldName != null || unitName != null);
                     model.put("pagination", ListPages.pagination(page, totalPages, url));
                     return Mono.just(new PageView("procedures", model));
-                }));
+                })));
     }
 
     private Mono<HttpResponse<?>> detail(HttpRequest<?> request, String lang, String slug) {
+        return pages.serve(request, lang, detailPage(lang, slug));
+    }
+
+    Optional<PublicPage> detailPage(String lang, String slug) {
         if (!ListPages.isSlug(slug)) {
-            return pages.notFound(request);
+            return Optional.empty();
         }
-        return pages.serve(request, lang, KindUrls.procedure(lang, slug), ctx -> procedures.detail(ctx.tenant(), lang, slug)
+        return Optional.of(new PublicPage(KindUrls.procedure(lang, slug), ctx -> procedures.detail(ctx.tenant(), lang, slug)
                 .flatMap(found -> found.map(d -> {
                     Procedures.Procedure p = d.procedure();
                     Map<String, Object> model = ctx.model(ctx.site(null, KindUrls.procedures(KindUrls.other(lang))), p.title());
@@ -122,7 +133,7 @@ class ProceduresController {
                     model.put("bodyHtml", p.bodyHtml());
                     model.put("attachments", d.attachments());
                     return Mono.just(new PageView("procedure", model));
-                }).orElseGet(Mono::empty)));
+                }).orElseGet(Mono::empty))));
     }
 
     private static Card card(String lang, Procedures.Procedure p) {

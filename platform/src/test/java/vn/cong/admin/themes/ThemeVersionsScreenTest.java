@@ -3,6 +3,8 @@ package vn.cong.admin.themes;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -136,6 +138,69 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     }
 
     @Test
+    @Order(2)
+    void previewShowsEnglishAndContentKindPagesAndItsLinksStayInThePreview() {
+        long id = openDraft(admin);
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#123f6e")).statusCode());
+        String preview = "/quan-tri/giao-dien/" + id + "/xem-truoc";
+        for (String page : List.of("/en", "/van-ban", "/en/van-ban", "/du-thao", "/thu-tuc", "/en/thu-tuc", "/gioi-thieu",
+                "/gioi-thieu/lanh-dao", "/en/gioi-thieu/danh-ba")) {
+            HttpResponse<String> shown = admin.get(preview + "?trang=" + page);
+            assertEquals(200, shown.statusCode(), page + "\n" + shown.body());
+            assertTrue(shown.body().contains("--primaryColor: #123f6e"), page + " in the draft's colours");
+            assertTrue(text(shown).contains("Bản xem trước giao diện"), page);
+            assertEquals(page.startsWith("/en") ? "en" : "vi", shown.headers().firstValue("Content-Language").orElse(""), page);
+            assertTrue(shown.headers().firstValue("Cache-Control").orElse("").contains("no-store"), page);
+            Document doc = Jsoup.parse(shown.body());
+            List<String> leaving = doc.select("a[href]").eachAttr("href").stream()
+                    .filter(h -> h.matches("/(en|van-ban|du-thao|thu-tuc|gioi-thieu|chuyen-muc|bai-viet)([/?].*)?") || h.equals("/"))
+                    .toList();
+            assertEquals(List.of(), leaving, page + ": links to public pages lead on through the preview");
+        }
+        HttpResponse<String> english = admin.get(preview + "?trang=/en");
+        assertTrue(english.body().contains("href=\"" + preview + "?trang=/en/van-ban\""), "the English footer's documents link");
+        assertTrue(english.body().contains("href=\"" + preview + "?trang=/\""), "the language switch back to Vietnamese");
+        HttpResponse<String> filtered = admin.get(preview + "?trang=/thu-tuc%3Fmuc-do%3D4");
+        assertEquals(200, filtered.statusCode(), "a filtered list: the query travels inside trang");
+        assertEquals(404, admin.get(preview + "?trang=/thu-tuc%3Fmuc-do%3D9").statusCode(), "a bad filter value is no page, as on the public site");
+        Document procedures = Jsoup.parse(admin.get(preview + "?trang=/thu-tuc").body());
+        assertEquals(preview, procedures.selectFirst("form.filters").attr("action"), "the filter form is sent to the preview");
+        assertEquals("/thu-tuc", procedures.selectFirst("form.filters input[type=hidden][name=trang]").attr("value"));
+        assertEquals(200, admin.get(preview + "?trang=/thu-tuc&muc-do=4&linh-vuc=&don-vi=").statusCode(), "as the filter form sends it");
+        assertEquals(404, admin.get(preview + "?trang=/thu-tuc&muc-do=9").statusCode());
+        assertEquals(404, admin.get(preview + "?trang=/gioi-thieu/khong-co").statusCode());
+        assertEquals(404, admin.get(preview + "?trang=https://example.com/").statusCode(), "only this portal's own pages");
+        assertEquals(404, betaAdmin.get(preview + "?trang=/van-ban").statusCode(), "alpha's version does not exist on beta's host");
+        assertFalse(new Browser(server.getPort(), ALPHA).get("/van-ban").body().contains("#123f6e"), "the public page keeps the live look");
+    }
+
+    @Test
+    @Order(2)
+    void colourPickerSetsTheColourWhenTheTypedTextIsLeftAsItWasAndIsCheckedForContrast() {
+        long id = openDraft(admin);
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#123f6e", "v-textColor", "#1a1a1a")).statusCode());
+        HttpResponse<String> form = admin.get("/quan-tri/giao-dien/" + id);
+        Document doc = Jsoup.parse(form.body());
+        assertEquals("#123f6e", doc.selectFirst("input[type=color]#v-primaryColor-picker").attr("value"), "the picker shows the colour");
+        assertFalse(doc.select("label[for=v-primaryColor-picker]").isEmpty(), "the picker has its own label");
+        assertEquals("#123f6e", doc.selectFirst("input[type=hidden][name=v-primaryColor-was]").attr("value"));
+
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor-picker", "#224466")).statusCode());
+        assertEquals("#224466", colour(id, "v-primaryColor"), "text untouched, picker moved: the picker's colour");
+        assertEquals(303, save(admin, id, Map.of("v-primaryColor", "#0b3d91", "v-primaryColor-picker", "#aa0000")).statusCode());
+        assertEquals("#0b3d91", colour(id, "v-primaryColor"), "both changed: what was typed wins");
+
+        HttpResponse<String> refused = save(admin, id, Map.of("v-textColor-picker", "#777777", "v-backgroundColor", "#ffffff"));
+        assertEquals(400, refused.statusCode(), "a picked colour is checked like a typed one");
+        assertTrue(text(refused).contains("4,4:1"), text(refused));
+        assertEquals("#777777", Jsoup.parse(refused.body()).selectFirst("input#v-textColor").attr("value"), "the picked colour is kept");
+    }
+
+    private String colour(long id, String field) {
+        return Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body()).selectFirst("input#" + field).attr("value");
+    }
+
+    @Test
     @Order(3)
     void submittedVersionWaitsForTheHeadWhoApprovesItAndThePublicPageChangesOnlyForThisTenant() {
         String betaBefore = home(BETA);
@@ -206,7 +271,7 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         var png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(big, "png", png);
         assertEquals(303, upload(id, token, "logo", "logo.png", png.toByteArray()).statusCode());
-        String logo = org.jsoup.Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body()).selectFirst("input[name=v-logo]").attr("value");
+        String logo = Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body()).selectFirst("input[name=v-logo]").attr("value");
         assertTrue(logo.matches("/media/[0-9]{4}/[a-z0-9-]+\\.jpg"), logo);
         HttpResponse<byte[]> file = new Browser(server.getPort(), ALPHA).getBytes(logo, Map.of());
         assertEquals(200, file.statusCode());
@@ -220,7 +285,7 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     @Order(7)
     void themeFilesAreServedUnderTheirFingerprintForAYear() {
         String home = home(ALPHA);
-        String css = org.jsoup.Jsoup.parse(home).select("link[rel=stylesheet]").last().attr("href");
+        String css = Jsoup.parse(home).select("link[rel=stylesheet]").last().attr("href");
         assertTrue(css.matches("/static/[a-z]+/[0-9a-f]{12}/css/theme.css"), css);
         HttpResponse<byte[]> file = new Browser(server.getPort(), ALPHA).getBytes(css, Map.of());
         assertEquals(200, file.statusCode());
@@ -267,7 +332,7 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     void pickingAnotherThemeStartsFromItsColoursAndKeepsTextsAndImages() {
         long id = openDraft(admin);
         assertEquals(303, save(admin, id, Map.of("theme", "modern", "v-primaryColor", "#222222", "v-footerContact", "Hộp thư 12")).statusCode());
-        var page = org.jsoup.Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body());
+        var page = Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body());
         assertEquals("modern", page.selectFirst("#theme option[selected]").attr("value"));
         assertEquals("#0b6e4f", page.selectFirst("#v-primaryColor").attr("value"), "modern's own primary colour");
         assertEquals("Hộp thư 12", page.selectFirst("#v-footerContact").wholeText());

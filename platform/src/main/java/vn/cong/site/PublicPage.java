@@ -1,0 +1,12 @@
+package vn.cong.site;
+
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * A public page a request names, before anything is read: its canonical path (the cache key's path)
+ * and how to build it. {@code build} gives nothing when there is no such page (404).
+ */
+public record PublicPage(String canonicalPath, Function<SiteContext, Mono<PageView>> build) {
+}
