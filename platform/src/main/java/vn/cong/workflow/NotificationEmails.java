@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * E-mails the in-app notifications (the {@code notifications} table is the outbox). Every node
  * ticks and goes through the serving tenants one by one. A batch is claimed with
  * {@code FOR UPDATE SKIP LOCKED} and marked {@code sending} in one short transaction, so two nodes
- * never take the same row; the SMTP send then runs outside any transaction (a slow server holds no
- * connection), and a second transaction marks each row sent, or pending again with a back-off, or
+ * never take the same row (rows of revoked accounts, of accounts without an address and of staff
+ * who turned e-mail off on their notifications page are marked {@code skipped} first); the SMTP
+ * send then runs outside any transaction (a slow server holds no connection), and a second transaction marks each row sent, or pending again with a back-off, or
  * failed after {@code max-attempts}. Only a node that dies between claim and mark leaves a row in
  * {@code sending}; after {@code claim-timeout} it is claimed again (then, and only then, a message
  * may go out twice). Without an SMTP host the job does nothing and rows wait; a row older than
@@ -104,7 +105,8 @@ public class NotificationEmails {
                         .then(Sql.update(c, """
                                 UPDATE notifications n SET email_status = 'skipped', email_done_at = now()
                                 FROM accounts a WHERE a.id = n.account_id AND n.email_status = 'pending'
-                                  AND (a.status <> 'active' OR coalesce(btrim(a.email), '') = '')"""))
+                                  AND (a.status <> 'active' OR coalesce(btrim(a.email), '') = ''
+                                       OR EXISTS (SELECT 1 FROM notification_preferences p WHERE p.account_id = a.id AND NOT p.email))"""))
                         .then(claim(c).collectList()))
                 .flatMap(batch -> Flux.fromIterable(batch).concatMap(n -> send(tenant, n)).reduce(0, Integer::sum));
     }

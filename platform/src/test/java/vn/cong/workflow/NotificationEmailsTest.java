@@ -3,6 +3,7 @@ package vn.cong.workflow;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -21,6 +22,7 @@ import vn.cong.content.SavedItem;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
@@ -33,6 +35,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.cong.admin.StaffForms.csrfToken;
+import static vn.cong.admin.StaffForms.logInOk;
 
 /**
  * The next actor gets the workflow's notifications by e-mail (GreenMail as the SMTP server): once
@@ -43,6 +47,7 @@ class NotificationEmailsTest extends PlatformTestSupport {
 
     private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+    @Inject EmbeddedServer server;
     @Inject Onboarding onboarding;
     @Inject TenantRegistry registry;
     @Inject AccountAdministration accounts;
@@ -242,5 +247,28 @@ class NotificationEmailsTest extends PlatformTestSupport {
                 + " WHERE account_id = (SELECT id FROM t_alpha.accounts WHERE username = 'dia-chi-hong')");
         emails.deliver().block();
         assertEquals(1, number("SELECT count(*)" + row + " AND n.email_status = 'failed' AND n.email_attempts = 5"), "given up after five");
+    }
+
+    @Test
+    void aStaffMemberWhoTurnedEmailOffSeesNotificationsOnlyInTheApp() {
+        Browser approver = new Browser(server.getPort(), registry.primaryHost(beta));
+        logInOk(approver, "approver", Staff.PASSWORD);
+        var page = approver.get("/quan-tri/thong-bao");
+        assertTrue(org.jsoup.Jsoup.parse(page.body()).selectFirst("input[name=email]").hasAttr("checked"), "on by default");
+        assertEquals(303, approver.postForm("/quan-tri/thong-bao/email", Map.of("csrfToken", csrfToken(page))).statusCode());
+        try {
+            page = approver.get("/quan-tri/thong-bao");
+            assertTrue(!org.jsoup.Jsoup.parse(page.body()).selectFirst("input[name=email]").hasAttr("checked"), "the choice is kept");
+            String title = "Tin chỉ báo trong ứng dụng";
+            Outcome o = awaitingApproval(beta, betaStaff, title);
+            emails.deliver().block();
+            assertTrue(mailsAbout(title).stream().noneMatch(m -> to(m).contains("approver@beta.example.vn")), "no e-mail");
+            assertEquals(1, number("SELECT count(*) FROM t_beta.notifications n JOIN t_beta.accounts a ON a.id = n.account_id"
+                    + " WHERE a.username = 'approver' AND n.item_id = " + o.itemId() + " AND n.email_status = 'skipped'"), "in the app, marked skipped");
+        } finally {
+            assertEquals(303, approver.postForm("/quan-tri/thong-bao/email",
+                    Map.of("csrfToken", csrfToken(approver.get("/quan-tri/thong-bao")), "email", "on")).statusCode());
+        }
+        assertTrue(org.jsoup.Jsoup.parse(approver.get("/quan-tri/thong-bao").body()).selectFirst("input[name=email]").hasAttr("checked"));
     }
 }
