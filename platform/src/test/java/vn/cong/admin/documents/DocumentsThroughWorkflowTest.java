@@ -93,6 +93,7 @@ class DocumentsThroughWorkflowTest extends PlatformTestSupport {
         assertEquals("draft", SqlProbe.string(this::jdbc, "SELECT state FROM t_alpha.content_items WHERE id = " + id));
         assertEquals(404, reader.get("/van-ban/" + slug).statusCode());
 
+        assertEquals(200, editor.get("/quan-tri/quy-trinh/" + id + "/gui").statusCode(), "the submission form opens for a document");
         int version = (int) SqlProbe.number(this::jdbc, "SELECT version FROM t_alpha.content_items WHERE id = " + id);
         Outcome o = submit.submit(alpha, id, version, staff.get(Role.EDITOR), Staff.submission(Sensitivity.ROUTINE)).block();
         o = take.take(alpha, id, o.version(), staff.get(Role.EDITOR)).block();
