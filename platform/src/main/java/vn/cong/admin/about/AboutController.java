@@ -22,16 +22,18 @@ import vn.cong.admin.about.AboutForms.TextPageForm;
 import vn.cong.admin.about.AboutForms.UnitForm;
 import vn.cong.admin.kinds.KindForms;
 import vn.cong.admin.kinds.KindPages;
+import vn.cong.admin.kinds.KindPublishing;
 import vn.cong.admin.kinds.Option;
 import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.EditConflict;
-import vn.cong.content.Publishing;
 import vn.cong.content.about.AboutEntries;
 import vn.cong.content.about.AboutPages;
 import vn.cong.content.about.AboutPages.AboutList;
 import vn.cong.content.about.StandingRole;
 import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.WorkflowConflict;
+import vn.cong.workflow.WorkflowRefused;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +56,10 @@ class AboutController {
     private static final String LIST_REFUSED = "Chỉ biên tập viên, lãnh đạo ban biên tập hoặc quản trị cổng được thay đổi thông tin giới thiệu.";
 
     private final AboutPages about;
-    private final Publishing publishing;
+    private final KindPublishing publishing;
     private final KindPages pages;
 
-    AboutController(AboutPages about, Publishing publishing, KindPages pages) {
+    AboutController(AboutPages about, KindPublishing publishing, KindPages pages) {
         this.about = about;
         this.publishing = publishing;
         this.pages = pages;
@@ -135,7 +137,10 @@ class AboutController {
             return pages.notFound(request, AboutPages.KIND);
         }
         return about.page(tenant, r.get(), lang).flatMap(p -> me.hasAnyRole(StaffKinds.PUBLISHERS)
-                        ? publishing.publish(tenant, p.id(), me.id()).map(saved -> KindPages.seeOther(BASE + "/trang/" + role + "/" + lang + "?thongbao=dang"))
+                        ? publishing.publish(tenant, p.id(), me).map(saved -> KindPages.seeOther(BASE + "/trang/" + role + "/" + lang + "?thongbao=dang"))
+                        .onErrorResume(e -> e instanceof WorkflowRefused || e instanceof WorkflowConflict,
+                                e -> textPage(request, tenant, me, HttpStatus.CONFLICT, r.get(), lang, p,
+                                        new TextPageForm(p.title(), p.bodyHtml(), String.valueOf(p.version()), null), Map.of(), null, e.getMessage()))
                         : textPage(request, tenant, me, HttpStatus.FORBIDDEN, r.get(), lang, p,
                         new TextPageForm(p.title(), p.bodyHtml(), String.valueOf(p.version()), null), Map.of(), null, KindPages.PUBLISH_REFUSED_ROLE))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request, AboutPages.KIND)));
@@ -259,6 +264,7 @@ class AboutController {
         model.put("state", page == null ? "Chưa có" : StaffKinds.stateLabel(page.state()));
         model.put("publicUrl", row(role, lang, "", false).publicUrl());
         model.put("attachmentsUrl", page == null ? "" : "/quan-tri/noi-dung/" + page.id() + "/tep-dinh-kem");
+        model.put("workflowUrl", page == null ? "" : KindPublishing.workflowUrl(page.id()));
         model.put("canPublish", me.hasAnyRole(StaffKinds.PUBLISHERS));
         if (notice != null) {
             model.put("notice", notice);

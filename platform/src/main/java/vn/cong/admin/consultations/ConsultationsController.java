@@ -17,8 +17,8 @@ import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
 import vn.cong.admin.kinds.KindEditor;
 import vn.cong.admin.kinds.KindPages;
+import vn.cong.admin.kinds.KindPublishing;
 import vn.cong.admin.kinds.StaffKinds;
-import vn.cong.content.Publishing;
 import vn.cong.content.SavedItem;
 import vn.cong.content.consultations.ConsultationPhase;
 import vn.cong.content.consultations.Consultations;
@@ -39,7 +39,7 @@ class ConsultationsController {
     private final KindPages pages;
     private final KindEditor<ConsultationForm, Consultation> editor;
 
-    ConsultationsController(Consultations consultations, Publishing publishing, KindPages pages) {
+    ConsultationsController(Consultations consultations, KindPublishing publishing, KindPages pages) {
         this.consultations = consultations;
         this.pages = pages;
         this.editor = new KindEditor<>(new Editing(consultations), publishing, pages);

@@ -18,10 +18,10 @@ import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
 import vn.cong.admin.kinds.KindEditor;
 import vn.cong.admin.kinds.KindPages;
+import vn.cong.admin.kinds.KindPublishing;
 import vn.cong.admin.kinds.Option;
 import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.DraftRejected;
-import vn.cong.content.Publishing;
 import vn.cong.content.SavedItem;
 import vn.cong.content.documents.DocumentStatus;
 import vn.cong.content.documents.LegalDocuments;
@@ -53,7 +53,7 @@ class DocumentsController {
     private final KindPages pages;
     private final KindEditor<DocumentForm, Editable> editor;
 
-    DocumentsController(LegalDocuments documents, Publishing publishing, KindPages pages) {
+    DocumentsController(LegalDocuments documents, KindPublishing publishing, KindPages pages) {
         this.documents = documents;
         this.pages = pages;
         this.editor = new KindEditor<>(new Editing(documents), publishing, pages);

@@ -9,17 +9,18 @@ import vn.cong.admin.StaffAccount;
 import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.EditConflict;
-import vn.cong.content.PublishRefused;
-import vn.cong.content.Publishing;
 import vn.cong.content.SavedItem;
 import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.WorkflowConflict;
+import vn.cong.workflow.WorkflowRefused;
 
 import java.util.Map;
 
 /**
  * The editing flow every content kind's staff screen shares: new form, create, edit, save (an
- * outdated version is a conflict that keeps the text typed), publish through {@link Publishing}
- * (a {@code PublishRule} refusal is shown on the form). A kind says how to load, show and save
+ * outdated version is a conflict that keeps the text typed), publish through the workflow
+ * ({@link KindPublishing}: the tenant's approval policy and the kind's {@code PublishRule}s decide;
+ * a refusal is shown on the form). A kind says how to load, show and save
  * its items in a {@link Kind}; its controller maps the routes onto these methods.
  *
  * @param <F> the kind's form as posted
@@ -53,11 +54,11 @@ public final class KindEditor<F, I> {
             "tao", "Đã tạo bản nháp. Đính kèm tệp (nếu cần) rồi đăng lên cổng.", "luu", "Đã lưu.", "dang", "Đã đăng lên cổng.");
 
     private final Kind<F, I> kind;
-    private final Publishing publishing;
+    private final KindPublishing publishing;
     private final KindPages pages;
     private final String base;
 
-    public KindEditor(Kind<F, I> kind, Publishing publishing, KindPages pages) {
+    public KindEditor(Kind<F, I> kind, KindPublishing publishing, KindPages pages) {
         this.kind = kind;
         this.publishing = publishing;
         this.pages = pages;
@@ -99,10 +100,11 @@ public final class KindEditor<F, I> {
             if (!me.hasAnyRole(StaffKinds.PUBLISHERS)) {
                 return form(request, tenant, me, HttpStatus.FORBIDDEN, item, kind.formOf(item), Map.of(), null, KindPages.PUBLISH_REFUSED_ROLE);
             }
-            return publishing.publish(tenant, id, me.id())
+            return publishing.publish(tenant, id, me)
                     .map(saved -> KindPages.seeOther(base + "/" + id + "?thongbao=dang"))
-                    .onErrorResume(PublishRefused.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, item, kind.formOf(item),
-                            Map.of(), null, e.getMessage()));
+                    // not in a state (or not approved) to go online, a kind's condition unmet, or changed meanwhile
+                    .onErrorResume(e -> e instanceof WorkflowRefused || e instanceof WorkflowConflict,
+                            e -> form(request, tenant, me, HttpStatus.CONFLICT, item, kind.formOf(item), Map.of(), null, e.getMessage()));
         }).onErrorResume(ContentNotFound.class, e -> pages.notFound(request, kind.kind()))
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.kind())));
     }

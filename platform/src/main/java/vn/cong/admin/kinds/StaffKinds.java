@@ -42,7 +42,7 @@ public final class StaffKinds {
     }
 
     public static String stateLabel(String state) {
-        return STATES.getOrDefault(state, state);
+        return STATES.getOrDefault(state, vn.cong.workflow.ItemState.labelOf(state));
     }
 
     /** Anyone on the staff changes drafts; only publishers change what is online. */

@@ -17,9 +17,9 @@ import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
 import vn.cong.admin.kinds.KindEditor;
 import vn.cong.admin.kinds.KindPages;
+import vn.cong.admin.kinds.KindPublishing;
 import vn.cong.admin.kinds.Option;
 import vn.cong.admin.kinds.StaffKinds;
-import vn.cong.content.Publishing;
 import vn.cong.content.SavedItem;
 import vn.cong.content.procedures.Procedures;
 import vn.cong.content.procedures.Procedures.Procedure;
@@ -41,7 +41,7 @@ class ProceduresController {
     private final KindPages pages;
     private final KindEditor<ProcedureForm, Procedure> editor;
 
-    ProceduresController(Procedures procedures, Publishing publishing, KindPages pages) {
+    ProceduresController(Procedures procedures, KindPublishing publishing, KindPages pages) {
         this.procedures = procedures;
         this.pages = pages;
         this.editor = new KindEditor<>(new Editing(procedures), publishing, pages);

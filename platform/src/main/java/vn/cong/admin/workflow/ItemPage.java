@@ -68,6 +68,8 @@ final class ItemPage {
         m.put("versions", versions);
         m.put("publicUrl", item.is(ItemState.PUBLISHED) && "article".equals(item.kind())
                 ? ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug() : null);
+        m.put("kindName", vn.cong.admin.kinds.StaffKinds.name(item.kind()));
+        m.put("editUrl", vn.cong.admin.kinds.StaffKinds.editUrl(item.kind(), item.id()));
         m.put("stage", stage(d));
         m.put("facts", run == null ? List.of() : facts(run));
         // only the deadline the run tracks can be overdue: at MOST the event rule is the sender's, already past

@@ -15,6 +15,7 @@ import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
 import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.NotificationPreferences;
 import vn.cong.workflow.Notifications;
 
 import java.util.Map;
@@ -26,10 +27,12 @@ import java.util.Map;
 class NotificationsController {
 
     private final Notifications notifications;
+    private final NotificationPreferences preferences;
     private final AdminPages pages;
 
-    NotificationsController(Notifications notifications, AdminPages pages) {
+    NotificationsController(Notifications notifications, NotificationPreferences preferences, AdminPages pages) {
         this.notifications = notifications;
+        this.preferences = preferences;
         this.pages = pages;
     }
 
@@ -38,8 +41,8 @@ class NotificationsController {
 
     @Get(produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
-        return notifications.latest(tenant, me.id())
-                .flatMap(list -> pages.page(request, "workflow/notifications", Map.of("lines", list.stream()
+        return Mono.zip(notifications.latest(tenant, me.id()), preferences.wantsEmail(tenant, me.id()))
+                .flatMap(t -> pages.page(request, "workflow/notifications", Map.of("emailWanted", t.getT2(), "lines", t.getT1().stream()
                         .map(n -> new Line(n.message(), ItemPage.format(n.at()), n.read(),
                                 n.itemId() == null ? "" : WorkflowController.BASE + "/" + n.itemId())).toList())));
     }
@@ -47,5 +50,11 @@ class NotificationsController {
     @Post(value = "/da-doc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> markRead(Tenant tenant, StaffAccount me, @Body TokenOnlyForm form) {
         return notifications.markAllRead(tenant, me.id()).thenReturn(WorkflowController.seeOther("/quan-tri/thong-bao"));
+    }
+
+    /** Notifications by e-mail as well (the default) or only here. */
+    @Post(value = "/email", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> emailPreference(Tenant tenant, StaffAccount me, @Body EmailPreferenceForm form) {
+        return preferences.setEmail(tenant, me.id(), form.wanted()).thenReturn(WorkflowController.seeOther("/quan-tri/thong-bao"));
     }
 }

@@ -260,11 +260,11 @@ class WorkflowController {
     record Field(String name, String label, String type, String value) {
     }
 
-    /** Lines of the queue tables, formatted. */
+    /** Lines of the queue tables, formatted ({@code kind} as the staff calls it: Bài viết, Văn bản, …). */
     record Rows(long id, String title, String kind, String state, String level, String unit, String due, boolean overdue) {
 
         static List<Rows> of(List<WorkflowCatalog.QueueRow> rows) {
-            return rows.stream().map(r -> new Rows(r.item().id(), r.item().title(), r.item().kind(),
+            return rows.stream().map(r -> new Rows(r.item().id(), r.item().title(), vn.cong.admin.kinds.StaffKinds.name(r.item().kind()),
                     ItemState.labelOf(r.item().state()), r.levelName() == null ? "" : r.levelName(),
                     r.run() == null ? "" : r.run().submitter().unit(),
                     r.run() == null || r.run().dueAt() == null ? "" : ItemPage.format(r.run().dueAt()),

@@ -256,7 +256,7 @@ class LegalDocumentsTest extends PlatformTestSupport {
         assertEquals("01/QĐ-BKHCN", documents.editable(tenant("gamma"), replacing).block().fields().number());
     }
 
-    private static Map<String, String> form(String token, String title, String number) {
+    static Map<String, String> form(String token, String title, String number) {
         Map<String, String> f = new HashMap<>();
         f.put("csrfToken", token);
         f.put("title", title);
