@@ -127,10 +127,43 @@ class StaffErrorPagesTest extends PlatformTestSupport {
         assertEquals(200, editor.get("/quan-tri/bai-viet").statusCode());
     }
 
+    /**
+     * Cuts every connection to this class's database and waits until those backends are gone:
+     * pg_terminate_backend only signals them, and a backend that still answers the pool's validation
+     * but dies during the query right after would test a different failure (a loaded machine showed it).
+     */
     private void terminateThisDatabasesConnections() throws SQLException {
         try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              var s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName + "'");
+            java.util.List<Integer> pids = new java.util.ArrayList<>();
+            try (var r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = '" + databaseName + "'")) {
+                while (r.next()) {
+                    pids.add(r.getInt(1));
+                }
+            }
+            if (pids.isEmpty()) {
+                return;
+            }
+            String list = pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid IN (" + list + ")");
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (true) {
+                try (var r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid IN (" + list + ")")) {
+                    r.next();
+                    if (r.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("terminated backends still present after 10 s: " + list);
+                }
+                try {
+                    Thread.sleep(20); // poll interval, bounded by the deadline above
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
         }
     }
 }
