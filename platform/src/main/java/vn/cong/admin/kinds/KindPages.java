@@ -52,7 +52,8 @@ public class KindPages {
             m.put("kindName", StaffKinds.name(kind));
             m.put("canPublish", me.hasAnyRole(StaffKinds.PUBLISHERS));
             m.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", StaffKinds.stateLabel(item.state()),
-                    "published", "published".equals(item.state()), "publicUrl", item.publicUrl(), "attachmentCount", n));
+                    "published", "published".equals(item.state()), "publicUrl", item.publicUrl(), "attachmentCount", n,
+                    "workflowUrl", StaffKinds.workflowUrl(item.id())));
             if (notice != null) {
                 m.put("notice", notice);
             }

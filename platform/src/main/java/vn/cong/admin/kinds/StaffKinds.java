@@ -23,6 +23,11 @@ public final class StaffKinds {
             "consultation", "Dự thảo lấy ý kiến",
             "procedure", "Thủ tục hành chính",
             "page", "Trang giới thiệu");
+    private static final Map<String, String> PUBLIC = Map.of(
+            "article", "/bai-viet/",
+            "document", "/van-ban/",
+            "consultation", "/du-thao/",
+            "procedure", "/thu-tuc/");
     private static final Map<String, String> STATES = Map.of("draft", "Bản nháp", "published", "Đã đăng");
 
     private StaffKinds() {
@@ -31,6 +36,17 @@ public final class StaffKinds {
     /** The edit page of an item of {@code kind}; the about pages are edited from their overview. */
     public static String editUrl(String kind, long id) {
         return "page".equals(kind) ? EDITORS.get(kind) : EDITORS.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
+    }
+
+    /** Where a published item of {@code kind} is read; null for the about pages, whose addresses are their roles. */
+    public static String publicUrl(String kind, String language, String slug) {
+        String path = PUBLIC.get(kind);
+        return path == null ? null : ("en".equals(language) ? "/en" : "") + path + slug;
+    }
+
+    /** The item's page in the approval workflow: submission, history, deadlines. */
+    public static String workflowUrl(long id) {
+        return "/quan-tri/quy-trinh/" + id;
     }
 
     public static String listUrl(String kind) {
