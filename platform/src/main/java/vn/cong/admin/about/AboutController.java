@@ -114,7 +114,8 @@ class AboutController {
         String self = BASE + "/trang/" + role + "/" + lang;
         return about.page(tenant, r.get(), lang).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(p -> {
             if (p.isPresent() && !StaffKinds.mayChange(me, p.get().state())) {
-                return textPage(request, tenant, me, HttpStatus.FORBIDDEN, r.get(), lang, p.get(), form, Map.of(), null, KindPages.PUBLISHED_EDIT_REFUSED);
+                return textPage(request, tenant, me, HttpStatus.FORBIDDEN, r.get(), lang, p.get(), form, Map.of(), null,
+                        StaffKinds.refusal(p.get().state(), KindPages.PUBLISHED_EDIT_REFUSED));
             }
             return about.saveText(tenant, r.get(), lang, KindForms.orEmpty(form.title()), KindForms.orEmpty(form.body()),
                             KindForms.version(form.version()), me.id())

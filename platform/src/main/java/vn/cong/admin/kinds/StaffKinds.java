@@ -4,6 +4,7 @@ import vn.cong.accounts.Role;
 import vn.cong.admin.StaffAccount;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The staff area's names for content kinds: where each kind is edited, what it is called, who publishes. */
 public final class StaffKinds {
@@ -61,8 +62,27 @@ public final class StaffKinds {
         return STATES.getOrDefault(state, state);
     }
 
-    /** Anyone on the staff changes drafts; only publishers change what is online. */
+    /**
+     * The states in which the content is what approvers are approving or have approved: a change
+     * then would go online unapproved at the publish step, so nobody changes it; it is returned for
+     * changes (Trả lại để sửa) before approval, corrected (đính chính) after publishing.
+     */
+    private static final Set<String> UNDER_APPROVAL = Set.of("awaiting_approval", "approved", "scheduled");
+
+    public static final String UNDER_APPROVAL_REFUSED = "Nội dung đang chờ duyệt hoặc đã được duyệt nên không sửa được nữa: "
+            + "nội dung đăng lên phải đúng là nội dung đã duyệt. Nếu cần sửa, người duyệt trả lại để sửa; "
+            + "sau khi đăng, dùng chức năng đính chính.";
+
+    /** Anyone on the staff changes drafts; only publishers change what is online; nobody what is under approval. */
     public static boolean mayChange(StaffAccount me, String state) {
+        if (UNDER_APPROVAL.contains(state)) {
+            return false;
+        }
         return !"published".equals(state) || me.hasAnyRole(PUBLISHERS);
+    }
+
+    /** Why {@link #mayChange} said no, for the page that refuses. */
+    public static String refusal(String state, String publishedRefusal) {
+        return UNDER_APPROVAL.contains(state) ? UNDER_APPROVAL_REFUSED : publishedRefusal;
     }
 }
