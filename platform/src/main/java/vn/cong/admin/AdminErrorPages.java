@@ -20,6 +20,8 @@ public class AdminErrorPages {
             + "Vui lòng tải lại trang rồi thử lại.";
     static final String FORBIDDEN = "Tài khoản của bạn không có quyền truy cập trang này.";
     static final String NOT_FOUND = "Trang hoặc nội dung bạn tìm không tồn tại trong cổng này.";
+    static final String BAD_REQUEST = "Địa chỉ này thiếu thông tin hoặc có giá trị không hợp lệ, nên không mở được trang. "
+            + "Vui lòng quay lại và chọn từ các liên kết, nút bấm trên trang.";
     static final String UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến, thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.";
 
     private final String loginUnavailable;
@@ -27,6 +29,7 @@ public class AdminErrorPages {
     private final String forbidden;
     private final String notFound;
     private final String unexpected;
+    private final String badRequest;
 
     AdminErrorPages(AdminPages pages) {
         this.loginUnavailable = pages.renderNow("error", Map.of("title", "Tạm thời gián đoạn", "message", LOGIN_UNAVAILABLE,
@@ -36,6 +39,8 @@ public class AdminErrorPages {
         this.forbidden = pages.renderNow("error", Map.of("title", "Không có quyền truy cập", "message", FORBIDDEN,
                 "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
         this.notFound = pages.renderNow("error", Map.of("title", "Không tìm thấy", "message", NOT_FOUND,
+                "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
+        this.badRequest = pages.renderNow("error", Map.of("title", "Yêu cầu không hợp lệ", "message", BAD_REQUEST,
                 "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
         this.unexpected = pages.renderNow("error", Map.of("title", "Đã xảy ra lỗi", "message", UNEXPECTED,
                 "linkHref", "/quan-tri", "linkText", "Về trang quản trị"));
@@ -58,6 +63,11 @@ public class AdminErrorPages {
     /** The body of a staff 500: an error page that cannot itself fail, so an error can never lead to another. */
     String unexpectedBody() {
         return unexpected;
+    }
+
+    /** The body of a staff 400 the router gave (a missing or unreadable parameter), in place of its English JSON. */
+    String badRequestBody() {
+        return badRequest;
     }
 
     public MutableHttpResponse<String> forbidden() {

@@ -1,6 +1,7 @@
 package vn.cong.admin;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
@@ -23,6 +24,10 @@ public class StaffResponses {
             // whatever failed (database, Redis, a template), staff see the pre-rendered page, never
             // Micronaut's JSON, and nothing is rendered while answering for a failure
             response.body(errors.unexpectedBody()).contentType(AdminPages.HTML);
+        } else if (response.code() == HttpStatus.BAD_REQUEST.getCode()
+                && response.getContentType().map(t -> !t.getName().equals(MediaType.TEXT_HTML)).orElse(true)) {
+            // a form's own 400 is a page with its errors; only the router's "Required QueryValue…" JSON is replaced
+            response.body(errors.badRequestBody()).contentType(AdminPages.HTML);
         }
         var headers = response.getHeaders();
         if (!headers.contains("Cache-Control")) {

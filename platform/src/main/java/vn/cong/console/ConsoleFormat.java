@@ -16,6 +16,11 @@ public final class ConsoleFormat {
         return Console.time(t);
     }
 
+    /** A time recorded as ISO-8601 text (integrity runs keep theirs so for the API), shown like every other. */
+    public String isoTime(@Nullable String iso) {
+        return iso == null || iso.isBlank() ? "" : Console.time(OffsetDateTime.parse(iso));
+    }
+
     public String duration(@Nullable OffsetDateTime from, @Nullable OffsetDateTime to) {
         return Console.duration(from, to);
     }

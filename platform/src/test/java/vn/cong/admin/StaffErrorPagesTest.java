@@ -91,6 +91,25 @@ class StaffErrorPagesTest extends PlatformTestSupport {
     }
 
     @Test
+    @Order(1)
+    void anAddressWithAMissingOrUnreadableParameterGetsAVietnamesePageNotJson() {
+        Browser editor = editor();
+        for (String path : new String[]{"/quan-tri/quy-trinh/abc", "/quan-tri/quy-trinh/1/so-sanh", "/quan-tri/quy-trinh/1/so-sanh?tu=x&den=2"}) {
+            HttpResponse<String> page = editor.get(path);
+            assertEquals(400, page.statusCode(), path);
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path + ": " + page.body());
+            assertTrue(text(page).contains(AdminErrorPages.BAD_REQUEST), text(page));
+            assertFalse(page.body().contains("QueryValue") || page.body().contains("Bad Request"), page.body());
+        }
+        // a form's own 400 keeps its page: what was typed and what is wrong
+        String token = csrfToken(editor.get("/quan-tri/bai-viet/moi"));
+        HttpResponse<String> form = editor.postForm("/quan-tri/bai-viet", Map.of("csrfToken", token, "version", "0", "title", "",
+                "summary", "Tóm tắt vẫn còn"));
+        assertEquals(400, form.statusCode(), form.body());
+        assertTrue(form.body().contains("Tóm tắt vẫn còn") && !text(form).contains(AdminErrorPages.BAD_REQUEST), text(form));
+    }
+
+    @Test
     @Order(2)
     void requestsAfterThePoolsConnectionsWereCutAreStillAnswered() throws SQLException {
         Browser editor = editor();

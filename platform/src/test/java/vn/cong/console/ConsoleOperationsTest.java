@@ -180,6 +180,25 @@ class ConsoleOperationsTest extends PlatformTestSupport {
     }
 
     @Test
+    void consolePagesShowTimesAndStatesInVietnameseNotAsCodes() {
+        Browser browser = operator();
+        HttpResponse<String> started = browser.postForm("/van-hanh/toan-ven", Map.of("tenant", "alpha", "csrfToken", OperatorConsole.token(browser)));
+        String page = started.headers().firstValue("Location").orElseThrow();
+        OperatorConsole.pollPage(browser, page, Duration.ofSeconds(30),
+                html -> !"running".equals(html.getElementById("ket-qua").attr("data-status")));
+        java.util.regex.Pattern iso = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+        java.util.regex.Pattern shown = java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        for (String path : new String[]{page, "/van-hanh/toan-ven", "/van-hanh"}) {
+            String text = StaffForms.text(browser.get(path));
+            assertTrue(!iso.matcher(text).find() && shown.matcher(text).find(), path + ": " + text);
+        }
+        Document tenants = OperatorConsole.html(browser.get("/van-hanh/cong"));
+        String row = tenants.select("tr:has(a[href=/van-hanh/cong/alpha])").text();
+        assertTrue(row.contains("Đang hoạt động") && row.contains("Đã cập nhật"), row);
+        assertTrue(!row.contains("active"), row);
+    }
+
+    @Test
     void theUptimePageShowsEachPortalsLatestCheckAndOpenIncidents() throws SQLException {
         try (var c = jdbc(); var s = c.createStatement()) {
             s.executeUpdate("INSERT INTO platform.uptime_rounds (slot, node) VALUES ('2026-01-01T00:00:00Z', 'test')");

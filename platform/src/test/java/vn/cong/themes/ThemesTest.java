@@ -25,6 +25,18 @@ class ThemesTest {
     }
 
     @Test
+    void everyShippedThemesLabelsAreWholeSentencesInVietnameseAndEnglish() {
+        // a comma inside an unquoted YAML flow mapping ({vi: a, b, en: c}) silently cut labels in two
+        for (Theme theme : themes.all()) {
+            for (ThemeVariable variable : theme.variables().values()) {
+                assertEquals(java.util.Set.of("vi", "en"), variable.label().keySet(), theme.name() + "." + variable.name());
+            }
+            assertEquals("Màu chủ đạo (dải đầu trang, liên kết)", theme.variables().get("primaryColor").label("vi"), theme.name());
+            assertEquals("Accent colour (rules, highlights)", theme.variables().get("accentColor").label("en"), theme.name());
+        }
+    }
+
+    @Test
     void unknownThemeFallsBackToTheDefault() {
         assertEquals("default", themes.get("khong-co").name());
         assertEquals("default", themes.get("../etc").name());

@@ -116,7 +116,8 @@ class AboutController {
         String self = BASE + "/trang/" + role + "/" + lang;
         return about.page(tenant, r.get(), lang).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(p -> {
             if (p.isPresent() && !StaffKinds.mayChange(me, p.get().state())) {
-                return textPage(request, tenant, me, HttpStatus.FORBIDDEN, r.get(), lang, p.get(), form, Map.of(), null, KindPages.PUBLISHED_EDIT_REFUSED);
+                return textPage(request, tenant, me, HttpStatus.FORBIDDEN, r.get(), lang, p.get(), form, Map.of(), null,
+                        StaffKinds.refusal(p.get().state(), KindPages.PUBLISHED_EDIT_REFUSED));
             }
             return about.saveText(tenant, r.get(), lang, KindForms.orEmpty(form.title()), KindForms.orEmpty(form.body()),
                             KindForms.version(form.version()), me.id())
@@ -264,7 +265,7 @@ class AboutController {
         model.put("state", page == null ? "Chưa có" : StaffKinds.stateLabel(page.state()));
         model.put("publicUrl", row(role, lang, "", false).publicUrl());
         model.put("attachmentsUrl", page == null ? "" : "/quan-tri/noi-dung/" + page.id() + "/tep-dinh-kem");
-        model.put("workflowUrl", page == null ? "" : KindPublishing.workflowUrl(page.id()));
+        model.put("workflowUrl", page == null ? "" : StaffKinds.workflowUrl(page.id()));
         model.put("canPublish", me.hasAnyRole(StaffKinds.PUBLISHERS));
         if (notice != null) {
             model.put("notice", notice);

@@ -21,6 +21,7 @@ import vn.cong.admin.AdminPages;
 import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.TokenOnlyForm;
+import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
@@ -130,9 +131,9 @@ class ArticlesController {
             if (!errors.isEmpty()) {
                 return form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, errors, null, null);
             }
-            if ("published".equals(item.state()) && !me.hasAnyRole(PUBLISHERS)) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form,
-                        Map.of(), null, "Bài đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được sửa.");
+            if (!StaffKinds.mayChange(me, item.state())) {
+                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form, Map.of(), null,
+                        StaffKinds.refusal(item.state(), "Bài đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được sửa."));
             }
             return publishing.saveDraft(tenant, form.draft(id, me.id()))
                     .map(saved -> seeOther(BASE + "/" + id + "?thongbao=luu"))

@@ -115,7 +115,8 @@ class AttachmentsController {
         return attachments.owner(tenant, itemId).flatMap(owner -> StaffKinds.mayChange(me, owner.state())
                         ? change.apply(owner)
                         : page(request, tenant, me, HttpStatus.FORBIDDEN, owner,
-                        "Tệp đính kèm của nội dung đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được thay đổi.", null, ""))
+                        StaffKinds.refusal(owner.state(),
+                                "Tệp đính kèm của nội dung đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được thay đổi."), null, ""))
                 .onErrorResume(ContentNotFound.class, e -> notFound(request))
                 .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }

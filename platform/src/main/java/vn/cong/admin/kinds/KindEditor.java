@@ -84,8 +84,10 @@ public final class KindEditor<F, I> {
 
     public Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, F form) {
         return kind.load(tenant, id).flatMap(item -> {
-            if (!StaffKinds.mayChange(me, kind.summary(item).state())) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form, Map.of(), null, KindPages.PUBLISHED_EDIT_REFUSED);
+            String state = kind.summary(item).state();
+            if (!StaffKinds.mayChange(me, state)) {
+                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form, Map.of(), null,
+                        StaffKinds.refusal(state, KindPages.PUBLISHED_EDIT_REFUSED));
             }
             return kind.save(tenant, id, form, me.id())
                     .map(saved -> KindPages.seeOther(base + "/" + id + "?thongbao=luu"))

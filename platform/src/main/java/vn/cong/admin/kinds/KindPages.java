@@ -53,7 +53,7 @@ public class KindPages {
             m.put("canPublish", me.hasAnyRole(StaffKinds.PUBLISHERS));
             m.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", StaffKinds.stateLabel(item.state()),
                     "published", "published".equals(item.state()), "publicUrl", item.publicUrl(), "attachmentCount", n,
-                    "workflowUrl", KindPublishing.workflowUrl(item.id())));
+                    "workflowUrl", StaffKinds.workflowUrl(item.id())));
             if (notice != null) {
                 m.put("notice", notice);
             }

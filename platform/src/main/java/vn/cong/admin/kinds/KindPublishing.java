@@ -33,9 +33,4 @@ public class KindPublishing {
                 .flatMap(found -> found.isEmpty() ? Mono.error(new ContentNotFound(id))
                         : publish.publishDirectly(tenant, id, found.get().item().version(), new Actor(me.id(), me.displayName(), me.roles())));
     }
-
-    /** The item's page in the workflow (history, deadlines, submit for approval, approve). */
-    public static String workflowUrl(long id) {
-        return "/quan-tri/quy-trinh/" + id;
-    }
 }

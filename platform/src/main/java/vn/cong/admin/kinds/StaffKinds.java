@@ -4,6 +4,7 @@ import vn.cong.accounts.Role;
 import vn.cong.admin.StaffAccount;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The staff area's names for content kinds: where each kind is edited, what it is called, who publishes. */
 public final class StaffKinds {
@@ -23,6 +24,11 @@ public final class StaffKinds {
             "consultation", "Dự thảo lấy ý kiến",
             "procedure", "Thủ tục hành chính",
             "page", "Trang giới thiệu");
+    private static final Map<String, String> PUBLIC = Map.of(
+            "article", "/bai-viet/",
+            "document", "/van-ban/",
+            "consultation", "/du-thao/",
+            "procedure", "/thu-tuc/");
     private static final Map<String, String> STATES = Map.of("draft", "Bản nháp", "published", "Đã đăng");
 
     private StaffKinds() {
@@ -31,6 +37,17 @@ public final class StaffKinds {
     /** The edit page of an item of {@code kind}; the about pages are edited from their overview. */
     public static String editUrl(String kind, long id) {
         return "page".equals(kind) ? EDITORS.get(kind) : EDITORS.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
+    }
+
+    /** Where a published item of {@code kind} is read; null for the about pages, whose addresses are their roles. */
+    public static String publicUrl(String kind, String language, String slug) {
+        String path = PUBLIC.get(kind);
+        return path == null ? null : ("en".equals(language) ? "/en" : "") + path + slug;
+    }
+
+    /** The item's page in the approval workflow: submission, history, deadlines. */
+    public static String workflowUrl(long id) {
+        return "/quan-tri/quy-trinh/" + id;
     }
 
     public static String listUrl(String kind) {
@@ -45,8 +62,27 @@ public final class StaffKinds {
         return STATES.getOrDefault(state, vn.cong.workflow.ItemState.labelOf(state));
     }
 
-    /** Anyone on the staff changes drafts; only publishers change what is online. */
+    /**
+     * The states in which the content is what approvers are approving or have approved: a change
+     * then would go online unapproved at the publish step, so nobody changes it; it is returned for
+     * changes (Trả lại để sửa) before approval, corrected (đính chính) after publishing.
+     */
+    private static final Set<String> UNDER_APPROVAL = Set.of("awaiting_approval", "approved", "scheduled");
+
+    public static final String UNDER_APPROVAL_REFUSED = "Nội dung đang chờ duyệt hoặc đã được duyệt nên không sửa được nữa: "
+            + "nội dung đăng lên phải đúng là nội dung đã duyệt. Nếu cần sửa, người duyệt trả lại để sửa; "
+            + "sau khi đăng, dùng chức năng đính chính.";
+
+    /** Anyone on the staff changes drafts; only publishers change what is online; nobody what is under approval. */
     public static boolean mayChange(StaffAccount me, String state) {
+        if (UNDER_APPROVAL.contains(state)) {
+            return false;
+        }
         return !"published".equals(state) || me.hasAnyRole(PUBLISHERS);
+    }
+
+    /** Why {@link #mayChange} said no, for the page that refuses. */
+    public static String refusal(String state, String publishedRefusal) {
+        return UNDER_APPROVAL.contains(state) ? UNDER_APPROVAL_REFUSED : publishedRefusal;
     }
 }

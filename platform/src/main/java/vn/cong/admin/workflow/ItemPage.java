@@ -2,6 +2,7 @@ package vn.cong.admin.workflow;
 
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.accounts.Role;
+import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.workflow.Actor;
 import vn.cong.workflow.ApprovalLevel;
 import vn.cong.workflow.EventActions;
@@ -66,10 +67,9 @@ final class ItemPage {
         m.put("typed", typed);
         m.put("reasons", Arrays.asList(RejectionReason.values()));
         m.put("versions", versions);
-        m.put("publicUrl", item.is(ItemState.PUBLISHED) && "article".equals(item.kind())
-                ? ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug() : null);
-        m.put("kindName", vn.cong.admin.kinds.StaffKinds.name(item.kind()));
-        m.put("editUrl", vn.cong.admin.kinds.StaffKinds.editUrl(item.kind(), item.id()));
+        m.put("publicUrl", item.is(ItemState.PUBLISHED) ? StaffKinds.publicUrl(item.kind(), item.language(), item.slug()) : null);
+        m.put("editUrl", StaffKinds.editUrl(item.kind(), item.id()));
+        m.put("kindName", StaffKinds.name(item.kind()));
         m.put("stage", stage(d));
         m.put("facts", run == null ? List.of() : facts(run));
         // only the deadline the run tracks can be overdue: at MOST the event rule is the sender's, already past

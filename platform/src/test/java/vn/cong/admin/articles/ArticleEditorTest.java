@@ -43,6 +43,12 @@ class ArticleEditorTest extends PlatformTestSupport {
     TenantRegistry registry;
     @Inject
     AccountAdministration accounts;
+    @Inject
+    vn.cong.workflow.SubmitItem submit;
+    @Inject
+    vn.cong.workflow.TakeForEditing take;
+    @Inject
+    vn.cong.workflow.SendForApproval send;
 
     private long sectionId;
 
@@ -91,6 +97,35 @@ class ArticleEditorTest extends PlatformTestSupport {
         HttpResponse<String> created = b.postForm("/quan-tri/bai-viet", article(csrfToken(form), title, body));
         assertEquals(303, created.statusCode(), created.body());
         return created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*$", "");
+    }
+
+    @Test
+    void anArticleUnderApprovalOrApprovedCannotBeChangedSoWhatGoesOnlineIsWhatWasApproved() {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        long ctvId = accounts.create(alpha, 1, new AccountDetails("ctv2", "ctv2@alpha.vn", "Cộng Tác Viên Hai", "Phòng A", "", ""),
+                Set.of(Role.CONTRIBUTOR), "CongTac2026!y").block().accountId();
+        long editorId = accounts.create(alpha, 1, new AccountDetails("bientap2", "bientap2@alpha.vn", "Biên Tập Hai", "Ban biên tập", "", ""),
+                Set.of(Role.EDITOR), "BienTap2026!y").block().accountId();
+        var ctvActor = new vn.cong.workflow.Actor(ctvId, "Cộng Tác Viên Hai", Set.of(Role.CONTRIBUTOR));
+        var editorActor = new vn.cong.workflow.Actor(editorId, "Biên Tập Hai", Set.of(Role.EDITOR));
+        Browser ctv = loggedIn(ALPHA, "ctv2", "CongTac2026!y");
+        Browser editor = loggedIn(ALPHA, "bientap2", "BienTap2026!y");
+        String edit = createDraft(ctv, "Tin đã duyệt không sửa lén", "<p>Bản được duyệt.</p>");
+        long id = Long.parseLong(edit.substring(edit.lastIndexOf('/') + 1));
+        var submitted = submit.submit(alpha, id, 1, ctvActor, new vn.cong.workflow.Submission("Phòng A", "Cộng Tác Viên Hai", "Chuyên viên",
+                "ctv2@alpha.vn", "024 3943 1234", vn.cong.workflow.Sensitivity.ROUTINE.db(), null, false, false, null, null)).block();
+        var taken = take.take(alpha, id, submitted.version(), editorActor).block();
+        var approved = send.send(alpha, id, taken.version(), editorActor, "").block();
+        assertEquals("approved", approved.state(), "a routine item at MOST is approved when the editor sends it on");
+        for (Browser who : new Browser[]{ctv, editor}) {
+            Map<String, String> change = article(csrfToken(who.get(edit)), "Tin đã duyệt không sửa lén", "<p>Nội dung chưa ai duyệt.</p>");
+            change.put("version", String.valueOf(approved.version()));
+            HttpResponse<String> refused = who.postForm(edit, change);
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertTrue(text(refused).contains(vn.cong.admin.kinds.StaffKinds.UNDER_APPROVAL_REFUSED), text(refused));
+        }
+        assertTrue(editor.get(edit).body().contains("Bản được duyệt."), "the approved text is still the item's");
+        assertFalse(editor.get(edit).body().contains("Nội dung chưa ai duyệt."));
     }
 
     @Test

@@ -329,6 +329,22 @@ class LegalDocumentsTest extends PlatformTestSupport {
     }
 
     @Test
+    void aDocumentsEditPageAndItsWorkflowPageLinkToEachOtherAndToThePublicPage() {
+        Tenant alpha = tenant("alpha");
+        long id = documents.save(alpha, draft("qd-lien-ket-07", "Quyết định có liên kết", null),
+                fields("07/QĐ-ALPHA", "quyet-dinh", MOST, LocalDate.of(2026, 2, 7), null, DocumentStatus.VALID, null), Map.of()).block().id();
+        Document edit = Jsoup.parse(editor.get("/quan-tri/van-ban/" + id).body());
+        assertNotNull(edit.selectFirst("a[href=/quan-tri/quy-trinh/" + id + "]"), "a document is sent into the workflow from its page");
+        publishing.publish(alpha, id, null).block();
+        HttpResponse<String> workflow = editor.get("/quan-tri/quy-trinh/" + id);
+        assertEquals(200, workflow.statusCode(), workflow.body());
+        Document page = Jsoup.parse(workflow.body());
+        assertEquals("Sửa nội dung văn bản", page.selectFirst("a[href=/quan-tri/van-ban/" + id + "]").text(), "not the article editor");
+        assertTrue(page.select("main a[href^=/quan-tri/bai-viet/]").isEmpty(), "no link to the article editor for a document");
+        assertEquals("Xem trên cổng", page.selectFirst("a[href=/van-ban/qd-lien-ket-07]").text());
+    }
+
+    @Test
     void theWorkflowsPublishStepAlsoRequiresThePdfAndDoc() {
         Tenant alpha = tenant("alpha");
         documents.requirePdfAndDoc(alpha, true).block();
