@@ -165,24 +165,14 @@ class StaffErrorPagesTest extends PlatformTestSupport {
             }
             String list = pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid IN (" + list + ")");
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-            while (true) {
-                try (var r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid IN (" + list + ")")) {
-                    r.next();
-                    if (r.getInt(1) == 0) {
-                        return;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("terminated backends still present after 10 s: " + list);
-                }
-                try {
-                    Thread.sleep(20); // poll interval, bounded by the deadline above
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
+            org.awaitility.Awaitility.await("terminated backends " + list + " gone")
+                    .atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> {
+                        try (var r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid IN (" + list + ")")) {
+                            r.next();
+                            return r.getInt(1) == 0;
+                        }
+                    });
         }
     }
 }

@@ -1,5 +1,8 @@
 package vn.cong.console;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import vn.cong.accounts.PasswordHasher;
@@ -13,9 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -62,40 +66,33 @@ final class OperatorConsole {
 
     /** Reloads {@code path} until {@code done} holds for the page, or fails after {@code deadline}. */
     static HttpResponse<String> pollPage(Browser browser, String path, Duration deadline, Predicate<Document> done) {
-        Instant end = Instant.now().plus(deadline);
-        HttpResponse<String> page;
-        do {
-            page = browser.get(path);
-            if (page.statusCode() == 200 && done.test(html(page))) {
-                return page;
-            }
-            pause();
-        } while (Instant.now().isBefore(end));
-        fail("not done within " + deadline + ": " + path + "\n" + page.body());
-        return page;
+        AtomicReference<HttpResponse<String>> page = new AtomicReference<>();
+        try {
+            poll(deadline).until(() -> {
+                page.set(browser.get(path));
+                return page.get().statusCode() == 200 && done.test(html(page.get()));
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("not done within " + deadline + ": " + path + "\n" + page.get().body());
+        }
+        return page.get();
     }
 
     /** Requests {@code path} until it answers {@code status}, or fails after {@code deadline}. */
     static void pollStatus(Browser browser, String path, int status, Duration deadline) {
-        Instant end = Instant.now().plus(deadline);
-        int last;
-        do {
-            last = browser.get(path).statusCode();
-            if (last == status) {
-                return;
-            }
-            pause();
-        } while (Instant.now().isBefore(end));
-        fail(path + " answered " + last + ", not " + status + ", within " + deadline);
+        AtomicInteger last = new AtomicInteger();
+        try {
+            poll(deadline).until(() -> {
+                last.set(browser.get(path).statusCode());
+                return last.get() == status;
+            });
+        } catch (ConditionTimeoutException e) {
+            fail(path + " answered " + last.get() + ", not " + status + ", within " + deadline);
+        }
     }
 
-    static void pause() {
-        try {
-            Thread.sleep(250); // between polls of a deadline loop, not a wait for the work itself
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static ConditionFactory poll(Duration deadline) {
+        return Awaitility.await().atMost(deadline).pollInterval(Duration.ofMillis(250));
     }
 
     /** A multipart/form-data POST (the onboarding form) with the browser's console cookie and a same-site Origin. */

@@ -5,6 +5,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cong.accounts.PasswordHasher;
@@ -21,10 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,23 +77,18 @@ class BackupApiTest extends PlatformTestSupport {
     }
 
     private Map<String, Object> poll(String path, Predicate<Map<String, Object>> done) {
-        Instant end = Instant.now().plus(DEADLINE);
-        Map<String, Object> last;
-        do {
-            HttpResponse<String> response = api().get(path, OPERATOR);
-            assertEquals(200, response.statusCode(), response.body());
-            last = parse(response);
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(250); // between polls of a deadline loop
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } while (Instant.now().isBefore(end));
-        fail("not done within " + DEADLINE + ": " + last);
-        return last;
+        AtomicReference<Map<String, Object>> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+                HttpResponse<String> response = api().get(path, OPERATOR);
+                assertEquals(200, response.statusCode(), response.body());
+                last.set(parse(response));
+                return done.test(last.get());
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("not done within " + DEADLINE + ": " + last.get());
+        }
+        return last.get();
     }
 
     @Test

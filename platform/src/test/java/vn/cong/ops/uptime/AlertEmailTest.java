@@ -162,11 +162,9 @@ class AlertEmailTest extends PlatformTestSupport {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(text.contains("/site") && text.contains("HTTP 503"), text);
 
-        Instant end = Instant.now().plusSeconds(20);
-        while (hooks.stream().noneMatch(h -> h.contains("incident.opened")) && Instant.now().isBefore(end)) {
-            Thread.sleep(100); // polling the webhook receiver with a deadline
-        }
-        assertTrue(hooks.stream().anyMatch(h -> h.contains("\"incident.opened\"") && h.contains("/site")), "the webhook got it too: " + hooks);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(100))
+                .untilAsserted(() -> assertTrue(hooks.stream().anyMatch(h -> h.contains("\"incident.opened\"") && h.contains("/site")),
+                        "the webhook got it too: " + hooks));
 
         monitor.runRound(t.plusSeconds(60)).block();
         assertEquals(1, smtp.getReceivedMessages().length, "a still-open incident sends nothing more");
