@@ -1,5 +1,6 @@
 package vn.cong.admin;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +22,6 @@ import vn.cong.tenancy.Tenant;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +34,6 @@ class LoginController {
 
     static final String LOGIN_PATH = "/quan-tri/dang-nhap";
     static final String REFUSED = "Tên đăng nhập hoặc mật khẩu không đúng.";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern STAFF_PAGE = Pattern.compile("^/quan-tri(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$");
 
     private final StaffLogin login;
@@ -92,9 +91,9 @@ class LoginController {
     }
 
     static String lockedMessage(Instant until) {
-        var local = until.atZone(VIETNAM);
+        var local = until.atZone(VietnamTime.ZONE);
         String time = local.format(DateTimeFormatter.ofPattern("HH:mm"));
-        if (!local.toLocalDate().equals(LocalDate.now(VIETNAM))) {
+        if (!local.toLocalDate().equals(LocalDate.now(VietnamTime.ZONE))) {
             time += " ngày " + local.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         }
         return "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + time + ".";

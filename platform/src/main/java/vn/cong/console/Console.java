@@ -1,5 +1,6 @@
 package vn.cong.console;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -7,7 +8,6 @@ import io.micronaut.http.MutableHttpResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** The console's addresses and the few formatting rules its pages share. */
@@ -16,7 +16,6 @@ final class Console {
     static final String ROOT = "/van-hanh";
     static final String LOGIN = ROOT + "/dang-nhap";
     static final String ASSETS = ROOT + "/tai-nguyen/";
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private Console() {
@@ -28,7 +27,7 @@ final class Console {
 
     /** Vietnam time, as every console page shows it. */
     static String time(@Nullable OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(VN).format(WHEN);
+        return t == null ? "" : t.atZoneSameInstant(VietnamTime.ZONE).format(WHEN);
     }
 
     /** "2 phút 5 giây" between two times; empty while the second is unknown. */

@@ -1,5 +1,6 @@
 package vn.cong.console;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +29,6 @@ import vn.cong.tenancy.manifest.FieldError;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ import java.util.Map;
 class ConsoleMaintenanceController {
 
     private static final Duration RECENT = Duration.ofDays(30);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VietnamTime.ZONE);
 
     private final MaintenanceWindows windows;
     private final TenantRegistry registry;

@@ -1,5 +1,6 @@
 package vn.cong.ops;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.r2dbc.spi.Readable;
@@ -14,7 +15,6 @@ import vn.cong.tenancy.PlatformDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -27,7 +27,6 @@ import java.util.Map;
 public class OperatorAudit {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAudit.class);
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private final PlatformDatabase db;
@@ -91,7 +90,7 @@ public class OperatorAudit {
     }
 
     private static Entry entry(Readable r) {
-        return new Entry(r.get(0, Long.class), r.get(1, OffsetDateTime.class).atZoneSameInstant(VN).format(WHEN),
+        return new Entry(r.get(0, Long.class), r.get(1, OffsetDateTime.class).atZoneSameInstant(VietnamTime.ZONE).format(WHEN),
                 r.get(2, String.class), r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
                 r.get(6, String.class), r.get(7, String.class), r.get(8, String.class));
     }

@@ -1,5 +1,6 @@
 package vn.cong.site;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.themes.Theme;
 import vn.cong.tenancy.Tenant;
@@ -7,7 +8,6 @@ import vn.cong.tenancy.TenantRegistry;
 
 import java.text.Collator;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +22,6 @@ import java.util.Set;
  * rows into the view records the theme templates read.
  */
 public final class SiteContext {
-
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -143,11 +141,11 @@ public final class SiteContext {
     }
 
     public static String shown(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(VIETNAM).format(SHOWN);
+        return time == null ? null : time.atZoneSameInstant(VietnamTime.ZONE).format(SHOWN);
     }
 
     public static String iso(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(VIETNAM).toOffsetDateTime().format(ISO);
+        return time == null ? null : time.atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime().format(ISO);
     }
 
     private static String hostOf(String url) {

@@ -1,5 +1,6 @@
 package vn.cong.workflow;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -15,7 +16,6 @@ import vn.cong.tenancy.TenantRegistry;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +30,6 @@ public class DeadlineReminders {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineReminders.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final TenantRegistry registry;
     private final TenantDatabase db;
@@ -86,7 +85,7 @@ public class DeadlineReminders {
 
     private static Transitions.Notice notice(ApprovalPolicy policy, Due due, boolean late) {
         String message = (late ? "Tin bài đã quá hạn xử lý (hạn " : "Tin bài sắp đến hạn xử lý (hạn ")
-                + due.dueAt().atZoneSameInstant(VN).format(TIME) + ")";
+                + due.dueAt().atZoneSameInstant(VietnamTime.ZONE).format(TIME) + ")";
         Set<Role> roles = switch (ItemState.parse(due.state()).orElse(ItemState.DRAFT)) {
             case SUBMITTED, EDITING -> policy.editorRoles();
             case AWAITING_APPROVAL -> due.level() == null ? Set.of() : policy.level(due.level()).map(ApprovalLevel::roles).orElse(Set.of());

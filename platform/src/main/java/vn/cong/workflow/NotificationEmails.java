@@ -1,5 +1,6 @@
 package vn.cong.workflow;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -18,7 +19,6 @@ import vn.cong.tenancy.TenantRegistry;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +40,6 @@ public class NotificationEmails {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationEmails.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int BATCH = 50;
 
     private final TenantRegistry registry;
@@ -163,7 +162,7 @@ public class NotificationEmails {
                 .append("Kính gửi ").append(n.fullName()).append(",\n\n")
                 .append(n.message()).append(".\n");
         if (n.dueAt() != null) {
-            body.append("\nHạn xử lý: ").append(n.dueAt().atZoneSameInstant(VN).format(TIME)).append(".\n");
+            body.append("\nHạn xử lý: ").append(n.dueAt().atZoneSameInstant(VietnamTime.ZONE).format(TIME)).append(".\n");
         }
         String base = platform.publicUrl(registry.primaryHost(tenant));
         body.append("\nXem và xử lý: ")

@@ -1,11 +1,11 @@
 package vn.cong.admin.accounts;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.accounts.Account;
 import vn.cong.accounts.Role;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -26,7 +26,7 @@ record AccountView(
         boolean hasPassword) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(VietnamTime.ZONE);
 
     static AccountView of(Account a) {
         List<Role> roles = a.sortedRoles();

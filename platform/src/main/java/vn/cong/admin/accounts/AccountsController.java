@@ -1,5 +1,6 @@
 package vn.cong.admin.accounts;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +27,6 @@ import vn.cong.tenancy.Tenant;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +45,7 @@ class AccountsController {
             "thu-hoi", "Đã thu hồi tài khoản. Người dùng bị đăng xuất ngay và không thể đăng nhập lại.",
             "mo-khoa", "Đã mở khoá đăng nhập cho tài khoản.");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(VietnamTime.ZONE);
 
     private final AccountAdministration administration;
     private final AccountSettings settings;

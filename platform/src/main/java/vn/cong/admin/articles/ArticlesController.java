@@ -1,5 +1,6 @@
 package vn.cong.admin.articles;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,7 +40,6 @@ import vn.cong.workflow.WorkflowRefused;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -67,7 +67,6 @@ class ArticlesController {
     private static final Map<String, String> STATES = Map.of(
             "draft", ItemState.DRAFT.label(), "published", ItemState.PUBLISHED.label());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ContentCatalog catalog;
     private final Publishing publishing;
@@ -222,6 +221,6 @@ class ArticlesController {
     }
 
     private static String format(@Nullable OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(VN).format(TIME);
+        return t == null ? "" : t.atZoneSameInstant(VietnamTime.ZONE).format(TIME);
     }
 }

@@ -1,12 +1,12 @@
 package vn.cong.admin.kinds;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.content.Slugs;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -14,8 +14,6 @@ import java.util.Map;
 
 /** Reading the content kinds' form fields: what the browser sends is text; a value that cannot be read is reported, never dropped. */
 public final class KindForms {
-
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter VN_DAY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
@@ -61,7 +59,7 @@ public final class KindForms {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip(), LOCAL_INPUT).atZone(VIETNAM).toOffsetDateTime();
+            return LocalDateTime.parse(value.strip(), LOCAL_INPUT).atZone(VietnamTime.ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             unreadable.put(field, "Thời điểm «" + value.strip() + "» không đúng dạng, ví dụ 2026-12-01T08:00.");
             return null;
@@ -70,7 +68,7 @@ public final class KindForms {
 
     /** The value a {@code datetime-local} input shows for a time, in Vietnam. */
     public static String vietnamInput(@Nullable OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(VIETNAM).format(LOCAL_INPUT);
+        return time == null ? "" : time.atZoneSameInstant(VietnamTime.ZONE).format(LOCAL_INPUT);
     }
 
     @Nullable

@@ -1,5 +1,6 @@
 package vn.cong.admin.kinds;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -83,7 +84,7 @@ public class KindPages {
     }
 
     public static String time(@Nullable OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(KindForms.VIETNAM).format(TIME);
+        return t == null ? "" : t.atZoneSameInstant(VietnamTime.ZONE).format(TIME);
     }
 
     public static final String PUBLISH_REFUSED_ROLE = "Chỉ biên tập viên, người duyệt hoặc lãnh đạo ban biên tập được đăng.";

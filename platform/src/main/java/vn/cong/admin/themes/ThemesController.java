@@ -1,5 +1,6 @@
 package vn.cong.admin.themes;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,7 +45,6 @@ import vn.cong.themes.Themes;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -64,7 +64,6 @@ import java.util.concurrent.ExecutorService;
 class ThemesController {
 
     private static final String BASE = "/quan-tri/giao-dien";
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final Map<String, String> NOTICES = Map.of(
             "luu", "Đã lưu bản nháp. Mở bản xem trước để kiểm tra trước khi gửi duyệt.",
@@ -313,6 +312,6 @@ class ThemesController {
     }
 
     private static String format(@Nullable OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(VN).format(TIME);
+        return t == null ? "" : t.atZoneSameInstant(VietnamTime.ZONE).format(TIME);
     }
 }

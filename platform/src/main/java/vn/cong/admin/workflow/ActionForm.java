@@ -1,20 +1,18 @@
 package vn.cong.admin.workflow;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.admin.CsrfForm;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** Any workflow step as posted from the item page: the version seen, and what the person typed. */
 @Serdeable
 record ActionForm(@Nullable String version, @Nullable String comment, @Nullable String reason, @Nullable String text,
                   @Nullable String publishAt, @Nullable String csrfToken) implements CsrfForm {
-
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     static ActionForm empty() {
         return new ActionForm(null, "", "", "", "", null);
@@ -33,7 +31,7 @@ record ActionForm(@Nullable String version, @Nullable String comment, @Nullable 
         if (value == null || value.isBlank()) {
             return null;
         }
-        return LocalDateTime.parse(value.strip()).atZone(VN).toOffsetDateTime();
+        return LocalDateTime.parse(value.strip()).atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 
     static boolean validLocalTime(@Nullable String value) {

@@ -1,5 +1,7 @@
 package vn.cong.admin.workflow;
 
+import vn.cong.system.VietnamTime;
+
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.accounts.Role;
 import vn.cong.admin.kinds.StaffKinds;
@@ -131,10 +133,10 @@ final class ItemPage {
     }
 
     static String format(@Nullable OffsetDateTime t) {
-        return t == null ? "" : t.atZoneSameInstant(ActionForm.VN).format(TIME);
+        return t == null ? "" : t.atZoneSameInstant(VietnamTime.ZONE).format(TIME);
     }
 
     static String format(ZonedDateTime t) {
-        return t.withZoneSameInstant(ActionForm.VN).format(TIME);
+        return t.withZoneSameInstant(VietnamTime.ZONE).format(TIME);
     }
 }

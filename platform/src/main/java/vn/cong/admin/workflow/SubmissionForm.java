@@ -1,5 +1,7 @@
 package vn.cong.admin.workflow;
 
+import vn.cong.system.VietnamTime;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.accounts.Account;
@@ -27,7 +29,7 @@ record SubmissionForm(@Nullable String unit, @Nullable String name, @Nullable St
     static SubmissionForm of(WorkflowRun run, int version, @Nullable String source) {
         WorkflowRun.Submitter s = run.submitter();
         return new SubmissionForm(s.unit(), s.name(), s.title(), s.email(), s.phone(), run.sensitivity().db(),
-                run.eventAt() == null ? "" : run.eventAt().atZoneSameInstant(ActionForm.VN).format(LOCAL),
+                run.eventAt() == null ? "" : run.eventAt().atZoneSameInstant(VietnamTime.ZONE).format(LOCAL),
                 run.eventHighlighted() ? "on" : null, source == null ? null : "on", source == null ? "" : source, "",
                 String.valueOf(version), null);
     }

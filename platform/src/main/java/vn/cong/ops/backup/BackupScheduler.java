@@ -1,5 +1,6 @@
 package vn.cong.ops.backup;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.scheduling.cron.CronExpression;
@@ -22,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +39,6 @@ import java.util.stream.Stream;
 public class BackupScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupScheduler.class);
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final TenantBackups backups;
     private final TenantRegistry registry;
@@ -104,7 +103,7 @@ public class BackupScheduler {
                 run = backups.verify(run.id());
             }
             runs.add(run);
-            applyRetention(tenant.code(), new RetentionPolicy(claim.keepDaily(), claim.keepWeekly(), VN), now);
+            applyRetention(tenant.code(), new RetentionPolicy(claim.keepDaily(), claim.keepWeekly(), VietnamTime.ZONE), now);
         }
         return runs;
     }
@@ -166,7 +165,7 @@ public class BackupScheduler {
     }
 
     static Instant next(String cron, Instant after) {
-        ZonedDateTime next = CronExpression.create(cron).nextTimeAfter(after.atZone(VN));
+        ZonedDateTime next = CronExpression.create(cron).nextTimeAfter(after.atZone(VietnamTime.ZONE));
         if (next == null) {
             throw new IllegalArgumentException("Biểu thức lịch (cron) không hợp lệ: " + cron);
         }

@@ -1,5 +1,6 @@
 package vn.cong.ops.backup;
 
+import vn.cong.system.VietnamTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ import java.util.Set;
 public record RetentionPolicy(int keepDaily, int keepWeekly, ZoneId zone) {
 
     public static RetentionPolicy preset() {
-        return new RetentionPolicy(14, 12, ZoneId.of("Asia/Ho_Chi_Minh"));
+        return new RetentionPolicy(14, 12, VietnamTime.ZONE);
     }
 
     /** A successful backup taken at a moment. */

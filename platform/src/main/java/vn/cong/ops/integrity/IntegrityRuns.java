@@ -1,5 +1,6 @@
 package vn.cong.ops.integrity;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,6 @@ import java.util.Optional;
 /** Integrity runs and their findings in the platform schema, where the operator console reads them. */
 @Singleton
 class IntegrityRuns {
-
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String COLUMNS = """
             id, trigger, tenant_code, requested_by, status, tenants_checked, items_checked, events_checked, findings,
             error, started_at, finished_at""";
@@ -121,6 +119,6 @@ class IntegrityRuns {
     }
 
     private static String time(@Nullable OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(VN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return t == null ? null : t.atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -1,5 +1,6 @@
 package vn.cong.ops.integrity;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
@@ -9,7 +10,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
@@ -20,7 +20,6 @@ import java.time.ZonedDateTime;
 public class IntegrityScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityScheduler.class);
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_STEPS = 50_000;
 
     private final IntegrityCheck check;
@@ -48,7 +47,7 @@ public class IntegrityScheduler {
 
     /** The latest time the schedule fired at or before {@code now} (looking back up to eight days). */
     OffsetDateTime latestSlot(Instant now) {
-        ZonedDateTime end = now.atZone(VN);
+        ZonedDateTime end = now.atZone(VietnamTime.ZONE);
         ZonedDateTime t = end.minusDays(8);
         ZonedDateTime latest = null;
         for (int i = 0; i < MAX_STEPS; i++) {

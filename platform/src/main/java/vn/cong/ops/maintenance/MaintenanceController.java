@@ -1,5 +1,6 @@
 package vn.cong.ops.maintenance;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +28,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,6 @@ import java.util.Map;
 class MaintenanceController {
 
     private static final Duration RECENT = Duration.ofDays(30);
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MaintenanceWindows windows;
     private final TenantRegistry registry;
@@ -118,6 +117,6 @@ class MaintenanceController {
     }
 
     private static String iso(Instant t) {
-        return t.atZone(VN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return t.atZone(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -1,9 +1,9 @@
 package vn.cong.ops.maintenance;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -12,8 +12,6 @@ import java.util.List;
  * page's language, saying when the portal will be (or is) down.
  */
 public record MaintenanceNotice(Instant shownFrom, MaintenanceWindow window) {
-
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     public boolean shownAt(Instant now) {
@@ -22,8 +20,8 @@ public record MaintenanceNotice(Instant shownFrom, MaintenanceWindow window) {
 
     public String text(String lang, Instant now) {
         boolean english = "en".equals(lang);
-        String from = WHEN.format(window.startsAt().atZone(VN));
-        String to = WHEN.format(window.endsAt().atZone(VN));
+        String from = WHEN.format(window.startsAt().atZone(VietnamTime.ZONE));
+        String to = WHEN.format(window.endsAt().atZone(VietnamTime.ZONE));
         String when;
         if (window.underwayAt(now)) {
             when = english ? "Under maintenance until " + to + " (Vietnam time)" : "Đang bảo trì đến " + to + " (giờ Việt Nam)";

@@ -1,12 +1,12 @@
 package vn.cong.ops.maintenance;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.tenancy.manifest.FieldError;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +25,6 @@ public record MaintenanceRequest(boolean allTenants, List<String> tenantCodes, I
                           String messageVi, String messageEn) {
 
     static final int MAX_MESSAGE = 500;
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Either a request or the problems that stop it. */
     public record Checked(@Nullable MaintenanceRequest request, List<FieldError> errors) {
@@ -72,7 +71,7 @@ public record MaintenanceRequest(boolean allTenants, List<String> tenantCodes, I
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(VN).toInstant();
+                return LocalDateTime.parse(text).atZone(VietnamTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(field, text.isEmpty()
                         ? "cần thời điểm " + what + ", ví dụ 2026-12-05T22:00:00+07:00"

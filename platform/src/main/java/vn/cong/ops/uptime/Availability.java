@@ -1,5 +1,6 @@
 package vn.cong.ops.uptime;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -7,7 +8,6 @@ import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,6 @@ import java.util.TreeMap;
  */
 @Singleton
 public class Availability {
-
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final PlatformDatabase db;
     private final UptimeConfiguration config;
@@ -50,17 +48,17 @@ public class Availability {
                         GROUP BY 1 ORDER BY 1""",
                         row -> new Object[]{row.get(0, LocalDate.class), row.get(1, Long.class), row.get(2, Long.class),
                                 row.get(3, Long.class)},
-                        target, from.atStartOfDay(VN).toOffsetDateTime(), to.plusDays(1).atStartOfDay(VN).toOffsetDateTime()))
+                        target, from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime(), to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime()))
                 .collectList()
                 .map(rows -> {
                     Map<LocalDate, long[]> byDay = new TreeMap<>();
                     rows.forEach(r -> byDay.put((LocalDate) r[0], new long[]{(Long) r[1], (Long) r[2], (Long) r[3]}));
                     List<Day> days = new ArrayList<>();
-                    LocalDate today = LocalDate.now(VN);
+                    LocalDate today = LocalDate.now(VietnamTime.ZONE);
                     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                         long[] counts = byDay.getOrDefault(d, new long[]{0, 0, 0});
                         long expected = d.isAfter(today) ? 0 : d.equals(today)
-                                ? (java.time.Duration.between(d.atStartOfDay(VN), java.time.ZonedDateTime.now(VN)).toMillis()
+                                ? (java.time.Duration.between(d.atStartOfDay(VietnamTime.ZONE), java.time.ZonedDateTime.now(VietnamTime.ZONE)).toMillis()
                                 / config.interval().toMillis())
                                 : slotsPerDay;
                         long counted = counts[0] + counts[1];

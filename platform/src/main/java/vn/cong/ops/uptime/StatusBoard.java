@@ -1,5 +1,6 @@
 package vn.cong.ops.uptime;
 
+import vn.cong.system.VietnamTime;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.maintenance.MaintenanceWindow;
@@ -13,7 +14,6 @@ import vn.cong.tenancy.TenantRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,6 @@ import java.util.Map;
 public class StatusBoard {
 
     static final int DAYS = 90;
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
     private final PlatformDatabase db;
@@ -64,9 +63,9 @@ public class StatusBoard {
     }
 
     public Mono<Board> board() {
-        LocalDate today = LocalDate.now(VN);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         LocalDate from = today.minusDays(DAYS - 1L);
-        OffsetDateTime since = from.atStartOfDay(VN).toOffsetDateTime();
+        OffsetDateTime since = from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
         Mono<Map<String, Map<LocalDate, long[]>>> perDay = db.flux(c -> Sql.query(c, """
                         SELECT c.target, (c.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
                                count(*) FILTER (WHERE c.ok AND NOT c.maintenance), count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance),
@@ -175,6 +174,6 @@ public class StatusBoard {
     }
 
     private static String format(OffsetDateTime t) {
-        return t.atZoneSameInstant(VN).format(WHEN);
+        return t.atZoneSameInstant(VietnamTime.ZONE).format(WHEN);
     }
 }

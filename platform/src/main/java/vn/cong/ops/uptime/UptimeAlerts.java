@@ -1,5 +1,6 @@
 package vn.cong.ops.uptime;
 
+import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cong.ops.OperatorAlerts;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -50,6 +50,6 @@ public class UptimeAlerts {
     }
 
     private static String now() {
-        return ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(WHEN);
+        return ZonedDateTime.now(VietnamTime.ZONE).format(WHEN);
     }
 }
