@@ -1,5 +1,7 @@
 package vn.cong.admin;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -46,6 +48,10 @@ class StaffErrorPagesTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -53,14 +59,11 @@ class StaffErrorPagesTest extends PlatformTestSupport {
     @Inject
     AccountAdministration accounts;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
-        Tenant beta = registry.findByCode("beta").orElseThrow();
-        accounts.create(beta, 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
+        portals = TwoPortals.onboard(context);
     }
 
     private Browser editor() {

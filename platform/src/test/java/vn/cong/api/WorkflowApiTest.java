@@ -1,5 +1,7 @@
 package vn.cong.api;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -36,6 +38,10 @@ class WorkflowApiTest extends PlatformTestSupport {
     private static final Pattern NUMBER = Pattern.compile("\"(id|version)\":(\\d+)");
 
     @Inject EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject Onboarding onboarding;
     @Inject TenantRegistry registry;
     @Inject AccountAdministration accounts;
@@ -46,11 +52,11 @@ class WorkflowApiTest extends PlatformTestSupport {
     private String contributorToken;
     private long section;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
+        portals = TwoPortals.onboard(context);
         alpha = registry.findByCode("alpha").orElseThrow();
         staff = Staff.create(accounts, alpha);
         contributorToken = tokens.issue(alpha, staff.get(Role.CONTRIBUTOR).id(), "Quản lý văn bản", 1).block().token();

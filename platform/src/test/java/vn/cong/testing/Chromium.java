@@ -1,5 +1,6 @@
 package vn.cong.testing;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -43,9 +44,26 @@ public final class Chromium implements AutoCloseable {
                 : "Browser test skipped: " + BROWSER + " or " + DRIVER + " is missing (apt-get install -y chromium chromium-driver)";
     }
 
-    /** Starts a browser, or skips the calling test when Chromium is not installed. */
+    /**
+     * Returns when Chromium and its driver are installed. Otherwise the calling test is skipped, loudly, on a
+     * developer's machine, and fails under CI ({@code CI=true}), where {@code .ci/run} installs them: a browser
+     * test that silently skips in CI proves nothing.
+     */
+    public static void require() {
+        String missing = missing();
+        if (missing == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(missing + " — CI=true: browser tests must run here (.ci/run installs chromium and chromium-driver)");
+        }
+        System.err.println("WARNING: " + missing);
+        Assumptions.assumeTrue(false, missing);
+    }
+
+    /** Starts a browser; see {@link #require()} for what happens when Chromium is not installed. */
     public static Chromium start() {
-        Assumptions.assumeTrue(missing() == null, missing());
+        require();
         try {
             Path profile = Files.createTempDirectory("cong-chromium-");
             ChromeOptions options = new ChromeOptions();

@@ -1,5 +1,7 @@
 package vn.cong.workflow;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,6 +39,10 @@ class WorkflowPagesTest extends PlatformTestSupport {
     private static final String BETA = "beta.most.localhost";
 
     @Inject EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject Onboarding onboarding;
     @Inject TenantRegistry registry;
     @Inject AccountAdministration accounts;
@@ -47,11 +53,11 @@ class WorkflowPagesTest extends PlatformTestSupport {
     private long section;
     private int slugs;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
+        portals = TwoPortals.onboard(context);
         alpha = registry.findByCode("alpha").orElseThrow();
         alphaStaff = Staff.create(accounts, alpha);
         Staff.create(accounts, registry.findByCode("beta").orElseThrow());

@@ -1,5 +1,7 @@
 package vn.cong.admin.about;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -41,6 +43,10 @@ class AboutPagesTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -52,15 +58,11 @@ class AboutPagesTest extends PlatformTestSupport {
 
     private Browser editor;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        for (String code : List.of("ministry", "alpha", "beta")) {
-            TestTenants.onboard(onboarding, code);
-        }
-        accounts.create(tenant("alpha"), 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
-        accounts.create(tenant("beta"), 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
+        portals = TwoPortals.onboard(context);
         editor = new Browser(server.getPort(), ALPHA);
         logInOk(editor, "bientap", "BienTap2026!x");
     }

@@ -1,5 +1,7 @@
 package vn.cong.admin.articles;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -37,6 +39,10 @@ class ArticleEditorTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -52,19 +58,15 @@ class ArticleEditorTest extends PlatformTestSupport {
 
     private long sectionId;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() throws Exception {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
+        portals = TwoPortals.onboard(context);
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
         Tenant beta = registry.findByCode("beta").orElseThrow();
-        accounts.create(alpha, 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
         accounts.create(alpha, 1, new AccountDetails("ctv", "ctv@alpha.vn", "Cộng Tác Viên", "Phòng A", "", ""),
                 Set.of(Role.CONTRIBUTOR), "CongTac2026!x").block();
-        accounts.create(beta, 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
         try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT id FROM t_alpha.sections WHERE slug = 'tin-hoat-dong'")) {
             rs.next();
             sectionId = rs.getLong(1);
@@ -72,9 +74,7 @@ class ArticleEditorTest extends PlatformTestSupport {
     }
 
     private Browser loggedIn(String host, String user, String password) {
-        Browser b = new Browser(server.getPort(), host);
-        logInOk(b, user, password);
-        return b;
+        return portals.loggedIn(host, user, password);
     }
 
     private Map<String, String> article(String token, String title, String body) {

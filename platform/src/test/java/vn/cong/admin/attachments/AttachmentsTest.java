@@ -1,5 +1,7 @@
 package vn.cong.admin.attachments;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -47,6 +49,10 @@ class AttachmentsTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -72,17 +78,13 @@ class AttachmentsTest extends PlatformTestSupport {
         }
     }
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
-        accounts.create(tenant("alpha"), 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
+        portals = TwoPortals.onboard(context);
         accounts.create(tenant("alpha"), 1, new AccountDetails("ctv", "ctv@alpha.vn", "Cộng Tác Viên", "Phòng A", "", ""),
                 Set.of(Role.CONTRIBUTOR), "CongTac2026!x").block();
-        accounts.create(tenant("beta"), 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
         editor = loggedIn(ALPHA, "bientap", "BienTap2026!x");
         contributor = loggedIn(ALPHA, "ctv", "CongTac2026!x");
         betaEditor = loggedIn(BETA, "bientap", "BetaEditor2026!");
@@ -93,9 +95,7 @@ class AttachmentsTest extends PlatformTestSupport {
     }
 
     private Browser loggedIn(String host, String user, String password) {
-        Browser b = new Browser(server.getPort(), host);
-        logInOk(b, user, password);
-        return b;
+        return portals.loggedIn(host, user, password);
     }
 
     private long draft(String slug) {

@@ -1,5 +1,7 @@
 package vn.cong.admin.consultations;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -47,6 +49,10 @@ class ConsultationsTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -60,15 +66,11 @@ class ConsultationsTest extends PlatformTestSupport {
 
     private long openId;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        for (String code : List.of("ministry", "alpha", "beta")) {
-            TestTenants.onboard(onboarding, code);
-        }
-        accounts.create(tenant("alpha"), 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
-        accounts.create(tenant("beta"), 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
+        portals = TwoPortals.onboard(context);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         publish("du-thao-da-dong", "Dự thảo Thông tư đã hết hạn góp ý", now.minusDays(30), now.minusDays(1));
         openId = publish("du-thao-dang-mo", "Dự thảo Nghị định đang lấy ý kiến", now.minusDays(2), now.plusDays(28));
@@ -88,9 +90,7 @@ class ConsultationsTest extends PlatformTestSupport {
     }
 
     private Browser loggedIn(String host, String user, String password) {
-        Browser b = new Browser(server.getPort(), host);
-        logInOk(b, user, password);
-        return b;
+        return portals.loggedIn(host, user, password);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.cong.admin.documents;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -45,6 +47,10 @@ class DocumentsThroughWorkflowTest extends PlatformTestSupport {
     private static final String ALPHA = "alpha.most.localhost";
 
     @Inject EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject Onboarding onboarding;
     @Inject TenantRegistry registry;
     @Inject AccountAdministration accounts;
@@ -59,11 +65,11 @@ class DocumentsThroughWorkflowTest extends PlatformTestSupport {
     private Browser editor;
     private Browser betaEditor;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
+        portals = TwoPortals.onboard(context);
         alpha = registry.findByCode("alpha").orElseThrow();
         assertTrue(policies.choose(alpha, "haiphong").block());
         staff = Staff.create(accounts, alpha);

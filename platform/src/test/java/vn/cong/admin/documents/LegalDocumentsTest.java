@@ -1,5 +1,7 @@
 package vn.cong.admin.documents;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -64,6 +66,10 @@ class LegalDocumentsTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -90,15 +96,12 @@ class LegalDocumentsTest extends PlatformTestSupport {
         }
     }
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        for (String code : List.of("ministry", "alpha", "beta", "gamma")) {
-            TestTenants.onboard(onboarding, code);
-        }
-        accounts.create(tenant("alpha"), 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
-        accounts.create(tenant("beta"), 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
+        portals = TwoPortals.onboard(context);
+        TestTenants.onboard(onboarding, "gamma");
         editor = loggedIn(ALPHA, "bientap", "BienTap2026!x");
         betaEditor = loggedIn(BETA, "bientap", "BetaEditor2026!");
 
@@ -120,9 +123,7 @@ class LegalDocumentsTest extends PlatformTestSupport {
     }
 
     private Browser loggedIn(String host, String user, String password) {
-        Browser b = new Browser(server.getPort(), host);
-        logInOk(b, user, password);
-        return b;
+        return portals.loggedIn(host, user, password);
     }
 
     private static Draft draft(String slug, String title, Long actor) {

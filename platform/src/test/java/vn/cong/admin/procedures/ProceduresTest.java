@@ -1,5 +1,7 @@
 package vn.cong.admin.procedures;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -44,6 +46,10 @@ class ProceduresTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -57,15 +63,11 @@ class ProceduresTest extends PlatformTestSupport {
 
     private long patentId;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        for (String code : List.of("ministry", "alpha", "beta")) {
-            TestTenants.onboard(onboarding, code);
-        }
-        accounts.create(tenant("alpha"), 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
-        accounts.create(tenant("beta"), 1, new AccountDetails("bientap", "bientap@beta.vn", "Biên tập Beta", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BetaEditor2026!").block();
+        portals = TwoPortals.onboard(context);
         patentId = publish("dang-ky-sang-che", "Đăng ký sáng chế", 4, IP, "Cục Sở hữu trí tuệ", "https://dichvucong.gov.vn/sang-che");
         publish("dang-ky-nhan-hieu", "Đăng ký nhãn hiệu", 3, IP, "Cục Sở hữu trí tuệ", "https://dichvucong.gov.vn/nhan-hieu");
         publish("cap-dau-dinh-luong", "Cấp dấu định lượng", 2, STANDARDS, "Tổng cục Tiêu chuẩn", "");

@@ -1,5 +1,7 @@
 package vn.cong.admin.themes;
 
+import vn.cong.testing.TwoPortals;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -48,6 +50,10 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+
+    ApplicationContext context;
     @Inject
     Onboarding onboarding;
     @Inject
@@ -64,11 +70,11 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     private Browser betaAdmin;
     private Browser betaHead;
 
+    private TwoPortals portals;
+
     @BeforeAll
     void setUp() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
+        portals = TwoPortals.onboard(context);
         accounts.create(registry.findByCode("alpha").orElseThrow(), 1,
                 new AccountDetails("lanhdao", "lanhdao@alpha.vn", "Lãnh Đạo Alpha", "Ban biên tập", "Trưởng ban", ""),
                 Set.of(Role.HEAD), "LanhDao2026!x").block();
@@ -87,9 +93,7 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
     }
 
     private Browser loggedIn(String host, String user, String password) {
-        Browser b = new Browser(server.getPort(), host);
-        logInOk(b, user, password);
-        return b;
+        return portals.loggedIn(host, user, password);
     }
 
     private String home(String host) {
