@@ -43,9 +43,11 @@ public class AdminPages {
     private final TemplateEngine engine = new TemplateEngine();
     private final Scheduler render;
     private final Notifications notifications;
+    private final StaffNavigation navigation;
 
-    AdminPages(@Named("render") ExecutorService render, Notifications notifications) {
+    AdminPages(@Named("render") ExecutorService render, Notifications notifications, StaffNavigation navigation) {
         this.notifications = notifications;
+        this.navigation = navigation;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(AdminPages.class.getClassLoader());
         resolver.setPrefix("views/admin/");
         resolver.setSuffix(".html");
@@ -66,6 +68,9 @@ public class AdminPages {
         variables.putIfAbsent("staff", StaffRequests.account(request).orElse(null));
         variables.putIfAbsent("csrfToken", StaffRequests.csrfToken(request));
         variables.put("path", request.getPath());
+        if (variables.get("staff") instanceof StaffAccount staff) {
+            variables.put("menu", navigation.menuFor(staff));
+        }
         return unread(variables)
                 .doOnNext(count -> variables.put("unreadNotifications", count))
                 .then(Mono.fromCallable(() -> renderGuarded(template, variables)).subscribeOn(render))

@@ -1,5 +1,6 @@
 package vn.cong.admin.about;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -47,6 +48,7 @@ import java.util.Optional;
  * which publishers and tenant administrators keep (they go online as saved).
  */
 @Controller("/quan-tri/gioi-thieu")
+@StaffMenu(group = StaffMenu.Group.CONTENT, order = 50, label = "Giới thiệu")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class AboutController {

@@ -1,5 +1,6 @@
 package vn.cong.admin.accounts;
 
+import vn.cong.admin.StaffMenu;
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -33,6 +34,7 @@ import java.util.Map;
 
 /** Tenant admins manage the accounts of their own tenant: list, create, edit, reset password, revoke. */
 @Controller("/quan-tri/tai-khoan")
+@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 20, label = "Tài khoản", roles = Role.TENANT_ADMIN)
 @Secured(Role.Names.TENANT_ADMIN)
 @CsrfProtected
 class AccountsController {

@@ -1,5 +1,6 @@
 package vn.cong.admin.articles;
 
+import vn.cong.admin.StaffMenu;
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -51,6 +52,7 @@ import java.util.Map;
  * revision; a save over a newer version is refused with the editor's text kept on the form.
  */
 @Controller("/quan-tri/bai-viet")
+@StaffMenu(group = StaffMenu.Group.CONTENT, order = 10, label = "Bài viết")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class ArticlesController {

@@ -1,5 +1,6 @@
 package vn.cong.admin.consultations;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -31,6 +32,7 @@ import java.util.Map;
 
 /** Editors put drafts of legal documents out for public comment: the window, where comments go, the draft and its files. */
 @Controller("/quan-tri/du-thao")
+@StaffMenu(group = StaffMenu.Group.CONTENT, order = 30, label = "Dự thảo")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class ConsultationsController {

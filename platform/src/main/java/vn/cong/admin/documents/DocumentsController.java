@@ -1,5 +1,6 @@
 package vn.cong.admin.documents;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -39,6 +40,7 @@ import java.util.Map;
  * on required attachments.
  */
 @Controller("/quan-tri/van-ban")
+@StaffMenu(group = StaffMenu.Group.CONTENT, order = 20, label = "Văn bản")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class DocumentsController {

@@ -1,5 +1,6 @@
 package vn.cong.admin.procedures;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -31,6 +32,7 @@ import java.util.Map;
 
 /** Editors keep the portal's administrative procedures and online public services: level, link, unit, time, fees, documents required. */
 @Controller("/quan-tri/thu-tuc")
+@StaffMenu(group = StaffMenu.Group.CONTENT, order = 40, label = "Thủ tục")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class ProceduresController {

@@ -1,5 +1,6 @@
 package vn.cong.admin.themes;
 
+import vn.cong.admin.StaffMenu;
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -59,6 +60,7 @@ import java.util.concurrent.ExecutorService;
  * tenant may open a version's preview.
  */
 @Controller("/quan-tri/giao-dien")
+@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 10, label = "Giao diện", roles = {Role.TENANT_ADMIN, Role.HEAD})
 @Secured({Role.Names.TENANT_ADMIN, Role.Names.HEAD})
 @CsrfProtected
 class ThemesController {

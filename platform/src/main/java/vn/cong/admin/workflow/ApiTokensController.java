@@ -1,5 +1,6 @@
 package vn.cong.admin.workflow;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -30,6 +31,7 @@ import java.util.Map;
  * the account it was given). A new token is shown once; only its hash is kept.
  */
 @Controller("/quan-tri/ma-api")
+@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 30, label = "Mã API", roles = Role.TENANT_ADMIN)
 @Secured(Role.Names.TENANT_ADMIN)
 @CsrfProtected
 class ApiTokensController {

@@ -1,5 +1,6 @@
 package vn.cong.admin.workflow;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 /** The logged-in person's notifications: items that reached them, newest first. */
 @Controller("/quan-tri/thong-bao")
+@StaffMenu(group = StaffMenu.Group.WORKFLOW, order = 20, label = "Thông báo", unreadCount = true)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class NotificationsController {

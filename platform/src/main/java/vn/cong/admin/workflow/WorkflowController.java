@@ -1,5 +1,6 @@
 package vn.cong.admin.workflow;
 
+import vn.cong.admin.StaffMenu;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -47,6 +48,7 @@ import java.util.Map;
  * refused, in conflict or incomplete shows the page again with the reason and what was typed.
  */
 @Controller(WorkflowController.BASE)
+@StaffMenu(group = StaffMenu.Group.WORKFLOW, order = 10, label = "Quy trình duyệt")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class WorkflowController {
