@@ -13,6 +13,9 @@ import jakarta.inject.Singleton;
 @Singleton
 public class StaffResponses {
 
+    static final String STAFF_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
+            + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
     private final AdminErrorPages errors;
 
     StaffResponses(AdminErrorPages errors) {
@@ -39,9 +42,10 @@ public class StaffResponses {
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
         if (!headers.contains("Content-Security-Policy")) {
-            // a theme preview brings the policy of the public page it shows (its inline theme styles by hash)
-            response.header("Content-Security-Policy",
-                    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+            // a theme preview brings the policy of the public page it shows (its inline theme styles by hash).
+            // Scripts only from this origin, never inline; the rich-text editor (TinyMCE) positions its menus and
+            // formats text with inline styles, so styles may be inline here (never on public pages)
+            response.header("Content-Security-Policy", STAFF_POLICY);
         }
     }
 }
