@@ -7,7 +7,10 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import reactor.core.publisher.Mono;
+import vn.cong.content.attachments.Attachment;
+import vn.cong.content.attachments.Attachments;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +23,12 @@ class ArticleController {
 
     private final PublicPages pages;
     private final PublicContent content;
+    private final Attachments attachments;
 
-    ArticleController(PublicPages pages, PublicContent content) {
+    ArticleController(PublicPages pages, PublicContent content, Attachments attachments) {
         this.pages = pages;
         this.content = content;
+        this.attachments = attachments;
     }
 
     @Get("/bai-viet/{slug}")
@@ -56,11 +61,14 @@ class ArticleController {
                 return content.takenDown(ctx.tenant(), lang, slug)
                         .flatMap(gone -> gone ? Mono.just(pages.errorView(ctx, 410)) : Mono.empty());
             }
-            return content.corrections(ctx.tenant(), found.get().article().id()).map(corrections -> page(ctx, found.get(), corrections));
+            long id = found.get().article().id();
+            return Mono.zip(content.corrections(ctx.tenant(), id), attachments.list(ctx.tenant(), id))
+                    .map(notesAndFiles -> page(ctx, found.get(), notesAndFiles.getT1(), notesAndFiles.getT2()));
         });
     }
 
-    private PageView page(SiteContext ctx, PublicContent.ArticleContent item, java.util.List<PublicContent.CorrectionNote> corrections) {
+    private PageView page(SiteContext ctx, PublicContent.ArticleContent item, List<PublicContent.CorrectionNote> corrections,
+                          List<Attachment> files) {
         String lang = ctx.lang();
         var row = item.article();
         SectionNode section = row.sectionId() == null ? null : ctx.structure().byId().get(row.sectionId());
@@ -71,6 +79,7 @@ class ArticleController {
                 SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), item.source(), lang,
                 corrections.stream().map(c -> new ArticleView.Correction(SiteContext.shown(c.at()), SiteContext.iso(c.at()), c.note())).toList()));
         model.put("related", ctx.cards(item.related()));
+        model.put("attachments", files);
         return new PageView("article", model);
     }
 }

@@ -34,6 +34,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.cong.admin.StaffForms.csrfToken;
@@ -186,6 +187,22 @@ class AttachmentsTest extends PlatformTestSupport {
         assertEquals(404, new Browser(server.getPort(), BETA).getBytes(file.url(), Map.of()).statusCode(), "beta never serves alpha's files");
         assertEquals(404, reader.getBytes("/tep-dinh-kem/" + file.id() + "/khac.pdf", Map.of()).statusCode(), "only under its own name");
         assertEquals(404, reader.getBytes("/media/" + file.id(), Map.of()).statusCode());
+    }
+
+    @Test
+    void aPublishedArticleListsItsFilesOnItsPublicPageOnlyOnItsOwnPortal() {
+        long item = draft("bai-co-tep-dinh-kem");
+        assertEquals(303, upload(editor, ALPHA, item, "Kế hoạch năm 2026.pdf", SampleFiles.pdf(), "Toàn văn kế hoạch").statusCode());
+        Attachment file = attachments.list(tenant("alpha"), item).block().get(0);
+        publishing.publish(tenant("alpha"), item, null).block();
+
+        var page = org.jsoup.Jsoup.parse(new Browser(server.getPort(), ALPHA).get("/bai-viet/bai-co-tep-dinh-kem").body());
+        var link = page.selectFirst("section.attachments a[href=" + file.url() + "]");
+        assertNotNull(link, "the article's page links its file:\n" + page.select("main").html());
+        assertTrue(page.select("section.attachments").text().contains("Toàn văn kế hoạch"), "with its caption");
+        assertEquals(200, new Browser(server.getPort(), ALPHA).getBytes(file.url(), Map.of()).statusCode());
+        assertEquals(404, new Browser(server.getPort(), BETA).get("/bai-viet/bai-co-tep-dinh-kem").statusCode(),
+                "beta has no such article, and never lists alpha's files");
     }
 
     @Test
