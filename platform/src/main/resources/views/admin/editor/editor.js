@@ -40,8 +40,7 @@
   var script = document.createElement('script');
   script.src = base + '/tinymce.min.js';
   script.onload = function () {
-    window.tinymce.init({
-      selector: 'textarea[data-rich-text]',
+    var config = {
       base_url: base,
       suffix: '.min',
       language: 'vi',
@@ -93,7 +92,11 @@
           }
         });
       }
-    });
+    };
+    // a field in a form shown read-only (the item is locked by the workflow) becomes a read-only editor
+    window.tinymce.init(Object.assign({}, config, {selector: 'textarea[data-rich-text]:enabled'}));
+    window.tinymce.init(Object.assign({}, config, {selector: 'textarea[data-rich-text]:disabled', readonly: true,
+      plugins: 'lists link table image autoresize', toolbar: false}));
   };
   document.head.appendChild(script);
 }());

@@ -269,6 +269,9 @@ class AboutController {
         model.put("attachmentsUrl", page == null ? "" : "/quan-tri/noi-dung/" + page.id() + "/tep-dinh-kem");
         model.put("workflowUrl", page == null ? "" : StaffKinds.workflowUrl(page.id()));
         model.put("canPublish", me.hasAnyRole(StaffKinds.PUBLISHERS));
+        if (page != null && !StaffKinds.mayChange(me, page.state())) {
+            model.put("locked", StaffKinds.refusal(page.state(), KindPages.PUBLISHED_EDIT_REFUSED));
+        }
         if (notice != null) {
             model.put("notice", notice);
         }

@@ -57,6 +57,8 @@ import java.util.Map;
 @CsrfProtected
 class ArticlesController {
 
+    private static final String PUBLISHED_EDIT_REFUSED = "Bài đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được sửa.";
+
     private static final String BASE = "/quan-tri/bai-viet";
     /** Who may put an article online. */
     static final Role[] PUBLISHERS = {Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD};
@@ -134,7 +136,7 @@ class ArticlesController {
             }
             if (!StaffKinds.mayChange(me, item.state())) {
                 return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form, Map.of(), null,
-                        StaffKinds.refusal(item.state(), "Bài đã đăng chỉ biên tập viên hoặc lãnh đạo ban biên tập được sửa."));
+                        StaffKinds.refusal(item.state(), PUBLISHED_EDIT_REFUSED));
             }
             return publishing.saveDraft(tenant, form.draft(id, me.id()))
                     .map(saved -> seeOther(BASE + "/" + id + "?thongbao=luu"))
@@ -203,6 +205,10 @@ class ArticlesController {
                     "publicUrl", ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug(),
                     "workflowUrl", "/quan-tri/quy-trinh/" + item.id()));
             model.put("canPublish", me.hasAnyRole(PUBLISHERS));
+            if (item != null && !StaffKinds.mayChange(me, item.state())) {
+                // shown read-only, with why and what to do instead, rather than a form whose save is refused
+                model.put("locked", StaffKinds.refusal(item.state(), PUBLISHED_EDIT_REFUSED));
+            }
             if (notice != null) {
                 model.put("notice", notice);
             }

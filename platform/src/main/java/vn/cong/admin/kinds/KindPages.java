@@ -55,6 +55,10 @@ public class KindPages {
             m.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", StaffKinds.stateLabel(item.state()),
                     "published", "published".equals(item.state()), "publicUrl", item.publicUrl(), "attachmentCount", n,
                     "workflowUrl", StaffKinds.workflowUrl(item.id())));
+            if (item != null && !StaffKinds.mayChange(me, item.state())) {
+                // shown read-only, with why and what to do instead, rather than a form whose save is refused
+                m.put("locked", StaffKinds.refusal(item.state(), PUBLISHED_EDIT_REFUSED));
+            }
             if (notice != null) {
                 m.put("notice", notice);
             }

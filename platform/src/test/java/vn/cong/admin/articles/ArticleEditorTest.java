@@ -126,6 +126,21 @@ class ArticleEditorTest extends PlatformTestSupport {
         }
         assertTrue(editor.get(edit).body().contains("Bản được duyệt."), "the approved text is still the item's");
         assertFalse(editor.get(edit).body().contains("Nội dung chưa ai duyệt."));
+
+        var shown = Jsoup.parse(editor.get(edit).body());
+        assertFalse(shown.select("form fieldset.form-body[disabled]").isEmpty(), "the form is shown read-only, not editable then refused");
+        assertTrue(shown.select(".locked-notice").text().contains(vn.cong.admin.kinds.StaffKinds.UNDER_APPROVAL_REFUSED),
+                "with the reason");
+        assertFalse(shown.select(".locked-notice a[href=/quan-tri/quy-trinh/" + id + "]").isEmpty(), "and the way forward");
+    }
+
+    @Test
+    void aDraftIsEditableAndCarriesNoLockNotice() {
+        Browser editor = loggedIn(ALPHA, "bientap", "BienTap2026!x");
+        String edit = createDraft(editor, "Bản nháp còn sửa được", "<p>Nháp.</p>");
+        var shown = Jsoup.parse(editor.get(edit).body());
+        assertTrue(shown.select("fieldset[disabled]").isEmpty(), shown.select("form").outerHtml());
+        assertTrue(shown.select(".locked-notice").isEmpty());
     }
 
     @Test

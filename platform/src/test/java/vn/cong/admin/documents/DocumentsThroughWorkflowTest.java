@@ -113,6 +113,9 @@ class DocumentsThroughWorkflowTest extends PlatformTestSupport {
         Document queue = Jsoup.parse(editor.get("/quan-tri/quy-trinh").body());
         assertTrue(queue.select("tr:has(a[href=/quan-tri/quy-trinh/" + id + "]) td.kind").eachText().contains("Văn bản"), queue.text());
         assertEquals("Đã duyệt, chờ đăng", Jsoup.parse(editor.get(edit).body()).selectFirst("#quy-trinh + p strong").text());
+        Document approvedForm = Jsoup.parse(editor.get(edit).body());
+        assertNotNull(approvedForm.selectFirst("form fieldset.form-body[disabled]"), "an approved document is shown read-only");
+        assertNotNull(approvedForm.selectFirst(".locked-notice a[href=/quan-tri/quy-trinh/" + id + "]"), "with the way forward");
 
         assertEquals(303, editor.postForm(edit + "/dang", Map.of("csrfToken", csrfToken(editor.get(edit)))).statusCode());
         assertEquals("published", SqlProbe.string(this::jdbc, "SELECT state FROM t_alpha.content_items WHERE id = " + id));
