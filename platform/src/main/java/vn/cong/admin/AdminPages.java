@@ -69,7 +69,7 @@ public class AdminPages {
         variables.putIfAbsent("csrfToken", StaffRequests.csrfToken(request));
         variables.put("path", request.getPath());
         if (variables.get("staff") instanceof StaffAccount staff) {
-            variables.put("menu", navigation.menuFor(staff));
+            variables.put("staffMenu", navigation.menuFor(staff));
         }
         return unread(variables)
                 .doOnNext(count -> variables.put("unreadNotifications", count))

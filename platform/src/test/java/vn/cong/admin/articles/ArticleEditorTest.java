@@ -135,6 +135,17 @@ class ArticleEditorTest extends PlatformTestSupport {
     }
 
     @Test
+    void anImageWithoutADescriptionIsRefusedAndTheTypedTextKept() {
+        Browser editor = loggedIn(ALPHA, "bientap", "BienTap2026!x");
+        HttpResponse<String> form = editor.get("/quan-tri/bai-viet/moi");
+        HttpResponse<String> refused = editor.postForm("/quan-tri/bai-viet",
+                article(csrfToken(form), "Ảnh không mô tả", "<p>Ảnh hội nghị</p><p><img src=\"/media/hoi-nghi.jpg\"></p>"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(text(refused).contains("1 ảnh trong nội dung chưa có mô tả"), text(refused));
+        assertTrue(refused.body().contains("Ảnh hội nghị"), "what was typed is still there");
+    }
+
+    @Test
     void aDraftIsEditableAndCarriesNoLockNotice() {
         Browser editor = loggedIn(ALPHA, "bientap", "BienTap2026!x");
         String edit = createDraft(editor, "Bản nháp còn sửa được", "<p>Nháp.</p>");
