@@ -85,11 +85,13 @@ public class Onboarding {
     /** Checks against what other tenants already hold: parent, host label, aliases. */
     private Mono<List<FieldError>> conflicts(TenantManifest m) {
         String code = m.code() == null ? "" : m.code();
-        return platform.mono(c -> Mono.zip(parentProblems(c, m, code), labelProblems(c, m, code), aliasProblems(c, m, code))
+        return platform.mono(c -> Mono.zip(parentProblems(c, m, code), rootProblems(c, m, code), labelProblems(c, m, code),
+                        aliasProblems(c, m, code))
                 .map(t -> {
                     List<FieldError> all = new ArrayList<>(t.getT1());
                     all.addAll(t.getT2());
                     all.addAll(t.getT3());
+                    all.addAll(t.getT4());
                     return all;
                 }));
     }
@@ -111,6 +113,28 @@ public class Onboarding {
                         ? List.of(new FieldError("parent", "đơn vị «" + m.parent() + "» đang trực thuộc «" + code
                                 + "»: không thể làm đơn vị cấp trên của nó"))
                         : List.of());
+    }
+
+    /**
+     * One root portal per base domain: the root answers on the bare domain and {@code www.}, so a
+     * second tenant without a parent would take them over (the database refuses it as well).
+     */
+    private Mono<List<FieldError>> rootProblems(Connection c, TenantManifest m, String code) {
+        if (m.parent() != null) {
+            if (!config.ministryHost().equals(m.abbreviation() + "." + config.baseDomain())) {
+                return Mono.just(List.of());
+            }
+            // the root itself asking for a parent is a question for the parent checks, not this one
+            return Sql.query(c, "SELECT code FROM platform.tenants WHERE code = $1 AND parent_code IS NULL", r -> r.get(0, String.class), code)
+                    .hasElements()
+                    .map(isRoot -> isRoot ? List.<FieldError>of() : List.of(new FieldError("abbreviation", "tên miền «"
+                            + config.ministryHost() + "» là của cổng gốc; cổng thành viên dùng nhãn riêng")));
+        }
+        return Sql.query(c, "SELECT code FROM platform.tenants WHERE parent_code IS NULL AND code <> $1",
+                        r -> r.get(0, String.class), code)
+                .map(root -> new FieldError("parent", "tên miền " + config.baseDomain() + " đã có cổng gốc «" + root
+                        + "»; cổng này phải có đơn vị cấp trên (parent)"))
+                .collectList();
     }
 
     private Mono<List<FieldError>> labelProblems(Connection c, TenantManifest m, String code) {

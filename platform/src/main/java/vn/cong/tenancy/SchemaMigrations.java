@@ -95,6 +95,18 @@ public class SchemaMigrations {
         return applied;
     }
 
+    /** Whether the schema is in the database now. */
+    public boolean schemaExists(String schema) {
+        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var check = c.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
+            check.setString(1, schema);
+            var rs = check.executeQuery();
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
     public String latestTenantVersion(String schema) {
         var current = flyway(schema, "classpath:db/tenant").info().current();
         return current == null ? "none" : current.getVersion().getVersion();
