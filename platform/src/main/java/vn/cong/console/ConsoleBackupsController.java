@@ -81,10 +81,10 @@ class ConsoleBackupsController {
 
     @Serdeable
     public record RestoreForm(@Nullable String into, @Nullable String newCode, @Nullable String abbreviation, @Nullable String confirm,
-                       @Nullable String csrfToken) implements CsrfForm {
+                       @Nullable String csrfToken, @Nullable String name, @Nullable String nameEn) implements CsrfForm {
 
         RestoreRequest request() {
-            return new RestoreRequest(into, newCode, abbreviation, confirm);
+            return new RestoreRequest(into, newCode, abbreviation, confirm, name, nameEn);
         }
     }
 
@@ -219,7 +219,7 @@ class ConsoleBackupsController {
 
     @Get(value = "/{code}/{id}/khoi-phuc", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> confirmRestore(HttpRequest<?> request, @PathVariable String code, @PathVariable long id) {
-        return restorePage(request, HttpStatus.OK, code, id, new RestoreForm("same", "", "", "", null), List.of());
+        return restorePage(request, HttpStatus.OK, code, id, new RestoreForm("same", "", "", "", null, "", ""), List.of());
     }
 
     @Post(value = "/{code}/{id}/khoi-phuc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

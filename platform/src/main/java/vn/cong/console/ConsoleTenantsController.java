@@ -64,7 +64,9 @@ class ConsoleTenantsController {
 
     @Get(value = "/cong", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> list(HttpRequest<?> request) {
-        return overview.list().collectList().flatMap(tenants -> pages.page(request, "tenants", Map.of("tenants", tenants)));
+        return overview.list().collectList().flatMap(tenants -> pages.page(request, "tenants", Map.of("tenants", tenants,
+                // a lost schema is said first: the portal answers 503 until it is restored
+                "lost", tenants.stream().filter(t -> "missing".equals(t.migrationStatus())).toList())));
     }
 
     @Get(value = "/cong/moi", produces = MediaType.TEXT_HTML)

@@ -15,6 +15,7 @@ import vn.cong.accounts.AccountProvisioning;
 import vn.cong.accounts.InitialAdmin;
 import vn.cong.content.ContentProvisioning;
 import vn.cong.system.Sql;
+import vn.cong.tenancy.LostSchemas;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.SchemaMigrations;
@@ -46,11 +47,12 @@ public class Onboarding {
     private final ContentProvisioning content;
     private final PlatformConfiguration config;
     private final WorkflowPolicies workflows;
+    private final LostSchemas lostSchemas;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      WorkflowPolicies workflows, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      WorkflowPolicies workflows, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
@@ -58,6 +60,7 @@ public class Onboarding {
         this.content = content;
         this.config = config;
         this.workflows = workflows;
+        this.lostSchemas = lostSchemas;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -85,11 +88,13 @@ public class Onboarding {
     /** Checks against what other tenants already hold: parent, host label, aliases. */
     private Mono<List<FieldError>> conflicts(TenantManifest m) {
         String code = m.code() == null ? "" : m.code();
-        return platform.mono(c -> Mono.zip(parentProblems(c, m, code), labelProblems(c, m, code), aliasProblems(c, m, code))
+        return platform.mono(c -> Mono.zip(parentProblems(c, m, code), rootProblems(c, m, code), labelProblems(c, m, code),
+                        aliasProblems(c, m, code))
                 .map(t -> {
                     List<FieldError> all = new ArrayList<>(t.getT1());
                     all.addAll(t.getT2());
                     all.addAll(t.getT3());
+                    all.addAll(t.getT4());
                     return all;
                 }));
     }
@@ -111,6 +116,28 @@ public class Onboarding {
                         ? List.of(new FieldError("parent", "đơn vị «" + m.parent() + "» đang trực thuộc «" + code
                                 + "»: không thể làm đơn vị cấp trên của nó"))
                         : List.of());
+    }
+
+    /**
+     * One root portal per base domain: the root answers on the bare domain and {@code www.}, so a
+     * second tenant without a parent would take them over (the database refuses it as well).
+     */
+    private Mono<List<FieldError>> rootProblems(Connection c, TenantManifest m, String code) {
+        if (m.parent() != null) {
+            if (!config.ministryHost().equals(m.abbreviation() + "." + config.baseDomain())) {
+                return Mono.just(List.of());
+            }
+            // the root itself asking for a parent is a question for the parent checks, not this one
+            return Sql.query(c, "SELECT code FROM platform.tenants WHERE code = $1 AND parent_code IS NULL", r -> r.get(0, String.class), code)
+                    .hasElements()
+                    .map(isRoot -> isRoot ? List.<FieldError>of() : List.of(new FieldError("abbreviation", "tên miền «"
+                            + config.ministryHost() + "» là của cổng gốc; cổng thành viên dùng nhãn riêng")));
+        }
+        return Sql.query(c, "SELECT code FROM platform.tenants WHERE parent_code IS NULL AND code <> $1",
+                        r -> r.get(0, String.class), code)
+                .map(root -> new FieldError("parent", "tên miền " + config.baseDomain() + " đã có cổng gốc «" + root
+                        + "»; cổng này phải có đơn vị cấp trên (parent)"))
+                .collectList();
     }
 
     private Mono<List<FieldError>> labelProblems(Connection c, TenantManifest m, String code) {
@@ -162,7 +189,7 @@ public class Onboarding {
                             }
                             return changes;
                         })))
-                .flatMap(changes -> migrate(m.code(), schema).flatMap(migrationStatus -> {
+                .flatMap(changes -> migrate(m.code(), schema, changes.created()).flatMap(migrationStatus -> {
                     if (!"ok".equals(migrationStatus)) {
                         return registry.publishChange().thenReturn(new OnboardingReport(m.code(), changes.created(),
                                 changes.updated(), 0, 0, false, null, migrationStatus, elapsed(started), List.of()));
@@ -264,19 +291,33 @@ public class Onboarding {
                 .map(n -> n > 0);
     }
 
-    /** Runs Flyway for the tenant (blocking JDBC, off the event loop) and records the outcome. */
-    private Mono<String> migrate(String code, String schema) {
-        return Mono.fromCallable(() -> {
+    /**
+     * Runs Flyway for the tenant (blocking JDBC, off the event loop) and records the outcome. A schema
+     * that was migrated before and is gone is not re-created empty: the tenant is marked missing and
+     * waits for a restore.
+     */
+    private Mono<String> migrate(String code, String schema, boolean created) {
+        Mono<Boolean> migratedBefore = created ? Mono.just(false) : platform.mono(c -> Sql.one(c,
+                "SELECT schema_migrated_at IS NOT NULL FROM platform.tenants WHERE code = $1", r -> r.get(0, Boolean.class), code))
+                .defaultIfEmpty(false);
+        return migratedBefore.flatMap(before -> Mono.fromCallable(() -> {
+                    if (before && !migrations.schemaExists(schema)) {
+                        return "missing";
+                    }
                     migrations.migrateTenant(schema);
                     return "ok";
-                })
-                .subscribeOn(blocking)
+                }).subscribeOn(blocking))
                 .onErrorResume(e -> {
                     LOG.error("Tenant {}: schema migration failed", code, e);
                     return Mono.just("failed: " + e.getMessage());
                 })
-                .flatMap(status -> platform.mono(c -> Sql.update(c,
-                        "UPDATE platform.tenants SET migration_status = $2, migration_error = $3 WHERE code = $1",
+                .flatMap(status -> status.equals("missing")
+                        ? lostSchemas.markMissing(code, schema, "áp dụng lại bản khai báo")
+                                .thenReturn("missing: lược đồ " + schema + " đã mất; hãy khôi phục cổng từ bản sao lưu")
+                        : platform.mono(c -> Sql.update(c, """
+                                UPDATE platform.tenants SET migration_status = $2, migration_error = $3,
+                                    schema_migrated_at = CASE WHEN $2 = 'ok' THEN coalesce(schema_migrated_at, now()) ELSE schema_migrated_at END
+                                WHERE code = $1""",
                         code, status.equals("ok") ? "ok" : "failed", Sql.orNull(status.equals("ok") ? null : status, String.class)))
                         .thenReturn(status));
     }

@@ -17,6 +17,8 @@ import vn.cong.system.AcceptEncoding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.tenancy.TenantUnavailableException;
+import vn.cong.tenancy.UnavailableNotice;
 import vn.cong.themes.ThemeRenderer;
 import vn.cong.themes.ThemeSelection;
 import vn.cong.themes.Themes;
@@ -41,6 +43,8 @@ public class PublicPages {
     private static final Logger LOG = LoggerFactory.getLogger(PublicPages.class);
     private static final String HTML = "text/html;charset=utf-8";
     private static final String NOT_FOUND_PATH = "!404";
+    static final String CACHE_STATUS = "Cache-Status";
+    static final String STALE = "cong; hit; stale";
 
     private final PageCache cache;
     private final SiteStructures structures;
@@ -77,6 +81,9 @@ public class PublicPages {
         }
         Origin origin = Origin.of(request);
         PageKey key = PageKey.of(tenant.get(), lang, origin, canonicalPath);
+        if (tenant.get().schemaMissing()) {
+            return fromCacheOnly(request, key);
+        }
         CachedPage hit = cache.near(key);
         if (hit != null) {
             return Mono.just(respond(request, hit));
@@ -177,7 +184,24 @@ public class PublicPages {
                 .subscribeOn(render);
     }
 
+    /**
+     * A tenant whose schema is lost has nothing to render from: a page still in the cache is served,
+     * marked stale ({@code Cache-Status}, RFC 9211); any other answers the 503 notice.
+     */
+    private Mono<HttpResponse<?>> fromCacheOnly(HttpRequest<?> request, PageKey key) {
+        return cache.get(key)
+                .onErrorResume(e -> Mono.empty())
+                .<HttpResponse<?>>map(page -> respond(request, page).header(CACHE_STATUS, STALE))
+                .switchIfEmpty(Mono.fromSupplier(() -> UnavailableNotice.response(request)));
+    }
+
     private Mono<HttpResponse<?>> failure(HttpRequest<?> request, Tenant tenant, String lang, Origin origin, String path, Throwable e) {
+        TenantUnavailableException unavailable = TenantUnavailableException.in(e);
+        if (unavailable != null) {
+            // the database or the tenant's schema is not there: nothing to render the themed error page from
+            LOG.warn("Public page {} of tenant {} answered 503: {}", path, tenant.code(), unavailable.getMessage());
+            return Mono.just(UnavailableNotice.response(request));
+        }
         LOG.error("Public page {} of tenant {} failed", path, tenant.code(), e);
         return context(tenant, lang, origin)
                 .flatMap(ctx -> render(ctx, errorView(ctx, 500), 500))

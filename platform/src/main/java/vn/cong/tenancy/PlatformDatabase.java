@@ -24,18 +24,28 @@ public class PlatformDatabase {
         this.connections = connections;
     }
 
-    /** Runs {@code work} in one transaction; a subscriber that cancels early rolls it back. */
+    /**
+     * Runs {@code work} in one transaction; a subscriber that cancels early rolls it back. No connection,
+     * or a connection lost on the way, fails with {@link DatabaseUnavailableException}.
+     */
     public <T> Flux<T> flux(Function<Connection, Publisher<T>> work) {
-        return Flux.usingWhen(connections.create(),
+        return Flux.usingWhen(connection(),
                 c -> Mono.from(c.beginTransaction()).thenMany(work.apply(c)),
-                PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback);
+                PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback)
+                .onErrorMap(DatabaseUnavailableException::isOutage, DatabaseUnavailableException::new);
     }
 
     /** Runs {@code work} in one transaction and gives its first element; {@code work} runs to its end, uncancelled. */
     public <T> Mono<T> mono(Function<Connection, Publisher<T>> work) {
-        return Mono.usingWhen(connections.create(),
+        return Mono.usingWhen(connection(),
                 c -> Mono.from(c.beginTransaction()).then(Sql.first(work.apply(c))),
-                PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback);
+                PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback)
+                .onErrorMap(DatabaseUnavailableException::isOutage, DatabaseUnavailableException::new);
+    }
+
+    private Mono<Connection> connection() {
+        // whatever keeps the pool from handing out a connection (refused, timed out, shutting down) is an outage
+        return Mono.<Connection>from(connections.create()).onErrorMap(e -> !(e instanceof TenantUnavailableException), DatabaseUnavailableException::new);
     }
 
     private static Mono<Void> commit(Connection c) {

@@ -49,7 +49,10 @@ public class SchemaMigrations {
         return flyway("platform", "classpath:db/platform").migrate();
     }
 
-    /** Migrates one tenant schema, creating it if needed; idempotent. */
+    /**
+     * Migrates one tenant schema, creating it if needed; idempotent. Creating is for onboarding (a
+     * schema that never existed) and restores: start-up never calls this for a schema that is gone.
+     */
     public MigrateResult migrateTenant(String schema) {
         MigrateResult result = flyway(schema, "classpath:db/tenant").migrate();
         LOG.info("Tenant schema {} at version {} ({} migrations applied)", schema, result.targetSchemaVersion, result.migrationsExecuted);
@@ -93,6 +96,34 @@ public class SchemaMigrations {
             LOG.warn("Cannot read applied tenant versions, migrating every schema: {}", e.getMessage());
         }
         return applied;
+    }
+
+    /** Which of these schemas are in the database now (one query). */
+    public java.util.Set<String> existingSchemas(java.util.Collection<String> schemas) {
+        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var check = c.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)")) {
+            check.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            var rs = check.executeQuery();
+            java.util.Set<String> found = new java.util.HashSet<>();
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list tenant schemas: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the schema is in the database now. */
+    public boolean schemaExists(String schema) {
+        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var check = c.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
+            check.setString(1, schema);
+            var rs = check.executeQuery();
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check schema " + schema + ": " + e.getMessage(), e);
+        }
     }
 
     public String latestTenantVersion(String schema) {

@@ -43,7 +43,12 @@ public record Tenant(
     }
 
     public boolean isServing() {
-        return status == TenantStatus.ACTIVE && migrationStatus != MigrationStatus.FAILED;
+        return status == TenantStatus.ACTIVE && migrationStatus != MigrationStatus.FAILED && migrationStatus != MigrationStatus.MISSING;
+    }
+
+    /** Its schema was migrated once and is gone: 503 (cached pages aside) until a backup is restored. */
+    public boolean schemaMissing() {
+        return migrationStatus == MigrationStatus.MISSING;
     }
 
     public String name(String lang) {
@@ -63,7 +68,7 @@ public record Tenant(
     }
 
     public enum MigrationStatus {
-        PENDING, OK, FAILED;
+        PENDING, OK, FAILED, MISSING;
 
         public static MigrationStatus of(String db) {
             return valueOf(db.toUpperCase(java.util.Locale.ROOT));

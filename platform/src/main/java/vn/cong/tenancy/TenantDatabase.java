@@ -14,27 +14,46 @@ import java.util.function.Function;
  * pooled connection whose {@code search_path} is set to the tenant's schema for that transaction
  * only ({@code set_config(…, true)}): when the connection goes back to the pool it no longer points
  * at any tenant, and a query issued without a tenant finds no tenant tables and fails loudly.
+ * A schema that is not there fails the work with {@link TenantSchemaMissingException} (a 503 for the
+ * reader) and marks the tenant missing once its connection is back in the pool.
  */
 @Singleton
 public class TenantDatabase {
 
     private final PlatformDatabase database;
+    private final LostSchemas lostSchemas;
 
-    public TenantDatabase(PlatformDatabase database) {
+    public TenantDatabase(PlatformDatabase database, LostSchemas lostSchemas) {
         this.database = database;
+        this.lostSchemas = lostSchemas;
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema. */
     public <T> Flux<T> flux(Tenant tenant, Function<Connection, Publisher<T>> work) {
-        return database.flux(c -> searchPath(c, tenant).thenMany(work.apply(c)));
+        return database.flux(c -> searchPath(c, tenant).thenMany(work.apply(c)))
+                .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
     public <T> Mono<T> mono(Tenant tenant, Function<Connection, Publisher<T>> work) {
-        return database.mono(c -> searchPath(c, tenant).thenMany(work.apply(c)));
+        return database.mono(c -> searchPath(c, tenant).thenMany(work.apply(c)))
+                .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
     }
 
-    private static Mono<Integer> searchPath(Connection c, Tenant tenant) {
-        return Sql.one(c, "SELECT set_config('search_path', $1, true)", r -> 1, tenant.schema());
+    private static Mono<Boolean> searchPath(Connection c, Tenant tenant) {
+        return Sql.one(c, "SELECT set_config('search_path', $1, true), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
+                        r -> r.get(1, Boolean.class), tenant.schema())
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> new TenantSchemaMissingException(tenant)));
+    }
+
+    /** Runs after the transaction has given its connection back: marking needs one of its own. */
+    private <T> Mono<T> reportMissing(Tenant tenant, TenantSchemaMissingException e) {
+        if (tenant.migrationStatus() == Tenant.MigrationStatus.MISSING) {
+            return Mono.error(e);
+        }
+        return lostSchemas.markMissing(tenant.code(), tenant.schema(), "đọc dữ liệu của cổng")
+                .onErrorResume(failed -> Mono.empty()) // the reader still gets the 503; the next request tries again
+                .then(Mono.error(e));
     }
 }

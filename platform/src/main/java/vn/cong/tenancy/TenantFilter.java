@@ -2,6 +2,7 @@ package vn.cong.tenancy;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Resolves the request's host to a tenant once, at the edge. Unknown hosts get a bare 404 that names
- * no tenant; a suspended tenant's hosts answer 503 with a short notice.
+ * no tenant; a suspended tenant's hosts answer 503 with a short notice, and so does a tenant whose
+ * schema is lost, except for reads that the page cache may still answer.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class TenantFilter implements Ordered {
@@ -70,6 +72,14 @@ final class TenantFilter implements Ordered {
             return HOSTLESS_PATHS.contains(path) ? null : notFound();
         }
         Tenant t = tenant.get();
+        if (t.schemaMissing() && t.status() == Tenant.TenantStatus.ACTIVE && !HOSTLESS_PATHS.contains(path)) {
+            // a lost schema: reads go on, so that pages still in the cache are served (marked stale);
+            // everything else gets the 503 notice without touching the database
+            request.setAttribute(TenantRequests.HOST_KIND, HostKind.TENANT);
+            request.setAttribute(TenantRequests.TENANT, t);
+            boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+            return read ? null : UnavailableNotice.response(request);
+        }
         if (!t.isServing() && !HOSTLESS_PATHS.contains(path)) {
             return unavailable(t);
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Host name → tenant, held in memory and reloaded when the registry version in the platform schema
@@ -77,18 +78,42 @@ public class TenantRegistry {
                 .subscribe(null, e -> LOG.warn("Tenant registry poll failed: {}", e.toString()));
     }
 
+    /**
+     * Builds the host map. Only the root portal answers on the bare base domain and on
+     * {@code www.<base>} (the database allows one root per base domain; should two ever be found,
+     * the bare domain stays with the one on {@code www}); an alias never takes another tenant's
+     * primary host.
+     */
     private void install(long version, List<Tenant> tenants) {
         Map<String, Tenant> byHost = new HashMap<>();
         Map<String, Tenant> byCode = new LinkedHashMap<>();
+        Tenant root = root(tenants);
+        Set<String> rootOnly = Set.of(config.baseDomain(), config.ministryHost());
         for (Tenant t : tenants) {
             byCode.put(t.code(), t);
-            byHost.put(primaryHost(t), t);
-            if (t.isMinistry()) {
-                byHost.put(config.baseDomain(), t);
+            if (t == root || !rootOnly.contains(primaryHost(t))) {
+                byHost.put(primaryHost(t), t);
             }
-            t.aliases().forEach(alias -> byHost.put(alias, t));
+        }
+        if (root != null) {
+            byHost.put(config.baseDomain(), root);
+        }
+        for (Tenant t : tenants) {
+            t.aliases().stream()
+                    .filter(alias -> t == root || !rootOnly.contains(alias))
+                    .forEach(alias -> byHost.putIfAbsent(alias, t));
         }
         snapshot = new Snapshot(version, Map.copyOf(byHost), java.util.Collections.unmodifiableMap(byCode));
+    }
+
+    private Tenant root(List<Tenant> tenants) {
+        List<Tenant> roots = tenants.stream().filter(Tenant::isMinistry).toList();
+        if (roots.size() > 1) {
+            LOG.error("Several tenants without a parent ({}): only the one on {} answers on {}",
+                    roots.stream().map(Tenant::code).toList(), config.ministryHost(), config.baseDomain());
+            return roots.stream().filter(t -> primaryHost(t).equals(config.ministryHost())).findFirst().orElse(null);
+        }
+        return roots.isEmpty() ? null : roots.get(0);
     }
 
     private static Tenant toTenant(Readable r) {

@@ -3,13 +3,18 @@ package vn.cong.tenancy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
- * At start-up: migrates the platform schema, then every tenant schema. A tenant whose migration
- * fails is marked failed (its hosts answer 503) and the others keep serving.
+ * At start-up: migrates the platform schema, then every tenant schema that is behind. A tenant whose
+ * migration fails is marked failed (its hosts answer 503) and the others keep serving. A schema that
+ * was migrated once and is gone is marked missing, never re-created empty: only onboarding creates a
+ * schema, and a lost one comes back from a backup.
  */
 @Singleton
 public class TenantSchemaUpgrade {
@@ -19,15 +24,18 @@ public class TenantSchemaUpgrade {
     private final SchemaMigrations migrations;
     private final PlatformDatabase platform;
     private final TenantRegistry registry;
+    private final LostSchemas lostSchemas;
 
-    public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry) {
+    public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry,
+                               LostSchemas lostSchemas) {
         this.migrations = migrations;
         this.platform = platform;
         this.registry = registry;
+        this.lostSchemas = lostSchemas;
     }
 
     /** What a start-up check did. */
-    public record Summary(int tenants, int migrated, int failed) {
+    public record Summary(int tenants, int migrated, int failed, int missing) {
     }
 
     /** Blocking: for start-up and the CLI only. */
@@ -37,9 +45,23 @@ public class TenantSchemaUpgrade {
         registry.reload().block();
         int failed = 0;
         int migrated = 0;
+        int missing = 0;
         var newest = migrations.newestTenantMigration();
-        var applied = migrations.appliedVersions(registry.all().stream().map(Tenant::schema).toList());
+        List<String> schemas = registry.all().stream().map(Tenant::schema).toList();
+        var applied = migrations.appliedVersions(schemas);
+        Set<String> present = migrations.existingSchemas(schemas);
+        Set<String> migratedBefore = new HashSet<>(platform.flux(c -> Sql.query(c,
+                "SELECT code FROM platform.tenants WHERE schema_migrated_at IS NOT NULL", r -> r.get(0, String.class))).collectList().block());
         for (Tenant tenant : registry.all()) {
+            if (!present.contains(tenant.schema())) {
+                if (migratedBefore.contains(tenant.code())) {
+                    missing++;
+                    lostSchemas.markMissing(tenant.code(), tenant.schema(), "khởi động nền tảng").block();
+                } else {
+                    LOG.warn("Tenant {}: schema {} was never created; apply its manifest to onboard it", tenant.code(), tenant.schema());
+                }
+                continue;
+            }
             var at = applied.get(tenant.schema());
             if (at != null && at.compareTo(newest) >= 0 && tenant.migrationStatus() == Tenant.MigrationStatus.OK) {
                 continue; // already current: no Flyway run, start-up stays fast with hundreds of tenants
@@ -56,13 +78,15 @@ public class TenantSchemaUpgrade {
             record(tenant.code(), error).block();
         }
         registry.publishChange().block();
-        LOG.info("Tenant schemas checked: {} tenants, {} migrated, {} failed", registry.all().size(), migrated, failed);
-        return new Summary(registry.all().size(), migrated, failed);
+        LOG.info("Tenant schemas checked: {} tenants, {} migrated, {} failed, {} missing", registry.all().size(), migrated, failed, missing);
+        return new Summary(registry.all().size(), migrated, failed, missing);
     }
 
     private Mono<Long> record(String code, String error) {
-        return platform.mono(c -> Sql.update(c,
-                "UPDATE platform.tenants SET migration_status = $2, migration_error = $3 WHERE code = $1",
+        return platform.mono(c -> Sql.update(c, """
+                        UPDATE platform.tenants SET migration_status = $2, migration_error = $3,
+                            schema_migrated_at = CASE WHEN $2 = 'ok' THEN coalesce(schema_migrated_at, now()) ELSE schema_migrated_at END
+                        WHERE code = $1""",
                 code, error == null ? "ok" : "failed", Sql.orNull(error, String.class)));
     }
 }

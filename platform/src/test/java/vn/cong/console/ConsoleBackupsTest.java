@@ -102,8 +102,11 @@ class ConsoleBackupsTest extends PlatformTestSupport {
         assertTrue(StaffForms.text(unconfirmed).contains("gõ đúng mã cổng sẽ bị ghi: «alpha_copy»"), unconfirmed.body());
         assertEquals("alphacopy", OperatorConsole.html(unconfirmed).selectFirst("#abbreviation").attr("value"), "what was typed is kept");
         assertEquals(404, new Browser(server.getPort(), "alphacopy.most.localhost").get("/").statusCode(), "nothing restored yet");
+        assertTrue(StaffForms.text(unconfirmed).contains("cần tên hiển thị của cổng mới"), "a new tenant needs its own name");
+        assertTrue(OperatorConsole.html(unconfirmed).selectFirst("#name").parent().hasClass("has-error"));
 
         fields.put("confirm", "alpha_copy");
+        fields.put("name", "Cục Alpha (bản khôi phục)");
         HttpResponse<String> started = browser.postForm(confirmPath, fields);
         assertEquals(303, started.statusCode(), started.body());
         String restorePage = started.headers().firstValue("Location").orElseThrow();

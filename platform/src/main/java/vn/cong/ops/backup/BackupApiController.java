@@ -98,7 +98,10 @@ class BackupApiController {
                                 + " không kiểm chứng được lúc này (không có, chưa xong, thất bại, đã xoá hoặc đang kiểm chứng)")))));
     }
 
-    /** Body: {@code {"into": "same" | "new", "newCode": "…", "abbreviation": "…", "confirm": "<code being written>"}}. */
+    /**
+     * Body: {@code {"into": "same" | "new", "newCode": "…", "abbreviation": "…", "name": "…", "nameEn": "…",
+     * "confirm": "<code being written>"}}; {@code newCode}, {@code abbreviation} and {@code name} only for {@code new}.
+     */
     @Post(uri = "/backups/{id}/restore", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<?>> restore(HttpRequest<?> request, @PathVariable String code, @PathVariable long id, @Body @Nullable String body) {
         Tenant tenant = registry.findByCode(code).orElse(null);
@@ -108,7 +111,7 @@ class BackupApiController {
         }
         Map<String, Object> fields = readObject(body);
         RestoreRequest restore = new RestoreRequest(text(fields, "into"), text(fields, "newCode"), text(fields, "abbreviation"),
-                text(fields, "confirm"));
+                text(fields, "confirm"), text(fields, "name"), text(fields, "nameEn"));
         return jobs.restore(tenant, id, restore, who.name()).<HttpResponse<?>>flatMap(started -> {
             Map<String, Object> details = Map.of("backup", id, "into", String.valueOf(restore.into()),
                     "target", restore.targetCode(code));

@@ -99,22 +99,38 @@ public class BackupJobs {
                     } else if ("failed".equals(run.get().verificationStatus())) {
                         errors.add(new FieldError("backup", "bản sao lưu #" + runId + " đã không qua kiểm chứng: không khôi phục từ bản này"));
                     }
-                    return request.intoSameTenant() ? Mono.just(errors) : takenProblems(request, errors);
+                    return request.intoSameTenant() ? Mono.just(errors) : takenProblems(tenant, request, errors);
                 })
                 .flatMap(all -> all.isEmpty() ? start(tenant, runId, request, operator) : Mono.just(Started.refused(all)));
     }
 
-    private Mono<List<FieldError>> takenProblems(RestoreRequest request, List<FieldError> errors) {
+    /**
+     * A new tenant keeps the original's parent, so the root portal cannot be copied into a new one
+     * (one root per base domain); its code must be free, and so must its host, whoever holds it
+     * (another tenant's label or alias, the root's bare domain and {@code www}, the platform's hosts).
+     */
+    private Mono<List<FieldError>> takenProblems(Tenant source, RestoreRequest request, List<FieldError> errors) {
         String code = RestoreRequest.clean(request.newCode());
         String label = RestoreRequest.clean(request.abbreviation());
+        if (source.isMinistry()) {
+            errors.add(new FieldError("into", "cổng gốc «" + source.code() + "» không khôi phục thành cổng mới được (mỗi tên miền "
+                    + config.baseDomain() + " chỉ có một cổng gốc); hãy khôi phục vào chính cổng này"));
+        }
         if (registry.findByCode(code).isPresent()) {
             errors.add(new FieldError("newCode", "đã có cổng mã «" + code + "»"));
         }
         String host = label + "." + config.baseDomain();
-        if (host.equals(config.operatorHost()) || host.equals(config.statusHost())) {
-            errors.add(new FieldError("abbreviation", "tên miền «" + host + "» dành riêng cho nền tảng"));
+        if (host.equals(config.operatorHost()) || host.equals(config.statusHost()) || host.equals(config.ministryHost())) {
+            errors.add(new FieldError("abbreviation", "tên miền «" + host + "» dành riêng cho nền tảng hoặc cổng gốc"));
+        } else if (registry.findByHost(host).isPresent()) {
+            errors.add(new FieldError("abbreviation", "tên miền «" + host + "» đang dùng cho cổng «"
+                    + registry.findByHost(host).get().code() + "»"));
+            return Mono.just(errors);
         }
-        return db.mono(c -> Sql.one(c, "SELECT code FROM platform.tenants WHERE abbreviation = $1", r -> r.get(0, String.class), label))
+        return db.mono(c -> Sql.one(c, """
+                        SELECT code FROM platform.tenants WHERE abbreviation = $1
+                        UNION SELECT tenant_code FROM platform.domain_aliases WHERE host = $2 LIMIT 1""",
+                        r -> r.get(0, String.class), label, host))
                 .map(owner -> {
                     errors.add(new FieldError("abbreviation", "nhãn «" + label + "» đang dùng cho cổng «" + owner + "»"));
                     return errors;
@@ -125,10 +141,13 @@ public class BackupJobs {
     private Mono<Started> start(Tenant tenant, long runId, RestoreRequest request, String operator) {
         String target = request.targetCode(tenant.code());
         return db.mono(c -> Sql.one(c, """
-                                INSERT INTO platform.restore_runs (backup_run_id, tenant_code, mode, target_code, abbreviation, requested_by)
-                                VALUES ($1, $2, $3, $4, $5, $6) RETURNING\s""" + RestoreRun.COLUMNS, RestoreRun::of,
+                                INSERT INTO platform.restore_runs (backup_run_id, tenant_code, mode, target_code, abbreviation, requested_by,
+                                                                   name_vi, name_en)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING\s""" + RestoreRun.COLUMNS, RestoreRun::of,
                         runId, tenant.code(), request.into(), target,
-                        Sql.orNull(request.intoSameTenant() ? null : RestoreRequest.clean(request.abbreviation()), String.class), operator))
+                        Sql.orNull(request.intoSameTenant() ? null : RestoreRequest.clean(request.abbreviation()), String.class), operator,
+                        Sql.orNull(request.intoSameTenant() ? null : request.nameVi(), String.class),
+                        Sql.orNull(request.intoSameTenant() ? null : request.nameEnOrVi(), String.class)))
                 .doOnNext(run -> work(tenant, run).subscribe(null, e -> LOG.error("Restore {} bookkeeping failed", run.id(), e)))
                 .map(run -> new Started(run, List.of()))
                 .onErrorResume(R2dbcDataIntegrityViolationException.class, e -> Mono.just(Started.refused(List.of(
@@ -136,23 +155,27 @@ public class BackupJobs {
     }
 
     private Mono<Void> work(Tenant tenant, RestoreRun run) {
-        Mono<Long> restored = "same".equals(run.mode())
-                ? restore.restoreInPlace(run.backupRunId(), tenant).map(BackupRun::id)
-                : restore.restoreAsNewTenant(run.backupRunId(), run.targetCode(), run.abbreviation()).thenReturn(0L);
+        Mono<TenantRestore.InPlace> restored = "same".equals(run.mode())
+                ? restore.restoreInPlace(run.backupRunId(), tenant)
+                : restore.restoreAsNewTenant(run.backupRunId(), tenant, run.targetCode(), run.abbreviation(), run.nameVi(), run.nameEn())
+                        .thenReturn(new TenantRestore.InPlace(null, null));
         return restored
-                .flatMap(safety -> finish(run.id(), "succeeded", safety == 0L ? null : safety, null))
+                .flatMap(first -> finish(run.id(), "succeeded", first.safety() == null ? null : first.safety().id(), null,
+                        first.safetySkipped()))
                 .doOnSuccess(done -> LOG.info("Restore {}: backup {} of {} restored into {}", run.id(), run.backupRunId(),
                         run.tenantCode(), run.targetCode()))
                 .onErrorResume(e -> {
                     LOG.error("ALERT restore {} of backup {} into {} failed", run.id(), run.backupRunId(), run.targetCode(), e);
                     alerts.restoreFailed(run.tenantCode(), run.id(), String.valueOf(e.getMessage()));
-                    return finish(run.id(), "failed", null, String.valueOf(e.getMessage()));
+                    return finish(run.id(), "failed", null, String.valueOf(e.getMessage()), null);
                 });
     }
 
-    private Mono<Void> finish(long id, String status, Long safetyRunId, String error) {
+    private Mono<Void> finish(long id, String status, Long safetyRunId, String error, String safetySkipped) {
         return db.mono(c -> Sql.update(c, """
-                        UPDATE platform.restore_runs SET status = $2, safety_run_id = $3, error = $4, finished_at = now() WHERE id = $1""",
-                id, status, Sql.orNull(safetyRunId, Long.class), Sql.orNull(error, String.class))).then();
+                        UPDATE platform.restore_runs SET status = $2, safety_run_id = $3, error = $4, safety_skipped = $5, finished_at = now()
+                        WHERE id = $1""",
+                id, status, Sql.orNull(safetyRunId, Long.class), Sql.orNull(error, String.class),
+                Sql.orNull(safetySkipped, String.class))).then();
     }
 }

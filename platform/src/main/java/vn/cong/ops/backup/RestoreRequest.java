@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * @param newCode      code of the new tenant (mode new)
  * @param abbreviation host label of the new tenant (mode new)
  * @param confirm      what the operator typed to confirm
+ * @param name         Vietnamese display name of the new tenant (mode new): a copy must not pass for the original
+ * @param nameEn       its English name (mode new; the Vietnamese one when left empty)
  */
-public record RestoreRequest(String into, @Nullable String newCode, @Nullable String abbreviation, @Nullable String confirm) {
+public record RestoreRequest(String into, @Nullable String newCode, @Nullable String abbreviation, @Nullable String confirm,
+                             @Nullable String name, @Nullable String nameEn) {
 
     private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
 
@@ -50,12 +53,25 @@ public record RestoreRequest(String into, @Nullable String newCode, @Nullable St
             } else if (!LABEL.matcher(clean(abbreviation)).matches()) {
                 errors.add(new FieldError("abbreviation", "nhãn tên miền chỉ gồm chữ thường không dấu, số, dấu gạch ngang"));
             }
+            if (nameVi().isEmpty()) {
+                errors.add(new FieldError("name", "cần tên hiển thị của cổng mới, khác tên cổng gốc của bản sao lưu"));
+            }
         }
         String target = targetCode(sourceCode);
         if (!target.isEmpty() && !target.equals(clean(confirm))) {
             errors.add(new FieldError("confirm", "để xác nhận, hãy gõ đúng mã cổng sẽ bị ghi: «" + target + "»"));
         }
         return errors;
+    }
+
+    /** The new tenant's Vietnamese name, trimmed. */
+    public String nameVi() {
+        return name == null ? "" : name.strip();
+    }
+
+    /** The new tenant's English name: the Vietnamese one when none was given. */
+    public String nameEnOrVi() {
+        return nameEn == null || nameEn.isBlank() ? nameVi() : nameEn.strip();
     }
 
     static String clean(@Nullable String s) {

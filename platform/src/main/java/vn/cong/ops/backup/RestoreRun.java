@@ -9,16 +9,18 @@ import java.time.OffsetDateTime;
 /**
  * A restore the operator started: backup {@code backupRunId} of {@code tenantCode}, into the same
  * tenant ({@code mode} same, after safety backup {@code safetyRunId}) or as {@code targetCode}
- * (mode new). {@code status}: running, succeeded, failed.
+ * (mode new, named {@code nameVi}/{@code nameEn}). {@code status}: running, succeeded, failed.
+ * {@code safetySkipped} says why no safety backup was taken (the tenant's schema was already gone).
  */
 @Serdeable
 public record RestoreRun(long id, long backupRunId, String tenantCode, String mode, String targetCode,
                          @Nullable String abbreviation, String status, @Nullable Long safetyRunId, @Nullable String error,
-                         String requestedBy, OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt) {
+                         String requestedBy, OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt,
+                         @Nullable String nameVi, @Nullable String nameEn, @Nullable String safetySkipped) {
 
     static final String COLUMNS = """
             id, backup_run_id, tenant_code, mode, target_code, abbreviation, status, safety_run_id, error, requested_by,
-            started_at, finished_at""";
+            started_at, finished_at, name_vi, name_en, safety_skipped""";
 
     public boolean running() {
         return "running".equals(status);
@@ -29,6 +31,7 @@ public record RestoreRun(long id, long backupRunId, String tenantCode, String mo
                 r.get("mode", String.class), r.get("target_code", String.class), r.get("abbreviation", String.class),
                 r.get("status", String.class), r.get("safety_run_id", Long.class), r.get("error", String.class),
                 r.get("requested_by", String.class), r.get("started_at", OffsetDateTime.class),
-                r.get("finished_at", OffsetDateTime.class));
+                r.get("finished_at", OffsetDateTime.class), r.get("name_vi", String.class), r.get("name_en", String.class),
+                r.get("safety_skipped", String.class));
     }
 }

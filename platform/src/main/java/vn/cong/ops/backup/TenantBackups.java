@@ -205,7 +205,7 @@ public class TenantBackups {
             throw new BackupFailure("Bản sao lưu " + runId + " đã bị thay đổi: " + String.join("; ", fileProblems));
         }
         try (Connection c = connect(db.name()); var s = c.createStatement()) {
-            s.execute("DROP SCHEMA " + tenant.schema() + " CASCADE");
+            s.execute("DROP SCHEMA IF EXISTS " + tenant.schema() + " CASCADE"); // absent when restoring a lost schema
         } catch (SQLException e) {
             throw new BackupFailure("Không xoá được lược đồ hiện tại: " + e.getMessage(), e);
         }
@@ -214,6 +214,16 @@ public class TenantBackups {
         Path mediaFolder = media.root().resolve(tenant.code());
         Folders.deleteTree(mediaFolder);
         Folders.copyTree(run.folder().resolve("media"), mediaFolder);
+    }
+
+    /** Drops the schema a restore as {@code newCode} created, when the new tenant could not be registered. */
+    void dropRestoredSchema(String newCode) {
+        try (Connection c = connect(db.name()); var s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + Tenant.schemaFor(newCode) + " CASCADE");
+        } catch (SQLException e) {
+            LOG.error("Restored schema of {} could not be dropped after a failed registration", newCode, e);
+        }
+        Folders.deleteTree(media.root().resolve(newCode));
     }
 
     public BackupRun run(long id) {

@@ -124,9 +124,11 @@ class BackupApiTest extends PlatformTestSupport {
         HttpResponse<String> unconfirmed = api().postJson(restorePath, "{\"into\": \"new\", \"newCode\": \"beta_two\", \"abbreviation\": \"betatwo\"}", OPERATOR);
         assertEquals(422, unconfirmed.statusCode(), unconfirmed.body());
         assertTrue(unconfirmed.body().contains("confirm"), unconfirmed.body());
+        assertTrue(unconfirmed.body().contains("\"name\""), "a new tenant needs its own name: " + unconfirmed.body());
 
         HttpResponse<String> accepted = api().postJson(restorePath,
-                "{\"into\": \"new\", \"newCode\": \"beta_two\", \"abbreviation\": \"betatwo\", \"confirm\": \"beta_two\"}", OPERATOR);
+                "{\"into\": \"new\", \"newCode\": \"beta_two\", \"abbreviation\": \"betatwo\", \"confirm\": \"beta_two\", "
+                        + "\"name\": \"Viện Beta (bản khôi phục)\"}", OPERATOR);
         assertEquals(202, accepted.statusCode(), accepted.body());
         Map<String, Object> restore = poll(accepted.headers().firstValue("Location").orElseThrow(), r -> !"running".equals(r.get("status")));
         assertEquals("succeeded", restore.get("status"), restore.toString());

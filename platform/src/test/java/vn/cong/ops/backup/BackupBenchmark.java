@@ -76,7 +76,7 @@ class BackupBenchmark extends PlatformTestSupport {
         assertEquals("passed", verified.verificationStatus(), verified.verificationDetail());
 
         t0 = System.nanoTime();
-        restore.restoreAsNewTenant(run.id(), "alpha_copy", "alphacopy").block();
+        restore.restoreAsNewTenant(run.id(), alpha, "alpha_copy", "alphacopy", "Bản sao Alpha", "Alpha copy").block();
         long restoreNewMs = (System.nanoTime() - t0) / 1_000_000;
 
         t0 = System.nanoTime();

@@ -86,7 +86,7 @@ class BackupRestoreTest extends PlatformTestSupport {
         BackupRun verified = backups.verify(run.id());
         assertEquals("passed", verified.verificationStatus(), verified.verificationDetail());
 
-        Tenant copy = restore.restoreAsNewTenant(run.id(), "alpha_copy", "alphacopy").block();
+        Tenant copy = restore.restoreAsNewTenant(run.id(), tenant("alpha"), "alpha_copy", "alphacopy", "Bản sao Cục Alpha", "Alpha copy").block();
         assertEquals(titles(tenant("alpha")), titles(copy));
         assertFalse(titles(copy).toString().contains("Viện Beta"), "another tenant's rows never travel in a backup");
 
@@ -116,7 +116,7 @@ class BackupRestoreTest extends PlatformTestSupport {
         tenantDb.mono(beta, c -> Sql.update(c, "UPDATE content_items SET title = 'Bị sửa nhầm'")).block();
         assertTrue(titles(beta).get(0).contains("Bị sửa nhầm"));
 
-        BackupRun safety = restore.restoreInPlace(run.id(), beta).block();
+        BackupRun safety = restore.restoreInPlace(run.id(), beta).block().safety();
         assertEquals("succeeded", safety.status());
         assertEquals(before, titles(tenant("beta")));
         assertEquals(titles(tenant("alpha")).size(), titles(tenant("alpha")).size());

@@ -1,0 +1,45 @@
+package vn.cong.tenancy;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+
+/**
+ * Marks a tenant whose schema is gone as {@code missing}: its portal answers 503 (cached pages may
+ * still be served), the console lists it and operators are alerted ({@link SchemaMissing}). Nothing
+ * here creates a schema: a lost one comes back only by restoring a backup.
+ */
+@Singleton
+public class LostSchemas {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LostSchemas.class);
+
+    private final PlatformDatabase platform;
+    private final TenantRegistry registry;
+    private final ApplicationEventPublisher<SchemaMissing> events;
+
+    public LostSchemas(PlatformDatabase platform, TenantRegistry registry, ApplicationEventPublisher<SchemaMissing> events) {
+        this.platform = platform;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    /** Marks the tenant missing unless it already is; {@code foundBy} says who noticed (start-up, a request, onboarding). */
+    public Mono<Void> markMissing(String code, String schema, String foundBy) {
+        return platform.mono(c -> Sql.one(c, """
+                        UPDATE platform.tenants SET migration_status = 'missing', migration_error = $2, updated_at = now()
+                        WHERE code = $1 AND migration_status <> 'missing' RETURNING code""", r -> r.get(0, String.class),
+                        code, "lược đồ " + schema + " không còn trong cơ sở dữ liệu (phát hiện khi " + foundBy
+                                + "); hãy khôi phục từ bản sao lưu"))
+                .flatMap(marked -> {
+                    LOG.error("ALERT tenant {}: schema {} is missing (found by {}); its portal answers 503 until restored from a backup",
+                            code, schema, foundBy);
+                    events.publishEvent(new SchemaMissing(code, schema, foundBy));
+                    return registry.publishChange();
+                })
+                .then();
+    }
+}
