@@ -17,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import vn.cong.accounts.Role;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.StaffRequests;
 import vn.cong.workflow.Notifications;
 
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public class AdminPages {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminPages.class);
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
-    static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+    public static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
 
     private final TemplateEngine engine = new TemplateEngine();
     private final Scheduler render;
@@ -106,7 +107,7 @@ public class AdminPages {
     }
 
     /** Renders on the calling thread: only for start-up (pre-rendered error pages) and the render executor. */
-    String renderNow(String template, Map<String, ?> model) {
+    public String renderNow(String template, Map<String, ?> model) {
         Context context = new Context(VIETNAMESE);
         context.setVariables(new HashMap<>(model));
         context.setVariable("allRoles", Role.values());

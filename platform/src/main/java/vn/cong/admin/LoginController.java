@@ -18,6 +18,14 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.LoginOutcome;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.FormSessions;
+import vn.cong.web.ProxiedRequests;
+import vn.cong.web.SessionCookies;
+import vn.cong.web.StaffRequests;
+import vn.cong.web.StaffSession;
+import vn.cong.web.StaffSessions;
+import vn.cong.web.TokenOnlyForm;
 
 import java.net.URI;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 
+import vn.cong.web.StaffRequests;
+
 /** Lets a staff controller take the logged-in {@link StaffAccount} as a plain parameter. */
 @Singleton
 final class StaffAccountArgumentBinder implements TypedRequestArgumentBinder<StaffAccount> {

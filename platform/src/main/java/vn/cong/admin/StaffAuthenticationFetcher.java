@@ -10,6 +10,10 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.SessionSettings;
+import vn.cong.web.StaffRequests;
+import vn.cong.web.StaffSession;
+import vn.cong.web.StaffSessions;
 
 /**
  * Who is asking, for Micronaut Security's filter (which runs only under {@code /quan-tri}): the

@@ -1,9 +1,11 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+
+import vn.cong.admin.AdminPages;
 
 /**
  * What every staff-area response gets on its way out (also used by the operator console): no-store
@@ -16,9 +18,9 @@ public class StaffResponses {
     static final String STAFF_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
-    private final AdminErrorPages errors;
+    private final StaffErrorPages errors;
 
-    StaffResponses(AdminErrorPages errors) {
+    StaffResponses(StaffErrorPages errors) {
         this.errors = errors;
     }
 

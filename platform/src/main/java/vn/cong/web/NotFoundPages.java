@@ -1,4 +1,4 @@
-package vn.cong.site;
+package vn.cong.web;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -11,8 +11,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.AdminErrorPages;
-import vn.cong.admin.StaffRequests;
+import vn.cong.site.PublicPages;
 
 /**
  * An address no route answers gets the tenant's themed 404 page (a bare one on hosts without a
@@ -29,9 +28,9 @@ import vn.cong.admin.StaffRequests;
 final class NotFoundPages implements Ordered {
 
     private final PublicPages pages;
-    private final AdminErrorPages staffPages;
+    private final StaffErrorPages staffPages;
 
-    NotFoundPages(PublicPages pages, AdminErrorPages staffPages) {
+    NotFoundPages(PublicPages pages, StaffErrorPages staffPages) {
         this.pages = pages;
         this.staffPages = staffPages;
     }

@@ -1,9 +1,11 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+
+import vn.cong.admin.AdminPages;
 
 import java.util.Map;
 
@@ -13,16 +15,16 @@ import java.util.Map;
  * and must not fail (or re-enter error handling) while answering for an earlier failure.
  */
 @Context
-public class AdminErrorPages {
+public class StaffErrorPages {
 
-    static final String LOGIN_UNAVAILABLE = "Hệ thống đăng nhập tạm thời gián đoạn, vui lòng thử lại sau.";
-    static final String CSRF_REJECTED = "Yêu cầu không hợp lệ hoặc phiên làm việc đã hết hạn, nên không có thay đổi nào được thực hiện. "
+    public static final String LOGIN_UNAVAILABLE = "Hệ thống đăng nhập tạm thời gián đoạn, vui lòng thử lại sau.";
+    public static final String CSRF_REJECTED = "Yêu cầu không hợp lệ hoặc phiên làm việc đã hết hạn, nên không có thay đổi nào được thực hiện. "
             + "Vui lòng tải lại trang rồi thử lại.";
-    static final String FORBIDDEN = "Tài khoản của bạn không có quyền truy cập trang này.";
-    static final String NOT_FOUND = "Trang hoặc nội dung bạn tìm không tồn tại trong cổng này.";
-    static final String BAD_REQUEST = "Địa chỉ này thiếu thông tin hoặc có giá trị không hợp lệ, nên không mở được trang. "
+    public static final String FORBIDDEN = "Tài khoản của bạn không có quyền truy cập trang này.";
+    public static final String NOT_FOUND = "Trang hoặc nội dung bạn tìm không tồn tại trong cổng này.";
+    public static final String BAD_REQUEST = "Địa chỉ này thiếu thông tin hoặc có giá trị không hợp lệ, nên không mở được trang. "
             + "Vui lòng quay lại và chọn từ các liên kết, nút bấm trên trang.";
-    static final String UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến, thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.";
+    public static final String UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến, thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.";
 
     private final String loginUnavailable;
     private final String csrfRejected;
@@ -31,7 +33,7 @@ public class AdminErrorPages {
     private final String unexpected;
     private final String badRequest;
 
-    AdminErrorPages(AdminPages pages) {
+    StaffErrorPages(AdminPages pages) {
         this.loginUnavailable = pages.renderNow("error", Map.of("title", "Tạm thời gián đoạn", "message", LOGIN_UNAVAILABLE,
                 "linkHref", "/quan-tri/dang-nhap", "linkText", "Thử lại"));
         this.csrfRejected = pages.renderNow("error", Map.of("title", "Yêu cầu bị từ chối", "message", CSRF_REJECTED,
@@ -55,7 +57,7 @@ public class AdminErrorPages {
         return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(AdminPages.HTML).body(csrfRejected);
     }
 
-    /** The staff area's 404 for an address no route answers (see {@code vn.cong.site.NotFoundPages}). */
+    /** The staff area's 404 for an address no route answers (see {@code vn.cong.web.NotFoundPages}). */
     public MutableHttpResponse<String> notFound() {
         return HttpResponse.<String>status(HttpStatus.NOT_FOUND).contentType(AdminPages.HTML).body(notFound);
     }

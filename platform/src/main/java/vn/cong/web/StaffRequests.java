@@ -1,21 +1,32 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 
+import vn.cong.admin.AdminPages;
+import vn.cong.admin.StaffAccount;
 import vn.cong.tenancy.HostNames;
 import vn.cong.tenancy.TenantRequests;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where the staff area leaves its findings on a request (set while the security filter runs). */
 public final class StaffRequests {
 
-    static final String SESSION = "cong.staff.session";
-    static final String ACCOUNT = "cong.staff.account";
+    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    public static final String SESSION = "cong.staff.session";
+    public static final String ACCOUNT = "cong.staff.account";
 
     private StaffRequests() {
+    }
+
+    /** POST, PUT, PATCH and DELETE: the methods that need a same-host origin and the CSRF token. */
+    public static boolean isStateChanging(HttpMethod method) {
+        return STATE_CHANGING.contains(method);
     }
 
     /** True for the staff area's paths ({@code /quan-tri} and below). */

@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.lettuce.core.GetExArgs;
 import jakarta.inject.Singleton;
