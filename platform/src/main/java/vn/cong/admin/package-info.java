@@ -19,7 +19,7 @@
  * }</pre>
  * <ul>
  *   <li>{@code StaffAccount me} — the logged-in person (id, username, fullName, roles, tenantCode),
- *       re-read from the tenant's schema on this request; also {@link vn.cong.web.StaffRequests#account}.
+ *       re-read from the tenant's schema on this request; also {@link vn.cong.admin.StaffAccount#signedIn}.
  *       Micronaut's {@code Authentication} works too: name = username, roles = {@code Role.db()} names,
  *       attributes {@code accountId}, {@code tenant}, {@code fullName}.</li>
  *   <li>Forms: every POST form carries {@code <input type="hidden" name="csrfToken" th:value="${csrfToken}">};
@@ -33,7 +33,3 @@
  * </ul>
  */
 package vn.cong.admin;
-
-import vn.cong.web.CsrfForm;
-import vn.cong.web.CsrfProtected;
-import vn.cong.web.StaffRequests;

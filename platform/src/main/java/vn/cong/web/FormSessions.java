@@ -26,7 +26,7 @@ public class FormSessions {
     public Mono<StaffSession> ensure(HttpRequest<?> request, Tenant tenant) {
         return StaffRequests.session(request).map(Mono::just).orElseGet(() -> sessions.startAnonymous(tenant)
                 .doOnNext(session -> {
-                    request.setAttribute(StaffRequests.SESSION, session);
+                    StaffRequests.useSession(request, session);
                     request.setAttribute(STARTED, session);
                 }));
     }

@@ -11,7 +11,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import vn.cong.site.PublicPages;
 
 /**
  * An address no route answers gets the tenant's themed 404 page (a bare one on hosts without a
@@ -27,10 +26,10 @@ import vn.cong.site.PublicPages;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class NotFoundPages implements Ordered {
 
-    private final PublicPages pages;
+    private final PublicNotFoundPage pages;
     private final StaffErrorPages staffPages;
 
-    NotFoundPages(PublicPages pages, StaffErrorPages staffPages) {
+    NotFoundPages(PublicNotFoundPage pages, StaffErrorPages staffPages) {
         this.pages = pages;
         this.staffPages = staffPages;
     }

@@ -5,8 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 
-import vn.cong.admin.AdminPages;
-
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ public class StaffErrorPages {
     private final String unexpected;
     private final String badRequest;
 
-    StaffErrorPages(AdminPages pages) {
+    StaffErrorPages(PageTemplates pages) {
         this.loginUnavailable = pages.renderNow("error", Map.of("title", "Tạm thời gián đoạn", "message", LOGIN_UNAVAILABLE,
                 "linkHref", "/quan-tri/dang-nhap", "linkText", "Thử lại"));
         this.csrfRejected = pages.renderNow("error", Map.of("title", "Yêu cầu bị từ chối", "message", CSRF_REJECTED,
@@ -50,16 +48,16 @@ public class StaffErrorPages {
 
     public MutableHttpResponse<String> loginUnavailable() {
         return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .contentType(AdminPages.HTML).body(loginUnavailable);
+                .contentType(PageTemplates.HTML).body(loginUnavailable);
     }
 
     public MutableHttpResponse<String> csrfRejected() {
-        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(AdminPages.HTML).body(csrfRejected);
+        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(PageTemplates.HTML).body(csrfRejected);
     }
 
-    /** The staff area's 404 for an address no route answers (see {@code vn.cong.web.NotFoundPages}). */
+    /** The staff area's 404 for an address no route answers (see {@link NotFoundPages}). */
     public MutableHttpResponse<String> notFound() {
-        return HttpResponse.<String>status(HttpStatus.NOT_FOUND).contentType(AdminPages.HTML).body(notFound);
+        return HttpResponse.<String>status(HttpStatus.NOT_FOUND).contentType(PageTemplates.HTML).body(notFound);
     }
 
     /** The body of a staff 500: an error page that cannot itself fail, so an error can never lead to another. */
@@ -73,6 +71,6 @@ public class StaffErrorPages {
     }
 
     public MutableHttpResponse<String> forbidden() {
-        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(AdminPages.HTML).body(forbidden);
+        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(PageTemplates.HTML).body(forbidden);
     }
 }

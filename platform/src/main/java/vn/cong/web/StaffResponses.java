@@ -5,8 +5,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
-import vn.cong.admin.AdminPages;
-
 /**
  * What every staff-area response gets on its way out (also used by the operator console): no-store
  * caching, framing/content-type/referrer protections, a strict CSP, and the pre-rendered error page
@@ -28,11 +26,11 @@ public class StaffResponses {
         if (response.code() == HttpStatus.INTERNAL_SERVER_ERROR.getCode()) {
             // whatever failed (database, Redis, a template), staff see the pre-rendered page, never
             // Micronaut's JSON, and nothing is rendered while answering for a failure
-            response.body(errors.unexpectedBody()).contentType(AdminPages.HTML);
+            response.body(errors.unexpectedBody()).contentType(PageTemplates.HTML);
         } else if (response.code() == HttpStatus.BAD_REQUEST.getCode()
                 && response.getContentType().map(t -> !t.getName().equals(MediaType.TEXT_HTML)).orElse(true)) {
             // a form's own 400 is a page with its errors; only the router's "Required QueryValue…" JSON is replaced
-            response.body(errors.badRequestBody()).contentType(AdminPages.HTML);
+            response.body(errors.badRequestBody()).contentType(PageTemplates.HTML);
         }
         var headers = response.getHeaders();
         if (!headers.contains("Cache-Control")) {
