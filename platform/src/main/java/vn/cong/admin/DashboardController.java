@@ -9,6 +9,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
 import vn.cong.workflow.Actor;
 import vn.cong.workflow.WorkflowCatalog;
 

@@ -18,6 +18,14 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.LoginOutcome;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.FormSessions;
+import vn.cong.web.ProxiedRequests;
+import vn.cong.web.SessionCookies;
+import vn.cong.web.StaffRequests;
+import vn.cong.web.StaffSession;
+import vn.cong.web.StaffSessions;
+import vn.cong.web.TokenOnlyForm;
 
 import java.net.URI;
 import java.time.Instant;
@@ -56,7 +64,7 @@ class LoginController {
     @Get(value = "/dang-nhap", produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_ANONYMOUS)
     Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String tiep) {
-        if (StaffRequests.account(request).isPresent()) {
+        if (StaffAccount.signedIn(request).isPresent()) {
             return Mono.just(HttpResponse.seeOther(URI.create(continueTo(tiep))));
         }
         return formSessions.ensure(request, tenant)
@@ -73,7 +81,7 @@ class LoginController {
         return login.attempt(tenant, username, form.password(), proxied.clientAddress(request))
                 .flatMap(outcome -> {
                     if (outcome instanceof LoginOutcome.SignedIn signedIn) {
-                        return sessions.signIn(tenant, formSession, signedIn.account())
+                        return sessions.signIn(tenant, formSession, signedIn.account().id(), signedIn.account().securityStamp())
                                 .map(session -> cookies.attach(request,
                                         HttpResponse.<String>seeOther(URI.create(continueTo(form.tiep()))), session));
                     }

@@ -15,6 +15,8 @@ import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.PasswordSetting;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.FormSessions;
 
 import java.util.HashMap;
 import java.util.Map;

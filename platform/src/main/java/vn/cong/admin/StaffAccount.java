@@ -1,5 +1,6 @@
 package vn.cong.admin;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import vn.cong.accounts.Account;
 import vn.cong.accounts.Role;
@@ -7,6 +8,7 @@ import vn.cong.accounts.Role;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +20,14 @@ public record StaffAccount(long id, String username, String fullName, Set<Role> 
 
     public StaffAccount {
         roles = Set.copyOf(roles);
+    }
+
+    /** The request attribute the staff area's authentication puts the logged-in account in. */
+    static final String ATTRIBUTE = "cong.staff.account";
+
+    /** The logged-in account, if any (only on requests under {@code /quan-tri}). */
+    public static Optional<StaffAccount> signedIn(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, StaffAccount.class);
     }
 
     static StaffAccount of(Account account, String tenantCode) {

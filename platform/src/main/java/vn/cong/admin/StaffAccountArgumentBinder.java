@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 
+
 /** Lets a staff controller take the logged-in {@link StaffAccount} as a plain parameter. */
 @Singleton
 final class StaffAccountArgumentBinder implements TypedRequestArgumentBinder<StaffAccount> {
@@ -17,7 +18,7 @@ final class StaffAccountArgumentBinder implements TypedRequestArgumentBinder<Sta
 
     @Override
     public BindingResult<StaffAccount> bind(ArgumentConversionContext<StaffAccount> context, HttpRequest<?> source) {
-        var account = StaffRequests.account(source);
+        var account = StaffAccount.signedIn(source);
         return () -> account;
     }
 }

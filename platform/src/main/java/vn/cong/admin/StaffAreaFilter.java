@@ -2,7 +2,6 @@ package vn.cong.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -12,8 +11,11 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import vn.cong.system.RedisConnector;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.StaffErrorPages;
+import vn.cong.web.StaffRequests;
+import vn.cong.web.StaffResponses;
 
-import java.util.Set;
 
 /**
  * The staff area's gate, before Micronaut Security's filter and only under {@code /quan-tri}
@@ -22,7 +24,7 @@ import java.util.Set;
  *   <li>Redis (the session store) known to be down: 503 with a clear message, at once.</li>
  *   <li>POST/PUT/PATCH/DELETE must come from a page of the same host ({@code Origin}, else
  *       {@code Referer}) and go to a {@link CsrfProtected} route, whose token is then checked
- *       after binding by {@link CsrfInterceptor}; otherwise 403.</li>
+ *       after binding by the CSRF interceptor; otherwise 403.</li>
  *   <li>Responses get no-store caching and framing/content-type/referrer protections; a 500 gets
  *       the pre-rendered staff error page.</li>
  * </ul>
@@ -31,20 +33,15 @@ import java.util.Set;
 final class StaffAreaFilter implements Ordered {
 
     static final String ASSETS = "/quan-tri/tai-nguyen/";
-    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final RedisConnector redis;
-    private final AdminErrorPages errors;
+    private final StaffErrorPages errors;
     private final StaffResponses responses;
 
-    StaffAreaFilter(RedisConnector redis, AdminErrorPages errors, StaffResponses responses) {
+    StaffAreaFilter(RedisConnector redis, StaffErrorPages errors, StaffResponses responses) {
         this.redis = redis;
         this.errors = errors;
         this.responses = responses;
-    }
-
-    static boolean isStateChanging(HttpMethod method) {
-        return STATE_CHANGING.contains(method);
     }
 
     @Override
@@ -61,7 +58,7 @@ final class StaffAreaFilter implements Ordered {
         if (redis.isKnownDown()) {
             return errors.loginUnavailable();
         }
-        if (!isStateChanging(request.getMethod())) {
+        if (!StaffRequests.isStateChanging(request.getMethod())) {
             return null;
         }
         if (!StaffRequests.fromSameHost(request)) {

@@ -10,6 +10,10 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.SessionSettings;
+import vn.cong.web.StaffRequests;
+import vn.cong.web.StaffSession;
+import vn.cong.web.StaffSessions;
 
 /**
  * Who is asking, for Micronaut Security's filter (which runs only under {@code /quan-tri}): the
@@ -38,19 +42,19 @@ final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequ
             return Mono.empty();
         }
         return sessions.find(tenant, id).flatMap(session -> {
-            request.setAttribute(StaffRequests.SESSION, session);
+            StaffRequests.useSession(request, session);
             if (!session.isSignedIn()) {
                 return Mono.empty();
             }
             return login.stillSignedIn(tenant, session.accountId(), session.securityStamp())
                     .map(account -> {
                         StaffAccount staff = StaffAccount.of(account, tenant.code());
-                        request.setAttribute(StaffRequests.ACCOUNT, staff);
+                        request.setAttribute(StaffAccount.ATTRIBUTE, staff);
                         return staff.toAuthentication();
                     })
                     .switchIfEmpty(Mono.defer(() -> {
                         // the account was revoked or its password changed: this session is over for good
-                        request.removeAttribute(StaffRequests.SESSION, StaffSession.class);
+                        StaffRequests.forgetSession(request);
                         return sessions.end(tenant, session.id()).then(Mono.empty());
                     }));
         });

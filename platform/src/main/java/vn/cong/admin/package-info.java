@@ -19,11 +19,11 @@
  * }</pre>
  * <ul>
  *   <li>{@code StaffAccount me} — the logged-in person (id, username, fullName, roles, tenantCode),
- *       re-read from the tenant's schema on this request; also {@link vn.cong.admin.StaffRequests#account}.
+ *       re-read from the tenant's schema on this request; also {@link vn.cong.admin.StaffAccount#signedIn}.
  *       Micronaut's {@code Authentication} works too: name = username, roles = {@code Role.db()} names,
  *       attributes {@code accountId}, {@code tenant}, {@code fullName}.</li>
  *   <li>Forms: every POST form carries {@code <input type="hidden" name="csrfToken" th:value="${csrfToken}">};
- *       the bound {@code @Body} record implements {@link vn.cong.admin.CsrfForm} (or the method takes
+ *       the bound {@code @Body} record implements {@link vn.cong.web.CsrfForm} (or the method takes
  *       {@code String csrfToken}). Scripts may send the header {@code X-CSRF-TOKEN} instead.</li>
  *   <li>Templates live in {@code views/admin/}, use {@code th:replace="~{layout :: page(~{::title}, ~{::main})}"}
  *       and get {@code tenant}, {@code staff}, {@code csrfToken}, {@code path}, {@code allRoles}.

@@ -13,10 +13,10 @@ import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import vn.cong.ops.ApiErrors;
 import vn.cong.tenancy.HostKind;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.ApiErrors;
 
 import java.util.Optional;
 

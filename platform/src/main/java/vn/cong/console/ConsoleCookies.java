@@ -5,7 +5,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
-import vn.cong.admin.ProxiedRequests;
+import vn.cong.web.ProxiedRequests;
 
 /**
  * The console's session cookie: host-only (no Domain: only admin.<base> ever gets it), limited to

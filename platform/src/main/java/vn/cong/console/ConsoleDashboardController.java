@@ -12,13 +12,13 @@ import jakarta.inject.Named;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.ops.backup.BackupHistory;
 import vn.cong.ops.backup.PgDumpCheck;
 import vn.cong.ops.integrity.IntegrityCheck;
 import vn.cong.ops.integrity.IntegrityRun;
 import vn.cong.ops.maintenance.MaintenanceWindows;
 import vn.cong.ops.uptime.UptimeOverview;
+import vn.cong.web.CsrfProtected;
 
 import java.time.Instant;
 import java.util.HashMap;

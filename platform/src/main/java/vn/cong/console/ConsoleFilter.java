@@ -17,18 +17,18 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.web.router.RouteAttributes;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.AdminErrorPages;
-import vn.cong.admin.CsrfProtected;
-import vn.cong.admin.ProxiedRequests;
-import vn.cong.admin.StaffRequests;
-import vn.cong.admin.StaffResponses;
-import vn.cong.admin.StaffSession;
-import vn.cong.admin.StaffSessions;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.system.RedisConnector;
 import vn.cong.tenancy.HostKind;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.ProxiedRequests;
+import vn.cong.web.StaffErrorPages;
+import vn.cong.web.StaffRequests;
+import vn.cong.web.StaffResponses;
+import vn.cong.web.StaffSession;
+import vn.cong.web.StaffSessions;
 
 import java.util.Set;
 
@@ -51,11 +51,11 @@ final class ConsoleFilter implements Ordered {
     private final StaffSessions sessions;
     private final OperatorAuthentication operator;
     private final RedisConnector redis;
-    private final AdminErrorPages errors;
+    private final StaffErrorPages errors;
     private final StaffResponses responses;
     private final ProxiedRequests proxied;
 
-    ConsoleFilter(StaffSessions sessions, OperatorAuthentication operator, RedisConnector redis, AdminErrorPages errors,
+    ConsoleFilter(StaffSessions sessions, OperatorAuthentication operator, RedisConnector redis, StaffErrorPages errors,
                   StaffResponses responses, ProxiedRequests proxied) {
         this.sessions = sessions;
         this.operator = operator;

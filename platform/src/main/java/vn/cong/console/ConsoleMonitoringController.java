@@ -17,14 +17,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.CsrfForm;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.ops.integrity.IntegrityCheck;
 import vn.cong.ops.uptime.UptimeOverview;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.web.CsrfForm;
+import vn.cong.web.CsrfProtected;
 
 import java.util.HashMap;
 import java.util.Map;

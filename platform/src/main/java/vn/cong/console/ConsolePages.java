@@ -5,23 +5,23 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.AdminPages;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAuthentication;
+import vn.cong.web.PageTemplates;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders console pages ({@code views/admin/console/<name>.html}) through the staff area's renderer,
+ * Renders console pages ({@code views/admin/console/<name>.html}) through the web kit's templates,
  * adding who is signed in for the layout.
  */
 @Singleton
 class ConsolePages {
 
-    private final AdminPages pages;
+    private final PageTemplates pages;
 
-    ConsolePages(AdminPages pages) {
+    ConsolePages(PageTemplates pages) {
         this.pages = pages;
     }
 

@@ -16,8 +16,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.CsrfForm;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.onboarding.OnboardingAudit;
 import vn.cong.onboarding.TenantOverview;
@@ -27,6 +25,8 @@ import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.Tenant.TenantStatus;
 import vn.cong.tenancy.TenantLifecycle;
 import vn.cong.tenancy.manifest.ManifestReader;
+import vn.cong.web.CsrfForm;
+import vn.cong.web.CsrfProtected;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

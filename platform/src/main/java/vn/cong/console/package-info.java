@@ -10,8 +10,8 @@
  *       login, and ends when the operator's password hash changes. Failed logins are audit-logged and
  *       five within 15 minutes from one address lock that address out for 15 minutes.</li>
  *   <li>State-changing requests need a same-origin {@code Origin}/{@code Referer} and the session's
- *       CSRF token (the staff area's {@code @CsrfProtected}, reused as is).</li>
- *   <li>Pages render with the staff area's {@code AdminPages} (templates in {@code views/admin/console/}).</li>
+ *       CSRF token (the web kit's {@code @CsrfProtected}, as in the staff area).</li>
+ *   <li>Pages render with the web kit's {@code vn.cong.web.PageTemplates} (templates in {@code views/admin/console/}).</li>
  *   <li>Every action is recorded in the operator audit log ({@code vn.cong.ops.OperatorAudit}).</li>
  * </ul>
  */

@@ -16,13 +16,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.ops.ApiErrors;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.Tenant.TenantStatus;
 import vn.cong.tenancy.TenantLifecycle;
 import vn.cong.tenancy.manifest.ManifestReader;
+import vn.cong.web.ApiErrors;
 
 import java.io.IOException;
 import java.net.URI;

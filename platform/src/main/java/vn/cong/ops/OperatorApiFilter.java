@@ -12,9 +12,10 @@ import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.ProxiedRequests;
 import vn.cong.tenancy.HostKind;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.ApiErrors;
+import vn.cong.web.ProxiedRequests;
 
 /**
  * Guards the operator API: it exists only on the operator host (404 elsewhere, revealing nothing)

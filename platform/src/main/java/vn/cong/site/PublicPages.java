@@ -22,6 +22,7 @@ import vn.cong.tenancy.UnavailableNotice;
 import vn.cong.themes.ThemeRenderer;
 import vn.cong.themes.ThemeSelection;
 import vn.cong.themes.Themes;
+import vn.cong.web.PublicNotFoundPage;
 
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
  * no cookie and never open a session.
  */
 @Singleton
-public class PublicPages {
+public class PublicPages implements PublicNotFoundPage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicPages.class);
     private static final String HTML = "text/html;charset=utf-8";
@@ -102,6 +103,7 @@ public class PublicPages {
     }
 
     /** The themed 404 page of the request's tenant, in the language of the request's path. */
+    @Override
     public Mono<HttpResponse<?>> notFound(HttpRequest<?> request) {
         Optional<Tenant> tenant = TenantRequests.tenant(request);
         if (tenant.isEmpty()) {

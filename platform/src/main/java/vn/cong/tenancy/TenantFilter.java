@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,12 +33,12 @@ final class TenantFilter implements Ordered {
 
     private final TenantRegistry registry;
     private final PlatformConfiguration config;
-    private final Set<String> trustedProxies;
+    private final BrowserHost browserHost;
 
-    TenantFilter(TenantRegistry registry, PlatformConfiguration config) {
+    TenantFilter(TenantRegistry registry, PlatformConfiguration config, BrowserHost browserHost) {
         this.registry = registry;
         this.config = config;
-        this.trustedProxies = Set.copyOf(config.trustedProxies());
+        this.browserHost = browserHost;
     }
 
     @Override
@@ -50,7 +49,7 @@ final class TenantFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> resolveTenant(HttpRequest<?> request) {
-        Optional<String> host = HostNames.normalize(effectiveHostHeader(request));
+        Optional<String> host = HostNames.normalize(browserHost.host(request));
         String path = request.getPath();
         if (host.isEmpty()) {
             return HOSTLESS_PATHS.contains(path) ? null : notFound();
@@ -86,18 +85,6 @@ final class TenantFilter implements Ordered {
         request.setAttribute(TenantRequests.HOST_KIND, HostKind.TENANT);
         request.setAttribute(TenantRequests.TENANT, t);
         return null;
-    }
-
-    private String effectiveHostHeader(HttpRequest<?> request) {
-        String forwarded = request.getHeaders().get("X-Forwarded-Host");
-        if (forwarded != null && !trustedProxies.isEmpty()) {
-            InetSocketAddress remote = request.getRemoteAddress();
-            if (remote != null && remote.getAddress() != null
-                    && trustedProxies.contains(remote.getAddress().getHostAddress())) {
-                return forwarded;
-            }
-        }
-        return request.getHeaders().get("Host");
     }
 
     private static HttpResponse<?> notFound() {

@@ -19,6 +19,7 @@ import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
+import vn.cong.web.StaffErrorPages;
 
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
@@ -89,7 +90,7 @@ class StaffErrorPagesTest extends PlatformTestSupport {
         }
         HttpResponse<String> noRoute = editor.get("/quan-tri/khong-co-trang-nay");
         assertEquals(404, noRoute.statusCode());
-        assertTrue(text(noRoute).contains(AdminErrorPages.NOT_FOUND), text(noRoute));
+        assertTrue(text(noRoute).contains(StaffErrorPages.NOT_FOUND), text(noRoute));
         assertEquals("no-store", noRoute.headers().firstValue("Cache-Control").orElse(""), "the staff area's headers too");
     }
 
@@ -101,7 +102,7 @@ class StaffErrorPagesTest extends PlatformTestSupport {
             HttpResponse<String> page = editor.get(path);
             assertEquals(400, page.statusCode(), path);
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path + ": " + page.body());
-            assertTrue(text(page).contains(AdminErrorPages.BAD_REQUEST), text(page));
+            assertTrue(text(page).contains(StaffErrorPages.BAD_REQUEST), text(page));
             assertFalse(page.body().contains("QueryValue") || page.body().contains("Bad Request"), page.body());
         }
         // a form's own 400 keeps its page: what was typed and what is wrong
@@ -109,7 +110,7 @@ class StaffErrorPagesTest extends PlatformTestSupport {
         HttpResponse<String> form = editor.postForm("/quan-tri/bai-viet", Map.of("csrfToken", token, "version", "0", "title", "",
                 "summary", "Tóm tắt vẫn còn"));
         assertEquals(400, form.statusCode(), form.body());
-        assertTrue(form.body().contains("Tóm tắt vẫn còn") && !text(form).contains(AdminErrorPages.BAD_REQUEST), text(form));
+        assertTrue(form.body().contains("Tóm tắt vẫn còn") && !text(form).contains(StaffErrorPages.BAD_REQUEST), text(form));
     }
 
     @Test
@@ -136,11 +137,11 @@ class StaffErrorPagesTest extends PlatformTestSupport {
             HttpResponse<String> list = editor.get("/quan-tri/bai-viet");
             assertEquals(500, list.statusCode());
             assertTrue(list.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), list.body());
-            assertTrue(text(list).contains(AdminErrorPages.UNEXPECTED), text(list));
+            assertTrue(text(list).contains(StaffErrorPages.UNEXPECTED), text(list));
             assertFalse(list.body().contains("relation"), "no database detail reaches the page");
             HttpResponse<String> publish = editor.postForm("/quan-tri/bai-viet/1/dang", Map.of("csrfToken", token));
             assertEquals(500, publish.statusCode());
-            assertTrue(text(publish).contains(AdminErrorPages.UNEXPECTED), text(publish));
+            assertTrue(text(publish).contains(StaffErrorPages.UNEXPECTED), text(publish));
         } finally {
             try (var c = jdbc(); var s = c.createStatement()) {
                 s.execute("ALTER TABLE t_beta.content_items_hidden RENAME TO content_items");

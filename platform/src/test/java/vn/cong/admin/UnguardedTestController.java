@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import vn.cong.web.CsrfProtected;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A staff route someone forgot to mark {@link CsrfProtected}: the staff area must refuse it. */

@@ -2,9 +2,9 @@ package vn.cong.admin.about;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
 import vn.cong.admin.kinds.KindForms;
 import vn.cong.content.about.AboutEntries;
+import vn.cong.web.CsrfForm;
 
 /** The forms of the about pages' staff screen, as posted; what was typed is shown back on an error. */
 final class AboutForms {

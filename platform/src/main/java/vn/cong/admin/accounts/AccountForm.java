@@ -6,7 +6,7 @@ import vn.cong.accounts.AccountDetails;
 import vn.cong.accounts.PasswordSetting;
 import vn.cong.accounts.Role;
 import vn.cong.accounts.StaffLogin;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -20,11 +20,11 @@ import vn.cong.accounts.AccountSettings;
 import vn.cong.accounts.Role;
 import vn.cong.accounts.SetPasswordTokens;
 import vn.cong.admin.AdminPages;
-import vn.cong.admin.CsrfProtected;
-import vn.cong.admin.ProxiedRequests;
 import vn.cong.admin.StaffAccount;
-import vn.cong.admin.TokenOnlyForm;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.ProxiedRequests;
+import vn.cong.web.TokenOnlyForm;
 
 import java.net.URI;
 import java.time.Instant;

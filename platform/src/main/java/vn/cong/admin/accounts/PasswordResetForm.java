@@ -2,7 +2,7 @@ package vn.cong.admin.accounts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 /** Resetting someone's password: a new one-time link, or a password typed by the admin. */
 @Serdeable

@@ -2,10 +2,10 @@ package vn.cong.admin.articles;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
 import vn.cong.content.ContentCatalog.EditableItem;
 import vn.cong.content.Draft;
 import vn.cong.content.Slugs;
+import vn.cong.web.CsrfForm;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

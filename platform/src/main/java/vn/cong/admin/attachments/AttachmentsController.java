@@ -17,9 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
 import vn.cong.admin.AdminPages;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
-import vn.cong.admin.TokenOnlyForm;
 import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.ContentNotFound;
 import vn.cong.content.attachments.Attachments;
@@ -27,6 +25,8 @@ import vn.cong.media.MediaConfiguration;
 import vn.cong.media.SizeText;
 import vn.cong.media.UploadRefused;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.TokenOnlyForm;
 
 import java.io.IOException;
 import java.net.URI;

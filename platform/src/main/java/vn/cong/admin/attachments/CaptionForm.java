@@ -2,7 +2,7 @@ package vn.cong.admin.attachments;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 /** A new caption for one attachment. */
 @Serdeable

@@ -13,10 +13,10 @@ import jakarta.inject.Named;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.content.attachments.Attachments;
 import vn.cong.content.attachments.DownloadNames;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
 
 import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;

@@ -2,11 +2,11 @@ package vn.cong.admin.consultations;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
 import vn.cong.admin.kinds.KindForms;
 import vn.cong.content.Draft;
 import vn.cong.content.consultations.ConsultationFields;
 import vn.cong.content.consultations.Consultations;
+import vn.cong.web.CsrfForm;
 
 import java.util.Map;
 

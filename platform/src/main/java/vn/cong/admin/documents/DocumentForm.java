@@ -2,12 +2,12 @@ package vn.cong.admin.documents;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
 import vn.cong.admin.kinds.KindForms;
 import vn.cong.content.Draft;
 import vn.cong.content.documents.DocumentFields;
 import vn.cong.content.documents.DocumentStatus;
 import vn.cong.content.documents.LegalDocuments;
+import vn.cong.web.CsrfForm;
 
 import java.time.LocalDate;
 import java.util.Map;

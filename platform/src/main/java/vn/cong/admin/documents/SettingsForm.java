@@ -2,7 +2,7 @@ package vn.cong.admin.documents;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 /** The tenant's rules on documents: required attachments, how long expired documents stay online. */
 @Serdeable

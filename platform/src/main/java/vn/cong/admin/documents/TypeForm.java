@@ -2,7 +2,7 @@ package vn.cong.admin.documents;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 /** A type of document to add to the tenant's list (or rename, when the code exists). */
 @Serdeable

@@ -24,9 +24,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.accounts.Role;
 import vn.cong.admin.AdminPages;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
-import vn.cong.admin.TokenOnlyForm;
 import vn.cong.media.MediaStore;
 import vn.cong.media.UploadRefused;
 import vn.cong.media.WebImages;
@@ -42,6 +40,8 @@ import vn.cong.themes.ThemeVariable;
 import vn.cong.themes.ThemeVersion;
 import vn.cong.themes.ThemeVersions;
 import vn.cong.themes.Themes;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.TokenOnlyForm;
 
 import java.io.IOException;
 import java.net.URI;

@@ -3,7 +3,7 @@ package vn.cong.admin.workflow;
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -16,12 +16,12 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.Role;
 import vn.cong.admin.AdminPages;
-import vn.cong.admin.CsrfForm;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
-import vn.cong.admin.TokenOnlyForm;
 import vn.cong.api.ApiTokens;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfForm;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.TokenOnlyForm;
 
 import java.util.HashMap;
 import java.util.Map;

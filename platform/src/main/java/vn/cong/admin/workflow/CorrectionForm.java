@@ -2,9 +2,9 @@ package vn.cong.admin.workflow;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
 import vn.cong.content.ContentCatalog.EditableItem;
 import vn.cong.content.Draft;
+import vn.cong.web.CsrfForm;
 
 /** A correction as posted: the corrected text and the note readers will see. */
 @Serdeable

@@ -2,7 +2,7 @@ package vn.cong.admin.workflow;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 
 /** The "also by e-mail" checkbox of the notifications page (absent when unticked). */
 @Serdeable

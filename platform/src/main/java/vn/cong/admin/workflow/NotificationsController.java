@@ -12,10 +12,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
 import vn.cong.admin.AdminPages;
-import vn.cong.admin.CsrfProtected;
 import vn.cong.admin.StaffAccount;
-import vn.cong.admin.TokenOnlyForm;
 import vn.cong.tenancy.Tenant;
+import vn.cong.web.CsrfProtected;
+import vn.cong.web.TokenOnlyForm;
 import vn.cong.workflow.NotificationPreferences;
 import vn.cong.workflow.Notifications;
 

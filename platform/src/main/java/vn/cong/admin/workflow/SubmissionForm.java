@@ -5,7 +5,7 @@ import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.accounts.Account;
-import vn.cong.admin.CsrfForm;
+import vn.cong.web.CsrfForm;
 import vn.cong.workflow.Submission;
 import vn.cong.workflow.WorkflowRun;
 

@@ -16,12 +16,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import reactor.core.publisher.Mono;
-import vn.cong.ops.ApiErrors;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.web.ApiErrors;
 
 import java.io.IOException;
 import java.util.List;

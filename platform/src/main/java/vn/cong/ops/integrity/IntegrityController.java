@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.ops.ApiErrors;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.web.ApiErrors;
 
 import java.io.IOException;
 import java.net.URI;

@@ -18,11 +18,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.ops.ApiErrors;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.web.ApiErrors;
 
 import java.io.IOException;
 import java.net.URI;

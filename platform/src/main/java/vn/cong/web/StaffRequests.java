@@ -1,21 +1,28 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-
 import vn.cong.tenancy.HostNames;
 import vn.cong.tenancy.TenantRequests;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
-/** Where the staff area leaves its findings on a request (set while the security filter runs). */
+/** Where the staff area and the operator console leave the browser's session on a request (set while their filters run). */
 public final class StaffRequests {
 
-    static final String SESSION = "cong.staff.session";
-    static final String ACCOUNT = "cong.staff.account";
+    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+    private static final String SESSION = "cong.staff.session";
 
     private StaffRequests() {
+    }
+
+    /** POST, PUT, PATCH and DELETE: the methods that need a same-host origin and the CSRF token. */
+    public static boolean isStateChanging(HttpMethod method) {
+        return STATE_CHANGING.contains(method);
     }
 
     /** True for the staff area's paths ({@code /quan-tri} and below). */
@@ -24,22 +31,22 @@ public final class StaffRequests {
         return path.equals(SessionCookies.PATH) || path.startsWith(SessionCookies.PATH + "/");
     }
 
-    /** The logged-in account, if any (only on requests under {@code /quan-tri}). */
-    public static Optional<StaffAccount> account(HttpRequest<?> request) {
-        return request.getAttribute(ACCOUNT, StaffAccount.class);
-    }
-
     /** The browser's session in this tenant, logged in or not. */
     public static Optional<StaffSession> session(HttpRequest<?> request) {
         return request.getAttribute(SESSION, StaffSession.class);
     }
 
     /**
-     * Puts a session found by another area's own filter (the operator console) on the request, so
-     * that {@link CsrfProtected} and {@link AdminPages} work there exactly as in the staff area.
+     * Puts the session an area's own filter found (the staff area's, the operator console's) on the
+     * request, so that {@link CsrfProtected} and {@link PageTemplates} work the same in both.
      */
     public static void useSession(HttpRequest<?> request, StaffSession session) {
         request.setAttribute(SESSION, session);
+    }
+
+    /** Takes the session off the request again (its account was revoked: the session has ended). */
+    public static void forgetSession(HttpRequest<?> request) {
+        request.removeAttribute(SESSION, StaffSession.class);
     }
 
     /** Browsers send Origin with every form POST; Referer is the fallback for the few that do not. */

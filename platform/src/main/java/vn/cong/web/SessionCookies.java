@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;

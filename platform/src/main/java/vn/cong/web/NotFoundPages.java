@@ -1,4 +1,4 @@
-package vn.cong.site;
+package vn.cong.web;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -11,8 +11,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import vn.cong.admin.AdminErrorPages;
-import vn.cong.admin.StaffRequests;
 
 /**
  * An address no route answers gets the tenant's themed 404 page (a bare one on hosts without a
@@ -28,10 +26,10 @@ import vn.cong.admin.StaffRequests;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class NotFoundPages implements Ordered {
 
-    private final PublicPages pages;
-    private final AdminErrorPages staffPages;
+    private final PublicNotFoundPage pages;
+    private final StaffErrorPages staffPages;
 
-    NotFoundPages(PublicPages pages, AdminErrorPages staffPages) {
+    NotFoundPages(PublicNotFoundPage pages, StaffErrorPages staffPages) {
         this.pages = pages;
         this.staffPages = staffPages;
     }

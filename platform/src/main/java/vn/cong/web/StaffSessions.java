@@ -1,9 +1,8 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.lettuce.core.GetExArgs;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.accounts.Account;
 import vn.cong.system.RedisConnector;
 import vn.cong.tenancy.Tenant;
 
@@ -74,11 +73,11 @@ public class StaffSessions {
      * The session after a successful login: always under a NEW id with a new CSRF token, and the
      * session the login form came with is deleted, so an id planted before login is worth nothing.
      */
-    public Mono<StaffSession> signIn(Tenant tenant, StaffSession previous, Account account) {
-        return signIn(tenant.code(), previous, account.id(), account.securityStamp());
+    public Mono<StaffSession> signIn(Tenant tenant, StaffSession previous, long accountId, UUID securityStamp) {
+        return signIn(tenant.code(), previous, accountId, securityStamp);
     }
 
-    /** {@link #signIn(Tenant, StaffSession, Account)} for a scope that is not a tenant (see {@link #find(String, String)}). */
+    /** {@link #signIn(Tenant, StaffSession, long, UUID)} for a scope that is not a tenant (see {@link #find(String, String)}). */
     public Mono<StaffSession> signIn(String scope, StaffSession previous, long accountId, UUID securityStamp) {
         StaffSession session = new StaffSession(newId(), scope, accountId, securityStamp, newId(), Instant.now());
         return end(scope, previous.id()).then(store(session, settings.idleTimeout()));

@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
@@ -27,7 +27,7 @@ final class CsrfInterceptor implements MethodInterceptor<Object, Object> {
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElse(null);
-        if (request == null || !StaffAreaFilter.isStateChanging(request.getMethod())) {
+        if (request == null || !StaffRequests.isStateChanging(request.getMethod())) {
             return context.proceed();
         }
         StaffSession session = StaffRequests.session(request).orElse(null);

@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.core.annotation.Nullable;
 

@@ -1,4 +1,4 @@
-package vn.cong.ops;
+package vn.cong.web;
 
 import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.tenancy.manifest.FieldError;

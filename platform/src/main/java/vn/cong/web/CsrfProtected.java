@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.aop.Around;
 
@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 
 /**
  * Put on every staff controller (class or method). A POST/PUT/PATCH/DELETE route under
- * {@code /quan-tri} without it is refused outright (403) by {@link StaffAreaFilter}; with it, the
+ * {@code /quan-tri} without it is refused outright (403) by the staff area's filter; with it, the
  * request must carry the session's CSRF token, either as the form field {@code csrfToken} (the
  * {@code @Body} record implements {@link CsrfForm}, or the method has a {@code String csrfToken}
  * parameter) or as the header {@code X-CSRF-TOKEN}; otherwise 403 and the method never runs.

@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.HttpResponse;
@@ -13,16 +13,16 @@ import java.util.Map;
  * and must not fail (or re-enter error handling) while answering for an earlier failure.
  */
 @Context
-public class AdminErrorPages {
+public class StaffErrorPages {
 
-    static final String LOGIN_UNAVAILABLE = "Hệ thống đăng nhập tạm thời gián đoạn, vui lòng thử lại sau.";
-    static final String CSRF_REJECTED = "Yêu cầu không hợp lệ hoặc phiên làm việc đã hết hạn, nên không có thay đổi nào được thực hiện. "
+    public static final String LOGIN_UNAVAILABLE = "Hệ thống đăng nhập tạm thời gián đoạn, vui lòng thử lại sau.";
+    public static final String CSRF_REJECTED = "Yêu cầu không hợp lệ hoặc phiên làm việc đã hết hạn, nên không có thay đổi nào được thực hiện. "
             + "Vui lòng tải lại trang rồi thử lại.";
-    static final String FORBIDDEN = "Tài khoản của bạn không có quyền truy cập trang này.";
-    static final String NOT_FOUND = "Trang hoặc nội dung bạn tìm không tồn tại trong cổng này.";
-    static final String BAD_REQUEST = "Địa chỉ này thiếu thông tin hoặc có giá trị không hợp lệ, nên không mở được trang. "
+    public static final String FORBIDDEN = "Tài khoản của bạn không có quyền truy cập trang này.";
+    public static final String NOT_FOUND = "Trang hoặc nội dung bạn tìm không tồn tại trong cổng này.";
+    public static final String BAD_REQUEST = "Địa chỉ này thiếu thông tin hoặc có giá trị không hợp lệ, nên không mở được trang. "
             + "Vui lòng quay lại và chọn từ các liên kết, nút bấm trên trang.";
-    static final String UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến, thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.";
+    public static final String UNEXPECTED = "Đã xảy ra lỗi ngoài dự kiến, thao tác chưa được thực hiện. Vui lòng thử lại sau ít phút.";
 
     private final String loginUnavailable;
     private final String csrfRejected;
@@ -31,7 +31,7 @@ public class AdminErrorPages {
     private final String unexpected;
     private final String badRequest;
 
-    AdminErrorPages(AdminPages pages) {
+    StaffErrorPages(PageTemplates pages) {
         this.loginUnavailable = pages.renderNow("error", Map.of("title", "Tạm thời gián đoạn", "message", LOGIN_UNAVAILABLE,
                 "linkHref", "/quan-tri/dang-nhap", "linkText", "Thử lại"));
         this.csrfRejected = pages.renderNow("error", Map.of("title", "Yêu cầu bị từ chối", "message", CSRF_REJECTED,
@@ -48,16 +48,16 @@ public class AdminErrorPages {
 
     public MutableHttpResponse<String> loginUnavailable() {
         return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .contentType(AdminPages.HTML).body(loginUnavailable);
+                .contentType(PageTemplates.HTML).body(loginUnavailable);
     }
 
     public MutableHttpResponse<String> csrfRejected() {
-        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(AdminPages.HTML).body(csrfRejected);
+        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(PageTemplates.HTML).body(csrfRejected);
     }
 
-    /** The staff area's 404 for an address no route answers (see {@code vn.cong.site.NotFoundPages}). */
+    /** The staff area's 404 for an address no route answers (see {@link NotFoundPages}). */
     public MutableHttpResponse<String> notFound() {
-        return HttpResponse.<String>status(HttpStatus.NOT_FOUND).contentType(AdminPages.HTML).body(notFound);
+        return HttpResponse.<String>status(HttpStatus.NOT_FOUND).contentType(PageTemplates.HTML).body(notFound);
     }
 
     /** The body of a staff 500: an error page that cannot itself fail, so an error can never lead to another. */
@@ -71,6 +71,6 @@ public class AdminErrorPages {
     }
 
     public MutableHttpResponse<String> forbidden() {
-        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(AdminPages.HTML).body(forbidden);
+        return HttpResponse.<String>status(HttpStatus.FORBIDDEN).contentType(PageTemplates.HTML).body(forbidden);
     }
 }

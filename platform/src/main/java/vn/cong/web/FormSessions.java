@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -11,7 +11,7 @@ import vn.cong.tenancy.Tenant;
  * CSRF token: the browser's current one, or a short-lived new one whose cookie goes out with the page.
  */
 @Singleton
-class FormSessions {
+public class FormSessions {
 
     private static final String STARTED = "cong.staff.sessionStarted";
 
@@ -23,15 +23,15 @@ class FormSessions {
         this.cookies = cookies;
     }
 
-    Mono<StaffSession> ensure(HttpRequest<?> request, Tenant tenant) {
+    public Mono<StaffSession> ensure(HttpRequest<?> request, Tenant tenant) {
         return StaffRequests.session(request).map(Mono::just).orElseGet(() -> sessions.startAnonymous(tenant)
                 .doOnNext(session -> {
-                    request.setAttribute(StaffRequests.SESSION, session);
+                    StaffRequests.useSession(request, session);
                     request.setAttribute(STARTED, session);
                 }));
     }
 
-    <T> MutableHttpResponse<T> withCookie(HttpRequest<?> request, MutableHttpResponse<T> response) {
+    public <T> MutableHttpResponse<T> withCookie(HttpRequest<?> request, MutableHttpResponse<T> response) {
         return request.getAttribute(STARTED, StaffSession.class)
                 .map(session -> cookies.attach(request, response, session))
                 .orElse(response);

@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -16,9 +16,9 @@ public class StaffResponses {
     static final String STAFF_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
-    private final AdminErrorPages errors;
+    private final StaffErrorPages errors;
 
-    StaffResponses(AdminErrorPages errors) {
+    StaffResponses(StaffErrorPages errors) {
         this.errors = errors;
     }
 
@@ -26,11 +26,11 @@ public class StaffResponses {
         if (response.code() == HttpStatus.INTERNAL_SERVER_ERROR.getCode()) {
             // whatever failed (database, Redis, a template), staff see the pre-rendered page, never
             // Micronaut's JSON, and nothing is rendered while answering for a failure
-            response.body(errors.unexpectedBody()).contentType(AdminPages.HTML);
+            response.body(errors.unexpectedBody()).contentType(PageTemplates.HTML);
         } else if (response.code() == HttpStatus.BAD_REQUEST.getCode()
                 && response.getContentType().map(t -> !t.getName().equals(MediaType.TEXT_HTML)).orElse(true)) {
             // a form's own 400 is a page with its errors; only the router's "Required QueryValue…" JSON is replaced
-            response.body(errors.badRequestBody()).contentType(AdminPages.HTML);
+            response.body(errors.badRequestBody()).contentType(PageTemplates.HTML);
         }
         var headers = response.getHeaders();
         if (!headers.contains("Cache-Control")) {

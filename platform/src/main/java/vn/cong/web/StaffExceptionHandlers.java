@@ -1,4 +1,4 @@
-package vn.cong.admin;
+package vn.cong.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpMethod;
@@ -34,9 +34,9 @@ final class StaffExceptionHandlers {
     @Replaces(DefaultAuthorizationExceptionHandler.class)
     static final class NotAllowed implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
-        private final AdminErrorPages errors;
+        private final StaffErrorPages errors;
 
-        NotAllowed(AdminErrorPages errors) {
+        NotAllowed(StaffErrorPages errors) {
             this.errors = errors;
         }
 
@@ -60,9 +60,9 @@ final class StaffExceptionHandlers {
     @Produces
     static final class CsrfRejected implements ExceptionHandler<CsrfRejectedException, MutableHttpResponse<?>> {
 
-        private final AdminErrorPages errors;
+        private final StaffErrorPages errors;
 
-        CsrfRejected(AdminErrorPages errors) {
+        CsrfRejected(StaffErrorPages errors) {
             this.errors = errors;
         }
 
@@ -77,9 +77,9 @@ final class StaffExceptionHandlers {
     @Produces
     static final class StoreUnavailable implements ExceptionHandler<RedisUnavailableException, MutableHttpResponse<?>> {
 
-        private final AdminErrorPages errors;
+        private final StaffErrorPages errors;
 
-        StoreUnavailable(AdminErrorPages errors) {
+        StoreUnavailable(StaffErrorPages errors) {
             this.errors = errors;
         }
 
