@@ -1,7 +1,5 @@
 package vn.cong.accounts;
 
-import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +16,6 @@ public record Account(
         String phone,
         Set<Role> roles,
         Status status,
-        @Nullable Instant lockedUntil,
         boolean hasPassword,
         UUID securityStamp,
         Instant createdAt,
@@ -30,10 +27,6 @@ public record Account(
 
     public boolean isActive() {
         return status == Status.ACTIVE;
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     public boolean hasRole(Role role) {

@@ -91,15 +91,6 @@ public class AccountAdministration {
                 .defaultIfEmpty(false);
     }
 
-    /** Lifts a login lock before it runs out. */
-    public Mono<Boolean> unlock(Tenant tenant, long actorId, long id) {
-        return db.mono(tenant, c -> accounts.findById(c, id)
-                .flatMap(account -> accounts.unlock(c, id).filter(n -> n > 0)
-                        .flatMap(n -> audit.record(c, actorId, "account.unlocked", details(id, account.username())))
-                        .thenReturn(true)))
-                .defaultIfEmpty(false);
-    }
-
     private Mono<IssuedCredential> credential(@Nullable String password) {
         if (password != null) {
             return Mono.fromCallable(() -> new IssuedCredential(Credential.password(hasher.hash(password)), null, "password"))

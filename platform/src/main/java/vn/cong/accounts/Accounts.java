@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 class Accounts {
 
     private static final String COLUMNS = """
-            id, username, email, full_name, unit, job_title, phone, roles, status, locked_until,
+            id, username, email, full_name, unit, job_title, phone, roles, status,
             password_hash IS NOT NULL AS has_password, security_stamp, created_at, updated_at""";
 
     Mono<Account> findById(Connection c, long id) {
@@ -84,10 +84,6 @@ class Accounts {
                 WHERE id = $1 AND status = 'active'""", id);
     }
 
-    Mono<Long> unlock(Connection c, long id) {
-        return Sql.update(c, "UPDATE accounts SET locked_until = NULL, updated_at = now() WHERE id = $1 AND locked_until IS NOT NULL", id);
-    }
-
     /**
      * Sets the password of the active account holding this unexpired one-time token and spends the token,
      * atomically: of two concurrent uses only one finds the token. Returns the account's id.
@@ -107,23 +103,12 @@ class Accounts {
                 Accounts::map, tokenDigest);
     }
 
-    Mono<OffsetDateTime> lockUntil(Connection c, String username, long seconds) {
-        return Sql.one(c, """
-                UPDATE accounts SET locked_until = now() + $2 * interval '1 second', updated_at = now()
-                WHERE username = $1 RETURNING locked_until""", r -> r.get(0, OffsetDateTime.class), username, seconds);
-    }
-
-    Mono<Long> clearLock(Connection c, long id) {
-        return Sql.update(c, "UPDATE accounts SET locked_until = NULL WHERE id = $1 AND locked_until IS NOT NULL", id);
-    }
-
     static String[] roleArray(Collection<Role> roles) {
         return roles.stream().sorted().map(Role::db).toArray(String[]::new);
     }
 
     private static Account map(Readable r) {
         String[] roles = r.get("roles", String[].class);
-        OffsetDateTime locked = r.get("locked_until", OffsetDateTime.class);
         Set<Role> roleSet = roles == null || roles.length == 0 ? EnumSet.noneOf(Role.class)
                 : Arrays.stream(roles).flatMap(name -> Role.parse(name).stream())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -137,7 +122,6 @@ class Accounts {
                 r.get("phone", String.class),
                 roleSet,
                 Account.Status.of(r.get("status", String.class)),
-                locked == null ? null : locked.toInstant(),
                 Boolean.TRUE.equals(r.get("has_password", Boolean.class)),
                 r.get("security_stamp", UUID.class),
                 r.get("created_at", OffsetDateTime.class).toInstant(),
