@@ -1,5 +1,7 @@
 package vn.cong.accounts;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +21,9 @@ public record Account(
         boolean hasPassword,
         UUID securityStamp,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean mustChangePassword,
+        @Nullable Instant lastLoginAt) {
 
     public Account {
         roles = Set.copyOf(roles);
@@ -40,7 +44,9 @@ public record Account(
 
     public enum Status {
         ACTIVE("Đang hoạt động"),
-        REVOKED("Đã thu hồi");
+        REVOKED("Đã thu hồi"),
+        /** Unused for the tenant's dormancy period: disabled by the daily {@code DormantAccounts} job. */
+        DORMANT("Tạm ngừng do lâu không dùng");
 
         private final String label;
 

@@ -24,7 +24,8 @@ class Accounts {
 
     private static final String COLUMNS = """
             id, username, email, full_name, unit, job_title, phone, roles, status,
-            password_hash IS NOT NULL AS has_password, security_stamp, created_at, updated_at""";
+            password_hash IS NOT NULL AS has_password, security_stamp, created_at, updated_at,
+            must_change_password, last_login_at""";
 
     Mono<Account> findById(Connection c, long id) {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM accounts WHERE id = $1", Accounts::map, id);
@@ -70,7 +71,8 @@ class Accounts {
     Mono<Long> replaceCredential(Connection c, long id, Credential credential) {
         return Sql.update(c, """
                 UPDATE accounts SET password_hash = $2, set_password_token = $3, set_password_expires = $4,
-                                    locked_until = NULL, security_stamp = gen_random_uuid(), updated_at = now()
+                                    locked_until = NULL, must_change_password = false,
+                                    security_stamp = gen_random_uuid(), updated_at = now()
                 WHERE id = $1 AND status = 'active'""", id,
                 Sql.orNull(credential.passwordHash(), String.class),
                 Sql.orNull(credential.tokenDigest(), String.class),
@@ -91,7 +93,8 @@ class Accounts {
     Mono<Long> spendSetPasswordToken(Connection c, String tokenDigest, String passwordHash) {
         return Sql.one(c, """
                 UPDATE accounts SET password_hash = $2, set_password_token = NULL, set_password_expires = NULL,
-                                    locked_until = NULL, security_stamp = gen_random_uuid(), updated_at = now()
+                                    locked_until = NULL, must_change_password = false,
+                                    security_stamp = gen_random_uuid(), updated_at = now()
                 WHERE set_password_token = $1 AND set_password_expires > now() AND status = 'active'
                 RETURNING id""", r -> r.get(0, Long.class), tokenDigest, passwordHash);
     }
@@ -103,12 +106,24 @@ class Accounts {
                 Accounts::map, tokenDigest);
     }
 
+    /**
+     * Notes a successful login: when it was (for the dormant-accounts job) and whether the password just
+     * used breaks today's rules, which makes the account change it before anything else.
+     */
+    Mono<Account> signedIn(Connection c, long id, boolean passwordBreaksRules) {
+        return Sql.update(c, """
+                        UPDATE accounts SET last_login_at = now(), must_change_password = must_change_password OR $2
+                        WHERE id = $1""", id, passwordBreaksRules)
+                .then(findById(c, id));
+    }
+
     static String[] roleArray(Collection<Role> roles) {
         return roles.stream().sorted().map(Role::db).toArray(String[]::new);
     }
 
     private static Account map(Readable r) {
         String[] roles = r.get("roles", String[].class);
+        OffsetDateTime lastLogin = r.get("last_login_at", OffsetDateTime.class);
         Set<Role> roleSet = roles == null || roles.length == 0 ? EnumSet.noneOf(Role.class)
                 : Arrays.stream(roles).flatMap(name -> Role.parse(name).stream())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -125,6 +140,8 @@ class Accounts {
                 Boolean.TRUE.equals(r.get("has_password", Boolean.class)),
                 r.get("security_stamp", UUID.class),
                 r.get("created_at", OffsetDateTime.class).toInstant(),
-                r.get("updated_at", OffsetDateTime.class).toInstant());
+                r.get("updated_at", OffsetDateTime.class).toInstant(),
+                Boolean.TRUE.equals(r.get("must_change_password", Boolean.class)),
+                lastLogin == null ? null : lastLogin.toInstant());
     }
 }

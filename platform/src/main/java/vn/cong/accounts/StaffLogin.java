@@ -66,7 +66,7 @@ public class StaffLogin {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> verify(found.orElse(null), password).flatMap(ok -> ok
-                        ? recordSuccess(tenant, found.orElseThrow().account(), remote)
+                        ? recordSuccess(tenant, found.orElseThrow().account(), !PasswordRules.isAcceptable(password), remote)
                                 .flatMap(outcome -> throttle.succeeded(scope, name).thenReturn(outcome))
                         : recordFailure(tenant, name, remote).then(throttle.failed(scope, name, remote))
                                 .thenReturn(new LoginOutcome.Refused())));
@@ -88,9 +88,10 @@ public class StaffLogin {
                 .subscribeOn(hashing);
     }
 
-    private Mono<LoginOutcome> recordSuccess(Tenant tenant, Account account, @Nullable String remote) {
-        return db.mono(tenant, c -> insertAttempt(c, account.username(), true, remote))
-                .thenReturn(new LoginOutcome.SignedIn(account));
+    private Mono<LoginOutcome> recordSuccess(Tenant tenant, Account account, boolean passwordBreaksRules, @Nullable String remote) {
+        return db.mono(tenant, c -> insertAttempt(c, account.username(), true, remote)
+                        .then(accounts.signedIn(c, account.id(), passwordBreaksRules)))
+                .map(LoginOutcome.SignedIn::new);
     }
 
     private Mono<Long> recordFailure(Tenant tenant, String username, @Nullable String remote) {

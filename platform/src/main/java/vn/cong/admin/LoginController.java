@@ -20,6 +20,8 @@ import vn.cong.accounts.StaffLogin;
 import vn.cong.tenancy.Tenant;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -70,9 +72,11 @@ class LoginController {
         return login.attempt(tenant, username, form.password(), proxied.clientAddress(request))
                 .flatMap(outcome -> {
                     if (outcome instanceof LoginOutcome.SignedIn signedIn) {
+                        String next = signedIn.account().mustChangePassword()
+                                ? ChangePasswordController.PATH + "?tiep=" + URLEncoder.encode(continueTo(form.tiep()), StandardCharsets.UTF_8)
+                                : continueTo(form.tiep());
                         return sessions.signIn(tenant, formSession, signedIn.account())
-                                .map(session -> cookies.attach(request,
-                                        HttpResponse.<String>seeOther(URI.create(continueTo(form.tiep()))), session));
+                                .map(session -> cookies.attach(request, HttpResponse.<String>seeOther(URI.create(next)), session));
                     }
                     if (outcome instanceof LoginOutcome.Throttled throttled) {
                         return pages.page(request, HttpStatus.TOO_MANY_REQUESTS, "login",

@@ -46,6 +46,9 @@ final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequ
                     .map(account -> {
                         StaffAccount staff = StaffAccount.of(account, tenant.code());
                         request.setAttribute(StaffRequests.ACCOUNT, staff);
+                        if (account.mustChangePassword()) {
+                            request.setAttribute(StaffRequests.PASSWORD_CHANGE_DUE, true);
+                        }
                         return staff.toAuthentication();
                     })
                     .switchIfEmpty(Mono.defer(() -> {

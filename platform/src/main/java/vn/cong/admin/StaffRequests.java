@@ -14,6 +14,8 @@ public final class StaffRequests {
 
     static final String SESSION = "cong.staff.session";
     static final String ACCOUNT = "cong.staff.account";
+    /** Set when the signed-in account's password breaks today's rules and must be changed first. */
+    static final String PASSWORD_CHANGE_DUE = "cong.staff.password-change-due";
 
     private StaffRequests() {
     }
@@ -27,6 +29,11 @@ public final class StaffRequests {
     /** The logged-in account, if any (only on requests under {@code /quan-tri}). */
     public static Optional<StaffAccount> account(HttpRequest<?> request) {
         return request.getAttribute(ACCOUNT, StaffAccount.class);
+    }
+
+    /** True when the signed-in account must change its password before anything else. */
+    static boolean passwordChangeDue(HttpRequest<?> request) {
+        return request.getAttribute(PASSWORD_CHANGE_DUE, Boolean.class).orElse(false);
     }
 
     /** The browser's session in this tenant, logged in or not. */
