@@ -79,6 +79,13 @@ class Accounts {
                 Sql.orNull(credential.tokenExpires(), OffsetDateTime.class));
     }
 
+    /** A dormant account is active again; its unused period starts now. */
+    Mono<Long> reactivate(Connection c, long id) {
+        return Sql.update(c, """
+                UPDATE accounts SET status = 'active', last_login_at = now(), updated_at = now()
+                WHERE id = $1 AND status = 'dormant'""", id);
+    }
+
     Mono<Long> revoke(Connection c, long id) {
         return Sql.update(c, """
                 UPDATE accounts SET status = 'revoked', set_password_token = NULL, set_password_expires = NULL,

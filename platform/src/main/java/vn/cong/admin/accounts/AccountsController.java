@@ -44,7 +44,8 @@ class AccountsController {
             "tao", "Đã tạo tài khoản.",
             "luu", "Đã lưu thay đổi.",
             "mat-khau", "Đã đặt mật khẩu mới. Các phiên đăng nhập đang mở của tài khoản này đã kết thúc.",
-            "thu-hoi", "Đã thu hồi tài khoản. Người dùng bị đăng xuất ngay và không thể đăng nhập lại.");
+            "thu-hoi", "Đã thu hồi tài khoản. Người dùng bị đăng xuất ngay và không thể đăng nhập lại.",
+            "kich-hoat", "Đã kích hoạt lại tài khoản. Người dùng đăng nhập được như trước.");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
             .withZone(VietnamTime.ZONE);
 
@@ -136,6 +137,13 @@ class AccountsController {
             }
             return administration.revoke(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=thu-hoi"));
         }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    @Post(value = "/{id}/kich-hoat", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> reactivate(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
+        return administration.find(tenant, id)
+                .flatMap(account -> administration.reactivate(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=kich-hoat")))
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 
     private Mono<MutableHttpResponse<String>> createForm(HttpRequest<?> request, HttpStatus status, AccountForm form, Map<String, String> errors) {
