@@ -18,11 +18,12 @@ public record Account(
         String phone,
         Set<Role> roles,
         Status status,
-        @Nullable Instant lockedUntil,
         boolean hasPassword,
         UUID securityStamp,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean mustChangePassword,
+        @Nullable Instant lastLoginAt) {
 
     public Account {
         roles = Set.copyOf(roles);
@@ -30,10 +31,6 @@ public record Account(
 
     public boolean isActive() {
         return status == Status.ACTIVE;
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     public boolean hasRole(Role role) {
@@ -47,7 +44,9 @@ public record Account(
 
     public enum Status {
         ACTIVE("Đang hoạt động"),
-        REVOKED("Đã thu hồi");
+        REVOKED("Đã thu hồi"),
+        /** Unused for the tenant's dormancy period: disabled by the daily {@code DormantAccounts} job. */
+        DORMANT("Tạm ngừng do lâu không dùng");
 
         private final String label;
 

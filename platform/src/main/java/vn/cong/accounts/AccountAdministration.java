@@ -82,20 +82,20 @@ public class AccountAdministration {
                         .thenReturn(new CredentialIssued(id, issued.token())))));
     }
 
+    /** Re-activates a dormant account (disabled by {@link DormantAccounts}); it may log in again. */
+    public Mono<Boolean> reactivate(Tenant tenant, long actorId, long id) {
+        return db.mono(tenant, c -> accounts.findById(c, id)
+                .flatMap(account -> accounts.reactivate(c, id).filter(n -> n > 0)
+                        .flatMap(n -> audit.record(c, actorId, "account.reactivated", details(id, account.username())))
+                        .thenReturn(true)))
+                .defaultIfEmpty(false);
+    }
+
     /** Revokes an active account: it can no longer log in and its live sessions end at once. */
     public Mono<Boolean> revoke(Tenant tenant, long actorId, long id) {
         return db.mono(tenant, c -> accounts.findById(c, id)
                 .flatMap(account -> accounts.revoke(c, id).filter(n -> n > 0)
                         .flatMap(n -> audit.record(c, actorId, "account.revoked", details(id, account.username())))
-                        .thenReturn(true)))
-                .defaultIfEmpty(false);
-    }
-
-    /** Lifts a login lock before it runs out. */
-    public Mono<Boolean> unlock(Tenant tenant, long actorId, long id) {
-        return db.mono(tenant, c -> accounts.findById(c, id)
-                .flatMap(account -> accounts.unlock(c, id).filter(n -> n > 0)
-                        .flatMap(n -> audit.record(c, actorId, "account.unlocked", details(id, account.username())))
                         .thenReturn(true)))
                 .defaultIfEmpty(false);
     }

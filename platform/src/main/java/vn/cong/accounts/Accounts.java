@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 class Accounts {
 
     private static final String COLUMNS = """
-            id, username, email, full_name, unit, job_title, phone, roles, status, locked_until,
-            password_hash IS NOT NULL AS has_password, security_stamp, created_at, updated_at""";
+            id, username, email, full_name, unit, job_title, phone, roles, status,
+            password_hash IS NOT NULL AS has_password, security_stamp, created_at, updated_at,
+            must_change_password, last_login_at""";
 
     Mono<Account> findById(Connection c, long id) {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM accounts WHERE id = $1", Accounts::map, id);
@@ -70,11 +71,19 @@ class Accounts {
     Mono<Long> replaceCredential(Connection c, long id, Credential credential) {
         return Sql.update(c, """
                 UPDATE accounts SET password_hash = $2, set_password_token = $3, set_password_expires = $4,
-                                    locked_until = NULL, security_stamp = gen_random_uuid(), updated_at = now()
+                                    locked_until = NULL, must_change_password = false,
+                                    security_stamp = gen_random_uuid(), updated_at = now()
                 WHERE id = $1 AND status = 'active'""", id,
                 Sql.orNull(credential.passwordHash(), String.class),
                 Sql.orNull(credential.tokenDigest(), String.class),
                 Sql.orNull(credential.tokenExpires(), OffsetDateTime.class));
+    }
+
+    /** A dormant account is active again; its unused period starts now. */
+    Mono<Long> reactivate(Connection c, long id) {
+        return Sql.update(c, """
+                UPDATE accounts SET status = 'active', last_login_at = now(), updated_at = now()
+                WHERE id = $1 AND status = 'dormant'""", id);
     }
 
     Mono<Long> revoke(Connection c, long id) {
@@ -84,10 +93,6 @@ class Accounts {
                 WHERE id = $1 AND status = 'active'""", id);
     }
 
-    Mono<Long> unlock(Connection c, long id) {
-        return Sql.update(c, "UPDATE accounts SET locked_until = NULL, updated_at = now() WHERE id = $1 AND locked_until IS NOT NULL", id);
-    }
-
     /**
      * Sets the password of the active account holding this unexpired one-time token and spends the token,
      * atomically: of two concurrent uses only one finds the token. Returns the account's id.
@@ -95,7 +100,8 @@ class Accounts {
     Mono<Long> spendSetPasswordToken(Connection c, String tokenDigest, String passwordHash) {
         return Sql.one(c, """
                 UPDATE accounts SET password_hash = $2, set_password_token = NULL, set_password_expires = NULL,
-                                    locked_until = NULL, security_stamp = gen_random_uuid(), updated_at = now()
+                                    locked_until = NULL, must_change_password = false,
+                                    security_stamp = gen_random_uuid(), updated_at = now()
                 WHERE set_password_token = $1 AND set_password_expires > now() AND status = 'active'
                 RETURNING id""", r -> r.get(0, Long.class), tokenDigest, passwordHash);
     }
@@ -107,14 +113,15 @@ class Accounts {
                 Accounts::map, tokenDigest);
     }
 
-    Mono<OffsetDateTime> lockUntil(Connection c, String username, long seconds) {
-        return Sql.one(c, """
-                UPDATE accounts SET locked_until = now() + $2 * interval '1 second', updated_at = now()
-                WHERE username = $1 RETURNING locked_until""", r -> r.get(0, OffsetDateTime.class), username, seconds);
-    }
-
-    Mono<Long> clearLock(Connection c, long id) {
-        return Sql.update(c, "UPDATE accounts SET locked_until = NULL WHERE id = $1 AND locked_until IS NOT NULL", id);
+    /**
+     * Notes a successful login: when it was (for the dormant-accounts job) and whether the password just
+     * used breaks today's rules, which makes the account change it before anything else.
+     */
+    Mono<Account> signedIn(Connection c, long id, boolean passwordBreaksRules) {
+        return Sql.update(c, """
+                        UPDATE accounts SET last_login_at = now(), must_change_password = must_change_password OR $2
+                        WHERE id = $1""", id, passwordBreaksRules)
+                .then(findById(c, id));
     }
 
     static String[] roleArray(Collection<Role> roles) {
@@ -123,7 +130,7 @@ class Accounts {
 
     private static Account map(Readable r) {
         String[] roles = r.get("roles", String[].class);
-        OffsetDateTime locked = r.get("locked_until", OffsetDateTime.class);
+        OffsetDateTime lastLogin = r.get("last_login_at", OffsetDateTime.class);
         Set<Role> roleSet = roles == null || roles.length == 0 ? EnumSet.noneOf(Role.class)
                 : Arrays.stream(roles).flatMap(name -> Role.parse(name).stream())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -137,10 +144,11 @@ class Accounts {
                 r.get("phone", String.class),
                 roleSet,
                 Account.Status.of(r.get("status", String.class)),
-                locked == null ? null : locked.toInstant(),
                 Boolean.TRUE.equals(r.get("has_password", Boolean.class)),
                 r.get("security_stamp", UUID.class),
                 r.get("created_at", OffsetDateTime.class).toInstant(),
-                r.get("updated_at", OffsetDateTime.class).toInstant());
+                r.get("updated_at", OffsetDateTime.class).toInstant(),
+                Boolean.TRUE.equals(r.get("must_change_password", Boolean.class)),
+                lastLogin == null ? null : lastLogin.toInstant());
     }
 }

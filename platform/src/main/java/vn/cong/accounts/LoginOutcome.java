@@ -1,11 +1,9 @@
 package vn.cong.accounts;
 
-import java.time.Instant;
-
 /** What a login attempt came to. */
 public sealed interface LoginOutcome {
 
-    /** The password matched an active, unlocked account. */
+    /** The password matched an active account. */
     record SignedIn(Account account) implements LoginOutcome {
     }
 
@@ -13,7 +11,7 @@ public sealed interface LoginOutcome {
     record Refused() implements LoginOutcome {
     }
 
-    /** Too many failures: no password is accepted until {@code until}. */
-    record Locked(Instant until) implements LoginOutcome {
+    /** Too many failures from this address or for this username: not checked, try again after the wait. */
+    record Throttled(Throttling throttling) implements LoginOutcome {
     }
 }

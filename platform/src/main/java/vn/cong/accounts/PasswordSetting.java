@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 public class PasswordSetting {
 
-    public static final int MIN_LENGTH = 10;
-
     private final TenantDatabase db;
     private final Accounts accounts;
     private final AuditLog audit;

@@ -4,8 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -13,7 +11,6 @@ import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,25 +18,23 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Checks a username and password against the tenant's own accounts, records every attempt in
- * {@code login_attempts} and locks an account after too many failures ({@link LockoutPolicy}).
+ * {@code login_attempts} and slows guessing down with the {@link LoginThrottle} (never a lock).
  */
 @Singleton
 public class StaffLogin {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StaffLogin.class);
-
     private final TenantDatabase db;
     private final Accounts accounts;
     private final PasswordHasher hasher;
-    private final LockoutPolicy policy;
+    private final LoginThrottle throttle;
     private final Scheduler hashing;
 
-    StaffLogin(TenantDatabase db, Accounts accounts, PasswordHasher hasher, LockoutPolicy policy,
+    StaffLogin(TenantDatabase db, Accounts accounts, PasswordHasher hasher, LoginThrottle throttle,
                @Named(PasswordHasher.EXECUTOR) ExecutorService hashing) {
         this.db = db;
         this.accounts = accounts;
         this.hasher = hasher;
-        this.policy = policy;
+        this.throttle = throttle;
         this.hashing = Schedulers.fromExecutorService(hashing);
     }
 
@@ -48,25 +43,33 @@ public class StaffLogin {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The throttle's scope for a tenant's staff: the same username on two tenants is two accounts. */
+    public static String throttleScope(Tenant tenant) {
+        return "tenant:" + tenant.code();
+    }
+
     public Mono<LoginOutcome> attempt(Tenant tenant, String username, String password, @Nullable String remote) {
         String name = normalizeUsername(username);
         if (name.isEmpty() || password == null || password.isEmpty()) {
             return Mono.just(new LoginOutcome.Refused());
         }
+        String scope = throttleScope(tenant);
+        return throttle.check(scope, name, remote).flatMap(throttling -> throttling.allowed()
+                ? check(tenant, scope, name, password, remote)
+                // refused without looking at the account or the password: the same for every username
+                : db.mono(tenant, c -> insertAttempt(c, name, false, remote)).thenReturn(new LoginOutcome.Throttled(throttling)));
+    }
+
+    private Mono<LoginOutcome> check(Tenant tenant, String scope, String name, String password, @Nullable String remote) {
         return db.mono(tenant, c -> accounts.findByUsername(c, name)
                         .flatMap(a -> accounts.passwordHash(c, a.id()).map(h -> new Candidate(a, h)).defaultIfEmpty(new Candidate(a, null))))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(found -> {
-                    Candidate candidate = found.orElse(null);
-                    if (candidate != null && candidate.account().isLockedAt(Instant.now())) {
-                        // refused without looking at the password: a correct one changes nothing during a lock
-                        return recordFailure(tenant, name, remote).thenReturn(new LoginOutcome.Locked(candidate.account().lockedUntil()));
-                    }
-                    return verify(candidate, password).flatMap(ok -> ok
-                            ? recordSuccess(tenant, candidate.account(), remote)
-                            : recordFailure(tenant, name, remote));
-                });
+                .flatMap(found -> verify(found.orElse(null), password).flatMap(ok -> ok
+                        ? recordSuccess(tenant, found.orElseThrow().account(), !PasswordRules.isAcceptable(password), remote)
+                                .flatMap(outcome -> throttle.succeeded(scope, name).thenReturn(outcome))
+                        : recordFailure(tenant, name, remote).then(throttle.failed(scope, name, remote))
+                                .thenReturn(new LoginOutcome.Refused())));
     }
 
     /**
@@ -85,39 +88,19 @@ public class StaffLogin {
                 .subscribeOn(hashing);
     }
 
-    private Mono<LoginOutcome> recordSuccess(Tenant tenant, Account account, @Nullable String remote) {
+    private Mono<LoginOutcome> recordSuccess(Tenant tenant, Account account, boolean passwordBreaksRules, @Nullable String remote) {
         return db.mono(tenant, c -> insertAttempt(c, account.username(), true, remote)
-                .then(accounts.clearLock(c, account.id())))
-                .thenReturn(new LoginOutcome.SignedIn(account));
+                        .then(accounts.signedIn(c, account.id(), passwordBreaksRules)))
+                .map(LoginOutcome.SignedIn::new);
     }
 
-    /** Records the failure and locks the account when it is the one too many. */
-    private Mono<LoginOutcome> recordFailure(Tenant tenant, String username, @Nullable String remote) {
-        return db.mono(tenant, c -> insertAttempt(c, username, false, remote)
-                        .then(recentFailures(c, username))
-                        .flatMap(failures -> failures >= policy.maxFailures()
-                                ? accounts.lockUntil(c, username, policy.duration().toSeconds())
-                                        .doOnNext(until -> LOG.warn("Account {} of tenant {} locked until {} after {} failed logins",
-                                                username, tenant.code(), until, failures))
-                                        .<LoginOutcome>map(until -> new LoginOutcome.Locked(until.toInstant()))
-                                : Mono.empty()))
-                .defaultIfEmpty(new LoginOutcome.Refused());
+    private Mono<Long> recordFailure(Tenant tenant, String username, @Nullable String remote) {
+        return db.mono(tenant, c -> insertAttempt(c, username, false, remote));
     }
 
     private static Mono<Long> insertAttempt(Connection c, String username, boolean succeeded, @Nullable String remote) {
         return Sql.update(c, "INSERT INTO login_attempts (username, succeeded, remote) VALUES ($1, $2, $3)",
                 username, succeeded, Sql.orNull(remote, String.class));
-    }
-
-    /** Failures inside the window that came after the last success and after the last lock ended. */
-    private Mono<Long> recentFailures(Connection c, String username) {
-        return Sql.one(c, """
-                SELECT count(*) FROM login_attempts
-                WHERE username = $1 AND NOT succeeded
-                  AND at > now() - $2 * interval '1 second'
-                  AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username = $1 AND succeeded), '-infinity')
-                  AND at > COALESCE((SELECT locked_until FROM accounts WHERE username = $1), '-infinity')""",
-                r -> r.get(0, Long.class), username, policy.window().toSeconds());
     }
 
     private record Candidate(Account account, @Nullable String hash) {

@@ -1,7 +1,7 @@
 package vn.cong.admin;
 
-import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,9 +28,8 @@ import vn.cong.web.StaffSessions;
 import vn.cong.web.TokenOnlyForm;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -81,12 +80,19 @@ class LoginController {
         return login.attempt(tenant, username, form.password(), proxied.clientAddress(request))
                 .flatMap(outcome -> {
                     if (outcome instanceof LoginOutcome.SignedIn signedIn) {
+                        String next = signedIn.account().mustChangePassword()
+                                ? ChangePasswordController.PATH + "?tiep=" + URLEncoder.encode(continueTo(form.tiep()), StandardCharsets.UTF_8)
+                                : continueTo(form.tiep());
                         return sessions.signIn(tenant, formSession, signedIn.account().id(), signedIn.account().securityStamp())
-                                .map(session -> cookies.attach(request,
-                                        HttpResponse.<String>seeOther(URI.create(continueTo(form.tiep()))), session));
+                                .map(session -> cookies.attach(request, HttpResponse.<String>seeOther(URI.create(next)), session));
                     }
-                    String message = outcome instanceof LoginOutcome.Locked locked ? lockedMessage(locked.until()) : REFUSED;
-                    return pages.page(request, HttpStatus.UNAUTHORIZED, "login", model(username, form.tiep(), message));
+                    if (outcome instanceof LoginOutcome.Throttled throttled) {
+                        return pages.page(request, HttpStatus.TOO_MANY_REQUESTS, "login",
+                                        model(username, form.tiep(), throttled.throttling().message()))
+                                .map(response -> response.header(HttpHeaders.RETRY_AFTER,
+                                        String.valueOf(throttled.throttling().retryAfterSeconds())));
+                    }
+                    return pages.page(request, HttpStatus.UNAUTHORIZED, "login", model(username, form.tiep(), REFUSED));
                 });
     }
 
@@ -96,15 +102,6 @@ class LoginController {
         StaffSession session = StaffRequests.session(request).orElseThrow();
         return sessions.end(tenant, session.id())
                 .then(Mono.fromSupplier(() -> cookies.clear(request, HttpResponse.<String>seeOther(URI.create(LOGIN_PATH)))));
-    }
-
-    static String lockedMessage(Instant until) {
-        var local = until.atZone(VietnamTime.ZONE);
-        String time = local.format(DateTimeFormatter.ofPattern("HH:mm"));
-        if (!local.toLocalDate().equals(LocalDate.now(VietnamTime.ZONE))) {
-            time += " ngày " + local.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        }
-        return "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + time + ".";
     }
 
     /** Only staff pages of this host: never an absolute or protocol-relative URL (no open redirect). */

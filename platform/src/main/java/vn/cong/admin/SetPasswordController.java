@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Mono;
+import vn.cong.accounts.PasswordRules;
 import vn.cong.accounts.PasswordSetting;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.CsrfProtected;
@@ -53,8 +54,9 @@ class SetPasswordController {
     Mono<MutableHttpResponse<String>> submit(HttpRequest<?> request, Tenant tenant, @Body SetPasswordForm form) {
         Map<String, String> errors = new HashMap<>();
         String password = form.password() == null ? "" : form.password();
-        if (password.codePointCount(0, password.length()) < PasswordSetting.MIN_LENGTH) {
-            errors.put("password", "Mật khẩu phải có ít nhất " + PasswordSetting.MIN_LENGTH + " ký tự.");
+        var problem = PasswordRules.problem(password);
+        if (problem.isPresent()) {
+            errors.put("password", problem.get());
         } else if (!password.equals(form.confirmation())) {
             errors.put("confirmation", "Mật khẩu nhập lại không khớp.");
         }

@@ -24,6 +24,13 @@ public record StaffAccount(long id, String username, String fullName, Set<Role> 
 
     /** The request attribute the staff area's authentication puts the logged-in account in. */
     static final String ATTRIBUTE = "cong.staff.account";
+    /** Set when the signed-in account's password breaks today's rules and must be changed first. */
+    static final String PASSWORD_CHANGE_DUE = "cong.staff.password-change-due";
+
+    /** True when the signed-in account must change its password before anything else. */
+    static boolean passwordChangeDue(HttpRequest<?> request) {
+        return request.getAttribute(PASSWORD_CHANGE_DUE, Boolean.class).orElse(false);
+    }
 
     /** The logged-in account, if any (only on requests under {@code /quan-tri}). */
     public static Optional<StaffAccount> signedIn(HttpRequest<?> request) {

@@ -50,6 +50,9 @@ final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequ
                     .map(account -> {
                         StaffAccount staff = StaffAccount.of(account, tenant.code());
                         request.setAttribute(StaffAccount.ATTRIBUTE, staff);
+                        if (account.mustChangePassword()) {
+                            request.setAttribute(StaffAccount.PASSWORD_CHANGE_DUE, true);
+                        }
                         return staff.toAuthentication();
                     })
                     .switchIfEmpty(Mono.defer(() -> {

@@ -1,6 +1,7 @@
 package vn.cong.console;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -47,17 +48,15 @@ class ConsoleLoginController {
     private final OperatorAuthentication authentication;
     private final StaffSessions sessions;
     private final ConsoleCookies cookies;
-    private final ConsoleLockout lockout;
     private final ConsolePages pages;
     private final OperatorAudit audit;
     private final ProxiedRequests proxied;
 
     ConsoleLoginController(OperatorAuthentication authentication, StaffSessions sessions, ConsoleCookies cookies,
-                           ConsoleLockout lockout, ConsolePages pages, OperatorAudit audit, ProxiedRequests proxied) {
+                           ConsolePages pages, OperatorAudit audit, ProxiedRequests proxied) {
         this.authentication = authentication;
         this.sessions = sessions;
         this.cookies = cookies;
-        this.lockout = lockout;
         this.pages = pages;
         this.audit = audit;
         this.proxied = proxied;
@@ -90,23 +89,18 @@ class ConsoleLoginController {
         String username = form.username() == null ? "" : form.username().strip();
         String address = proxied.clientAddress(request);
         OperatorActor who = new OperatorActor(OperatorAuthentication.truncated(username), address, OperatorActor.Channel.CONSOLE);
-        return lockout.isLocked(address).flatMap(locked -> {
-            if (locked) {
-                return audit.record(who, "ops.login.failed", null, OperatorAudit.Outcome.REFUSED, Map.of("reason", "locked"))
-                        .then(refuse(request, username, form.tiep(), lockedMessage()));
-            }
-            return authentication.check(username, form.password() == null ? "" : form.password()).flatMap(verdict -> switch (verdict) {
-                case ACCEPTED -> sessions.signIn(StaffSessions.OPERATOR_SCOPE, formSession, OPERATOR_ACCOUNT,
-                                stampOf(authentication.credentialStamp()))
-                        .flatMap(session -> lockout.succeeded(address)
-                                .then(audit.record(who, "ops.login", null, OperatorAudit.Outcome.OK, Map.of()))
-                                .thenReturn(cookies.attach(request, Console.seeOther(continueTo(form.tiep())), session.id())));
-                case NOT_CONFIGURED -> refuse(request, username, form.tiep(), NOT_CONFIGURED);
-                case REJECTED, MISSING -> lockout.failed(address)
-                        .flatMap(nowLocked -> audit.record(who, "ops.login.failed", null, OperatorAudit.Outcome.REFUSED,
-                                        Map.of("reason", "wrong credentials", "lockedOut", nowLocked))
-                                .then(refuse(request, username, form.tiep(), nowLocked ? lockedMessage() : REFUSED)));
-            });
+        return authentication.attempt(username, form.password() == null ? "" : form.password(), address).flatMap(attempt -> switch (attempt.verdict()) {
+            case ACCEPTED -> sessions.signIn(StaffSessions.OPERATOR_SCOPE, formSession, OPERATOR_ACCOUNT,
+                            stampOf(authentication.credentialStamp()))
+                    .flatMap(session -> audit.record(who, "ops.login", null, OperatorAudit.Outcome.OK, Map.of())
+                            .thenReturn(cookies.attach(request, Console.seeOther(continueTo(form.tiep())), session.id())));
+            case NOT_CONFIGURED -> refuse(request, HttpStatus.UNAUTHORIZED, username, form.tiep(), NOT_CONFIGURED);
+            case THROTTLED -> audit.record(who, "ops.login.failed", null, OperatorAudit.Outcome.REFUSED, Map.of("reason", "throttled"))
+                    .then(refuse(request, HttpStatus.TOO_MANY_REQUESTS, username, form.tiep(), attempt.throttling().message()))
+                    .map(response -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(attempt.throttling().retryAfterSeconds())));
+            case REJECTED, MISSING -> audit.record(who, "ops.login.failed", null, OperatorAudit.Outcome.REFUSED,
+                            Map.of("reason", "wrong credentials"))
+                    .then(refuse(request, HttpStatus.UNAUTHORIZED, username, form.tiep(), REFUSED));
         });
     }
 
@@ -120,12 +114,9 @@ class ConsoleLoginController {
                 .then(Mono.fromSupplier(() -> cookies.clear(request, Console.seeOther(Console.LOGIN))));
     }
 
-    private Mono<MutableHttpResponse<String>> refuse(HttpRequest<?> request, String username, @Nullable String tiep, String message) {
-        return pages.page(request, HttpStatus.UNAUTHORIZED, "login", model(username, tiep, message));
-    }
-
-    private String lockedMessage() {
-        return "Đăng nhập sai quá nhiều lần từ địa chỉ này: tạm khoá " + lockout.lockout().toMinutes() + " phút. Vui lòng thử lại sau.";
+    private Mono<MutableHttpResponse<String>> refuse(HttpRequest<?> request, HttpStatus status, String username,
+                                                     @Nullable String tiep, String message) {
+        return pages.page(request, status, "login", model(username, tiep, message));
     }
 
     /** Only console pages of this host: never an absolute or protocol-relative URL (no open redirect). */

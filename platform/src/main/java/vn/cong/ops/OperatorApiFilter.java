@@ -1,6 +1,7 @@
 package vn.cong.ops;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -51,21 +52,27 @@ final class OperatorApiFilter implements Ordered {
         if (TenantRequests.hostKind(request) != HostKind.OPERATOR) {
             return Mono.just(HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN_TYPE).body("Not Found"));
         }
-        return authentication.authenticate(request).flatMap(verdict -> switch (verdict) {
+        String address = proxied.clientAddress(request);
+        return authentication.authenticate(request, address).flatMap(attempt -> switch (attempt.verdict()) {
             case ACCEPTED -> {
                 request.setAttribute(OperatorAuthentication.OPERATOR, authentication.username());
                 request.setAttribute(OperatorAuthentication.ACTOR,
-                        new OperatorActor(authentication.username(), proxied.clientAddress(request), OperatorActor.Channel.API));
+                        new OperatorActor(authentication.username(), address, OperatorActor.Channel.API));
                 yield Mono.from(next.proceed());
             }
             case NOT_CONFIGURED -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
                     "operator not configured: chưa cấu hình tài khoản vận hành (cong.operator.username, cong.operator.password-hash)"));
-            case REJECTED -> audit.record(new OperatorActor(OperatorAuthentication.basicUsername(request), proxied.clientAddress(request),
-                            OperatorActor.Channel.API), "ops.login.failed", null, OperatorAudit.Outcome.REFUSED,
-                            java.util.Map.of("path", request.getPath()))
-                    .then(Mono.just(unauthorized()));
+            case REJECTED -> refused(request, address, "wrong credentials").then(Mono.just(unauthorized()));
+            case THROTTLED -> refused(request, address, "throttled").then(Mono.just(
+                    error(HttpStatus.TOO_MANY_REQUESTS, attempt.throttling().message())
+                            .header(HttpHeaders.RETRY_AFTER, String.valueOf(attempt.throttling().retryAfterSeconds()))));
             case MISSING -> Mono.just(unauthorized());
         });
+    }
+
+    private Mono<Void> refused(HttpRequest<?> request, String address, String reason) {
+        return audit.record(new OperatorActor(OperatorAuthentication.basicUsername(request), address, OperatorActor.Channel.API),
+                "ops.login.failed", null, OperatorAudit.Outcome.REFUSED, java.util.Map.of("path", request.getPath(), "reason", reason));
     }
 
     private static MutableHttpResponse<?> unauthorized() {

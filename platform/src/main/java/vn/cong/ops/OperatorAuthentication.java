@@ -8,7 +8,11 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import io.micronaut.core.annotation.Nullable;
+import vn.cong.accounts.LoginThrottle;
 import vn.cong.accounts.PasswordHasher;
+import vn.cong.accounts.StaffLogin;
+import vn.cong.accounts.Throttling;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,9 +21,10 @@ import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Checks HTTP Basic credentials against the configured platform operator. The password hash is
- * always verified, whatever the username, and the two results are combined only at the end, so
- * neither the answer nor its timing tells which part was wrong.
+ * Checks HTTP Basic credentials (the API) and the console's login form against the configured platform
+ * operator, behind the same {@link LoginThrottle} as staff logins. The password hash is always verified,
+ * whatever the username, and the two results are combined only at the end, so neither the answer nor its
+ * timing tells which part was wrong.
  */
 @Singleton
 public class OperatorAuthentication {
@@ -28,34 +33,58 @@ public class OperatorAuthentication {
     static final String OPERATOR = "cong.operator";
     /** Request attribute with the {@link OperatorActor} (name, address, channel) of an authenticated request. */
     public static final String ACTOR = "cong.operator.actor";
+    /** The operator's scope in the login throttle: console and API count the same failures. */
+    static final String THROTTLE_SCOPE = "operator";
 
     private final OperatorConfiguration config;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final Scheduler blocking;
 
-    public OperatorAuthentication(OperatorConfiguration config, PasswordHasher hasher,
+    public OperatorAuthentication(OperatorConfiguration config, PasswordHasher hasher, LoginThrottle throttle,
                                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.config = config;
         this.hasher = hasher;
+        this.throttle = throttle;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
-    public Mono<Verdict> authenticate(HttpRequest<?> request) {
+    /** Checks the request's HTTP Basic credentials, sent from {@code address}. */
+    public Mono<Attempt> authenticate(HttpRequest<?> request, @Nullable String address) {
         if (!config.isConfigured()) {
-            return Mono.just(Verdict.NOT_CONFIGURED);
+            return Mono.just(new Attempt(Verdict.NOT_CONFIGURED, null));
         }
         String[] credentials = basicCredentials(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (credentials == null) {
-            return Mono.just(Verdict.MISSING);
+            return Mono.just(new Attempt(Verdict.MISSING, null));
         }
-        return check(credentials[0], credentials[1]);
+        return attempt(credentials[0], credentials[1], address);
     }
 
-    /** Checks a username and password (the console's login form) against the configured operator. */
-    public Mono<Verdict> check(String username, String password) {
+    /**
+     * Checks a username and password (the console's login form, the API's Basic header) sent from
+     * {@code address}: refused at once while the throttle says wait, counted when wrong.
+     */
+    public Mono<Attempt> attempt(String username, String password, @Nullable String address) {
         if (!config.isConfigured()) {
-            return Mono.just(Verdict.NOT_CONFIGURED);
+            return Mono.just(new Attempt(Verdict.NOT_CONFIGURED, null));
         }
+        String typed = StaffLogin.normalizeUsername(username);
+        if (typed.isEmpty() || password.isEmpty()) {
+            return Mono.just(new Attempt(Verdict.MISSING, null));
+        }
+        return throttle.check(THROTTLE_SCOPE, typed, address).flatMap(throttling -> {
+            if (!throttling.allowed()) {
+                return Mono.just(new Attempt(Verdict.THROTTLED, throttling));
+            }
+            return check(username, password).flatMap(verdict -> (verdict == Verdict.ACCEPTED
+                    ? throttle.succeeded(THROTTLE_SCOPE, typed)
+                    : throttle.failed(THROTTLE_SCOPE, typed, address))
+                    .thenReturn(new Attempt(verdict, null)));
+        });
+    }
+
+    private Mono<Verdict> check(String username, String password) {
         // Argon2 costs tens of milliseconds and 19 MiB: never on the event loop
         return Mono.fromCallable(() -> {
             boolean passwordOk = hasher.matches(password, config.passwordHash());
@@ -126,5 +155,9 @@ public class OperatorAuthentication {
         }
     }
 
-    public enum Verdict { ACCEPTED, REJECTED, MISSING, NOT_CONFIGURED }
+    public enum Verdict { ACCEPTED, REJECTED, MISSING, NOT_CONFIGURED, THROTTLED }
+
+    /** A verdict, with the throttle's wait when it is {@link Verdict#THROTTLED}. */
+    public record Attempt(Verdict verdict, @Nullable Throttling throttling) {
+    }
 }

@@ -3,7 +3,7 @@ package vn.cong.admin.accounts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.accounts.AccountDetails;
-import vn.cong.accounts.PasswordSetting;
+import vn.cong.accounts.PasswordRules;
 import vn.cong.accounts.Role;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.web.CsrfForm;
@@ -79,9 +79,7 @@ record AccountForm(
     static Optional<String> passwordError(@Nullable String mode, @Nullable String password) {
         if ("password".equals(mode)) {
             String p = password == null ? "" : password;
-            if (p.codePointCount(0, p.length()) < PasswordSetting.MIN_LENGTH) {
-                return Optional.of("Mật khẩu ban đầu phải có ít nhất " + PasswordSetting.MIN_LENGTH + " ký tự.");
-            }
+            return PasswordRules.problem(p, "Mật khẩu ban đầu");
         } else if (!"link".equals(mode)) {
             return Optional.of("Vui lòng chọn cách cấp mật khẩu.");
         }

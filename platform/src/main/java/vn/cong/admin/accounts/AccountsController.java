@@ -45,7 +45,7 @@ class AccountsController {
             "luu", "Đã lưu thay đổi.",
             "mat-khau", "Đã đặt mật khẩu mới. Các phiên đăng nhập đang mở của tài khoản này đã kết thúc.",
             "thu-hoi", "Đã thu hồi tài khoản. Người dùng bị đăng xuất ngay và không thể đăng nhập lại.",
-            "mo-khoa", "Đã mở khoá đăng nhập cho tài khoản.");
+            "kich-hoat", "Đã kích hoạt lại tài khoản. Người dùng đăng nhập được như trước.");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
             .withZone(VietnamTime.ZONE);
 
@@ -139,10 +139,10 @@ class AccountsController {
         }).switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 
-    @Post(value = "/{id}/mo-khoa", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> unlock(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
+    @Post(value = "/{id}/kich-hoat", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> reactivate(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
         return administration.find(tenant, id)
-                .flatMap(account -> administration.unlock(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=mo-khoa")))
+                .flatMap(account -> administration.reactivate(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=kich-hoat")))
                 .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 

@@ -160,8 +160,9 @@ public final class ManifestReader {
         String username = required(a, "username", USERNAME, "tên đăng nhập: chữ thường không dấu, số, . _ -; 2–63 ký tự", "admin.");
         String email = required(a, "email", EMAIL, "địa chỉ thư điện tử không hợp lệ", "admin.");
         String password = optional(a, "password");
-        if (password != null && password.length() < 10) {
-            error("admin.password", "mật khẩu phải có ít nhất 10 ký tự");
+        if (password != null && password.codePointCount(0, password.length()) < 12) {
+            // the same minimum as vn.cong.accounts.PasswordRules (tenancy depends on no feature)
+            error("admin.password", "mật khẩu phải có ít nhất 12 ký tự");
         }
         return new TenantManifest.AdminSpec(username, email, password);
     }

@@ -171,7 +171,7 @@ class AccountAdministrationTest extends PlatformTestSupport {
         assertTrue(text.contains("Tên đăng nhập gồm 2–63 ký tự"), text);
         assertTrue(text.contains("địa chỉ thư điện tử hợp lệ"), text);
         assertTrue(text.contains("Vui lòng chọn ít nhất một vai trò."), text);
-        assertTrue(text.contains("Mật khẩu ban đầu phải có ít nhất 10 ký tự."), text);
+        assertTrue(text.contains("Mật khẩu ban đầu phải có ít nhất 12 ký tự."), text);
         assertTrue(invalid.body().contains("value=\"Lê Thị Cộng Tác\""), "what was typed is kept");
         assertFalse(invalid.body().contains("value=\"ngan\""), "a password is never echoed back");
 
@@ -205,7 +205,7 @@ class AccountAdministrationTest extends PlatformTestSupport {
         HttpResponse<String> tooShort = person.postForm("/quan-tri/dat-mat-khau", Map.of("token", linkToken,
                 "password", "ngan", "confirmation", "ngan", "csrfToken", csrfToken(page)));
         assertEquals(400, tooShort.statusCode());
-        assertTrue(text(tooShort).contains("Mật khẩu phải có ít nhất 10 ký tự."));
+        assertTrue(text(tooShort).contains("Mật khẩu phải có ít nhất 12 ký tự."));
         HttpResponse<String> mismatch = person.postForm("/quan-tri/dat-mat-khau", Map.of("token", linkToken,
                 "password", "MatKhauMoi2026!", "confirmation", "MatKhauKhac2026!", "csrfToken", csrfToken(page)));
         assertEquals(400, mismatch.statusCode());
