@@ -71,7 +71,7 @@ import static vn.cong.admin.StaffForms.logInOk;
  * 27  XML external entities                    UploadAttacksTest (Office files; no XML import exists yet)
  * 28  formula injection in exports             not applicable yet: the platform exports no spreadsheet or CSV
  * 29  header injection in e-mail               LogAndMailInjectionTest (no public form sends mail yet)
- * 30  CSP with the rich-text editor            StaffInputAttacksTest (no rich-text editor script yet: the body is a textarea)
+ * 30  CSP with the rich-text editor            StaffInputAttacksTest (the article editor page, where TinyMCE runs, included)
  * </pre>
  */
 @MicronautTest(transactional = false)

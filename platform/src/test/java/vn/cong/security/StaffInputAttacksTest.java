@@ -121,12 +121,12 @@ class StaffInputAttacksTest extends PlatformTestSupport {
 
     @Test
     void everyScriptVectorInAnArticleBodyIsGoneFromThePublicPage() {
-        String vectors = "<p>Đoạn <b>an toàn</b></p><script>alert(1)</script><img src=x onerror=alert(2)>"
+        String vectors = "<p>Đoạn <b>an toàn</b></p><script>alert(1)</script><img src=x alt=\"ảnh\" onerror=alert(2)>"
                 + "<a href=\"javascript:alert(3)\">a</a><a href=\"JaVaScRiPt:alert(4)\">b</a><a href=\"jav&#x09;ascript:alert(5)\">c</a>"
                 + "<svg onload=alert(6)><circle r=\"1\"/></svg><svg><script>alert(7)</script></svg>"
                 + "<iframe src=\"javascript:alert(8)\"></iframe><object data=\"x.swf\"></object>"
                 + "<p style=\"background:url(javascript:alert(9))\">p</p><form action=\"https://evil.example\"><input name=q></form>"
-                + "<math><mtext><table><mglyph><style><img src=x onerror=alert(10)></style></mglyph></table></mtext></math>"
+                + "<math><mtext><table><mglyph><style><img src=x alt=a onerror=alert(10)></style></mglyph></table></mtext></math>"
                 + "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxMSk8L3NjcmlwdD4=\">d</a><base href=\"https://evil.example/\">";
         Browser editor = editor();
         String edit = draft(editor, article(token(editor), "tan-cong-xss", alphaSection, vectors));
