@@ -125,6 +125,11 @@ public final class SampleFiles {
         return zip(entries, null);
     }
 
+    /** A ZIP archive of the given entries (names to UTF-8 text), for archives a test writes by hand. */
+    public static byte[] zipOf(Map<String, String> entries) {
+        return zip(entries, null);
+    }
+
     private static byte[] zip(Map<String, String> entries, String comment) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

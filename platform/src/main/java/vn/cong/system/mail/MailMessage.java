@@ -7,5 +7,7 @@ public record MailMessage(List<String> to, String subject, String text) {
 
     public MailMessage {
         to = List.copyOf(to);
+        // a line break in a subject built from typed text (an item's title) must not start a header
+        subject = subject.replaceAll("[\\r\\n\\u2028\\u2029\\u0085]+", " ").strip();
     }
 }
