@@ -19,11 +19,13 @@ public class TenantSchemaUpgrade {
     private final SchemaMigrations migrations;
     private final PlatformDatabase platform;
     private final TenantRegistry registry;
+    private final PublicChanges changes;
 
-    public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry) {
+    public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry, PublicChanges changes) {
         this.migrations = migrations;
         this.platform = platform;
         this.registry = registry;
+        this.changes = changes;
     }
 
     /** What a start-up check did. */
@@ -55,7 +57,7 @@ public class TenantSchemaUpgrade {
             }
             record(tenant.code(), error).block();
         }
-        registry.publishChange().block();
+        changes.refreshEveryNode().block();
         LOG.info("Tenant schemas checked: {} tenants, {} migrated, {} failed", registry.all().size(), migrated, failed);
         return new Summary(registry.all().size(), migrated, failed);
     }

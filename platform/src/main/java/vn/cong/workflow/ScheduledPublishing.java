@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
-import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
@@ -28,15 +28,15 @@ public class ScheduledPublishing {
     private static final int BATCH = 100;
 
     private final TenantRegistry registry;
-    private final TenantDatabase db;
+    private final PublicChanges changes;
     private final Transitions transitions;
     private final boolean enabled;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    ScheduledPublishing(TenantRegistry registry, TenantDatabase db, Transitions transitions,
+    ScheduledPublishing(TenantRegistry registry, PublicChanges changes, Transitions transitions,
                         @Value("${cong.workflow.scheduler.enabled:true}") boolean enabled) {
         this.registry = registry;
-        this.db = db;
+        this.changes = changes;
         this.transitions = transitions;
         this.enabled = enabled;
     }
@@ -66,19 +66,18 @@ public class ScheduledPublishing {
     }
 
     Mono<Integer> publishDue(Tenant tenant) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i"
+        return changes.inTenant(tenant, (c, publicChange) -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i"
                                 + " WHERE i.state = 'scheduled' AND i.published_at <= now()"
                                 + " ORDER BY i.published_at, i.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", WorkItem::of)
                         .collectList()
                         .flatMap(items -> Flux.fromIterable(items)
                                 .concatMap(item -> Transitions.activeRun(c, item.id())
                                         .map(run -> run.submittedBy() == null ? -1L : run.submittedBy()).defaultIfEmpty(-1L)
-                                        .flatMap(submitter -> transitions.record(c, tenant, item,
+                                        .flatMap(submitter -> transitions.record(c, publicChange, tenant, item,
                                                 Change.to(ItemState.PUBLISHED, "publish_scheduled", "Đăng theo giờ đã hẹn",
                                                         Notice.toAccount(submitter < 0 ? null : submitter, "Tin bài đã được đăng theo giờ hẹn"))
                                                         .publishingAt(item.publishedAt()), null)))
-                                .collectList()))
-                .flatMap(recorded -> recorded.isEmpty() ? Mono.just(0)
-                        : transitions.announce(recorded.get(0)).thenReturn(recorded.size()));
+                                .count()))
+                .map(Long::intValue);
     }
 }

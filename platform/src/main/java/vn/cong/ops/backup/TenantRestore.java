@@ -8,6 +8,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 
@@ -20,13 +21,15 @@ public class TenantRestore {
     private final TenantBackups backups;
     private final PlatformDatabase platform;
     private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final Scheduler blocking;
 
-    public TenantRestore(TenantBackups backups, PlatformDatabase platform, TenantRegistry registry,
+    public TenantRestore(TenantBackups backups, PlatformDatabase platform, TenantRegistry registry, PublicChanges changes,
                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.backups = backups;
         this.platform = platform;
         this.registry = registry;
+        this.changes = changes;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -45,7 +48,7 @@ public class TenantRestore {
                                 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'ok')""",
                         newCode, manifest.nameVi(), manifest.nameEn(), abbreviation, Tenant.schemaFor(newCode),
                         manifest.theme(), manifest.settings())))
-                .then(registry.publishChange())
+                .then(changes.refreshEveryNode())
                 .then(Mono.fromCallable(() -> registry.findByCode(newCode).orElseThrow()));
     }
 
@@ -59,8 +62,6 @@ public class TenantRestore {
                     backups.restoreInPlace(runId, tenant);
                     return safety;
                 }).subscribeOn(blocking)
-                .flatMap(safety -> platform.mono(c -> Sql.update(c,
-                                "UPDATE platform.tenants SET content_version = content_version + 1 WHERE code = $1", tenant.code()))
-                        .then(registry.publishChange()).thenReturn(safety));
+                .flatMap(safety -> changes.inPlatform((c, change) -> change.pagesOf(tenant)).thenReturn(safety));
     }
 }
