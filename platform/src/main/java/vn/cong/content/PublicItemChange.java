@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
+import vn.cong.tenancy.PublicChange;
 import vn.cong.tenancy.Tenant;
 
 /**
@@ -17,12 +18,12 @@ public final class PublicItemChange {
     private PublicItemChange() {
     }
 
-    /** Emits true when the item is public and was fingerprinted again (then call {@code TenantRegistry.publishChange()} after commit). */
-    public static Mono<Boolean> record(Connection c, Tenant tenant, long itemId, @Nullable Long actorId, String what) {
+    /** Emits true when the item is public and was fingerprinted again, its tenant's pages marked changed. */
+    public static Mono<Boolean> record(Connection c, PublicChange change, Tenant tenant, long itemId, @Nullable Long actorId, String what) {
         return Sql.one(c, "SELECT 1 FROM content_items WHERE id = $1 AND state = 'published'", r -> 1, itemId)
                 .flatMap(isPublic -> PublishedFingerprint.record(c, itemId)
                         .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, "published", "published", what, fingerprint))
-                        .then(ContentVersion.bump(c, tenant))
+                        .then(change.pagesOf(tenant))
                         .thenReturn(true))
                 .defaultIfEmpty(false);
     }

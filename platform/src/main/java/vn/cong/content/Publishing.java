@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +31,12 @@ public class Publishing {
     private static final Pattern KIND = Pattern.compile("^[a-z][a-z_]{1,30}$");
 
     private final TenantDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final List<PublishRule> rules;
 
-    public Publishing(TenantDatabase db, TenantRegistry registry, List<PublishRule> rules) {
+    public Publishing(TenantDatabase db, PublicChanges changes, List<PublishRule> rules) {
         this.db = db;
-        this.registry = registry;
+        this.changes = changes;
         this.rules = List.copyOf(rules);
     }
 
@@ -73,7 +73,7 @@ public class Publishing {
             return Mono.error(new DraftRejected(problems));
         }
         Draft clean = cleaned(draft);
-        return db.mono(tenant, c -> references(c, clean)
+        return changes.inTenant(tenant, (c, change) -> references(c, clean)
                         .then(correctionNote == null ? Mono.empty() : keepPublishedText(c, clean.id()))
                         .then(clean.id() == null ? insert(c, clean) : update(c, clean))
                         .flatMap(saved -> details.save(c, saved.id()).then(revision(c, clean, saved))
@@ -87,11 +87,10 @@ public class Publishing {
                                         INSERT INTO content_corrections (item_id, note, old_version, new_version, corrected_by)
                                         VALUES ($1, $2, $3, $4, $5)""", saved.id(), correctionNote, clean.expectedVersion(), saved.version(),
                                         Sql.orNull(clean.actorId(), Long.class)))
-                                .then(isPublic(saved) ? contentChanged(c, tenant) : Mono.just(0L))
+                                .then(isPublic(saved) ? change.pagesOf(tenant) : Mono.just(0L))
                                 .thenReturn(saved)))
                 .onErrorMap(R2dbcDataIntegrityViolationException.class, e -> "23505".equals(e.getSqlState())
-                        ? new DraftRejected(Map.of("slug", slugTaken(clean))) : e)
-                .flatMap(saved -> isPublic(saved) ? registry.publishChange().thenReturn(saved) : Mono.just(saved));
+                        ? new DraftRejected(Map.of("slug", slugTaken(clean))) : e);
     }
 
     /**
@@ -115,12 +114,12 @@ public class Publishing {
      * that is already published changes nothing. Every {@link PublishRule} must agree first.
      */
     public Mono<SavedItem> publish(Tenant tenant, long itemId, @Nullable Long actorId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT state, version, kind FROM content_items WHERE id = $1 FOR UPDATE",
+        return changes.inTenant(tenant, (c, change) -> Sql.one(c, "SELECT state, version, kind FROM content_items WHERE id = $1 FOR UPDATE",
                                 r -> new Locked(new SavedItem(itemId, r.get("version", Integer.class), r.get("state", String.class)),
                                         r.get("kind", String.class)), itemId)
                         .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
                         .flatMap(before -> "published".equals(before.item().state())
-                                ? Mono.just(new Change(before.item(), false))
+                                ? Mono.just(before.item())
                                 : Flux.fromIterable(rules).concatMap(rule -> rule.check(c, itemId, before.kind())).then(Sql.one(c, """
                                                 UPDATE content_items SET state = 'published', published_at = coalesce(published_at, now()),
                                                     version = version + 1, updated_by = $2, updated_at = now()
@@ -128,12 +127,8 @@ public class Publishing {
                                                 r -> new SavedItem(itemId, r.get(0, Integer.class), "published"), itemId, Sql.orNull(actorId, Long.class))
                                         .flatMap(after -> PublishedFingerprint.record(c, itemId)
                                                 .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, before.item().state(), "published", null, fingerprint))
-                                                .then(contentChanged(c, tenant))
-                                                .thenReturn(new Change(after, true))))))
-                .flatMap(change -> change.changed() ? registry.publishChange().thenReturn(change.item()) : Mono.just(change.item()));
-    }
-
-    private record Change(SavedItem item, boolean changed) {
+                                                .then(change.pagesOf(tenant))
+                                                .thenReturn(after)))));
     }
 
     private record Locked(SavedItem item, String kind) {
@@ -242,10 +237,5 @@ public class Publishing {
                         VALUES ($1, $2, $3, $4, $5, $6, $7)""",
                 saved.id(), saved.version(), d.title(), d.summary(), d.bodyHtml(), Sql.orNull(d.source(), String.class),
                 Sql.orNull(d.actorId(), Long.class));
-    }
-
-    /** Moves the tenant's content version in the same transaction as the change it announces. */
-    private static Mono<Long> contentChanged(Connection c, Tenant tenant) {
-        return ContentVersion.bump(c, tenant);
     }
 }

@@ -18,6 +18,7 @@ import vn.cong.system.Sql;
 import vn.cong.tenancy.LostSchemas;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -43,6 +44,7 @@ public class Onboarding {
     private final PlatformDatabase platform;
     private final SchemaMigrations migrations;
     private final TenantRegistry registry;
+    private final PublicChanges publicChanges;
     private final AccountProvisioning accounts;
     private final ContentProvisioning content;
     private final PlatformConfiguration config;
@@ -50,12 +52,13 @@ public class Onboarding {
     private final LostSchemas lostSchemas;
     private final Scheduler blocking;
 
-    public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry,
+    public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
                       WorkflowPolicies workflows, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
+        this.publicChanges = publicChanges;
         this.accounts = accounts;
         this.content = content;
         this.config = config;
@@ -191,7 +194,7 @@ public class Onboarding {
                         })))
                 .flatMap(changes -> migrate(m.code(), schema, changes.created()).flatMap(migrationStatus -> {
                     if (!"ok".equals(migrationStatus)) {
-                        return registry.publishChange().thenReturn(new OnboardingReport(m.code(), changes.created(),
+                        return publicChanges.refreshEveryNode().thenReturn(new OnboardingReport(m.code(), changes.created(),
                                 changes.updated(), 0, 0, false, null, migrationStatus, elapsed(started), List.of()));
                     }
                     return registry.reload().then(Mono.defer(() -> provision(m, changes, started)));
@@ -220,18 +223,10 @@ public class Onboarding {
                             return new OnboardingReport(m.code(), changes.created(), changes.updated(), changed, added,
                                     a.created(), link, "ok", elapsed(started), List.of());
                         })))
-                .flatMap(report -> (report.changedAnything() ? contentChanged(m.code()).then(registry.publishChange()) : Mono.<Void>empty())
+                // a changed tenant shows its new sections and names at once, and so does its parent, whose home page lists it
+                .flatMap(report -> (report.changedAnything()
+                        ? publicChanges.inPlatform((c, change) -> change.pagesOfTenantAndParent(m.code())).then() : Mono.<Void>empty())
                         .thenReturn(report));
-    }
-
-    /**
-     * Cached public pages are keyed by content version: a changed tenant shows its new sections and
-     * names at once, and so does its parent, whose home page and directory list it.
-     */
-    private Mono<Long> contentChanged(String code) {
-        return platform.mono(c -> Sql.update(c, """
-                UPDATE platform.tenants SET content_version = content_version + 1
-                WHERE code = $1 OR code = (SELECT parent_code FROM platform.tenants WHERE code = $1)""", code));
     }
 
     private Mono<TenantChanges> upsertTenant(Connection c, TenantManifest m, String schema) {

@@ -5,6 +5,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
@@ -17,8 +19,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +44,7 @@ public class RedisConnector {
     private final Duration timeout;
     private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> connection = new AtomicReference<>();
     private volatile long lastAttempt;
+    private final Map<String, CompletableFuture<StatefulRedisPubSubConnection<String, String>>> listening = new ConcurrentHashMap<>();
 
     public RedisConnector(RedisClient client, @Primary AbstractRedisConfiguration config,
                           @Value("${cong.redis.prefix:cong:}") String prefix) {
@@ -91,6 +97,41 @@ public class RedisConnector {
         return !current.join().isOpen();
     }
 
+    /**
+     * Listens on channel {@code suffix} (under the prefix) on a connection of its own; one listener per channel. Lettuce
+     * subscribes again by itself after Redis comes back; a first attempt that fails (Redis down at
+     * start-up) fails the returned Mono, and calling again later tries again. Emits once subscribed.
+     */
+    public Mono<Void> listen(String suffix, Consumer<String> onMessage) {
+        String channel = key(suffix);
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> next = new CompletableFuture<>();
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> current = listening.compute(channel,
+                (k, old) -> old == null || old.isCompletedExceptionally() ? next : old);
+        if (current != next) {
+            return Mono.fromFuture(current).then();
+        }
+        client.connectPubSubAsync(StringCodec.UTF8, uri)
+                .thenCompose(c -> {
+                    c.addListener(new RedisPubSubAdapter<>() {
+                        @Override
+                        public void message(String from, String message) {
+                            if (channel.equals(from)) {
+                                onMessage.accept(message);
+                            }
+                        }
+                    });
+                    return c.async().subscribe(channel).thenApply(ok -> c);
+                })
+                .whenComplete((c, e) -> {
+                    if (e != null) {
+                        next.completeExceptionally(e);
+                    } else {
+                        next.complete(c);
+                    }
+                });
+        return Mono.fromFuture(next).timeout(timeout).then().onErrorMap(RedisUnavailableException::new);
+    }
+
     private CompletableFuture<StatefulRedisConnection<String, String>> connect() {
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection.get();
         if (current != null && !current.isCompletedExceptionally()) {
@@ -119,5 +160,6 @@ public class RedisConnector {
         if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
             current.join().close();
         }
+        listening.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).forEach(f -> f.join().close());
     }
 }

@@ -18,12 +18,12 @@ public class LostSchemas {
     private static final Logger LOG = LoggerFactory.getLogger(LostSchemas.class);
 
     private final PlatformDatabase platform;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final ApplicationEventPublisher<SchemaMissing> events;
 
-    public LostSchemas(PlatformDatabase platform, TenantRegistry registry, ApplicationEventPublisher<SchemaMissing> events) {
+    public LostSchemas(PlatformDatabase platform, PublicChanges changes, ApplicationEventPublisher<SchemaMissing> events) {
         this.platform = platform;
-        this.registry = registry;
+        this.changes = changes;
         this.events = events;
     }
 
@@ -38,7 +38,7 @@ public class LostSchemas {
                     LOG.error("ALERT tenant {}: schema {} is missing (found by {}); its portal answers 503 until restored from a backup",
                             code, schema, foundBy);
                     events.publishEvent(new SchemaMissing(code, schema, foundBy));
-                    return registry.publishChange();
+                    return changes.refreshEveryNode();
                 })
                 .then();
     }

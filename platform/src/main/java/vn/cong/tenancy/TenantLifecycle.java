@@ -32,12 +32,10 @@ public class TenantLifecycle {
             MERGED, EnumSet.of(ARCHIVED),
             ARCHIVED, EnumSet.noneOf(TenantStatus.class));
 
-    private final PlatformDatabase platform;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
 
-    public TenantLifecycle(PlatformDatabase platform, TenantRegistry registry) {
-        this.platform = platform;
-        this.registry = registry;
+    public TenantLifecycle(PublicChanges changes) {
+        this.changes = changes;
     }
 
     public static boolean allowed(TenantStatus from, TenantStatus to) {
@@ -46,7 +44,7 @@ public class TenantLifecycle {
 
     /** Changes a tenant's status (or only its notice, when the status stays). */
     public Mono<StatusChange> change(String code, TenantStatus to, @Nullable String notice, String actor) {
-        return platform.mono(c -> Sql.one(c, "SELECT status, status_notice FROM platform.tenants WHERE code = $1 FOR UPDATE",
+        return changes.inPlatform((c, publicChange) -> Sql.one(c, "SELECT status, status_notice FROM platform.tenants WHERE code = $1 FOR UPDATE",
                         r -> new String[]{r.get(0, String.class), r.get(1, String.class)}, code)
                 .flatMap(current -> {
                     TenantStatus from = TenantStatus.of(current[0]);
@@ -62,10 +60,10 @@ public class TenantLifecycle {
                                             INSERT INTO platform.tenant_status_changes (tenant_code, from_status, to_status, notice, actor)
                                             VALUES ($1, $2, $3, $4, $5)""",
                                     code, from.db(), to.db(), Sql.orNull(notice, String.class), actor))
+                            .then(publicChange.registry())
                             .thenReturn(new StatusChange(Outcome.CHANGED, from, to));
                 })
-                .defaultIfEmpty(new StatusChange(Outcome.UNKNOWN_TENANT, null, to)))
-                .flatMap(change -> change.outcome() == Outcome.CHANGED ? registry.publishChange().thenReturn(change) : Mono.just(change));
+                .defaultIfEmpty(new StatusChange(Outcome.UNKNOWN_TENANT, null, to)));
     }
 
     public enum Outcome { CHANGED, UNCHANGED, UNKNOWN_TENANT, NOT_ALLOWED }

@@ -1,10 +1,7 @@
 package vn.cong.tenancy;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 
@@ -24,7 +21,7 @@ import java.util.Set;
 @Singleton
 public class TenantRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TenantRegistry.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantRegistry.class);
 
     private final PlatformDatabase database;
     private final PlatformConfiguration config;
@@ -64,18 +61,15 @@ public class TenantRegistry {
         return Mono.zip(version, tenants).doOnNext(loaded -> install(loaded.getT1(), loaded.getT2())).then();
     }
 
-    /** Bumps the shared registry version so every node reloads, then reloads this one. */
-    public Mono<Void> publishChange() {
-        return database.mono(c -> Sql.update(c, "UPDATE platform.registry_version SET version = version + 1"))
-                .then(reload());
-    }
-
-    @Scheduled(fixedDelay = "${cong.registry.poll-interval:5s}", initialDelay = "5s")
-    void pollForChanges() {
-        database.mono(c -> Sql.one(c, "SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)))
+    /**
+     * Reloads when the shared registry version has moved since this node's snapshot (another node
+     * announced a change through {@link PublicChanges}); emits whether it reloaded.
+     */
+    public Mono<Boolean> refreshIfBehind() {
+        return database.mono(c -> Sql.one(c, "SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)))
                 .filter(v -> v != snapshot.version())
-                .flatMap(v -> reload())
-                .subscribe(null, e -> LOG.warn("Tenant registry poll failed: {}", e.toString()));
+                .flatMap(v -> reload().thenReturn(true))
+                .defaultIfEmpty(false);
     }
 
     /**

@@ -25,13 +25,15 @@ public class TenantSchemaUpgrade {
     private final PlatformDatabase platform;
     private final TenantRegistry registry;
     private final LostSchemas lostSchemas;
+    private final PublicChanges changes;
 
     public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry,
-                               LostSchemas lostSchemas) {
+                               LostSchemas lostSchemas, PublicChanges changes) {
         this.migrations = migrations;
         this.platform = platform;
         this.registry = registry;
         this.lostSchemas = lostSchemas;
+        this.changes = changes;
     }
 
     /** What a start-up check did. */
@@ -77,7 +79,7 @@ public class TenantSchemaUpgrade {
             }
             record(tenant.code(), error).block();
         }
-        registry.publishChange().block();
+        changes.refreshEveryNode().block();
         LOG.info("Tenant schemas checked: {} tenants, {} migrated, {} failed, {} missing", registry.all().size(), migrated, failed, missing);
         return new Summary(registry.all().size(), migrated, failed, missing);
     }

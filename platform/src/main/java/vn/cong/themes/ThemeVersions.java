@@ -10,7 +10,7 @@ import vn.cong.accounts.AuditLog;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,14 +40,14 @@ public class ThemeVersions {
             """;
 
     private final TenantDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final Themes themes;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    public ThemeVersions(TenantDatabase db, TenantRegistry registry, Themes themes, AuditLog audit, JsonMapper json) {
+    public ThemeVersions(TenantDatabase db, PublicChanges changes, Themes themes, AuditLog audit, JsonMapper json) {
         this.db = db;
-        this.registry = registry;
+        this.changes = changes;
         this.themes = themes;
         this.audit = audit;
         this.json = json;
@@ -138,7 +138,7 @@ public class ThemeVersions {
 
     /** The head approves: the version goes live and the previously live one steps down, in one transaction. */
     public Mono<ThemeVersion> approve(Tenant tenant, long id, long actorId, String note) {
-        return db.mono(tenant, c -> find(c, id)
+        return changes.inTenant(tenant, (c, change) -> find(c, id)
                         .switchIfEmpty(Mono.error(() -> new ThemeChangeRefused("Không tìm thấy phiên bản giao diện.")))
                         .flatMap(v -> {
                             if (v.submittedById() != null && v.submittedById() == actorId) {
@@ -151,8 +151,7 @@ public class ThemeVersions {
                                             actorId, "Phiên bản này không còn chờ duyệt (có thể người khác vừa duyệt hoặc trả lại).",
                                             "theme.approve", note));
                         })
-                        .flatMap(v -> contentChanged(c, tenant).thenReturn(v)))
-                .flatMap(v -> registry.publishChange().thenReturn(v));
+                        .flatMap(v -> change.pagesOf(tenant).thenReturn(v)));
     }
 
     public Mono<ThemeVersion> returnForRevision(Tenant tenant, long id, long actorId, String note) {
@@ -166,15 +165,14 @@ public class ThemeVersions {
 
     /** Makes an earlier approved version live again; it was approved once, so no new approval is needed. */
     public Mono<ThemeVersion> rollBack(Tenant tenant, long id, long actorId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1 AND state = 'approved' AND NOT live",
+        return changes.inTenant(tenant, (c, change) -> Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1 AND state = 'approved' AND NOT live",
                                 r -> r.get(0, Long.class), id)
                         .switchIfEmpty(Mono.defer(() -> refusal(c, id, "Chỉ khôi phục được một phiên bản đã duyệt và đang không dùng.")))
                         .flatMap(x -> Sql.update(c, "UPDATE theme_versions SET live = false WHERE live"))
                         .then(Sql.update(c, "UPDATE theme_versions SET live = true, live_since = now() WHERE id = $1", id))
                         .then(audit.record(c, actorId, "theme.rollback", Map.of("version", id)))
-                        .then(contentChanged(c, tenant))
-                        .then(find(c, id)))
-                .flatMap(v -> registry.publishChange().thenReturn(v));
+                        .then(change.pagesOf(tenant))
+                        .then(find(c, id)));
     }
 
     private Mono<ThemeVersion> transition(Connection c, long id, String guard, String set, long actorId, String refused,
@@ -196,10 +194,6 @@ public class ThemeVersions {
         return Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1", r -> r.get(0, Long.class), id)
                 .flatMap(x -> Mono.<T>error(new ThemeChangeRefused(message)))
                 .switchIfEmpty(Mono.error(() -> new ThemeChangeRefused("Không tìm thấy phiên bản giao diện.")));
-    }
-
-    private static Mono<Long> contentChanged(Connection c, Tenant tenant) {
-        return Sql.update(c, "UPDATE platform.tenants SET content_version = content_version + 1 WHERE code = $1", tenant.code());
     }
 
     private Mono<ThemeVersion> find(Connection c, long id) {

@@ -2,10 +2,7 @@ package vn.cong.workflow;
 
 import vn.cong.system.VietnamTime;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
@@ -13,12 +10,12 @@ import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.jobs.JobRun;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reminds the next actor, in the app, when an item they hold comes within the "due soon" window of
@@ -28,39 +25,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 public class DeadlineReminders {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeadlineReminders.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final TenantRegistry registry;
     private final TenantDatabase db;
     private final Duration dueSoon;
-    private final boolean enabled;
-    private final AtomicBoolean running = new AtomicBoolean();
 
-    DeadlineReminders(TenantRegistry registry, TenantDatabase db, @Value("${cong.workflow.due-soon:6h}") Duration dueSoon,
-                      @Value("${cong.workflow.scheduler.enabled:true}") boolean enabled) {
+    DeadlineReminders(TenantRegistry registry, TenantDatabase db, @Value("${cong.workflow.due-soon:6h}") Duration dueSoon) {
         this.registry = registry;
         this.db = db;
         this.dueSoon = dueSoon;
-        this.enabled = enabled;
     }
 
-    @Scheduled(fixedDelay = "${cong.workflow.scheduler.interval:30s}", initialDelay = "${cong.workflow.scheduler.initial-delay:20s}")
-    void tick() {
-        if (enabled && running.compareAndSet(false, true)) {
-            remindDue(OffsetDateTime.now()).doFinally(s -> running.set(false))
-                    .subscribe(n -> { }, e -> LOG.error("Deadline reminders failed", e));
-        }
-    }
-
-    /** Reminds the next actors of every item due before {@code now} + the window; emits how many items. */
+    /** Reminds the next actors of every item due before {@code now} + the window (outside the schedule); emits how many items. */
     public Mono<Integer> remindDue(OffsetDateTime now) {
-        return Flux.fromIterable(registry.all()).filter(Tenant::isServing)
-                .concatMap(tenant -> remindDue(tenant, now).onErrorResume(e -> {
-                    LOG.error("Tenant {}: deadline reminders failed", tenant.code(), e);
-                    return Mono.just(0);
-                }))
-                .reduce(0, Integer::sum);
+        return JobRun.unscheduled("deadline-reminders", now.toInstant(), registry.all()).forEachServingTenant(tenant -> remindDue(tenant, now));
     }
 
     private record Due(long itemId, String state, Integer level, String policy, Long submittedBy, String title, OffsetDateTime dueAt) {

@@ -3,7 +3,6 @@ package vn.cong.workflow;
 import vn.cong.system.VietnamTime;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +15,13 @@ import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.jobs.JobRun;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Clock;
 
 /**
  * E-mails the in-app notifications (the {@code notifications} table is the outbox). Every node
@@ -46,15 +46,13 @@ public class NotificationEmails {
     private final TenantDatabase db;
     private final Mailer mailer;
     private final PlatformConfiguration platform;
-    private final boolean enabled;
+    private final Clock clock;
     private final int maxAttempts;
     private final Duration retryDelay;
     private final Duration maxAge;
     private final Duration claimTimeout;
-    private final AtomicBoolean running = new AtomicBoolean();
 
-    NotificationEmails(TenantRegistry registry, TenantDatabase db, Mailer mailer, PlatformConfiguration platform,
-                       @Value("${cong.workflow.scheduler.enabled:true}") boolean enabled,
+    NotificationEmails(TenantRegistry registry, TenantDatabase db, Mailer mailer, PlatformConfiguration platform, Clock clock,
                        @Value("${cong.workflow.email.max-attempts:5}") int maxAttempts,
                        @Value("${cong.workflow.email.retry-delay:2m}") Duration retryDelay,
                        @Value("${cong.workflow.email.max-age:24h}") Duration maxAge,
@@ -63,19 +61,11 @@ public class NotificationEmails {
         this.db = db;
         this.mailer = mailer;
         this.platform = platform;
-        this.enabled = enabled;
+        this.clock = clock;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.retryDelay = retryDelay;
         this.maxAge = maxAge;
         this.claimTimeout = claimTimeout;
-    }
-
-    @Scheduled(fixedDelay = "${cong.workflow.email.interval:30s}", initialDelay = "${cong.workflow.scheduler.initial-delay:20s}")
-    void tick() {
-        if (enabled && mailer.isConfigured() && running.compareAndSet(false, true)) {
-            deliver().doFinally(s -> running.set(false))
-                    .subscribe(n -> { }, e -> LOG.error("Notification e-mails failed", e));
-        }
     }
 
     /** A claimed notification, with what its e-mail needs. */
@@ -83,20 +73,16 @@ public class NotificationEmails {
                    @Nullable Long itemId, @Nullable String title, @Nullable OffsetDateTime dueAt) {
     }
 
-    /** Sends the due notification e-mails of every serving tenant; emits how many this node sent. */
+    /** Sends the due notification e-mails of every serving tenant (outside the schedule); emits how many this node sent. */
     public Mono<Integer> deliver() {
+        return JobRun.unscheduled("notification-emails", clock.instant(), registry.all()).forEachServingTenant(this::deliver);
+    }
+
+    /** Without an SMTP host nothing is sent and rows wait. */
+    Mono<Integer> deliver(Tenant tenant) {
         if (!mailer.isConfigured()) {
             return Mono.just(0);
         }
-        return Flux.fromIterable(registry.all()).filter(Tenant::isServing)
-                .concatMap(tenant -> deliver(tenant).onErrorResume(e -> {
-                    LOG.error("Tenant {}: notification e-mails failed", tenant.code(), e);
-                    return Mono.just(0);
-                }))
-                .reduce(0, Integer::sum);
-    }
-
-    Mono<Integer> deliver(Tenant tenant) {
         return db.mono(tenant, c -> Sql.update(c, """
                                 UPDATE notifications SET email_status = 'expired', email_done_at = now()
                                 WHERE email_status = 'pending' AND created_at < now() - make_interval(secs => $1)""",
@@ -142,7 +128,7 @@ public class NotificationEmails {
                                 n.attempts(), maxAttempts, e.getMessage());
                     }
                     return mark(tenant, n.id(), last ? "failed" : "pending",
-                            last ? null : OffsetDateTime.now().plus(retryDelay.multipliedBy(n.attempts())), String.valueOf(e.getMessage()))
+                            last ? null : OffsetDateTime.now(clock).plus(retryDelay.multipliedBy(n.attempts())), String.valueOf(e.getMessage()))
                             .thenReturn(0);
                 });
     }

@@ -8,14 +8,13 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
 import vn.cong.content.ContentEvents;
 import vn.cong.content.ContentNotFound;
-import vn.cong.content.ContentVersion;
 import vn.cong.content.PublishRefused;
 import vn.cong.content.PublishRule;
 import vn.cong.content.PublishedFingerprint;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
-import vn.cong.tenancy.TenantDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChange;
+import vn.cong.tenancy.PublicChanges;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,13 +30,11 @@ import java.util.Set;
 @Singleton
 class Transitions {
 
-    private final TenantDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final List<PublishRule> rules;
 
-    Transitions(TenantDatabase db, TenantRegistry registry, List<PublishRule> rules) {
-        this.db = db;
-        this.registry = registry;
+    Transitions(PublicChanges changes, List<PublishRule> rules) {
+        this.changes = changes;
         this.rules = List.copyOf(rules);
     }
 
@@ -95,7 +92,7 @@ class Transitions {
     }
 
     Mono<Outcome> apply(Tenant tenant, long itemId, int expectedVersion, Actor actor, Step step) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i WHERE i.id = $1 FOR UPDATE",
+        return changes.inTenant(tenant, (c, publicChange) -> Sql.one(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i WHERE i.id = $1 FOR UPDATE",
                                 WorkItem::of, itemId)
                         .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
                         .flatMap(item -> item.version() != expectedVersion
@@ -103,8 +100,7 @@ class Transitions {
                                 : activeRun(c, itemId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                                 .flatMap(run -> (run.isPresent() ? WorkflowPolicies.load(c, run.get().policyCode()) : WorkflowPolicies.current(c))
                                         .flatMap(policy -> Mono.defer(() -> step.decide(new Situation(c, tenant, item, run.orElse(null), policy, actor))))
-                                        .flatMap(change -> record(c, tenant, item, change, actor.id())))))
-                .flatMap(this::announce);
+                                        .flatMap(change -> record(c, publicChange, tenant, item, change, actor.id())))));
     }
 
     static Mono<WorkflowRun> activeRun(Connection c, long itemId) {
@@ -113,9 +109,9 @@ class Transitions {
     }
 
     /** Writes a decided change of a locked item (also used by the scheduled-publishing job, without an actor). */
-    Mono<Recorded> record(Connection c, Tenant tenant, WorkItem item, Change change, @Nullable Long actorId) {
+    Mono<Outcome> record(Connection c, PublicChange publicChange, Tenant tenant, WorkItem item, Change change, @Nullable Long actorId) {
         ItemState to = change.to();
-        boolean publicChange = to == ItemState.PUBLISHED || to == ItemState.TAKEN_DOWN || item.is(ItemState.PUBLISHED);
+        boolean seenByThePublic = to == ItemState.PUBLISHED || to == ItemState.TAKEN_DOWN || item.is(ItemState.PUBLISHED);
         return publishRules(c, item, to, actorId).then(Sql.one(c, """
                                 UPDATE content_items SET state = $2, version = version + 1, updated_by = $3, updated_at = now(),
                                     published_at = CASE WHEN $2 = 'scheduled' THEN $4
@@ -128,8 +124,8 @@ class Transitions {
                                 change.action(), change.level(), change.comment(), change.reasonCode(), hash.isEmpty() ? null : hash)))
                         .then(finishRun(c, item.id(), to))
                         .then(notify(c, item.id(), item.title(), change.notice(), actorId))
-                        .then(publicChange ? ContentVersion.bump(c, tenant) : Mono.just(0L))
-                        .thenReturn(new Recorded(new Outcome(item.id(), version, to.db()), publicChange))));
+                        .then(seenByThePublic ? publicChange.pagesOf(tenant) : Mono.just(0L))
+                        .thenReturn(new Outcome(item.id(), version, to.db()))));
     }
 
     /**
@@ -144,13 +140,6 @@ class Transitions {
         return Flux.fromIterable(rules).concatMap(rule -> rule.check(c, item.id(), item.kind()))
                 .then()
                 .onErrorMap(PublishRefused.class, e -> new WorkflowRefused(e.getMessage()));
-    }
-
-    record Recorded(Outcome outcome, boolean publicChange) {
-    }
-
-    Mono<Outcome> announce(Recorded recorded) {
-        return recorded.publicChange() ? registry.publishChange().thenReturn(recorded.outcome()) : Mono.just(recorded.outcome());
     }
 
     private static Mono<Long> finishRun(Connection c, long itemId, ItemState to) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.cong.accounts.PasswordHasher;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.tenancy.manifest.TenantManifest;
 import vn.cong.testing.Browser;
@@ -47,8 +47,9 @@ class OnboardingBenchmark extends PlatformTestSupport {
     Onboarding onboarding;
     @Inject
     PlatformDatabase platform;
+
     @Inject
-    TenantRegistry registry;
+    PublicChanges changes;
     @Inject
     EmbeddedServer server;
 
@@ -136,7 +137,7 @@ class OnboardingBenchmark extends PlatformTestSupport {
     private void remove(String code) {
         platform.mono(c -> Sql.update(c, "DROP SCHEMA t_" + code + " CASCADE")
                         .then(Sql.update(c, "DELETE FROM platform.tenants WHERE code = $1", code)))
-                .then(registry.publishChange()).block();
+                .then(changes.refreshEveryNode()).block();
     }
 
     private long tenantCount() {

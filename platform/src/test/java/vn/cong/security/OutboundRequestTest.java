@@ -57,7 +57,7 @@ class OutboundRequestTest {
 
     @Test
     void aLinkedSiteThatRedirectsToAnInternalAddressIsNotFollowed() {
-        Prober prober = new Prober(new UptimeConfiguration(false, Duration.ofSeconds(60), Duration.ofSeconds(3), 3, "http://127.0.0.1:1", true));
+        Prober prober = new Prober(new UptimeConfiguration(false, Duration.ofSeconds(60), Duration.ofSeconds(3), 3, "http://127.0.0.1:1", true, Duration.ofSeconds(10), Duration.ofSeconds(30)));
         String site = "http://127.0.0.1:" + linkedSite.getAddress().getPort();
         for (String path : new String[]{"/", "/metadata"}) {
             CheckResult result = prober.probe(ProbeTarget.linkedSite(1, "bo", site + path)).block(Duration.ofSeconds(10));

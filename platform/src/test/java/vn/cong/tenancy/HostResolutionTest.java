@@ -28,8 +28,9 @@ class HostResolutionTest extends PlatformTestSupport {
     Onboarding onboarding;
     @Inject
     PlatformDatabase platform;
+
     @Inject
-    TenantRegistry registry;
+    PublicChanges changes;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -88,7 +89,7 @@ class HostResolutionTest extends PlatformTestSupport {
     @Test
     void suspendedTenantAnswersServiceUnavailableWithNotice() {
         platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'suspended', status_notice = 'Cổng đang tạm dừng để hợp nhất.' WHERE code = 'beta'"))
-                .then(registry.publishChange()).block();
+                .then(changes.refreshEveryNode()).block();
         try {
             var response = new Browser(server.getPort(), "beta.most.localhost").get("/");
             assertEquals(503, response.statusCode());
@@ -96,7 +97,7 @@ class HostResolutionTest extends PlatformTestSupport {
             assertEquals(200, new Browser(server.getPort(), "alpha.most.localhost").get("/").statusCode());
         } finally {
             platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'active', status_notice = NULL WHERE code = 'beta'"))
-                    .then(registry.publishChange()).block();
+                    .then(changes.refreshEveryNode()).block();
         }
     }
 
@@ -118,7 +119,7 @@ class HostResolutionTest extends PlatformTestSupport {
             assertEquals(503, status);
         } finally {
             platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'active' WHERE code = 'alpha'"))
-                    .then(registry.publishChange()).block();
+                    .then(changes.refreshEveryNode()).block();
         }
     }
 }

@@ -113,14 +113,14 @@ class OneRootPerBaseDomainTest extends PlatformTestSupport {
         SqlProbe.run(this::jdbc, "INSERT INTO platform.domain_aliases (host, tenant_code) VALUES ('most.localhost', 'alpha'), "
                 + "('www.most.localhost', 'alpha'), ('beta.most.localhost', 'alpha')");
         try {
-            registry.publishChange().block();
+            registry.reload().block();
             assertTrue(portalName("most.localhost").contains(MINISTRY));
             assertTrue(portalName("www.most.localhost").contains(MINISTRY));
             assertTrue(portalName("beta.most.localhost").contains("Viện Beta"), "an alias never takes another tenant's primary host");
             assertTrue(portalName("www.alpha-cuc.vn").contains("Cục Alpha"));
         } finally {
             SqlProbe.run(this::jdbc, "DELETE FROM platform.domain_aliases WHERE host LIKE '%most.localhost'");
-            registry.publishChange().block();
+            registry.reload().block();
         }
     }
 

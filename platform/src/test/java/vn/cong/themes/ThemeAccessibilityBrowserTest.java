@@ -23,6 +23,7 @@ import vn.cong.content.procedures.ProcedureFields;
 import vn.cong.content.procedures.Procedures;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.BrowserTestSupport;
@@ -59,6 +60,9 @@ class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
     Onboarding onboarding;
     @Inject
     TenantRegistry registry;
+
+    @Inject
+    PublicChanges changes;
     @Inject
     Themes themes;
     @Inject
@@ -146,7 +150,7 @@ class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
             s.setString(1, theme);
             s.executeUpdate();
         }
-        registry.publishChange().block();
+        changes.refreshEveryNode().block();
     }
 
     private String url(String host, String path) {

@@ -5,7 +5,6 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.content.ContentVersion;
 import vn.cong.content.Draft;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.KindDetails;
@@ -18,7 +17,7 @@ import vn.cong.content.about.AboutEntries.Unit;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -40,12 +39,12 @@ public class AboutPages {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final TenantDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final Publishing publishing;
 
-    public AboutPages(TenantDatabase db, TenantRegistry registry, Publishing publishing) {
+    public AboutPages(TenantDatabase db, PublicChanges changes, Publishing publishing) {
         this.db = db;
-        this.registry = registry;
+        this.changes = changes;
         this.publishing = publishing;
     }
 
@@ -165,12 +164,11 @@ public class AboutPages {
 
     /** Removes an entry of one of the lists ({@code leaders}, {@code org_units}, {@code phone_directory}); false when this tenant has no such entry. */
     public Mono<Boolean> remove(Tenant tenant, AboutList list, long id) {
-        return db.mono(tenant, c -> (list == AboutList.UNITS
+        return changes.inTenant(tenant, (c, change) -> (list == AboutList.UNITS
                         ? Sql.update(c, "UPDATE org_units SET parent_id = (SELECT parent_id FROM org_units WHERE id = $1) WHERE parent_id = $1", id)
                         : Mono.just(0L))
                         .then(Sql.update(c, "DELETE FROM " + list.table() + " WHERE id = $1", id))
-                        .flatMap(n -> n > 0 ? ContentVersion.bump(c, tenant).thenReturn(true) : Mono.just(false)))
-                .flatMap(done -> done ? registry.publishChange().thenReturn(true) : Mono.just(false));
+                        .flatMap(n -> n > 0 ? change.pagesOf(tenant).thenReturn(true) : Mono.just(false)));
     }
 
     /** The three lists of the about pages, by their table. */
@@ -190,13 +188,13 @@ public class AboutPages {
 
     /** Writes a change to a list and moves the content version; an update of an id this tenant has not is "not found". */
     private Mono<Void> changing(Tenant tenant, @Nullable Long id, Function<Connection, Mono<Long>> change) {
-        return db.mono(tenant, c -> change.apply(c).flatMap(n -> {
+        return changes.inTenant(tenant, (c, publicChange) -> change.apply(c).flatMap(n -> {
                     if (n == 0) {
                         return Mono.<Long>error(new DraftRejected(Map.of("id", "Mục " + id + " không có trong cổng này.")));
                     }
-                    return ContentVersion.bump(c, tenant);
+                    return publicChange.pagesOf(tenant);
                 }))
-                .then(registry.publishChange());
+                .then();
     }
 
     private static Mono<Void> refuseOr(Map<String, String> problems, java.util.function.Supplier<Mono<Void>> then) {

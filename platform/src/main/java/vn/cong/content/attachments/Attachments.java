@@ -14,7 +14,7 @@ import vn.cong.media.MediaType;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -36,12 +36,12 @@ public class Attachments {
     private static final String PUBLIC_ITEM = "i.state = 'published' AND i.published_at <= now()";
 
     private final TenantDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final MediaStore media;
 
-    public Attachments(TenantDatabase db, TenantRegistry registry, MediaStore media) {
+    public Attachments(TenantDatabase db, PublicChanges changes, MediaStore media) {
         this.db = db;
-        this.registry = registry;
+        this.changes = changes;
         this.media = media;
     }
 
@@ -122,14 +122,10 @@ public class Attachments {
      */
     private <T> Mono<T> changing(Tenant tenant, long itemId, @Nullable Long actorId, String what,
                                  java.util.function.Function<Connection, Mono<T>> change) {
-        return db.mono(tenant, c -> change.apply(c)
-                        .flatMap(result -> (Long.valueOf(0L).equals(result) ? Mono.just(false)
-                                : PublicItemChange.record(c, tenant, itemId, actorId, what))
-                                .map(bumped -> new Changed<>(result, bumped))))
-                .flatMap(changed -> changed.bumped() ? registry.publishChange().thenReturn(changed.result()) : Mono.just(changed.result()));
-    }
-
-    private record Changed<T>(T result, boolean bumped) {
+        return changes.inTenant(tenant, (c, publicChange) -> change.apply(c)
+                .flatMap(result -> (Long.valueOf(0L).equals(result) ? Mono.just(false)
+                        : PublicItemChange.record(c, publicChange, tenant, itemId, actorId, what))
+                        .thenReturn(result)));
     }
 
     private static Attachment row(Readable r) {

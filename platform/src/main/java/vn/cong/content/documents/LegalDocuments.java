@@ -5,7 +5,6 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.content.ContentVersion;
 import vn.cong.content.Draft;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.KindDetails;
@@ -15,7 +14,7 @@ import vn.cong.content.SavedItem;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,12 +35,12 @@ public class LegalDocuments {
     private static final Pattern TYPE_CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
     private final TenantDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final Publishing publishing;
 
-    public LegalDocuments(TenantDatabase db, TenantRegistry registry, Publishing publishing) {
+    public LegalDocuments(TenantDatabase db, PublicChanges changes, Publishing publishing) {
         this.db = db;
-        this.registry = registry;
+        this.changes = changes;
         this.publishing = publishing;
     }
 
@@ -166,7 +165,7 @@ public class LegalDocuments {
     }
 
     private Mono<Void> changed(Tenant tenant, java.util.function.Function<Connection, Mono<Long>> change) {
-        return db.mono(tenant, c -> change.apply(c).then(ContentVersion.bump(c, tenant))).then(registry.publishChange());
+        return changes.inTenant(tenant, (c, publicChange) -> change.apply(c).then(publicChange.pagesOf(tenant))).then();
     }
 
     static DocumentFields fields(Readable r) {

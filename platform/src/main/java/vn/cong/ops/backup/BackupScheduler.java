@@ -1,8 +1,6 @@
 package vn.cong.ops.backup;
 
 import vn.cong.system.VietnamTime;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -43,35 +42,28 @@ public class BackupScheduler {
     private final TenantBackups backups;
     private final TenantRegistry registry;
     private final DatabaseConfiguration db;
-    private final boolean enabled;
+    private final Clock clock;
 
-    public BackupScheduler(TenantBackups backups, TenantRegistry registry, DatabaseConfiguration db,
-                           @Value("${cong.backup.scheduler.enabled:true}") boolean enabled) {
+    public BackupScheduler(TenantBackups backups, TenantRegistry registry, DatabaseConfiguration db, Clock clock) {
         this.backups = backups;
         this.registry = registry;
         this.db = db;
-        this.enabled = enabled;
+        this.clock = clock;
     }
 
     /** A due schedule this node has claimed. */
     record Claim(String tenantCode, boolean verify, int keepDaily, int keepWeekly) {
     }
 
-    @Scheduled(fixedDelay = "${cong.backup.scheduler.interval:60s}", initialDelay = "${cong.backup.scheduler.initial-delay:60s}")
-    void tick() {
-        if (enabled) {
-            try {
-                ensureSchedules(BackupSchedulePreset.TWICE_A_WEEK.cron());
-                runDue(Instant.now());
-            } catch (RuntimeException e) {
-                LOG.error("Backup scheduler tick failed", e);
-            }
-        }
+    /** One tick of {@link BackupJob}: every tenant gets a schedule, then the due ones run. Blocking. */
+    List<BackupRun> tick(Instant now) {
+        ensureSchedules(BackupSchedulePreset.TWICE_A_WEEK.cron());
+        return runDue(now);
     }
 
     /** Gives every tenant without a schedule the given one (preset: twice a week). */
     public void ensureSchedules(String cron) {
-        Instant next = next(cron, Instant.now());
+        Instant next = next(cron, clock.instant());
         update("""
                 INSERT INTO platform.backup_schedules (tenant_code, cron, next_run_at)
                 SELECT code, ?, ? FROM platform.tenants t
@@ -82,7 +74,7 @@ public class BackupScheduler {
     /** Sets a tenant's schedule: a preset name ({@code twice-a-week}, {@code daily}) or a cron expression. */
     public void schedule(String tenantCode, String presetOrCron, int keepDaily, int keepWeekly) {
         String cron = BackupSchedulePreset.cronFor(presetOrCron);
-        Instant next = next(cron, Instant.now()); // throws on an invalid expression
+        Instant next = next(cron, clock.instant()); // throws on an invalid expression
         update("""
                 INSERT INTO platform.backup_schedules (tenant_code, cron, keep_daily, keep_weekly, next_run_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_code) DO UPDATE SET cron = excluded.cron, keep_daily = excluded.keep_daily,
@@ -90,7 +82,7 @@ public class BackupScheduler {
                 tenantCode, cron, keepDaily, keepWeekly, Timestamp.from(next));
     }
 
-    /** Claims and runs every schedule due at {@code now}; returns the runs this node made. */
+    /** Claims and runs every schedule due at {@code now}; returns the runs this node made. One tenant's failure stops no other. */
     public List<BackupRun> runDue(Instant now) {
         List<BackupRun> runs = new ArrayList<>();
         for (Claim claim : claimDue(now)) {
@@ -98,12 +90,16 @@ public class BackupScheduler {
             if (tenant == null || !tenant.isServing()) {
                 continue;
             }
-            BackupRun run = backups.backup(tenant, "scheduled");
-            if ("succeeded".equals(run.status()) && claim.verify()) {
-                run = backups.verify(run.id());
+            try {
+                BackupRun run = backups.backup(tenant, "scheduled");
+                if ("succeeded".equals(run.status()) && claim.verify()) {
+                    run = backups.verify(run.id());
+                }
+                runs.add(run);
+                applyRetention(tenant.code(), new RetentionPolicy(claim.keepDaily(), claim.keepWeekly(), VietnamTime.ZONE), now);
+            } catch (RuntimeException e) {
+                LOG.error("Tenant {}: scheduled backup failed; the other tenants go on", tenant.code(), e);
             }
-            runs.add(run);
-            applyRetention(tenant.code(), new RetentionPolicy(claim.keepDaily(), claim.keepWeekly(), VietnamTime.ZONE), now);
         }
         return runs;
     }

@@ -9,6 +9,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -23,14 +24,17 @@ public class TenantRestore {
     private final PlatformDatabase platform;
     private final TenantRegistry registry;
     private final SchemaMigrations schemas;
+    private final PublicChanges changes;
     private final Scheduler blocking;
 
     public TenantRestore(TenantBackups backups, PlatformDatabase platform, TenantRegistry registry, SchemaMigrations schemas,
+                         PublicChanges changes,
                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.backups = backups;
         this.platform = platform;
         this.registry = registry;
         this.schemas = schemas;
+        this.changes = changes;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -66,7 +70,7 @@ public class TenantRestore {
                         // the host or code was taken meanwhile: leave no schema behind that no tenant owns
                         .onErrorResume(e -> Mono.fromRunnable(() -> backups.dropRestoredSchema(newCode)).subscribeOn(blocking)
                                 .then(Mono.error(e))))
-                .then(registry.publishChange())
+                .then(changes.refreshEveryNode())
                 .then(Mono.fromCallable(() -> registry.findByCode(newCode).orElseThrow()));
     }
 
@@ -91,10 +95,10 @@ public class TenantRestore {
                     backups.restoreInPlace(runId, tenant);
                     return first;
                 }).subscribeOn(blocking)
-                .flatMap(first -> platform.mono(c -> Sql.update(c, """
-                                UPDATE platform.tenants SET content_version = content_version + 1, migration_status = 'ok', migration_error = NULL,
+                .flatMap(first -> changes.inPlatform((c, change) -> Sql.update(c, """
+                                UPDATE platform.tenants SET migration_status = 'ok', migration_error = NULL,
                                     schema_migrated_at = coalesce(schema_migrated_at, now())
-                                WHERE code = $1""", tenant.code()))
-                        .then(registry.publishChange()).thenReturn(first));
+                                WHERE code = $1""", tenant.code())
+                        .then(change.pagesOf(tenant))).thenReturn(first));
     }
 }

@@ -1,11 +1,8 @@
 package vn.cong.ops.integrity;
 
 import vn.cong.system.VietnamTime;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -14,29 +11,20 @@ import java.time.ZonedDateTime;
 
 /**
  * Runs the integrity check once per slot of its schedule (daily at 02:30 by default), on exactly one
- * node: every node ticks, and the first to insert the slot's run row owns it (the slot is unique).
+ * node: {@link IntegrityJob} ticks it on every node, and the first to insert the slot's run row owns
+ * it (the slot is unique).
  */
 @Singleton
 public class IntegrityScheduler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IntegrityScheduler.class);
     private static final int MAX_STEPS = 50_000;
 
     private final IntegrityCheck check;
-    private final IntegrityConfiguration config;
     private final CronExpression cron;
 
     public IntegrityScheduler(IntegrityCheck check, IntegrityConfiguration config) {
         this.check = check;
-        this.config = config;
         this.cron = CronExpression.create(config.cron());
-    }
-
-    @Scheduled(fixedDelay = "${cong.integrity.tick:60s}", initialDelay = "${cong.integrity.initial-delay:60s}")
-    void tick() {
-        if (config.enabled()) {
-            runDue(Instant.now()).subscribe(null, e -> LOG.error("ALERT integrity schedule tick failed", e));
-        }
     }
 
     /** Runs the latest slot at or before {@code now} unless a node already has; empty when this node did not run it. */

@@ -1,40 +1,35 @@
 package vn.cong.ops.maintenance;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cong.tenancy.jobs.ClusterJob;
+import vn.cong.tenancy.jobs.ScheduledJob;
 
-import java.time.Instant;
+import java.util.List;
 
 /**
  * Watches the windows' boundaries (lead time reached, start, end) so that cached portal pages
- * change when the banner does: every node ticks, the first to see a boundary moves it.
+ * change when the banner does; one node per slot moves them (the windows' row locks would make a
+ * second one find nothing to do anyway).
  */
-@Singleton
+@Factory
 class MaintenanceScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceScheduler.class);
 
-    private final MaintenanceWindows windows;
-    private final boolean enabled;
-
-    MaintenanceScheduler(MaintenanceWindows windows, @Value("${cong.maintenance.scheduler.enabled:true}") boolean enabled) {
-        this.windows = windows;
-        this.enabled = enabled;
-    }
-
-    @Scheduled(fixedDelay = "${cong.maintenance.scheduler.interval:30s}", initialDelay = "${cong.maintenance.scheduler.initial-delay:30s}")
-    void tick() {
-        if (enabled) {
-            windows.advanceBanners(Instant.now()).subscribe(
-                    changed -> {
-                        if (!changed.isEmpty()) {
-                            LOG.info("Maintenance banners changed on {}", changed);
-                        }
-                    },
-                    e -> LOG.error("Maintenance boundary check failed", e));
-        }
+    @Singleton
+    @Requires(property = "cong.maintenance.scheduler.enabled", notEquals = "false")
+    ClusterJob maintenanceBanners(MaintenanceWindows windows, MaintenanceSchedulerConfiguration config) {
+        return ScheduledJob.oneNode("maintenance-banners", config.interval(), config.initialDelay(),
+                run -> windows.advanceBanners(run.now())
+                        .doOnNext(changed -> {
+                            if (!changed.isEmpty()) {
+                                LOG.info("Maintenance banners changed on {}", changed);
+                            }
+                        })
+                        .map(List::size));
     }
 }

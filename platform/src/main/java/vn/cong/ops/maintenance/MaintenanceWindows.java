@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
-import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.PublicChanges;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,12 +29,12 @@ public class MaintenanceWindows {
             "id, all_tenants, tenant_codes, starts_at, ends_at, message_vi, message_en, created_by, created_at";
 
     private final PlatformDatabase db;
-    private final TenantRegistry registry;
+    private final PublicChanges changes;
     private final MaintenanceConfiguration config;
 
-    public MaintenanceWindows(PlatformDatabase db, TenantRegistry registry, MaintenanceConfiguration config) {
+    public MaintenanceWindows(PlatformDatabase db, PublicChanges changes, MaintenanceConfiguration config) {
         this.db = db;
-        this.registry = registry;
+        this.changes = changes;
         this.config = config;
     }
 
@@ -45,25 +45,23 @@ public class MaintenanceWindows {
     }
 
     public Mono<MaintenanceWindow> announce(MaintenanceRequest r, String operator, Instant now) {
-        return db.mono(c -> Sql.one(c, """
+        return changes.inPlatform((c, change) -> Sql.one(c, """
                                 INSERT INTO platform.maintenance_windows (all_tenants, tenant_codes, starts_at, ends_at, message_vi,
                                     message_en, created_by, banner_phase)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, platform.maintenance_phase($3, $4, $8::bigint * interval '1 second', $9))
                                 RETURNING\s""" + COLUMNS, MaintenanceWindows::window,
                         r.allTenants(), r.tenantCodes().toArray(String[]::new), utc(r.startsAt()), utc(r.endsAt()),
                         r.messageVi(), r.messageEn(), operator, leadSeconds(), utc(now))
-                        .flatMap(w -> pagesChange(c, w.allTenants(), w.tenantCodes()).thenReturn(w)))
-                .flatMap(w -> registry.publishChange().thenReturn(w));
+                        .flatMap(w -> change.pagesOf(w.allTenants(), w.tenantCodes()).thenReturn(w)));
     }
 
     /** Cancels a window that is not cancelled yet; false when there is no such window. */
     public Mono<Boolean> cancel(long id, String operator) {
-        return db.mono(c -> Sql.one(c, """
+        return changes.inPlatform((c, change) -> Sql.one(c, """
                                 UPDATE platform.maintenance_windows SET cancelled_at = now(), cancelled_by = $2
                                 WHERE id = $1 AND cancelled_at IS NULL RETURNING\s""" + COLUMNS, MaintenanceWindows::window,
                         id, operator)
-                        .flatMap(w -> pagesChange(c, w.allTenants(), w.tenantCodes()).thenReturn(true)))
-                .flatMap(done -> registry.publishChange().thenReturn(true))
+                        .flatMap(w -> change.pagesOf(w.allTenants(), w.tenantCodes()).thenReturn(true)))
                 .defaultIfEmpty(false);
     }
 
@@ -89,27 +87,26 @@ public class MaintenanceWindows {
 
     /**
      * Moves every window whose banner changes at {@code now} (lead time reached, started, over) to
-     * its new phase and the affected tenants to a new content version, in one statement: with
+     * its new phase and the affected tenants to a new content version, in one transaction: with
      * several nodes, the row locks let only the first one move a window. Emits the tenants changed.
      */
     public Mono<List<String>> advanceBanners(Instant now) {
-        return db.flux(c -> Sql.query(c, """
-                        WITH moved AS (
-                            UPDATE platform.maintenance_windows
-                            SET banner_phase = platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
-                            WHERE cancelled_at IS NULL
-                              AND banner_phase <> platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
-                            RETURNING all_tenants, tenant_codes)
-                        UPDATE platform.tenants t SET content_version = content_version + 1
-                        WHERE EXISTS (SELECT 1 FROM moved m WHERE m.all_tenants OR t.code = ANY (m.tenant_codes))
-                        RETURNING t.code""", r -> r.get(0, String.class), leadSeconds(), utc(now)))
+        return changes.inPlatform((c, change) -> Sql.query(c, """
+                        UPDATE platform.maintenance_windows
+                        SET banner_phase = platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
+                        WHERE cancelled_at IS NULL
+                          AND banner_phase <> platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
+                        RETURNING all_tenants, tenant_codes""",
+                        r -> new Moved(Boolean.TRUE.equals(r.get(0, Boolean.class)), List.of(r.get(1, String[].class))),
+                        leadSeconds(), utc(now))
                 .collectList()
-                .flatMap(changed -> changed.isEmpty() ? Mono.just(changed) : registry.publishChange().thenReturn(changed));
+                .flatMap(moved -> moved.isEmpty() ? Mono.just(List.<String>of())
+                        : change.pagesOf(moved.stream().anyMatch(Moved::allTenants),
+                                moved.stream().flatMap(m -> m.tenantCodes().stream()).distinct().toList())));
     }
 
-    private static Mono<Long> pagesChange(Connection c, boolean allTenants, List<String> codes) {
-        return Sql.update(c, "UPDATE platform.tenants SET content_version = content_version + 1 WHERE $1 OR code = ANY ($2)",
-                allTenants, codes.toArray(String[]::new));
+    /** The tenants a window whose banner moved shows on. */
+    private record Moved(boolean allTenants, List<String> tenantCodes) {
     }
 
     private long leadSeconds() {

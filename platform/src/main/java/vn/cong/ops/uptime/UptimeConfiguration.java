@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param failuresToOpen  consecutive failed checks that open an incident
  * @param selfUrl         where this platform's own HTTP path is reached (tenant hosts are probed through it)
  * @param probeLinkedSites probe independent member sites too (off for local runs: no traffic leaves the machine)
+ * @param tick            how often each node looks whether the round's slot is due
+ * @param initialDelay    the first look after start-up
  */
 @ConfigurationProperties("cong.uptime")
 public record UptimeConfiguration(
@@ -20,5 +22,7 @@ public record UptimeConfiguration(
         @Bindable(defaultValue = "10s") Duration timeout,
         @Bindable(defaultValue = "3") int failuresToOpen,
         @Bindable(defaultValue = "http://127.0.0.1:8080") String selfUrl,
-        @Bindable(defaultValue = "true") boolean probeLinkedSites) {
+        @Bindable(defaultValue = "true") boolean probeLinkedSites,
+        @Bindable(defaultValue = "10s") Duration tick,
+        @Bindable(defaultValue = "30s") Duration initialDelay) {
 }

@@ -1,10 +1,7 @@
 package vn.cong.ops.uptime;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
@@ -27,8 +24,6 @@ import java.util.List;
 @Singleton
 public class UptimeMonitor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UptimeMonitor.class);
-
     private final UptimeConfiguration config;
     private final PlatformConfiguration platformConfig;
     private final PlatformDatabase db;
@@ -45,13 +40,6 @@ public class UptimeMonitor {
         this.registry = registry;
         this.prober = prober;
         this.alerts = alerts;
-    }
-
-    @Scheduled(fixedDelay = "${cong.uptime.tick:10s}", initialDelay = "${cong.uptime.initial-delay:30s}")
-    void tick() {
-        if (config.enabled()) {
-            runRound(Instant.now()).subscribe(null, e -> LOG.error("Uptime round failed", e));
-        }
     }
 
     /** Runs the round of the slot containing {@code now} unless another node already has; emits the checks made. */

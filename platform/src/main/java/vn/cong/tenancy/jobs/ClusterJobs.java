@@ -1,0 +1,113 @@
+package vn.cong.tenancy.jobs;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import vn.cong.system.Sql;
+import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.TenantRegistry;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs the platform's {@link ClusterJob}s: ticks each enabled one on this node's scheduler, skips a
+ * tick while the previous one still runs, and for a one-node job first claims the slot with an
+ * {@code INSERT … ON CONFLICT DO NOTHING} into {@code platform.job_claims} (committed before the work
+ * starts, so of N nodes exactly one runs it; a node that dies mid-run leaves the slot to the next one).
+ */
+@Singleton
+public class ClusterJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterJobs.class);
+
+    private final List<ClusterJob> jobs;
+    private final TaskScheduler scheduler;
+    private final PlatformDatabase db;
+    private final TenantRegistry registry;
+    private final Clock clock;
+    private final String node = nodeName();
+    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+
+    ClusterJobs(List<ClusterJob> jobs, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, PlatformDatabase db,
+                TenantRegistry registry, Clock clock) {
+        this.jobs = List.copyOf(jobs);
+        this.scheduler = scheduler;
+        this.db = db;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        for (ClusterJob job : jobs) {
+            scheduler.scheduleWithFixedDelay(job.initialDelay(), job.interval(), () -> tick(job));
+            LOG.info("Job {} every {} on {}", job.name(), job.interval(), job.reach() == ClusterJob.Reach.ONE_NODE ? "one node" : "every node");
+        }
+    }
+
+    private void tick(ClusterJob job) {
+        AtomicBoolean busy = running.computeIfAbsent(job.name(), n -> new AtomicBoolean());
+        if (busy.compareAndSet(false, true)) {
+            run(job, clock.instant()).doFinally(s -> busy.set(false)).subscribe(
+                    done -> {
+                        if (done.orElse(0) > 0) {
+                            LOG.info("Job {}: {} done", job.name(), done.get());
+                        }
+                    },
+                    e -> LOG.error("Job {} failed", job.name(), e));
+        }
+    }
+
+    /**
+     * Runs the job's slot at {@code now} on this node if this node gets it; emits what the job did,
+     * or empty when the slot was not this node's (another claimed it, or nothing is due).
+     */
+    public Mono<Optional<Integer>> run(ClusterJob job, Instant now) {
+        OffsetDateTime slot = job.slot(now);
+        if (slot == null) {
+            return Mono.just(Optional.empty());
+        }
+        JobRun run = new JobRun(job.name(), now, registry.all());
+        if (job.reach() == ClusterJob.Reach.EVERY_NODE) {
+            return Mono.defer(() -> job.run(run)).map(Optional::of);
+        }
+        return claim(job, slot)
+                .flatMap(claimed -> claimed
+                        ? Mono.defer(() -> job.run(run)).flatMap(n -> finished(job, slot).thenReturn(Optional.of(n)))
+                        : Mono.just(Optional.<Integer>empty()));
+    }
+
+    private Mono<Boolean> claim(ClusterJob job, OffsetDateTime slot) {
+        return db.mono(c -> Sql.one(c, "INSERT INTO platform.job_claims (job, slot, node) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
+                        r -> true, job.name(), slot, node))
+                .defaultIfEmpty(false);
+    }
+
+    /** Marks the slot done and forgets the job's claims older than a week. */
+    private Mono<Long> finished(ClusterJob job, OffsetDateTime slot) {
+        return db.mono(c -> Sql.update(c, "UPDATE platform.job_claims SET finished_at = now() WHERE job = $1 AND slot = $2", job.name(), slot)
+                .then(Sql.update(c, "DELETE FROM platform.job_claims WHERE job = $1 AND slot < $2 - interval '7 days'", job.name(), slot)));
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (Exception e) {
+            return "node/" + ProcessHandle.current().pid();
+        }
+    }
+}
