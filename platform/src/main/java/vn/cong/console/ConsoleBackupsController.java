@@ -30,6 +30,7 @@ import vn.cong.ops.backup.PgDumpCheck;
 import vn.cong.ops.backup.RestoreRequest;
 import vn.cong.ops.backup.RestoreRun;
 import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.manifest.FieldError;
@@ -61,12 +62,13 @@ class ConsoleBackupsController {
     private final PgDumpCheck pgDump;
     private final TenantRegistry registry;
     private final PlatformConfiguration config;
+    private final PublicLinks links;
     private final OperatorAudit audit;
     private final ConsolePages pages;
     private final Scheduler blocking;
 
     ConsoleBackupsController(BackupHistory history, BackupJobs jobs, BackupScheduler scheduler, PgDumpCheck pgDump, TenantRegistry registry,
-                             PlatformConfiguration config, OperatorAudit audit, ConsolePages pages,
+                             PlatformConfiguration config, PublicLinks links, OperatorAudit audit, ConsolePages pages,
                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.history = history;
         this.jobs = jobs;
@@ -74,6 +76,7 @@ class ConsoleBackupsController {
         this.pgDump = pgDump;
         this.registry = registry;
         this.config = config;
+        this.links = links;
         this.audit = audit;
         this.pages = pages;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -251,7 +254,7 @@ class ConsoleBackupsController {
                         model.put("refresh", REFRESH);
                     }
                     if ("new".equals(run.mode()) && run.abbreviation() != null) {
-                        model.put("portalUrl", config.publicUrl(run.abbreviation() + "." + config.baseDomain()));
+                        model.put("portalUrl", links.origin(run.abbreviation() + "." + config.baseDomain()));
                     }
                     return pages.page(request, "restore", model);
                 })

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps uploads in the tenant's own folder ({@code <root>/<tenant code>/<year>/<random>.<ext>}).
- * A file is accepted only when its bytes are of an allowed kind and its name says the same kind.
+ * A file is accepted only when its bytes are of an allowed kind and its name says the same kind, and
+ * a PDF only when its structure parses ({@link PdfStructure}).
  */
 @Singleton
 public class MediaStore {
@@ -40,10 +41,13 @@ public class MediaStore {
     private final MediaConfiguration config;
     private final TenantDatabase db;
     private final Scheduler blocking;
+    private final PdfStructure pdfStructure;
 
-    public MediaStore(MediaConfiguration config, TenantDatabase db, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public MediaStore(MediaConfiguration config, TenantDatabase db, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                      PdfStructure pdfStructure) {
         this.config = config;
         this.db = db;
+        this.pdfStructure = pdfStructure;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -65,6 +69,8 @@ public class MediaStore {
                                   boolean attachment, @Nullable Long actorId) {
         // off the event loop: telling a ZIP-based file apart may inflate a whole archive
         return Mono.fromCallable(() -> check(originalName, bytes, allowed, maxBytes)).subscribeOn(blocking)
+                // a PDF is kept only if it opens as one (parsed on its own bounded executor)
+                .flatMap(type -> type == MediaType.PDF ? pdfStructure.check(displayName(originalName), bytes).thenReturn(type) : Mono.just(type))
                 .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
                         .flatMap(stored -> db.mono(tenant, c -> Sql.one(c, """
                                         INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by, attachment)

@@ -12,11 +12,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.accounts.AccountProvisioning;
+import vn.cong.accounts.SetPasswordTokens;
 import vn.cong.accounts.InitialAdmin;
 import vn.cong.content.ContentProvisioning;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.LostSchemas;
 import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.SchemaMigrations;
@@ -48,13 +50,14 @@ public class Onboarding {
     private final AccountProvisioning accounts;
     private final ContentProvisioning content;
     private final PlatformConfiguration config;
+    private final PublicLinks links;
     private final WorkflowPolicies workflows;
     private final LostSchemas lostSchemas;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      WorkflowPolicies workflows, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      PublicLinks links, WorkflowPolicies workflows, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
@@ -62,6 +65,7 @@ public class Onboarding {
         this.accounts = accounts;
         this.content = content;
         this.config = config;
+        this.links = links;
         this.workflows = workflows;
         this.lostSchemas = lostSchemas;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -216,7 +220,7 @@ public class Onboarding {
                 .flatMap(changed -> content.ensureArticles(tenant, m.articles())
                         .flatMap(added -> admin.map(a -> {
                             String link = a.setPasswordToken() == null ? null
-                                    : config.publicUrl(registry.primaryHost(tenant)) + "/quan-tri/dat-mat-khau?token=" + a.setPasswordToken();
+                                    : links.tenant(tenant, SetPasswordTokens.path(a.setPasswordToken()));
                             if (link != null) {
                                 LOG.info("Tenant {}: one-time set-password link for {}: {}", m.code(), a.username(), link);
                             }

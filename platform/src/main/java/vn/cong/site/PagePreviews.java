@@ -63,7 +63,7 @@ public class PagePreviews {
                 // a filter form is sent to the preview, the list's address in trang and the filter values beside it
                 ? Matcher.quoteReplacement(m.group(1) + previewUrl + m.group(3) + "<input type=\"hidden\" name=\"trang\" value=\"" + m.group(2) + "\">")
                 : Matcher.quoteReplacement(m.group()));
-        return pages.preview(tenant, target.get().lang(), Origin.of(request), selection, NOTICE, links, target.get().page().build());
+        return pages.preview(tenant, target.get().lang(), selection, NOTICE, links, target.get().page().build());
     }
 
     /** The public address a preview request names: {@code trang} and the other parameters as its query. */

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.system.AcceptEncoding;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantRequests;
@@ -52,19 +53,21 @@ public class PublicPages implements PublicNotFoundPage {
     private final Themes themes;
     private final ThemeRenderer renderer;
     private final TenantRegistry registry;
+    private final PublicLinks links;
     private final UiText text;
     private final Scheduler render;
     private final String publicCacheControl;
     private final Map<String, Mono<CachedPage>> inFlight = new ConcurrentHashMap<>();
 
     public PublicPages(PageCache cache, SiteStructures structures, Themes themes, ThemeRenderer renderer,
-                       TenantRegistry registry, UiText text, SiteConfiguration config,
+                       TenantRegistry registry, PublicLinks links, UiText text, SiteConfiguration config,
                        @Named("render") ExecutorService render) {
         this.cache = cache;
         this.structures = structures;
         this.themes = themes;
         this.renderer = renderer;
         this.registry = registry;
+        this.links = links;
         this.text = text;
         this.render = Schedulers.fromExecutorService(render, "render");
         this.publicCacheControl = "public, max-age=" + config.browserMaxAge();
@@ -80,8 +83,7 @@ public class PublicPages implements PublicNotFoundPage {
         if (tenant.isEmpty()) {
             return Mono.just(plainNotFound());
         }
-        Origin origin = Origin.of(request);
-        PageKey key = PageKey.of(tenant.get(), lang, origin, canonicalPath);
+        PageKey key = PageKey.of(tenant.get(), lang, canonicalPath);
         if (tenant.get().schemaMissing()) {
             return fromCacheOnly(request, key);
         }
@@ -89,12 +91,12 @@ public class PublicPages implements PublicNotFoundPage {
         if (hit != null) {
             return Mono.just(respond(request, hit));
         }
-        return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> context(tenant.get(), lang, origin)
+        return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> context(tenant.get(), lang)
                         .flatMap(ctx -> build.apply(ctx)
                                 .flatMap(view -> render(ctx, view, view.status()).doOnNext(page -> cache.put(key, page)))
                                 .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx)))))))
                 .<HttpResponse<?>>map(page -> respond(request, page))
-                .onErrorResume(e -> failure(request, tenant.get(), lang, origin, canonicalPath, e));
+                .onErrorResume(e -> failure(request, tenant.get(), lang, canonicalPath, e));
     }
 
     /** The page a request names ({@link #serve(HttpRequest, String, String, Function)}), or the 404 page when it names none. */
@@ -110,16 +112,15 @@ public class PublicPages implements PublicNotFoundPage {
             return Mono.just(plainNotFound());
         }
         String lang = PublicUrls.languageOf(request.getPath());
-        Origin origin = Origin.of(request);
-        return context(tenant.get(), lang, origin)
+        return context(tenant.get(), lang)
                 .flatMap(this::notFoundPage)
                 .<HttpResponse<?>>map(page -> respond(request, page))
-                .onErrorResume(e -> failure(request, tenant.get(), lang, origin, request.getPath(), e));
+                .onErrorResume(e -> failure(request, tenant.get(), lang, request.getPath(), e));
     }
 
-    private Mono<SiteContext> context(Tenant tenant, String lang, Origin origin) {
-        return structures.of(tenant).map(structure -> new SiteContext(tenant, lang, origin, structure,
-                themes.get(structure.themeName(tenant)), registry, text.of(lang)));
+    private Mono<SiteContext> context(Tenant tenant, String lang) {
+        return structures.of(tenant).map(structure -> new SiteContext(tenant, lang, structure,
+                themes.get(structure.themeName(tenant)), registry, links, text.of(lang)));
     }
 
     /**
@@ -127,16 +128,16 @@ public class PublicPages implements PublicNotFoundPage {
      * every request, never read from nor written to the page cache, and marked so that neither
      * browsers nor proxies keep it. Empty when {@code build} finds no such page.
      */
-    public Mono<HttpResponse<?>> preview(Tenant tenant, String lang, Origin origin, ThemeSelection selection, String notice,
-                                         java.util.function.UnaryOperator<String> links, Function<SiteContext, Mono<PageView>> build) {
+    public Mono<HttpResponse<?>> preview(Tenant tenant, String lang, ThemeSelection selection, String notice,
+                                         java.util.function.UnaryOperator<String> previewLinks, Function<SiteContext, Mono<PageView>> build) {
         return structures.of(tenant)
-                .map(structure -> new SiteContext(tenant, lang, origin, structure.withTheme(selection),
-                        themes.get(selection.theme()), registry, text.of(lang)))
+                .map(structure -> new SiteContext(tenant, lang, structure.withTheme(selection),
+                        themes.get(selection.theme()), registry, this.links, text.of(lang)))
                 .flatMap(ctx -> build.apply(ctx).flatMap(view -> {
                     view.model().put("previewNotice", notice);
                     return render(ctx, view, 200);
                 }))
-                .map(page -> HttpResponse.ok(links.apply(new String(page.plain(), java.nio.charset.StandardCharsets.UTF_8))
+                .map(page -> HttpResponse.ok(previewLinks.apply(new String(page.plain(), java.nio.charset.StandardCharsets.UTF_8))
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .header(HttpHeaders.CONTENT_TYPE, HTML)
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
@@ -156,7 +157,7 @@ public class PublicPages implements PublicNotFoundPage {
     /** The 404 page is the same for every missing path of a tenant: rendered once per version and language. */
     private Mono<CachedPage> notFoundPage(SiteContext ctx) {
         PageKey key = new PageKey(ctx.tenant().code(), ctx.tenant().contentVersion(), ctx.tenant().theme(), ctx.lang(),
-                "", NOT_FOUND_PATH);
+                NOT_FOUND_PATH);
         return cache.get(key).switchIfEmpty(Mono.defer(() -> render(ctx, errorView(ctx, 404), 404)
                 .doOnNext(page -> cache.put(key, page))));
     }
@@ -197,7 +198,7 @@ public class PublicPages implements PublicNotFoundPage {
                 .switchIfEmpty(Mono.fromSupplier(() -> UnavailableNotice.response(request)));
     }
 
-    private Mono<HttpResponse<?>> failure(HttpRequest<?> request, Tenant tenant, String lang, Origin origin, String path, Throwable e) {
+    private Mono<HttpResponse<?>> failure(HttpRequest<?> request, Tenant tenant, String lang, String path, Throwable e) {
         TenantUnavailableException unavailable = TenantUnavailableException.in(e);
         if (unavailable != null) {
             // the database or the tenant's schema is not there: nothing to render the themed error page from
@@ -205,7 +206,7 @@ public class PublicPages implements PublicNotFoundPage {
             return Mono.just(UnavailableNotice.response(request));
         }
         LOG.error("Public page {} of tenant {} failed", path, tenant.code(), e);
-        return context(tenant, lang, origin)
+        return context(tenant, lang)
                 .flatMap(ctx -> render(ctx, errorView(ctx, 500), 500))
                 .<HttpResponse<?>>map(page -> respond(request, page))
                 .onErrorResume(again -> {

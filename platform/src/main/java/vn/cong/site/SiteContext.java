@@ -3,6 +3,7 @@ package vn.cong.site;
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import vn.cong.themes.Theme;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything a page model is built from for one tenant, language and origin: turns sections and
+ * Everything a page model is built from for one tenant and language: turns sections and
  * rows into the view records the theme templates read.
  */
 public final class SiteContext {
@@ -27,17 +28,17 @@ public final class SiteContext {
 
     private final Tenant tenant;
     private final String lang;
-    private final Origin origin;
+    private final PublicLinks links;
     private final SiteStructure structure;
     private final Theme theme;
     private final TenantRegistry registry;
     private final Map<String, String> text;
 
-    public SiteContext(Tenant tenant, String lang, Origin origin, SiteStructure structure, Theme theme,
-                       TenantRegistry registry, Map<String, String> text) {
+    public SiteContext(Tenant tenant, String lang, SiteStructure structure, Theme theme,
+                       TenantRegistry registry, PublicLinks links, Map<String, String> text) {
         this.tenant = tenant;
         this.lang = lang;
-        this.origin = origin;
+        this.links = links;
         this.structure = structure;
         this.theme = theme;
         this.registry = registry;
@@ -80,7 +81,7 @@ public final class SiteContext {
         Tenant parent = tenant.parentCode() == null ? null : registry.findByCode(tenant.parentCode()).orElse(null);
         return new SiteView(tenant.code(), tenant.name(lang), lang, theme.assetBase(), PublicUrls.home(lang), otherLangUrl,
                 menu, parent == null ? null : parent.name(lang),
-                parent == null ? null : origin.url(registry.primaryHost(parent), PublicUrls.home(lang)),
+                parent == null ? null : links.tenant(parent, PublicUrls.home(lang)),
                 themeValues().getOrDefault("footerContact", ""), tenant.isMinistry(), structure.maintenanceBanner(lang, java.time.Instant.now()));
     }
 
@@ -115,7 +116,7 @@ public final class SiteContext {
                 .filter(t -> tenant.code().equals(t.parentCode()) && t.isServing())
                 .map(t -> {
                     String host = registry.primaryHost(t);
-                    return new MemberLink(t.name(lang), origin.url(host, PublicUrls.home(lang)), host);
+                    return new MemberLink(t.name(lang), links.tenant(t, PublicUrls.home(lang)), host);
                 })
                 .sorted(Comparator.comparing(MemberLink::name, collator))
                 .toList();

@@ -13,8 +13,8 @@ import java.util.List;
  * @param baseDomain     the ministry's domain: members answer on {@code <abbrev>.<baseDomain>}
  * @param trustedProxies remote addresses whose {@code X-Forwarded-Host} is believed
  * @param tenantsDir     folder of tenant manifests applied at start-up (empty: none)
- * @param publicScheme   scheme of the links the platform writes into e-mails and logs
- * @param publicPort     port of those links (80 and 443 are left out)
+ * @param publicScheme   scheme of the links the platform writes ({@link PublicLinks})
+ * @param publicPort     port of those links; 0: the port the server listens on
  */
 @ConfigurationProperties("cong")
 public record PlatformConfiguration(
@@ -22,13 +22,7 @@ public record PlatformConfiguration(
         @Bindable(defaultValue = "") List<String> trustedProxies,
         @Nullable Path tenantsDir,
         @Bindable(defaultValue = "http") String publicScheme,
-        @Bindable(defaultValue = "8080") int publicPort) {
-
-    /** {@code scheme://host[:port]} for links to a host of this platform. */
-    public String publicUrl(String host) {
-        boolean defaultPort = publicPort == 80 && publicScheme.equals("http") || publicPort == 443 && publicScheme.equals("https");
-        return publicScheme + "://" + host + (defaultPort ? "" : ":" + publicPort);
-    }
+        @Bindable(defaultValue = "0") int publicPort) {
 
     public String operatorHost() {
         return "admin." + baseDomain;

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.system.mail.MailMessage;
 import vn.cong.system.mail.Mailer;
-import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
@@ -45,14 +45,14 @@ public class NotificationEmails {
     private final TenantRegistry registry;
     private final TenantDatabase db;
     private final Mailer mailer;
-    private final PlatformConfiguration platform;
+    private final PublicLinks links;
     private final Clock clock;
     private final int maxAttempts;
     private final Duration retryDelay;
     private final Duration maxAge;
     private final Duration claimTimeout;
 
-    NotificationEmails(TenantRegistry registry, TenantDatabase db, Mailer mailer, PlatformConfiguration platform, Clock clock,
+    NotificationEmails(TenantRegistry registry, TenantDatabase db, Mailer mailer, PublicLinks links, Clock clock,
                        @Value("${cong.workflow.email.max-attempts:5}") int maxAttempts,
                        @Value("${cong.workflow.email.retry-delay:2m}") Duration retryDelay,
                        @Value("${cong.workflow.email.max-age:24h}") Duration maxAge,
@@ -60,7 +60,7 @@ public class NotificationEmails {
         this.registry = registry;
         this.db = db;
         this.mailer = mailer;
-        this.platform = platform;
+        this.links = links;
         this.clock = clock;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.retryDelay = retryDelay;
@@ -150,9 +150,8 @@ public class NotificationEmails {
         if (n.dueAt() != null) {
             body.append("\nHạn xử lý: ").append(n.dueAt().atZoneSameInstant(VietnamTime.ZONE).format(TIME)).append(".\n");
         }
-        String base = platform.publicUrl(registry.primaryHost(tenant));
         body.append("\nXem và xử lý: ")
-                .append(base).append(n.itemId() == null ? "/quan-tri/thong-bao" : "/quan-tri/quy-trinh/" + n.itemId()).append('\n')
+                .append(links.tenant(tenant, n.itemId() == null ? "/quan-tri/thong-bao" : "/quan-tri/quy-trinh/" + n.itemId())).append('\n')
                 .append("\n-- \n").append(tenant.nameVi())
                 .append("\nThư này được gửi tự động từ hệ thống quản trị cổng thông tin; vui lòng không trả lời thư này.\n");
         return new MailMessage(List.of(n.email()), subject, body.toString());

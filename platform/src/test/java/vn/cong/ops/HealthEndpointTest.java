@@ -51,6 +51,17 @@ class HealthEndpointTest extends PlatformTestSupport {
     }
 
     @Test
+    void healthShowsOnlyTheStatusToARequestForwardedByAnUntrustedProxy() {
+        // loopback is internal by default, but a proxy on this machine that is not a trusted proxy
+        // forwards the whole Internet: its requests are not internal
+        for (String host : List.of("127.0.0.1", "alpha.most.localhost", "admin.most.localhost")) {
+            var response = new Browser(server.getPort(), host).get("/health", java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
+            assertEquals(200, response.statusCode(), host);
+            assertEquals("{\"status\":\"UP\"}", response.body(), host);
+        }
+    }
+
+    @Test
     void healthAnswersARequestWithoutHostHeader() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
             OutputStream out = socket.getOutputStream();

@@ -60,6 +60,15 @@ class MetricsEndpointTest extends PlatformTestSupport {
     }
 
     @Test
+    void prometheusIsNotFoundForARequestForwardedByAnUntrustedProxy() {
+        for (String host : List.of("127.0.0.1", "10.0.0.12:8080", "khongco.example.org")) {
+            var response = at(host).get("/prometheus", java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
+            assertEquals(404, response.statusCode(), host);
+            assertFalse(response.body().contains("cong_tenant_requests"), host);
+        }
+    }
+
+    @Test
     void prometheusIsNotServedOnTenantHostsOrTheStatusPage() {
         for (String host : List.of("alpha.most.localhost", "www.most.localhost", "most.localhost", "www.alpha-cuc.vn",
                 "status.most.localhost")) {

@@ -86,26 +86,25 @@ class PageCacheTest extends PlatformTestSupport {
     }
 
     @Test
-    void pageKeySeparatesTenantsVersionsLanguagesOriginsAndPaths() {
+    void pageKeySeparatesTenantsVersionsLanguagesAndPaths() {
         Tenant alpha = tenant("alpha");
         Tenant beta = tenant("beta");
-        PageKey key = PageKey.of(alpha, "vi", Origin.DEFAULT, ARTICLE);
-        assertEquals(key, PageKey.of(alpha, "vi", Origin.DEFAULT, ARTICLE));
-        assertNotEquals(key.value(), PageKey.of(beta, "vi", Origin.DEFAULT, ARTICLE).value());
-        assertNotEquals(key.value(), PageKey.of(alpha, "en", Origin.DEFAULT, ARTICLE).value());
-        assertNotEquals(key.value(), PageKey.of(alpha, "vi", new Origin(":8080"), ARTICLE).value());
-        assertNotEquals(key.value(), PageKey.of(alpha, "vi", Origin.DEFAULT, "/bai-viet/khac").value());
+        PageKey key = PageKey.of(alpha, "vi", ARTICLE);
+        assertEquals(key, PageKey.of(alpha, "vi", ARTICLE));
+        assertNotEquals(key.value(), PageKey.of(beta, "vi", ARTICLE).value());
+        assertNotEquals(key.value(), PageKey.of(alpha, "en", ARTICLE).value());
+        assertNotEquals(key.value(), PageKey.of(alpha, "vi", "/bai-viet/khac").value());
         Tenant alphaNextVersion = new Tenant(alpha.code(), alpha.nameVi(), alpha.nameEn(), alpha.abbreviation(), alpha.parentCode(),
                 alpha.schema(), alpha.theme(), alpha.status(), alpha.statusNotice(), alpha.migrationStatus(),
                 alpha.contentVersion() + 1, alpha.aliases());
-        assertNotEquals(key.value(), PageKey.of(alphaNextVersion, "vi", Origin.DEFAULT, ARTICLE).value());
+        assertNotEquals(key.value(), PageKey.of(alphaNextVersion, "vi", ARTICLE).value());
         assertTrue(key.value().startsWith("alpha|"));
     }
 
     @Test
     void renderedPagesAreSharedThroughRedis() throws SQLException {
         String path = "/chuyen-muc/tin-hoat-dong";
-        PageKey key = PageKey.of(tenant("alpha"), "vi", Origin.DEFAULT, path);
+        PageKey key = PageKey.of(tenant("alpha"), "vi", path);
         assertTrue(h1(ALPHA, path).equals("Tin hoạt động"));
         assertTrue(cardTitles(ALPHA, path).contains("Cục Alpha ra mắt nền tảng số riêng"));
         assertTrue(pageKeysInRedis().contains(redisPrefix + "page:" + key.value()), pageKeysInRedis().toString());

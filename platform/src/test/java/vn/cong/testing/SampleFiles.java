@@ -1,5 +1,9 @@
 package vn.cong.testing;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +24,36 @@ public final class SampleFiles {
     private SampleFiles() {
     }
 
+    /** A real one-page PDF, written by Apache PDFBox (once: each save writes a new document id). */
     public static byte[] pdf() {
-        return "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        return PDF.clone();
+    }
+
+    private static final byte[] PDF = onePagePdf();
+
+    private static byte[] onePagePdf() {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage(PDRectangle.A4));
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts like a PDF, is a web page: what a browser that sniffs would render. */
+    public static byte[] htmlPolyglotPdf() {
+        return "%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A real PDF with a web page appended after its end: PDF readers open it, sniffers see HTML. */
+    public static byte[] pdfWithHtmlAppended() {
+        byte[] pdf = pdf();
+        byte[] html = "\n<!DOCTYPE html><html><script>alert(1)</script></html>\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] both = Arrays.copyOf(pdf, pdf.length + html.length);
+        System.arraycopy(html, 0, both, pdf.length, html.length);
+        return both;
     }
 
     public static byte[] docx() {

@@ -21,6 +21,7 @@ import vn.cong.accounts.Role;
 import vn.cong.accounts.SetPasswordTokens;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.CsrfProtected;
 import vn.cong.web.ProxiedRequests;
@@ -51,13 +52,13 @@ class AccountsController {
 
     private final AccountAdministration administration;
     private final AccountSettings settings;
-    private final ProxiedRequests proxied;
+    private final PublicLinks links;
     private final AdminPages pages;
 
-    AccountsController(AccountAdministration administration, AccountSettings settings, ProxiedRequests proxied, AdminPages pages) {
+    AccountsController(AccountAdministration administration, AccountSettings settings, PublicLinks links, AdminPages pages) {
         this.administration = administration;
         this.settings = settings;
-        this.proxied = proxied;
+        this.links = links;
         this.pages = pages;
     }
 
@@ -82,7 +83,7 @@ class AccountsController {
         return administration.create(tenant, me.id(), form.details(username), form.roleSet(), form.initialPassword())
                 .flatMap(issued -> issued.setPasswordToken() == null
                         ? Mono.just(seeOther(BASE + "/" + issued.accountId() + "?thongbao=tao"))
-                        : linkPage(request, issued.accountId(), username, issued.setPasswordToken(), true))
+                        : linkPage(request, tenant, issued.accountId(), username, issued.setPasswordToken(), true))
                 .switchIfEmpty(Mono.defer(() -> createForm(request, HttpStatus.CONFLICT, form.withoutPassword(),
                         Map.of("username", "Tên đăng nhập này đã có trong cổng. Vui lòng chọn tên khác."))));
     }
@@ -124,7 +125,7 @@ class AccountsController {
             return administration.resetPassword(tenant, me.id(), id, form.newPassword())
                     .flatMap(issued -> issued.setPasswordToken() == null
                             ? Mono.just(seeOther(BASE + "/" + id + "?thongbao=mat-khau"))
-                            : linkPage(request, id, account.username(), issued.setPasswordToken(), false));
+                            : linkPage(request, tenant, id, account.username(), issued.setPasswordToken(), false));
         }).switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 
@@ -161,12 +162,12 @@ class AccountsController {
     }
 
     /** The one-time link is shown here once and never again: only its digest is stored. */
-    private Mono<MutableHttpResponse<String>> linkPage(HttpRequest<?> request, long id, String username, String token, boolean created) {
+    private Mono<MutableHttpResponse<String>> linkPage(HttpRequest<?> request, Tenant tenant, long id, String username, String token, boolean created) {
         return pages.page(request, created ? HttpStatus.CREATED : HttpStatus.OK, "accounts/link", Map.of(
                 "accountId", id,
                 "username", username,
                 "created", created,
-                "link", proxied.origin(request) + SetPasswordTokens.path(token),
+                "link", links.tenant(tenant, SetPasswordTokens.path(token)),
                 "expires", TIME.format(Instant.now().plus(settings.setPasswordValidity()))));
     }
 

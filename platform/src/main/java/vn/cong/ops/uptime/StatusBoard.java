@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.ops.maintenance.MaintenanceWindow;
 import vn.cong.ops.maintenance.MaintenanceWindows;
 import vn.cong.system.Sql;
-import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -34,13 +34,13 @@ public class StatusBoard {
 
     private final PlatformDatabase db;
     private final TenantRegistry registry;
-    private final PlatformConfiguration config;
+    private final PublicLinks links;
     private final MaintenanceWindows maintenance;
 
-    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PlatformConfiguration config, MaintenanceWindows maintenance) {
+    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PublicLinks links, MaintenanceWindows maintenance) {
         this.db = db;
         this.registry = registry;
-        this.config = config;
+        this.links = links;
         this.maintenance = maintenance;
     }
 
@@ -108,7 +108,7 @@ public class StatusBoard {
                 String key = "tenant:" + tenant.code();
                 names.put(key, tenant.nameVi());
                 boolean underway = planned.stream().anyMatch(w -> w.affects(tenant.code()) && w.underwayAt(now));
-                rows.add(row(tenant.nameVi(), config.publicUrl(registry.primaryHost(tenant)), key, t.getT1(), t.getT2(), from, today,
+                rows.add(row(tenant.nameVi(), links.tenant(tenant, "/"), key, t.getT1(), t.getT2(), from, today,
                         underway));
             }
             for (Object[] s : t.getT3()) {

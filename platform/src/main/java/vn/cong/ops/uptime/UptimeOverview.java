@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
-import vn.cong.tenancy.PlatformConfiguration;
+import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -24,12 +24,12 @@ public class UptimeOverview {
 
     private final PlatformDatabase db;
     private final TenantRegistry registry;
-    private final PlatformConfiguration config;
+    private final PublicLinks links;
 
-    public UptimeOverview(PlatformDatabase db, TenantRegistry registry, PlatformConfiguration config) {
+    public UptimeOverview(PlatformDatabase db, TenantRegistry registry, PublicLinks links) {
         this.db = db;
         this.registry = registry;
-        this.config = config;
+        this.links = links;
     }
 
     /** One target's latest check; {@code state} up, down or unknown (never checked). */
@@ -64,7 +64,7 @@ public class UptimeOverview {
             for (Tenant tenant : registry.all()) {
                 String key = "tenant:" + tenant.code();
                 names.put(key, tenant.nameVi());
-                targets.add(state(key, tenant.nameVi(), config.publicUrl(registry.primaryHost(tenant)), t.getT1().get(key)));
+                targets.add(state(key, tenant.nameVi(), links.tenant(tenant, "/"), t.getT1().get(key)));
             }
             for (Object[] s : t.getT2()) {
                 String key = "site:" + s[0];

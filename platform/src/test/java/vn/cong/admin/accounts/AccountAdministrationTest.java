@@ -53,6 +53,11 @@ class AccountAdministrationTest extends PlatformTestSupport {
     @Inject
     AccountAdministration administration;
 
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.public-port", "80"); // links as published behind a proxy on port 80
+    }
+
     @BeforeAll
     void onboardTenants() {
         TestTenants.onboard(onboarding, "ministry");

@@ -126,6 +126,20 @@ class AttachmentsTest extends PlatformTestSupport {
     }
 
     @Test
+    void pdfThatDoesNotParseIsRefusedWithAVietnameseMessageAndTheCaptionKept() {
+        long item = draft("tep-pdf-gia");
+        for (byte[] bytes : java.util.List.of(SampleFiles.htmlPolyglotPdf(), SampleFiles.pdfWithHtmlAppended(),
+                "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes())) {
+            HttpResponse<String> refused = upload(editor, ALPHA, item, "Nghị định.pdf", bytes, "Nghị định mới");
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(text(refused).contains("«Nghị định.pdf» không phải là tệp PDF hợp lệ"), text(refused));
+            assertEquals("Nghị định mới", Jsoup.parse(refused.body()).selectFirst("input[name=caption]").attr("value"));
+        }
+        assertTrue(attachments.list(tenant("alpha"), item).block().isEmpty());
+        assertEquals(303, upload(editor, ALPHA, item, "Nghị định.pdf", SampleFiles.pdf(), "Nghị định mới").statusCode());
+    }
+
+    @Test
     void realPdfAndDocxAreAcceptedInOrderWithTheirCaptions() {
         long item = draft("tep-that");
         assertEquals(303, upload(editor, ALPHA, item, "Quyết định số 12.pdf", SampleFiles.pdf(), "Toàn văn").statusCode());
