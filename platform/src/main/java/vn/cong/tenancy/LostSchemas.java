@@ -1,5 +1,6 @@
 package vn.cong.tenancy;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,10 +19,11 @@ public class LostSchemas {
     private static final Logger LOG = LoggerFactory.getLogger(LostSchemas.class);
 
     private final PlatformDatabase platform;
-    private final PublicChanges changes;
+    // a provider: PublicChanges needs TenantDatabase, which reports lost schemas here
+    private final BeanProvider<PublicChanges> changes;
     private final ApplicationEventPublisher<SchemaMissing> events;
 
-    public LostSchemas(PlatformDatabase platform, PublicChanges changes, ApplicationEventPublisher<SchemaMissing> events) {
+    public LostSchemas(PlatformDatabase platform, BeanProvider<PublicChanges> changes, ApplicationEventPublisher<SchemaMissing> events) {
         this.platform = platform;
         this.changes = changes;
         this.events = events;
@@ -38,7 +40,7 @@ public class LostSchemas {
                     LOG.error("ALERT tenant {}: schema {} is missing (found by {}); its portal answers 503 until restored from a backup",
                             code, schema, foundBy);
                     events.publishEvent(new SchemaMissing(code, schema, foundBy));
-                    return changes.refreshEveryNode();
+                    return changes.get().refreshEveryNode();
                 })
                 .then();
     }

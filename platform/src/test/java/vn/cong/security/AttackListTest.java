@@ -5,7 +5,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.testing.Browser;
@@ -123,7 +122,6 @@ class AttackListTest extends PlatformTestSupport {
     }
 
     @Test
-    @Disabled("owned by issue 16 item 5 (links from the registered primary host), lands with the exposure branch")
     void aSetPasswordLinkIsBuiltFromTheRegisteredHostNotFromAHostileHostHeader() {
         String hostile = ALPHA + ":8082@evil.example";
         Browser admin = at(ALPHA);

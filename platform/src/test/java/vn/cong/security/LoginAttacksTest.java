@@ -4,7 +4,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountDetails;
@@ -67,7 +66,6 @@ class LoginAttacksTest extends PlatformTestSupport {
     }
 
     @Test
-    @Disabled("owned by issue 16 item 3 (login throttling without lock-out), lands with the throttle branch")
     void anAnonymousGuesserCannotLockTheAdminOut() {
         for (int i = 0; i < 12; i++) {
             assertNotEquals(303, attempt("203.0.113.7", "quantri", "DoanMo" + i + "-2026!").statusCode(), "guess " + i);
@@ -78,7 +76,6 @@ class LoginAttacksTest extends PlatformTestSupport {
     }
 
     @Test
-    @Disabled("owned by issue 16 item 3 (the same message whether or not the user exists), lands with the throttle branch")
     void guessesAtAUsernameThatExistsAndOneThatDoesNotGetTheSameAnswers() {
         for (int i = 0; i < 8; i++) {
             HttpResponse<String> known = attempt("203.0.113.8", "bientap", "Sai" + i + "-MatKhau-2026");

@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountDetails;
@@ -115,7 +114,6 @@ class UploadAttacksTest extends PlatformTestSupport {
     }
 
     @Test
-    @Disabled("owned by issue 16 item 6 (PDF structure check), lands with the exposure branch")
     void aPdfHeaderInFrontOfHtmlIsNotAcceptedAsAPdf() {
         long item = draft("pdf-da-hinh");
         byte[] polyglot = ("%PDF-1.7\n<html><body><script>alert(document.domain)</script></body></html>\n%%EOF\n")
