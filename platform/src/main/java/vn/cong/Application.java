@@ -11,6 +11,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // the uptime prober sends each portal's Host header to the platform's own address; the JDK reads this
+        // once, when its HTTP client is first loaded, so it is set before anything else runs (vn.cong.ops.uptime.Prober)
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         if (args.length > 0 && CongCommand.handles(args[0])) {
             // before anything logs: a command's standard output is its result (JSON), logs go to stderr
             System.setProperty("cong.log.target", "System.err");

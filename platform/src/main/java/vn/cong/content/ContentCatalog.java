@@ -77,6 +77,11 @@ public class ContentCatalog {
                 .collectList();
     }
 
+    /** The id of the section with this slug, if the tenant has it. */
+    public Mono<Long> sectionId(Tenant tenant, String slug) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM sections WHERE slug = $1", r -> r.get(0, Long.class), slug));
+    }
+
     /** The text of one revision of an item, for comparing. */
     public Mono<RevisionDiff.Text> revisionText(Tenant tenant, long itemId, int version) {
         return db.mono(tenant, c -> Sql.one(c, "SELECT title, summary, body_html FROM content_revisions WHERE item_id = $1 AND version = $2",

@@ -1,0 +1,277 @@
+package vn.cong.demo;
+
+import io.micronaut.core.annotation.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.cong.accounts.Role;
+import vn.cong.content.about.StandingRole;
+import vn.cong.content.documents.DocumentStatus;
+import vn.cong.workflow.Sensitivity;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One tenant's demo content as {@code tenants/demo/<code>.yaml} declares it. Unknown keys and missing
+ * values are refused with the path of the key, so a typo in a demo file fails the first run loudly.
+ */
+public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
+                       List<Procedure> procedures, @Nullable About about, List<Waiting> waiting) {
+
+    /** A staff account; the password is a demo password (never a real one). */
+    public record Staff(String username, String fullName, String jobTitle, String unit, String email, String phone,
+                        Set<Role> roles, String password) {
+    }
+
+    /** A cover image (a file of {@code media/}) for an article the manifest created. */
+    public record Cover(String article, String image, String alt) {
+    }
+
+    /** A file of {@code media/} attached to an item, with its caption. */
+    public record FileRef(String file, String caption) {
+    }
+
+    public record Document(String slug, String number, String type, String issuer, String signer, @Nullable LocalDate issuedOn,
+                           @Nullable LocalDate effectiveOn, @Nullable LocalDate expiresOn, DocumentStatus status,
+                           @Nullable String replacedBy, String title, String summary, String body, List<FileRef> files) {
+    }
+
+    /** A draft for comment; its window is counted in days from the first run (negative: in the past). */
+    public record Consultation(String slug, String title, String summary, String body, int opensInDays, int closesInDays,
+                               String commentEmail, String commentAddress, List<FileRef> files) {
+    }
+
+    public record Procedure(String slug, String title, String summary, String body, @Nullable Integer level, String onlineUrl,
+                            String field, String unit, String processingTime, String fees, String requiredDocuments,
+                            List<FileRef> files) {
+    }
+
+    public record Page(String title, String body) {
+    }
+
+    public record Leader(String fullName, String jobTitle, String bio) {
+    }
+
+    /** A unit of the organisation chart; {@code parent} names an earlier unit. */
+    public record Unit(String name, String duties, @Nullable String parent) {
+    }
+
+    public record Phone(String fullName, String jobTitle, String unit, String phone, String email) {
+    }
+
+    public record About(Map<StandingRole, Page> pages, List<Leader> leaders, List<Unit> units, List<Phone> phones) {
+    }
+
+    /** Where a demo item stops in the editorial workflow. */
+    public enum Stage { SUBMITTED, EDITING, LEVEL1, LEVEL2 }
+
+    /** An article the contributor submits, taken as far as {@code stage} by the demo staff. */
+    public record Waiting(String slug, String section, Stage stage, Sensitivity sensitivity, String title, String summary,
+                          String body) {
+    }
+
+    /** Reads a demo file; {@code name} is used in error messages. */
+    public static DemoFile parse(String name, String yaml) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
+        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting");
+        return new DemoFile(
+                n.list("staff", s -> {
+                    s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
+                    return new Staff(s.text("username"), s.text("fullName"), s.optional("jobTitle"), s.optional("unit"),
+                            s.text("email"), s.optional("phone"), s.roles("roles"), s.text("password"));
+                }),
+                n.list("covers", c -> {
+                    c.keys("article", "image", "alt");
+                    return new Cover(c.text("article"), c.text("image"), c.text("alt"));
+                }),
+                n.list("documents", d -> {
+                    d.keys("slug", "number", "type", "issuer", "signer", "issuedOn", "effectiveOn", "expiresOn", "status",
+                            "replacedBy", "title", "summary", "body", "files");
+                    return new Document(d.text("slug"), d.text("number"), d.text("type"), d.text("issuer"), d.optional("signer"),
+                            d.date("issuedOn"), d.date("effectiveOn"), d.date("expiresOn"),
+                            d.choice("status", DocumentStatus.values(), DocumentStatus::db), d.nullable("replacedBy"),
+                            d.text("title"), d.text("summary"), d.text("body"), d.files());
+                }),
+                n.list("consultations", c -> {
+                    c.keys("slug", "title", "summary", "body", "opensInDays", "closesInDays", "commentEmail", "commentAddress", "files");
+                    return new Consultation(c.text("slug"), c.text("title"), c.text("summary"), c.text("body"),
+                            c.number("opensInDays"), c.number("closesInDays"), c.text("commentEmail"), c.optional("commentAddress"),
+                            c.files());
+                }),
+                n.list("procedures", p -> {
+                    p.keys("slug", "title", "summary", "body", "level", "onlineUrl", "field", "unit", "processingTime", "fees",
+                            "requiredDocuments", "files");
+                    return new Procedure(p.text("slug"), p.text("title"), p.text("summary"), p.text("body"),
+                            p.has("level") ? p.number("level") : null, p.optional("onlineUrl"), p.text("field"), p.text("unit"),
+                            p.optional("processingTime"), p.optional("fees"), p.optional("requiredDocuments"), p.files());
+                }),
+                n.has("about") ? about(n.child("about")) : null,
+                n.list("waiting", w -> {
+                    w.keys("slug", "section", "stage", "sensitivity", "title", "summary", "body");
+                    return new Waiting(w.text("slug"), w.text("section"), w.choice("stage", Stage.values(), Node::code),
+                            w.choice("sensitivity", Sensitivity.values(), Node::code), w.text("title"), w.text("summary"), w.text("body"));
+                }));
+    }
+
+    private static About about(Node a) {
+        a.keys("pages", "leaders", "units", "phones");
+        Map<StandingRole, Page> pages = new EnumMap<>(StandingRole.class);
+        if (a.has("pages")) {
+            Node p = a.child("pages");
+            p.keys(Arrays.stream(StandingRole.values()).map(StandingRole::db).toArray(String[]::new));
+            for (StandingRole role : StandingRole.values()) {
+                if (p.has(role.db())) {
+                    Node page = p.child(role.db());
+                    page.keys("title", "body");
+                    pages.put(role, new Page(page.text("title"), page.text("body")));
+                }
+            }
+        }
+        return new About(pages,
+                a.list("leaders", l -> {
+                    l.keys("fullName", "jobTitle", "bio");
+                    return new Leader(l.text("fullName"), l.text("jobTitle"), l.optional("bio"));
+                }),
+                a.list("units", u -> {
+                    u.keys("name", "duties", "parent");
+                    return new Unit(u.text("name"), u.optional("duties"), u.nullable("parent"));
+                }),
+                a.list("phones", p -> {
+                    p.keys("fullName", "jobTitle", "unit", "phone", "email");
+                    return new Phone(p.text("fullName"), p.optional("jobTitle"), p.optional("unit"), p.text("phone"), p.optional("email"));
+                }));
+    }
+
+    /** A mapping of the file, with the path of its keys for messages. */
+    private record Node(String path, Map<?, ?> map) {
+
+        static String code(Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+
+        void keys(String... allowed) {
+            Set<String> unknown = new TreeSet<>();
+            map.keySet().forEach(k -> {
+                if (!Arrays.asList(allowed).contains(String.valueOf(k))) {
+                    unknown.add(String.valueOf(k));
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw refused("unknown key(s) " + unknown);
+            }
+        }
+
+        boolean has(String key) {
+            return map.get(key) != null;
+        }
+
+        Node child(String key) {
+            if (map.get(key) instanceof Map<?, ?> m) {
+                return new Node(path + "." + key, m);
+            }
+            throw refused(key + ": expected a mapping");
+        }
+
+        <T> List<T> list(String key, Function<Node, T> item) {
+            Object value = map.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> items)) {
+                throw refused(key + ": expected a list");
+            }
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof Map<?, ?> m)) {
+                    throw refused(key + "[" + i + "]: expected a mapping");
+                }
+                out.add(item.apply(new Node(path + "." + key + "[" + i + "]", m)));
+            }
+            return List.copyOf(out);
+        }
+
+        List<FileRef> files() {
+            return list("files", f -> {
+                f.keys("file", "caption");
+                return new FileRef(f.text("file"), f.optional("caption"));
+            });
+        }
+
+        String text(String key) {
+            String value = nullable(key);
+            if (value == null || value.isBlank()) {
+                throw refused(key + ": required");
+            }
+            return value;
+        }
+
+        String optional(String key) {
+            String value = nullable(key);
+            return value == null ? "" : value;
+        }
+
+        @Nullable
+        String nullable(String key) {
+            Object value = map.get(key);
+            return value == null ? null : Normalizer.normalize(String.valueOf(value), Normalizer.Form.NFC);
+        }
+
+        int number(String key) {
+            if (map.get(key) instanceof Number n) {
+                return n.intValue();
+            }
+            throw refused(key + ": expected a whole number");
+        }
+
+        @Nullable
+        LocalDate date(String key) {
+            Object value = map.get(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Date d) {   // YAML 1.1 reads an unquoted 2026-09-15 as a date (UTC midnight)
+                return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            }
+            try {
+                return LocalDate.parse(String.valueOf(value));
+            } catch (RuntimeException e) {
+                throw refused(key + ": expected a date such as 2026-09-15");
+            }
+        }
+
+        <E extends Enum<E>> E choice(String key, E[] values, Function<E, String> code) {
+            String value = text(key);
+            return Arrays.stream(values).filter(v -> code.apply(v).equals(value)).findFirst()
+                    .orElseThrow(() -> refused(key + ": one of " + Arrays.stream(values).map(code).toList()));
+        }
+
+        Set<Role> roles(String key) {
+            if (!(map.get(key) instanceof List<?> names) || names.isEmpty()) {
+                throw refused(key + ": a list of roles");
+            }
+            Set<Role> roles = new LinkedHashSet<>();
+            for (Object name : names) {
+                roles.add(Arrays.stream(Role.values()).filter(r -> r.db().equals(String.valueOf(name))).findFirst()
+                        .orElseThrow(() -> refused(key + ": unknown role " + name)));
+            }
+            return roles;
+        }
+
+        IllegalArgumentException refused(String what) {
+            return new IllegalArgumentException(path + ": " + what);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package vn.cong.demo;
+
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import vn.cong.accounts.Account;
+import vn.cong.accounts.AccountAdministration;
+import vn.cong.accounts.AccountDetails;
+import vn.cong.accounts.Role;
+import vn.cong.content.ContentCatalog;
+import vn.cong.content.Draft;
+import vn.cong.content.DraftRejected;
+import vn.cong.content.Publishing;
+import vn.cong.content.SavedItem;
+import vn.cong.content.about.AboutEntries;
+import vn.cong.content.about.AboutPages;
+import vn.cong.content.about.StandingRole;
+import vn.cong.content.attachments.Attachments;
+import vn.cong.content.consultations.ConsultationFields;
+import vn.cong.content.consultations.Consultations;
+import vn.cong.content.documents.DocumentFields;
+import vn.cong.content.documents.LegalDocuments;
+import vn.cong.content.procedures.ProcedureFields;
+import vn.cong.content.procedures.Procedures;
+import vn.cong.media.MediaStore;
+import vn.cong.media.MediaType;
+import vn.cong.ops.backup.BackupHistory;
+import vn.cong.ops.backup.BackupJobs;
+import vn.cong.system.VietnamTime;
+import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.Actor;
+import vn.cong.workflow.ApproveItem;
+import vn.cong.workflow.Outcome;
+import vn.cong.workflow.SendForApproval;
+import vn.cong.workflow.SubmitItem;
+import vn.cong.workflow.Submission;
+import vn.cong.workflow.TakeForEditing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Loads one tenant's {@link DemoFile} through the platform's own services, acting as the tenant's demo
+ * staff: the tenant admin creates accounts and publishes the registries, the contributor submits the
+ * workflow items and the editor and approver move them on. Whatever exists already is left alone.
+ */
+@Singleton
+class DemoTenant {
+
+    /** What one load added. */
+    record Report(int staff, int covers, int documents, int consultations, int procedures, int aboutEntries, int waiting,
+                  boolean backupStarted) {
+        @Override
+        public String toString() {
+            return staff + " staff, " + covers + " cover images, " + documents + " documents, " + consultations + " consultation drafts, "
+                    + procedures + " procedures, " + aboutEntries + " about entries, " + waiting + " items in the workflow"
+                    + (backupStarted ? ", first backup started" : "") + " added";
+        }
+    }
+
+    private static final Set<MediaType> IMAGES = EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.WEBP);
+
+    private final AccountAdministration accounts;
+    private final ContentCatalog catalog;
+    private final Publishing publishing;
+    private final LegalDocuments documents;
+    private final Consultations consultations;
+    private final Procedures procedures;
+    private final AboutPages about;
+    private final Attachments attachments;
+    private final MediaStore media;
+    private final SubmitItem submit;
+    private final TakeForEditing take;
+    private final SendForApproval send;
+    private final ApproveItem approve;
+    private final BackupJobs backups;
+    private final BackupHistory backupHistory;
+    private final DemoConfiguration config;
+    private final Clock clock;
+
+    DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
+               Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
+               SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
+               BackupHistory backupHistory, DemoConfiguration config, Clock clock) {
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.publishing = publishing;
+        this.documents = documents;
+        this.consultations = consultations;
+        this.procedures = procedures;
+        this.about = about;
+        this.attachments = attachments;
+        this.media = media;
+        this.submit = submit;
+        this.take = take;
+        this.send = send;
+        this.approve = approve;
+        this.backups = backups;
+        this.backupHistory = backupHistory;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Loads {@code content} into {@code tenant}; files named in it are read from {@code mediaDir}. */
+    Mono<Report> load(Tenant tenant, DemoFile content, Path mediaDir) {
+        MediaFolder files = new MediaFolder(mediaDir);
+        return accounts.list(tenant).collectList().flatMap(existing -> {
+            Account admin = existing.stream().filter(a -> a.hasRole(Role.TENANT_ADMIN)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("tenant " + tenant.code() + " has no tenant admin"));
+            return staff(tenant, admin, existing, content.staff()).flatMap(staff -> accounts.list(tenant).collectList().flatMap(all -> {
+                Map<String, Account> byUsername = new HashMap<>();
+                all.forEach(a -> byUsername.put(a.username(), a));
+                long actor = admin.id();
+                return covers(tenant, actor, content.covers(), files)
+                        .zipWith(documents(tenant, actor, content.documents(), files))
+                        .flatMap(t -> consultationsOf(tenant, actor, content.consultations(), files).flatMap(cons ->
+                                proceduresOf(tenant, actor, content.procedures(), files).flatMap(procs ->
+                                        aboutOf(tenant, actor, content.about()).flatMap(ab ->
+                                                waiting(tenant, content.waiting(), byUsername).flatMap(wait ->
+                                                        firstBackup(tenant).map(backup -> new Report(staff, t.getT1(), t.getT2(),
+                                                                cons, procs, ab, wait, backup)))))));
+            }));
+        });
+    }
+
+    private Mono<Integer> staff(Tenant tenant, Account admin, List<Account> existing, List<DemoFile.Staff> staff) {
+        return Flux.fromIterable(staff)
+                .filter(s -> existing.stream().noneMatch(a -> a.username().equals(s.username())))
+                .concatMap(s -> accounts.create(tenant, admin.id(),
+                        new AccountDetails(s.username(), s.email(), s.fullName(), s.unit(), s.jobTitle(), s.phone()),
+                        s.roles(), s.password()))
+                .count().map(Long::intValue);
+    }
+
+    private Mono<Integer> covers(Tenant tenant, long actor, List<DemoFile.Cover> covers, MediaFolder files) {
+        return catalog.items(tenant, null).collectList().flatMap(items -> Flux.fromIterable(covers).concatMap(cover -> Mono.justOrEmpty(
+                                items.stream().filter(i -> i.slug().equals(cover.article()) && "vi".equals(i.language())).findFirst())
+                        .flatMap(summary -> catalog.item(tenant, summary.id()))
+                        .filter(item -> item.coverUrl() == null || item.coverUrl().isBlank())
+                        .flatMap(item -> media.store(tenant, cover.image(), files.read(cover.image()), IMAGES, actor)
+                                .flatMap(file -> publishing.saveDraft(tenant, new Draft(item.id(), item.version(), "article", item.sectionId(),
+                                        item.language(), item.slug(), item.title(), item.summary(), item.bodyHtml(), file.url(),
+                                        cover.alt(), item.source(), item.featured(), actor)))))
+                .count().map(Long::intValue));
+    }
+
+    private Mono<Integer> documents(Tenant tenant, long actor, List<DemoFile.Document> docs, MediaFolder files) {
+        Map<String, Long> ids = new HashMap<>();
+        return Flux.fromIterable(docs).concatMap(d -> {
+            Long replacedBy = d.replacedBy() == null ? null : ids.get(d.replacedBy());
+            Draft draft = new Draft(null, 0, LegalDocuments.KIND, null, "vi", d.slug(), d.title(), d.summary(), d.body(),
+                    null, null, null, false, actor);
+            DocumentFields fields = new DocumentFields(d.number(), d.type(), d.issuer(), d.signer(), d.issuedOn(), d.effectiveOn(),
+                    d.expiresOn(), d.status(), replacedBy);
+            return created(() -> documents.save(tenant, draft, fields, Map.of()))
+                    .doOnNext(saved -> ids.put(d.slug(), saved.id()))
+                    .flatMap(saved -> attachAndPublish(tenant, actor, saved, d.files(), files));
+        }).count().map(Long::intValue);
+    }
+
+    private Mono<Integer> consultationsOf(Tenant tenant, long actor, List<DemoFile.Consultation> list, MediaFolder files) {
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(VietnamTime.ZONE)).withNano(0);
+        return Flux.fromIterable(list).concatMap(c -> created(() -> consultations.save(tenant,
+                                new Draft(null, 0, Consultations.KIND, null, "vi", c.slug(), c.title(), c.summary(), c.body(), null, null,
+                                        null, false, actor),
+                                new ConsultationFields(now.plusDays(c.opensInDays()), now.plusDays(c.closesInDays()), c.commentEmail(),
+                                        c.commentAddress()), Map.of()))
+                        .flatMap(saved -> attachAndPublish(tenant, actor, saved, c.files(), files)))
+                .count().map(Long::intValue);
+    }
+
+    private Mono<Integer> proceduresOf(Tenant tenant, long actor, List<DemoFile.Procedure> list, MediaFolder files) {
+        return Flux.fromIterable(list).concatMap(p -> created(() -> procedures.save(tenant,
+                                new Draft(null, 0, Procedures.KIND, null, "vi", p.slug(), p.title(), p.summary(), p.body(), null, null,
+                                        null, false, actor),
+                                new ProcedureFields(p.level(), p.onlineUrl(), p.field(), p.unit(), p.processingTime(), p.fees(),
+                                        p.requiredDocuments()), Map.of()))
+                        .flatMap(saved -> attachAndPublish(tenant, actor, saved, p.files(), files)))
+                .count().map(Long::intValue);
+    }
+
+    private Mono<Integer> aboutOf(Tenant tenant, long actor, DemoFile.About a) {
+        if (a == null) {
+            return Mono.just(0);
+        }
+        Mono<Long> pages = Flux.fromIterable(a.pages().entrySet()).concatMap(e -> about.page(tenant, e.getKey(), "vi")
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .filter(Optional::isEmpty)
+                        .flatMap(none -> about.saveText(tenant, e.getKey(), "vi", e.getValue().title(), e.getValue().body(), 0, actor))
+                        .flatMap(saved -> publishing.publish(tenant, saved.id(), actor)))
+                .count();
+        Mono<Long> leaders = about.leaders(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.leaders().size())
+                .concatMap(i -> {
+                    DemoFile.Leader l = a.leaders().get(i);
+                    return about.saveLeader(tenant, new AboutEntries.Leader(null, l.fullName(), l.jobTitle(), l.bio(), null, null, i))
+                            .thenReturn(1);
+                }).count()).defaultIfEmpty(0L);
+        Mono<Long> units = about.units(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.units().size())
+                .concatMap(i -> {
+                    DemoFile.Unit u = a.units().get(i);
+                    Mono<Long> parent = u.parent() == null ? Mono.empty() : about.units(tenant)
+                            .flatMap(all -> Mono.justOrEmpty(all.stream().filter(x -> x.name().equals(u.parent())).findFirst()))
+                            .map(AboutEntries.Unit::id);
+                    return parent.map(Optional::of).defaultIfEmpty(Optional.empty())
+                            .flatMap(p -> about.saveUnit(tenant, new AboutEntries.Unit(null, p.orElse(null), u.name(), u.duties(), i)))
+                            .thenReturn(1);
+                }).count()).defaultIfEmpty(0L);
+        Mono<Long> phones = about.phones(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.phones().size())
+                .concatMap(i -> {
+                    DemoFile.Phone p = a.phones().get(i);
+                    return about.savePhone(tenant, new AboutEntries.Phone(null, p.fullName(), p.jobTitle(), p.unit(), p.phone(), p.email(), i))
+                            .thenReturn(1);
+                }).count()).defaultIfEmpty(0L);
+        return pages.concatWith(leaders).concatWith(units).concatWith(phones).reduce(0L, Long::sum).map(Long::intValue);
+    }
+
+    /** Each item is drafted by the contributor and taken by the demo staff as far as its stage. */
+    private Mono<Integer> waiting(Tenant tenant, List<DemoFile.Waiting> items, Map<String, Account> staff) {
+        if (items.isEmpty()) {
+            return Mono.just(0);
+        }
+        Account contributor = withRole(staff, Role.CONTRIBUTOR);
+        Account editor = withRole(staff, Role.EDITOR);
+        Account approver = withRole(staff, Role.APPROVER);
+        return catalog.items(tenant, null).map(ContentCatalog.ItemSummary::slug).collectList().flatMap(existing -> Flux.fromIterable(items)
+                .filter(w -> !existing.contains(w.slug()))
+                .concatMap(w -> catalog.sectionId(tenant, w.section())
+                        .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("waiting item " + w.slug() + ": no section " + w.section())))
+                        .flatMap(section -> publishing.saveDraft(tenant, Draft.article(section, "vi", w.slug(), w.title(), w.summary(), w.body(),
+                                contributor.id())))
+                        .flatMap(saved -> submit.submit(tenant, saved.id(), saved.version(), actor(contributor), new Submission(
+                                contributor.unit(), contributor.fullName(), contributor.jobTitle(), contributor.email(), contributor.phone(),
+                                w.sensitivity().db(), null, false, false, null, null)))
+                        .flatMap(o -> w.stage() == DemoFile.Stage.SUBMITTED ? Mono.just(o)
+                                : take.take(tenant, o.itemId(), o.version(), actor(editor)))
+                        .flatMap(o -> w.stage().compareTo(DemoFile.Stage.LEVEL1) < 0 ? Mono.just(o)
+                                : send.send(tenant, o.itemId(), o.version(), actor(editor), "Đã biên tập, kính trình duyệt."))
+                        .flatMap(o -> w.stage().compareTo(DemoFile.Stage.LEVEL2) < 0 ? Mono.just(o)
+                                : approve.approve(tenant, o.itemId(), o.version(), actor(approver), "Đồng ý, trình lãnh đạo Ban."))
+                        .map(Outcome::itemId))
+                .count().map(Long::intValue));
+    }
+
+    private Mono<Boolean> firstBackup(Tenant tenant) {
+        if (!config.backup()) {
+            return Mono.just(false);
+        }
+        return backupHistory.runs(tenant.code(), 1).hasElements()
+                .flatMap(has -> has ? Mono.just(false) : backups.backUpNow(tenant, "demo").thenReturn(true));
+    }
+
+    private Mono<SavedItem> attachAndPublish(Tenant tenant, long actor, SavedItem saved, List<DemoFile.FileRef> refs, MediaFolder files) {
+        return Flux.fromIterable(refs)
+                .concatMap(f -> attachments.attach(tenant, saved.id(), f.file(), files.read(f.file()), f.caption(), actor))
+                .then(publishing.publish(tenant, saved.id(), actor));
+    }
+
+    /**
+     * The save, or empty when the slug is taken (the item was loaded before; other problems a second load
+     * sees, such as a replacing document it did not create this time, do not matter then).
+     */
+    private static Mono<SavedItem> created(Supplier<Mono<SavedItem>> save) {
+        return save.get().onErrorResume(DraftRejected.class, e -> e.problems().containsKey("slug")
+                ? Mono.empty() : Mono.error(new IllegalArgumentException(e.problems().toString(), e)));
+    }
+
+    private static Account withRole(Map<String, Account> staff, Role role) {
+        return staff.values().stream().filter(a -> a.hasRole(role)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("waiting items need a demo account with the role " + role.db()));
+    }
+
+    private static Actor actor(Account a) {
+        return new Actor(a.id(), a.fullName(), a.roles());
+    }
+
+    /** The demo's media folder. */
+    private record MediaFolder(Path dir) {
+        byte[] read(String name) {
+            Path file = dir.resolve(name).normalize();
+            if (!file.startsWith(dir.normalize())) {
+                throw new IllegalArgumentException("demo file outside the media folder: " + name);
+            }
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package vn.cong.demo;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.cong.testing.Browser;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.SqlProbe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.cong.admin.StaffForms.logInOk;
+
+/**
+ * The README's first run: the real manifests and demo files of {@code tenants/} give the ministry staff for
+ * every role, a document registry with files, consultation drafts, procedures, about pages, cover images and
+ * an item waiting at each workflow stage, loaded in the background after start-up, once, and only into the
+ * tenant each file names.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoContentTest extends PlatformTestSupport {
+
+    private static final String MOST = "www.most.localhost";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DemoLoader loader;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.tenants-dir", "../tenants", "cong.demo.enabled", "true", "cong.demo.backup", "false",
+                "cong.media.root", "target/test-media/" + databaseName);
+    }
+
+    @BeforeAll
+    void waitForTheDemo() {
+        List<DemoTenant.Report> reports = loader.firstLoad().block(Duration.ofSeconds(180));
+        assertEquals(2, reports.size(), "most and nafosted have demo files: " + reports);
+    }
+
+    private Browser browser() {
+        return new Browser(server.getPort(), MOST);
+    }
+
+    @Test
+    void everyRoleHasADemoAccountThatCanLogIn() {
+        assertEquals(List.of("approver", "contributor", "deputy_head", "editor", "head", "tenant_admin"), SqlProbe.column(this::jdbc,
+                "SELECT DISTINCT unnest(roles)::text AS r FROM t_most.accounts ORDER BY r"));
+        Browser head = browser();
+        logInOk(head, "truongban", "DemoTruongBan2026!");
+        String dashboard = Jsoup.parse(head.get("/quan-tri").body()).text();
+        assertTrue(dashboard.contains("Việc chờ tôi xử lý: 1"), dashboard);
+    }
+
+    @Test
+    void theDocumentRegistryListsTheDemoDocumentsWithTheirFiles() {
+        String list = browser().get("/van-ban").body();
+        for (String number : List.of("12/2026/TT-BKHCN", "2815/QĐ-BKHCN", "05/CT-BKHCN", "08/2019/TT-BKHCN", "1120/KH-BKHCN",
+                "3456/BKHCN-KHTC")) {
+            assertTrue(list.contains(number), number);
+        }
+        assertEquals(12, SqlProbe.number(this::jdbc, """
+                SELECT count(*) FROM t_most.content_attachments a JOIN t_most.content_items i ON i.id = a.item_id
+                WHERE i.kind = 'document' AND i.state = 'published'"""));
+        assertEquals("12/2026/TT-BKHCN", SqlProbe.string(this::jdbc, """
+                SELECT r.number FROM t_most.legal_documents d JOIN t_most.legal_documents r ON r.item_id = d.replaced_by
+                JOIN t_most.content_items i ON i.id = d.item_id WHERE i.slug = 'thong-tu-huong-dan-danh-gia-nhiem-vu-2019'"""));
+        String detail = browser().get("/van-ban/thong-tu-quy-dinh-quan-ly-nhiem-vu-khcn-cap-quoc-gia").body();
+        assertTrue(detail.contains("12-2026-tt-bkhcn.pdf") && detail.contains("12-2026-tt-bkhcn.docx"), detail);
+    }
+
+    @Test
+    void draftsProceduresAboutPagesAndCoversAreOnThePublicSite() {
+        Browser b = browser();
+        String drafts = b.get("/du-thao").body();
+        assertTrue(drafts.contains("phòng thí nghiệm trọng điểm") && drafts.contains("khuyến khích doanh nghiệp"), drafts);
+        assertEquals(List.of("t", "f"), SqlProbe.column(this::jdbc, """
+                SELECT (now() BETWEEN c.opens_at AND c.closes_at)::text FROM t_most.consultations c
+                JOIN t_most.content_items i ON i.id = c.item_id ORDER BY c.closes_at DESC""").stream().map(s -> s.substring(0, 1)).toList(),
+                "one draft open now, one closed");
+        String procedures = b.get("/thu-tuc").body();
+        assertTrue(procedures.contains("Cấp Giấy chứng nhận doanh nghiệp khoa học và công nghệ"), procedures);
+        assertEquals(List.of("2", "3", "4"), SqlProbe.column(this::jdbc,
+                "SELECT DISTINCT service_level::text FROM t_most.procedures ORDER BY 1"));
+        assertTrue(b.get("/gioi-thieu").body().contains("113 Trần Duy Hưng"));
+        assertTrue(b.get("/gioi-thieu/lanh-dao").body().contains("Nguyễn Văn Bình"));
+        assertEquals(6, SqlProbe.number(this::jdbc,
+                "SELECT count(*) FROM t_most.content_items WHERE kind = 'article' AND cover_url LIKE '/%'"));
+        assertTrue(b.get("/").body().contains("Gian trưng bày của các doanh nghiệp khởi nghiệp"), "a cover with its alt text on the home page");
+    }
+
+    @Test
+    void oneItemWaitsAtEachWorkflowStage() {
+        assertEquals(List.of(
+                        "du-kien-dieu-chinh-muc-chi-nhiem-vu-khcn-2027 awaiting_approval 2",
+                        "hoi-nghi-tong-ket-chuong-trinh-nong-thon-moi-khcn submitted -",
+                        "ket-qua-kiem-tra-nhiem-vu-khcn-quy-iii awaiting_approval 1",
+                        "ra-mat-san-giao-dich-cong-nghe-mien-trung editing -"),
+                SqlProbe.column(this::jdbc, """
+                        SELECT i.slug || ' ' || i.state || ' ' || coalesce(r.current_level::text, '-')
+                        FROM t_most.content_items i JOIN t_most.workflow_runs r ON r.item_id = i.id ORDER BY i.slug"""));
+        assertEquals(List.of("awaiting_approval 1", "awaiting_approval 2", "editing -", "submitted -"), SqlProbe.column(this::jdbc, """
+                SELECT i.state || ' ' || coalesce(r.current_level::text, '-') FROM t_nafosted.content_items i
+                JOIN t_nafosted.workflow_runs r ON r.item_id = i.id ORDER BY 1"""), "the member's demo too");
+    }
+
+    @Test
+    void loadingAgainAddsNothingAndOtherTenantsKeepTheirOwnContent() {
+        List<DemoTenant.Report> again = loader.loadAll().collectList().block();
+        assertFalse(again.isEmpty());
+        again.forEach(r -> assertEquals(new DemoTenant.Report(0, 0, 0, 0, 0, 0, 0, false), r));
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.content_items WHERE slug = 'thong-tu-quy-dinh-quan-ly-nhiem-vu-khcn-cap-quoc-gia'"));
+        assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nasati.content_items WHERE kind <> 'article'"));
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nasati.accounts"));
+        assertFalse(new Browser(server.getPort(), "nasati.most.localhost").get("/van-ban").body().contains("12/2026/TT-BKHCN"));
+    }
+}
