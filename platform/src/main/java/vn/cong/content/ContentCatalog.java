@@ -10,6 +10,8 @@ import vn.cong.tenancy.TenantDatabase;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What editors read: a tenant's articles in every state, one article to edit, its sections and
@@ -75,6 +77,12 @@ public class ContentCatalog {
                         SELECT id, name_vi, depth FROM tree ORDER BY path""",
                 r -> new SectionChoice(r.get(0, Long.class), r.get(1, String.class), r.get(2, Integer.class))))
                 .collectList();
+    }
+
+    /** The slugs items of any kind already have in {@code language} (a slug is unique per language). */
+    public Mono<Set<String>> slugsTaken(Tenant tenant, String language) {
+        return db.flux(tenant, c -> Sql.query(c, "SELECT slug FROM content_items WHERE language = $1", r -> r.get(0, String.class), language))
+                .collect(Collectors.toSet());
     }
 
     /** The id of the section with this slug, if the tenant has it. */

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 @Requires(property = "cong.demo.enabled", value = "true")
-class DemoLoader {
+public class DemoLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -50,6 +50,11 @@ class DemoLoader {
     void onServerStarted(ServerStartupEvent event) {
         firstLoad = loadAll().collectList().subscribeOn(Schedulers.boundedElastic()).cache();
         firstLoad.subscribe(reports -> { }, e -> LOG.error("Demo content could not be loaded", e));
+    }
+
+    /** Completes when the load started with the server has loaded every demo file (for tests). */
+    public Mono<Void> loaded() {
+        return firstLoad.then();
     }
 
     /** The load started with the server, complete when every demo file has been loaded. */

@@ -9,7 +9,6 @@ import vn.cong.accounts.AccountDetails;
 import vn.cong.accounts.Role;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.Draft;
-import vn.cong.content.DraftRejected;
 import vn.cong.content.Publishing;
 import vn.cong.content.SavedItem;
 import vn.cong.content.about.AboutEntries;
@@ -48,7 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Loads one tenant's {@link DemoFile} through the platform's own services, acting as the tenant's demo
@@ -122,14 +121,14 @@ class DemoTenant {
                 Map<String, Account> byUsername = new HashMap<>();
                 all.forEach(a -> byUsername.put(a.username(), a));
                 long actor = admin.id();
-                return covers(tenant, actor, content.covers(), files)
-                        .zipWith(documents(tenant, actor, content.documents(), files))
-                        .flatMap(t -> consultationsOf(tenant, actor, content.consultations(), files).flatMap(cons ->
-                                proceduresOf(tenant, actor, content.procedures(), files).flatMap(procs ->
+                return catalog.slugsTaken(tenant, "vi").flatMap(taken -> covers(tenant, actor, content.covers(), files)
+                        .zipWith(documents(tenant, actor, fresh(content.documents(), DemoFile.Document::slug, taken), files))
+                        .flatMap(t -> consultationsOf(tenant, actor, fresh(content.consultations(), DemoFile.Consultation::slug, taken), files).flatMap(cons ->
+                                proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
-                                                waiting(tenant, content.waiting(), byUsername).flatMap(wait ->
+                                                waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername).flatMap(wait ->
                                                         firstBackup(tenant).map(backup -> new Report(staff, t.getT1(), t.getT2(),
-                                                                cons, procs, ab, wait, backup)))))));
+                                                                cons, procs, ab, wait, backup))))))));
             }));
         });
     }
@@ -163,7 +162,7 @@ class DemoTenant {
                     null, null, null, false, actor);
             DocumentFields fields = new DocumentFields(d.number(), d.type(), d.issuer(), d.signer(), d.issuedOn(), d.effectiveOn(),
                     d.expiresOn(), d.status(), replacedBy);
-            return created(() -> documents.save(tenant, draft, fields, Map.of()))
+            return documents.save(tenant, draft, fields, Map.of())
                     .doOnNext(saved -> ids.put(d.slug(), saved.id()))
                     .flatMap(saved -> attachAndPublish(tenant, actor, saved, d.files(), files));
         }).count().map(Long::intValue);
@@ -171,21 +170,21 @@ class DemoTenant {
 
     private Mono<Integer> consultationsOf(Tenant tenant, long actor, List<DemoFile.Consultation> list, MediaFolder files) {
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(VietnamTime.ZONE)).withNano(0);
-        return Flux.fromIterable(list).concatMap(c -> created(() -> consultations.save(tenant,
+        return Flux.fromIterable(list).concatMap(c -> consultations.save(tenant,
                                 new Draft(null, 0, Consultations.KIND, null, "vi", c.slug(), c.title(), c.summary(), c.body(), null, null,
                                         null, false, actor),
                                 new ConsultationFields(now.plusDays(c.opensInDays()), now.plusDays(c.closesInDays()), c.commentEmail(),
-                                        c.commentAddress()), Map.of()))
+                                        c.commentAddress()), Map.of())
                         .flatMap(saved -> attachAndPublish(tenant, actor, saved, c.files(), files)))
                 .count().map(Long::intValue);
     }
 
     private Mono<Integer> proceduresOf(Tenant tenant, long actor, List<DemoFile.Procedure> list, MediaFolder files) {
-        return Flux.fromIterable(list).concatMap(p -> created(() -> procedures.save(tenant,
+        return Flux.fromIterable(list).concatMap(p -> procedures.save(tenant,
                                 new Draft(null, 0, Procedures.KIND, null, "vi", p.slug(), p.title(), p.summary(), p.body(), null, null,
                                         null, false, actor),
                                 new ProcedureFields(p.level(), p.onlineUrl(), p.field(), p.unit(), p.processingTime(), p.fees(),
-                                        p.requiredDocuments()), Map.of()))
+                                        p.requiredDocuments()), Map.of())
                         .flatMap(saved -> attachAndPublish(tenant, actor, saved, p.files(), files)))
                 .count().map(Long::intValue);
     }
@@ -233,8 +232,7 @@ class DemoTenant {
         Account contributor = withRole(staff, Role.CONTRIBUTOR);
         Account editor = withRole(staff, Role.EDITOR);
         Account approver = withRole(staff, Role.APPROVER);
-        return catalog.items(tenant, null).map(ContentCatalog.ItemSummary::slug).collectList().flatMap(existing -> Flux.fromIterable(items)
-                .filter(w -> !existing.contains(w.slug()))
+        return Flux.fromIterable(items)
                 .concatMap(w -> catalog.sectionId(tenant, w.section())
                         .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("waiting item " + w.slug() + ": no section " + w.section())))
                         .flatMap(section -> publishing.saveDraft(tenant, Draft.article(section, "vi", w.slug(), w.title(), w.summary(), w.body(),
@@ -249,7 +247,7 @@ class DemoTenant {
                         .flatMap(o -> w.stage().compareTo(DemoFile.Stage.LEVEL2) < 0 ? Mono.just(o)
                                 : approve.approve(tenant, o.itemId(), o.version(), actor(approver), "Đồng ý, trình lãnh đạo Ban."))
                         .map(Outcome::itemId))
-                .count().map(Long::intValue));
+                .count().map(Long::intValue);
     }
 
     private Mono<Boolean> firstBackup(Tenant tenant) {
@@ -266,13 +264,9 @@ class DemoTenant {
                 .then(publishing.publish(tenant, saved.id(), actor));
     }
 
-    /**
-     * The save, or empty when the slug is taken (the item was loaded before; other problems a second load
-     * sees, such as a replacing document it did not create this time, do not matter then).
-     */
-    private static Mono<SavedItem> created(Supplier<Mono<SavedItem>> save) {
-        return save.get().onErrorResume(DraftRejected.class, e -> e.problems().containsKey("slug")
-                ? Mono.empty() : Mono.error(new IllegalArgumentException(e.problems().toString(), e)));
+    /** The items whose slug no item of the tenant has yet (the others were loaded before). */
+    private static <T> List<T> fresh(List<T> items, Function<T, String> slug, Set<String> taken) {
+        return items.stream().filter(i -> !taken.contains(slug.apply(i))).toList();
     }
 
     private static Account withRole(Map<String, Account> staff, Role role) {
