@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import vn.cong.accounts.Role;
+import vn.cong.content.kinds.ContentKinds;
+import vn.cong.content.kinds.KindDeclaration;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +18,7 @@ import java.util.Set;
 
 /**
  * The staff area's menu, gathered from the {@link StaffMenu} declarations on the screens' controllers and
+ * from the content kinds' declarations ({@link KindDeclaration.MenuEntry}, in the "Nội dung" group), and
  * grouped (Nội dung / Quy trình / Quản trị); each person sees the entries their roles open.
  */
 @Singleton
@@ -40,8 +43,13 @@ public class StaffNavigation {
 
     private final List<Entry> entries;
 
-    StaffNavigation(BeanContext context) {
+    StaffNavigation(BeanContext context, ContentKinds kinds) {
         Map<String, Entry> found = new java.util.LinkedHashMap<>();
+        for (var kind : kinds.all()) {
+            KindDeclaration d = kind.declaration();
+            found.put(d.staffPath(), new Entry(StaffMenu.Group.CONTENT, d.menu().order(), d.menu().label(), d.staffPath(),
+                    d.menu().roles().stream().map(Role::of).collect(java.util.stream.Collectors.toUnmodifiableSet()), false));
+        }
         // an intercepted controller (CSRF) has two definitions, the proxy and its target: one entry per address
         for (var definition : context.getBeanDefinitions(Qualifiers.byStereotype(StaffMenu.class))) {
             AnnotationValue<StaffMenu> menu = definition.getAnnotation(StaffMenu.class);

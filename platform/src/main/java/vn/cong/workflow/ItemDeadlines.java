@@ -3,6 +3,8 @@ package vn.cong.workflow;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import vn.cong.content.kinds.ContentKinds;
+import vn.cong.content.kinds.KindDeadline;
 import vn.cong.workflow.deadline.DeadlineKind;
 import vn.cong.workflow.deadline.DeadlinePolicy;
 import vn.cong.workflow.deadline.HolidayCalendarLoader;
@@ -25,16 +27,18 @@ import java.util.Set;
 @Singleton
 public class ItemDeadlines {
 
-    /** Kinds whose "event time" is the issue (arrival) stamp of a document. */
-    private static final Set<String> DOCUMENT_KINDS = Set.of("document", "legal_document", "directive_document");
-    /** Kinds that are draft legal documents for public comment (due from leadership approval: the submission). */
-    private static final Set<String> CONSULTATION_KINDS = Set.of("consultation", "consultation_draft", "draft_document");
+    /** Other names of kinds whose "event time" is the issue (arrival) stamp of a document (the declared kinds say so themselves). */
+    private static final Set<String> DOCUMENT_KINDS = Set.of("legal_document", "directive_document");
+    /** Other names of kinds that are draft legal documents for public comment (due from leadership approval: the submission). */
+    private static final Set<String> CONSULTATION_KINDS = Set.of("consultation_draft", "draft_document");
 
     private static final String EDITING = "Hạn biên tập, đăng tải";
 
     private final WorkingCalendar calendar;
+    private final ContentKinds kinds;
 
-    ItemDeadlines(@Value("${cong.calendar.file:}") String file) {
+    ItemDeadlines(@Value("${cong.calendar.file:}") String file, ContentKinds kinds) {
+        this.kinds = kinds;
         this.calendar = file == null || file.isBlank() ? HolidayCalendarLoader.bundled() : HolidayCalendarLoader.fromFile(Path.of(file));
     }
 
@@ -50,13 +54,14 @@ public class ItemDeadlines {
         DeadlinePolicy policy = DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most);
         ZonedDateTime received = receivedAt.atZoneSameInstant(calendar.zone());
         List<Deadline> found = new ArrayList<>();
-        if (DOCUMENT_KINDS.contains(kind)) {
+        KindDeadline runsAgainst = deadlineOf(kind);
+        if (runsAgainst == KindDeadline.DOCUMENT_PUBLICATION) {
             if (eventAt != null) {
                 add(found, policy, DeadlineKind.DOCUMENT_PUBLICATION, eventAt, "Hạn đăng văn bản (quy tắc 12 giờ, tính từ dấu văn bản đến)");
             }
             return found;
         }
-        if (CONSULTATION_KINDS.contains(kind)) {
+        if (runsAgainst == KindDeadline.DRAFT_FOR_COMMENT) {
             add(found, policy, DeadlineKind.DRAFT_LEGAL_DOCUMENT, receivedAt, "Hạn đăng dự thảo lấy ý kiến (tính từ khi nhận)");
             return found;
         }
@@ -67,6 +72,17 @@ public class ItemDeadlines {
                 highlighted ? EDITING + " (sự kiện nổi bật, tính từ khi nhận)" : EDITING + " (tính từ khi nhận)");
         found.sort(Comparator.comparing(Deadline::due));
         return found;
+    }
+
+    /** The deadline a kind declares ({@link vn.cong.content.kinds.KindDeclaration#deadline()}); editing for articles. */
+    private KindDeadline deadlineOf(String kind) {
+        if (DOCUMENT_KINDS.contains(kind)) {
+            return KindDeadline.DOCUMENT_PUBLICATION;
+        }
+        if (CONSULTATION_KINDS.contains(kind)) {
+            return KindDeadline.DRAFT_FOR_COMMENT;
+        }
+        return kinds.declaration(kind).map(d -> d.deadline()).orElse(KindDeadline.EDITING);
     }
 
     /**

@@ -2,7 +2,7 @@ package vn.cong.admin.about;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import vn.cong.admin.kinds.KindForms;
+import vn.cong.content.kinds.KindForms;
 import vn.cong.content.about.AboutEntries;
 import vn.cong.web.CsrfForm;
 

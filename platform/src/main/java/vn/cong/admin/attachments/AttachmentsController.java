@@ -49,11 +49,13 @@ class AttachmentsController {
     private final Attachments attachments;
     private final AdminPages pages;
     private final MediaConfiguration media;
+    private final StaffKinds kinds;
 
-    AttachmentsController(Attachments attachments, AdminPages pages, MediaConfiguration media) {
+    AttachmentsController(Attachments attachments, AdminPages pages, MediaConfiguration media, StaffKinds kinds) {
         this.attachments = attachments;
         this.pages = pages;
         this.media = media;
+        this.kinds = kinds;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -127,8 +129,8 @@ class AttachmentsController {
         return attachments.list(tenant, owner.id()).flatMap(files -> {
             Map<String, Object> model = new HashMap<>();
             model.put("owner", owner);
-            model.put("kindName", StaffKinds.name(owner.kind()));
-            model.put("editUrl", StaffKinds.editUrl(owner.kind(), owner.id()));
+            model.put("kindName", kinds.name(owner.kind()));
+            model.put("editUrl", kinds.editUrl(owner.kind(), owner.id()));
             model.put("base", "/quan-tri/noi-dung/" + owner.id() + "/tep-dinh-kem");
             model.put("files", files);
             model.put("maxSize", SizeText.of(media.attachmentMaxBytes()));

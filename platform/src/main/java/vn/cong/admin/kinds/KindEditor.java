@@ -4,118 +4,127 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.admin.StaffAccount;
 import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.EditConflict;
-import vn.cong.content.SavedItem;
+import vn.cong.content.kinds.ContentKind;
+import vn.cong.content.kinds.KindDeclaration;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.WorkflowConflict;
 import vn.cong.workflow.WorkflowRefused;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The editing flow every content kind's staff screen shares: new form, create, edit, save (an
- * outdated version is a conflict that keeps the text typed), publish through the workflow
- * ({@link KindPublishing}: the tenant's approval policy and the kind's {@code PublishRule}s decide;
- * a refusal is shown on the form). A kind says how to load, show and save
- * its items in a {@link Kind}; its controller maps the routes onto these methods.
- *
- * @param <F> the kind's form as posted
- * @param <I> the kind's item as loaded for editing
+ * The editing flow every content kind's staff screens share, drawn from the kind's declaration: list,
+ * new form, create, edit, save (an outdated version is a conflict that keeps the text typed), publish
+ * through the workflow ({@link KindPublishing}: the tenant's approval policy and the kind's
+ * {@code PublishRule}s decide; a refusal is shown on the form).
  */
-public final class KindEditor<F, I> {
-
-    /** What one kind brings to the shared flow. */
-    public interface Kind<F, I> {
-
-        String kind();
-
-        /** The form template under {@code views/admin/}. */
-        String template();
-
-        Mono<I> load(Tenant tenant, long id);
-
-        KindPages.ItemState summary(I item);
-
-        F formOf(I item);
-
-        F withVersion(F form, int version);
-
-        Mono<SavedItem> save(Tenant tenant, @Nullable Long id, F form, long actorId);
-
-        /** The form's choices (drop-downs) and labels; {@code item} null on the create form. */
-        Mono<Map<String, Object>> model(Tenant tenant, @Nullable I item);
-    }
+@Singleton
+public class KindEditor {
 
     private static final Map<String, String> NOTICES = Map.of(
             "tao", "Đã tạo bản nháp. Đính kèm tệp (nếu cần) rồi đăng lên cổng.", "luu", "Đã lưu.", "dang", "Đã đăng lên cổng.");
 
-    private final Kind<F, I> kind;
     private final KindPublishing publishing;
     private final KindPages pages;
-    private final String base;
 
-    public KindEditor(Kind<F, I> kind, KindPublishing publishing, KindPages pages) {
-        this.kind = kind;
+    KindEditor(KindPublishing publishing, KindPages pages) {
         this.publishing = publishing;
         this.pages = pages;
-        this.base = StaffKinds.listUrl(kind.kind());
     }
 
-    public Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request, Tenant tenant, StaffAccount me, F empty) {
-        return form(request, tenant, me, HttpStatus.OK, null, empty, Map.of(), null, null);
+    /** A line of the staff list, ready to show. */
+    public record Row(long id, String first, java.util.List<String> cells, String state, boolean published, String publicUrl) {
     }
 
-    public Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, F form) {
-        return kind.save(tenant, null, form, me.id())
-                .map(saved -> KindPages.seeOther(base + "/" + saved.id() + "?thongbao=tao"))
-                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, e.problems(), null, null));
+    public Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, ContentKind<Object> kind) {
+        KindDeclaration d = kind.declaration();
+        return kind.rows(tenant).flatMap(rows -> pages.list(request, "kinds/list", Map.of("kind", d, "rows", rows.stream()
+                .map(r -> new Row(r.id(), r.first(), r.cells(), StaffKinds.stateLabel(r.state()), "published".equals(r.state()),
+                        d.publicUrl(r.language(), r.slug())))
+                .toList())));
     }
 
-    public Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Nullable String notice) {
-        return kind.load(tenant, id)
-                .flatMap(item -> form(request, tenant, me, HttpStatus.OK, item, kind.formOf(item), Map.of(),
+    public Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request, Tenant tenant, StaffAccount me, ContentKind<Object> kind) {
+        Map<String, String> blank = new LinkedHashMap<>();
+        kind.declaration().form().forEach(f -> blank.put(f.name(), f.initial()));
+        blank.put("version", "0");
+        return form(request, tenant, me, kind, HttpStatus.OK, null, blank, Map.of(), null, null);
+    }
+
+    public Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, ContentKind<Object> kind,
+                                                    Map<String, String> values) {
+        return kind.save(tenant, null, values, me.id())
+                .map(saved -> KindPages.seeOther(kind.declaration().staffPath() + "/" + saved.id() + "?thongbao=tao"))
+                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, kind, HttpStatus.BAD_REQUEST, null, values, e.problems(), null, null));
+    }
+
+    public Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, ContentKind<Object> kind, long id,
+                                                  @Nullable String notice) {
+        return kind.editable(tenant, id)
+                .flatMap(item -> form(request, tenant, me, kind, HttpStatus.OK, item, kind.values(item), Map.of(),
                         notice == null ? null : NOTICES.get(notice), null))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.kind())));
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.declaration().kind())));
     }
 
-    public Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, F form) {
-        return kind.load(tenant, id).flatMap(item -> {
+    public Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, ContentKind<Object> kind, long id,
+                                                    Map<String, String> values) {
+        String base = kind.declaration().staffPath();
+        return kind.editable(tenant, id).flatMap(item -> {
             String state = kind.summary(item).state();
             if (!StaffKinds.mayChange(me, state)) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, form, Map.of(), null,
+                return form(request, tenant, me, kind, HttpStatus.FORBIDDEN, item, values, Map.of(), null,
                         StaffKinds.refusal(state, KindPages.PUBLISHED_EDIT_REFUSED));
             }
-            return kind.save(tenant, id, form, me.id())
+            return kind.save(tenant, id, values, me.id())
                     .map(saved -> KindPages.seeOther(base + "/" + id + "?thongbao=luu"))
-                    .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, e.problems(), null, null))
-                    .onErrorResume(EditConflict.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, item,
-                            kind.withVersion(form, e.currentVersion()), Map.of(), null, KindPages.conflict(e.currentVersion())));
-        }).switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.kind())));
+                    .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, kind, HttpStatus.BAD_REQUEST, item, values, e.problems(), null, null))
+                    .onErrorResume(EditConflict.class, e -> form(request, tenant, me, kind, HttpStatus.CONFLICT, item,
+                            withVersion(values, e.currentVersion()), Map.of(), null, KindPages.conflict(e.currentVersion())));
+        }).switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.declaration().kind())));
     }
 
-    public Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id) {
-        return kind.load(tenant, id).flatMap(item -> {
+    public Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, ContentKind<Object> kind, long id) {
+        String base = kind.declaration().staffPath();
+        return kind.editable(tenant, id).flatMap(item -> {
             if (!me.hasAnyRole(StaffKinds.PUBLISHERS)) {
-                return form(request, tenant, me, HttpStatus.FORBIDDEN, item, kind.formOf(item), Map.of(), null, KindPages.PUBLISH_REFUSED_ROLE);
+                return form(request, tenant, me, kind, HttpStatus.FORBIDDEN, item, kind.values(item), Map.of(), null, KindPages.PUBLISH_REFUSED_ROLE);
             }
             return publishing.publish(tenant, id, me)
                     .map(saved -> KindPages.seeOther(base + "/" + id + "?thongbao=dang"))
                     // not in a state (or not approved) to go online, a kind's condition unmet, or changed meanwhile
                     .onErrorResume(e -> e instanceof WorkflowRefused || e instanceof WorkflowConflict,
-                            e -> form(request, tenant, me, HttpStatus.CONFLICT, item, kind.formOf(item), Map.of(), null, e.getMessage()));
-        }).onErrorResume(ContentNotFound.class, e -> pages.notFound(request, kind.kind()))
-                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.kind())));
+                            e -> form(request, tenant, me, kind, HttpStatus.CONFLICT, item, kind.values(item), Map.of(), null, e.getMessage()));
+        }).onErrorResume(ContentNotFound.class, e -> pages.notFound(request, kind.declaration().kind()))
+                .switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.declaration().kind())));
     }
 
-    private Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status,
-                                                   @Nullable I item, F form, Map<String, String> errors,
-                                                   @Nullable String notice, @Nullable String alert) {
-        KindPages.ItemState shown = item == null ? null : kind.summary(item);
-        return kind.model(tenant, item).flatMap(model -> pages.form(request, tenant, me, status, kind.kind(), kind.template(), shown,
-                form, errors, notice, alert, model));
+    /** What was typed, with the version of the item as it now is: saving again overwrites it. */
+    private static Map<String, String> withVersion(Map<String, String> values, int version) {
+        Map<String, String> v = new HashMap<>(values);
+        v.put("version", String.valueOf(version));
+        return v;
+    }
+
+    private Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, StaffAccount me, ContentKind<Object> kind,
+                                                   HttpStatus status, @Nullable Object item, Map<String, String> values,
+                                                   Map<String, String> errors, @Nullable String notice, @Nullable String alert) {
+        KindDeclaration d = kind.declaration();
+        ContentKind.Edited shown = item == null ? null : kind.summary(item);
+        KindPages.ItemState state = shown == null ? null : new KindPages.ItemState(shown.id(), shown.state(), d.publicUrl(shown.language(), shown.slug()));
+        return kind.choices(tenant, shown == null ? null : shown.id()).flatMap(choices -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("kind", d);
+            model.put("choices", choices);
+            model.put("heading", String.join(" – ", d.heading().stream().map(f -> values.getOrDefault(f, "")).toList()));
+            return pages.form(request, tenant, me, status, d.kind(), "kinds/form", state, values, errors, notice, alert, model);
+        });
     }
 }

@@ -27,10 +27,12 @@ public class KindPages {
 
     private final AdminPages pages;
     private final Attachments attachments;
+    private final StaffKinds kinds;
 
-    public KindPages(AdminPages pages, Attachments attachments) {
+    public KindPages(AdminPages pages, Attachments attachments, StaffKinds kinds) {
         this.pages = pages;
         this.attachments = attachments;
+        this.kinds = kinds;
     }
 
     /** An item being edited, as the form's header and publish section show it. */
@@ -49,8 +51,8 @@ public class KindPages {
             Map<String, Object> m = new HashMap<>(model);
             m.put("form", form);
             m.put("errors", errors);
-            m.put("base", StaffKinds.listUrl(kind));
-            m.put("kindName", StaffKinds.name(kind));
+            m.put("base", kinds.listUrl(kind));
+            m.put("kindName", kinds.name(kind));
             m.put("canPublish", me.hasAnyRole(StaffKinds.PUBLISHERS));
             m.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", StaffKinds.stateLabel(item.state()),
                     "published", "published".equals(item.state()), "publicUrl", item.publicUrl(), "attachmentCount", n,
@@ -79,7 +81,7 @@ public class KindPages {
 
     public Mono<MutableHttpResponse<String>> notFound(HttpRequest<?> request, String kind) {
         return pages.page(request, HttpStatus.NOT_FOUND, "error", Map.of("title", "Không tìm thấy nội dung",
-                "message", StaffKinds.name(kind) + " này không có trong cổng.", "linkHref", StaffKinds.listUrl(kind),
+                "message", kinds.name(kind) + " này không có trong cổng.", "linkHref", kinds.listUrl(kind),
                 "linkText", "Về danh sách"));
     }
 

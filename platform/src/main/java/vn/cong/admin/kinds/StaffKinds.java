@@ -1,47 +1,49 @@
 package vn.cong.admin.kinds;
 
+import jakarta.inject.Singleton;
 import vn.cong.accounts.Role;
 import vn.cong.admin.StaffAccount;
+import vn.cong.content.kinds.ContentKinds;
+import vn.cong.content.kinds.KindDeclaration;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The staff area's names for content kinds: where each kind is edited, what it is called, who publishes. */
+/**
+ * The staff area's names for content kinds: where each kind is edited, what it is called, who publishes.
+ * The declared kinds ({@link ContentKinds}) say it in their declarations; articles and the about pages,
+ * which have screens of their own, are named here.
+ */
+@Singleton
 public final class StaffKinds {
 
     /** Who may put an item online, or change one that is online. */
     public static final Role[] PUBLISHERS = {Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD};
 
-    private static final Map<String, String> EDITORS = Map.of(
-            "article", "/quan-tri/bai-viet",
-            "document", "/quan-tri/van-ban",
-            "consultation", "/quan-tri/du-thao",
-            "procedure", "/quan-tri/thu-tuc",
-            "page", "/quan-tri/gioi-thieu");
-    private static final Map<String, String> NAMES = Map.of(
-            "article", "Bài viết",
-            "document", "Văn bản",
-            "consultation", "Dự thảo lấy ý kiến",
-            "procedure", "Thủ tục hành chính",
-            "page", "Trang giới thiệu");
-    private static final Map<String, String> PUBLIC = Map.of(
-            "article", "/bai-viet/",
-            "document", "/van-ban/",
-            "consultation", "/du-thao/",
-            "procedure", "/thu-tuc/");
     private static final Map<String, String> STATES = Map.of("draft", "Bản nháp", "published", "Đã đăng");
 
-    private StaffKinds() {
+    private final Map<String, String> editors = new HashMap<>(Map.of("article", "/quan-tri/bai-viet", "page", "/quan-tri/gioi-thieu"));
+    private final Map<String, String> names = new HashMap<>(Map.of("article", "Bài viết", "page", "Trang giới thiệu"));
+    private final Map<String, String> publicPaths = new HashMap<>(Map.of("article", "/bai-viet/"));
+
+    StaffKinds(ContentKinds kinds) {
+        for (var kind : kinds.all()) {
+            KindDeclaration d = kind.declaration();
+            editors.put(d.kind(), d.staffPath());
+            names.put(d.kind(), d.name());
+            publicPaths.put(d.kind(), d.publicPath() + "/");
+        }
     }
 
     /** The edit page of an item of {@code kind}; the about pages are edited from their overview. */
-    public static String editUrl(String kind, long id) {
-        return "page".equals(kind) ? EDITORS.get(kind) : EDITORS.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
+    public String editUrl(String kind, long id) {
+        return "page".equals(kind) ? editors.get(kind) : editors.getOrDefault(kind, "/quan-tri/bai-viet") + "/" + id;
     }
 
     /** Where a published item of {@code kind} is read; null for the about pages, whose addresses are their roles. */
-    public static String publicUrl(String kind, String language, String slug) {
-        String path = PUBLIC.get(kind);
+    public String publicUrl(String kind, String language, String slug) {
+        String path = publicPaths.get(kind);
         return path == null ? null : ("en".equals(language) ? "/en" : "") + path + slug;
     }
 
@@ -50,12 +52,12 @@ public final class StaffKinds {
         return "/quan-tri/quy-trinh/" + id;
     }
 
-    public static String listUrl(String kind) {
-        return EDITORS.getOrDefault(kind, "/quan-tri/bai-viet");
+    public String listUrl(String kind) {
+        return editors.getOrDefault(kind, "/quan-tri/bai-viet");
     }
 
-    public static String name(String kind) {
-        return NAMES.getOrDefault(kind, kind);
+    public String name(String kind) {
+        return names.getOrDefault(kind, kind);
     }
 
     public static String stateLabel(String state) {

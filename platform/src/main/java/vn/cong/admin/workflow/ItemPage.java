@@ -56,7 +56,7 @@ final class ItemPage {
     record Entry(String at, String actor, String action, String states, String level, String comment, String reason) {
     }
 
-    static Map<String, Object> model(ItemDetail d, Actor me, ActionForm typed, List<Integer> versions) {
+    static Map<String, Object> model(ItemDetail d, Actor me, ActionForm typed, StaffKinds kinds, List<Integer> versions) {
         Map<String, Object> m = new HashMap<>();
         var item = d.item();
         WorkflowRun run = d.run();
@@ -69,9 +69,9 @@ final class ItemPage {
         m.put("typed", typed);
         m.put("reasons", Arrays.asList(RejectionReason.values()));
         m.put("versions", versions);
-        m.put("publicUrl", item.is(ItemState.PUBLISHED) ? StaffKinds.publicUrl(item.kind(), item.language(), item.slug()) : null);
-        m.put("editUrl", StaffKinds.editUrl(item.kind(), item.id()));
-        m.put("kindName", StaffKinds.name(item.kind()));
+        m.put("publicUrl", item.is(ItemState.PUBLISHED) ? kinds.publicUrl(item.kind(), item.language(), item.slug()) : null);
+        m.put("editUrl", kinds.editUrl(item.kind(), item.id()));
+        m.put("kindName", kinds.name(item.kind()));
         m.put("stage", stage(d));
         m.put("facts", run == null ? List.of() : facts(run));
         // only the deadline the run tracks can be overdue: at MOST the event rule is the sender's, already past

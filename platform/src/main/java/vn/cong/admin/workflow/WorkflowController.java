@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
+import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
@@ -77,9 +78,10 @@ class WorkflowController {
     private final WorkflowSteps steps;
     private final CorrectItem correct;
     private final DeadlineBoard board;
+    private final StaffKinds kinds;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
-                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board) {
+                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds) {
         this.catalog = catalog;
         this.content = content;
         this.accounts = accounts;
@@ -88,6 +90,7 @@ class WorkflowController {
         this.steps = steps;
         this.correct = correct;
         this.board = board;
+        this.kinds = kinds;
     }
 
     static Actor actor(StaffAccount me) {
@@ -98,15 +101,15 @@ class WorkflowController {
     Mono<MutableHttpResponse<String>> queue(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
         return Mono.zip(catalog.waitingFor(tenant, actor(me)), catalog.mine(tenant, me.id()))
                 .flatMap(t -> pages.page(request, "workflow/queue", Map.of("blocks", List.of(
-                        new Block("cho-toi", "Chờ tôi xử lý", Rows.of(t.getT1())),
-                        new Block("cua-toi", "Tin bài của tôi", Rows.of(t.getT2()))))));
+                        new Block("cho-toi", "Chờ tôi xử lý", Rows.of(kinds, t.getT1())),
+                        new Block("cua-toi", "Tin bài của tôi", Rows.of(kinds, t.getT2()))))));
     }
 
     /** Items due soon and overdue, by who acts next and by submitting unit. */
     @Get(value = "/theo-doi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> board(HttpRequest<?> request, Tenant tenant) {
         return board.board(tenant, java.time.OffsetDateTime.now()).flatMap(b -> pages.page(request, "workflow/board", Map.of(
-                "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(b.overdue()), "dueSoon", Rows.of(b.dueSoon()),
+                "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(kinds, b.overdue()), "dueSoon", Rows.of(kinds, b.dueSoon()),
                 "window", b.window().toHours() + " giờ")));
     }
 
@@ -229,7 +232,7 @@ class WorkflowController {
                                                        Map<String, String> errors) {
         return catalog.item(tenant, id).flatMap(found -> found.isEmpty() ? notFound(request)
                 : content.revisions(tenant, id).flatMap(revisions -> {
-                    Map<String, Object> model = ItemPage.model(found.get(), actor(me), typed,
+                    Map<String, Object> model = ItemPage.model(found.get(), actor(me), typed, kinds,
                             revisions.stream().map(ContentCatalog.Revision::version).toList());
                     model.put("errors", errors);
                     if (notice != null) {
@@ -265,8 +268,8 @@ class WorkflowController {
     /** Lines of the queue tables, formatted ({@code kind} as the staff calls it: Bài viết, Văn bản, …). */
     record Rows(long id, String title, String kind, String state, String level, String unit, String due, boolean overdue) {
 
-        static List<Rows> of(List<WorkflowCatalog.QueueRow> rows) {
-            return rows.stream().map(r -> new Rows(r.item().id(), r.item().title(), vn.cong.admin.kinds.StaffKinds.name(r.item().kind()),
+        static List<Rows> of(StaffKinds kinds, List<WorkflowCatalog.QueueRow> rows) {
+            return rows.stream().map(r -> new Rows(r.item().id(), r.item().title(), kinds.name(r.item().kind()),
                     ItemState.labelOf(r.item().state()), r.levelName() == null ? "" : r.levelName(),
                     r.run() == null ? "" : r.run().submitter().unit(),
                     r.run() == null || r.run().dueAt() == null ? "" : ItemPage.format(r.run().dueAt()),

@@ -1,7 +1,8 @@
-package vn.cong.admin.kinds;
+package vn.cong.content.kinds;
 
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.content.Draft;
 import vn.cong.content.Slugs;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading the content kinds' form fields: what the browser sends is text; a value that cannot be read is reported, never dropped. */
@@ -22,6 +24,36 @@ public final class KindForms {
 
     public static String orEmpty(@Nullable String s) {
         return s == null ? "" : s;
+    }
+
+    /** The value of field {@code name} as posted, {@code ""} when absent. */
+    public static String value(Map<String, String> values, String name) {
+        return orEmpty(values.get(name));
+    }
+
+    /** The item every kind has (title, address, language, summary, text) from a form's values. */
+    public static Draft draft(String kind, @Nullable Long id, Map<String, String> values, long actorId) {
+        String language = values.get("language");
+        return new Draft(id, version(values.get("version")), kind, null, language == null ? "vi" : language,
+                slug(values.get("slug"), values.get("title")), value(values, "title"), value(values, "summary"), value(values, "body"),
+                null, null, null, false, actorId);
+    }
+
+    /** The shared item fields' values of a loaded item, to which a kind adds its own. */
+    public static Map<String, String> itemValues(int version, String title, String slug, String language, String summary, String bodyHtml) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", title);
+        v.put("slug", slug);
+        v.put("language", language);
+        v.put("summary", summary);
+        v.put("body", bodyHtml);
+        v.put("version", String.valueOf(version));
+        return v;
+    }
+
+    /** A day as a {@code date} input shows it. */
+    public static String day(@Nullable LocalDate d) {
+        return d == null ? "" : d.toString();
     }
 
     /** The address typed, or one made from the title. */

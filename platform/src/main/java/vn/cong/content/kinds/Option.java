@@ -1,4 +1,4 @@
-package vn.cong.admin.kinds;
+package vn.cong.content.kinds;
 
 /** One choice of a drop-down in a staff form. */
 public record Option(String value, String label) {
