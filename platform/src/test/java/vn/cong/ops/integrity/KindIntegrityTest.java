@@ -1,6 +1,7 @@
 package vn.cong.ops.integrity;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,11 @@ import vn.cong.content.documents.DocumentStatus;
 import vn.cong.content.documents.LegalDocuments;
 import vn.cong.ops.integrity.IntegrityCheck.Trigger;
 import vn.cong.ops.integrity.IntegrityFinding.Kind;
-import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SampleFiles;
-import vn.cong.testing.TestTenants;
+import vn.cong.testing.TwoPortals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KindIntegrityTest extends PlatformTestSupport {
 
     @Inject
-    Onboarding onboarding;
+    ApplicationContext context;
     @Inject
     TenantRegistry registry;
     @Inject
@@ -57,9 +57,7 @@ class KindIntegrityTest extends PlatformTestSupport {
 
     @BeforeAll
     void setUp() {
-        for (String code : List.of("ministry", "alpha", "beta")) {
-            TestTenants.onboard(onboarding, code);
-        }
+        TwoPortals.onboard(context);
     }
 
     private Tenant tenant(String code) {
