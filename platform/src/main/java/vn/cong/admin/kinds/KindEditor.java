@@ -106,6 +106,13 @@ public class KindEditor {
                 .switchIfEmpty(Mono.defer(() -> pages.notFound(request, kind.declaration().kind())));
     }
 
+    /** The page that refuses someone whose roles do not open the kind (its declared menu roles). */
+    public Mono<MutableHttpResponse<String>> refused(HttpRequest<?> request, ContentKind<Object> kind) {
+        KindDeclaration d = kind.declaration();
+        return pages.page(request, HttpStatus.FORBIDDEN, "error", Map.of("title", "Không có quyền truy cập",
+                "message", "Vai trò của bạn không được làm việc với mục «" + d.name() + "».", "linkHref", "/quan-tri", "linkText", "Về trang chủ quản trị"));
+    }
+
     /** What was typed, with the version of the item as it now is: saving again overwrites it. */
     private static Map<String, String> withVersion(Map<String, String> values, int version) {
         Map<String, String> v = new HashMap<>(values);

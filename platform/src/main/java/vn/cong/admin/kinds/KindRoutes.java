@@ -24,7 +24,7 @@ class KindRoutes extends DefaultRouteBuilder {
         super(locator, naming, conversion);
         for (var kind : kinds.all()) {
             String base = kind.declaration().staffPath();
-            GET(base, KindsController.class, "list", HttpRequest.class, Tenant.class).produces(MediaType.TEXT_HTML_TYPE);
+            GET(base, KindsController.class, "list", HttpRequest.class, Tenant.class, StaffAccount.class).produces(MediaType.TEXT_HTML_TYPE);
             GET(base + "/moi", KindsController.class, "newForm", HttpRequest.class, Tenant.class, StaffAccount.class)
                     .produces(MediaType.TEXT_HTML_TYPE);
             POST(base, KindsController.class, "create", HttpRequest.class, Tenant.class, StaffAccount.class, Map.class)

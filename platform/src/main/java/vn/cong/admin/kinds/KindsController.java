@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import vn.cong.accounts.Role;
 import vn.cong.admin.StaffAccount;
 import vn.cong.content.kinds.ContentKind;
 import vn.cong.content.kinds.ContentKinds;
@@ -20,6 +21,8 @@ import vn.cong.web.TokenOnlyForm;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The staff screens of every declared content kind (list, new, create, edit, save, publish) at the
@@ -42,33 +45,44 @@ class KindsController {
     }
 
     @Executable
-    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant) {
-        return editor.list(request, tenant, kindOf(request));
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
+        return opened(request, me, kind -> editor.list(request, tenant, kind));
     }
 
     @Executable
     Mono<MutableHttpResponse<String>> newForm(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
-        return editor.newForm(request, tenant, me, kindOf(request));
+        return opened(request, me, kind -> editor.newForm(request, tenant, me, kind));
     }
 
     @Executable
     Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body Map<String, String> form) {
-        return editor.create(request, tenant, me, kindOf(request), form);
+        return opened(request, me, kind -> editor.create(request, tenant, me, kind, form));
     }
 
     @Executable
     Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Nullable @QueryValue String thongbao) {
-        return editor.edit(request, tenant, me, kindOf(request), id, thongbao);
+        return opened(request, me, kind -> editor.edit(request, tenant, me, kind, id, thongbao));
     }
 
     @Executable
     Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body Map<String, String> form) {
-        return editor.update(request, tenant, me, kindOf(request), id, form);
+        return opened(request, me, kind -> editor.update(request, tenant, me, kind, id, form));
     }
 
     @Executable
     Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
-        return editor.publish(request, tenant, me, kindOf(request), id);
+        return opened(request, me, kind -> editor.publish(request, tenant, me, kind, id));
+    }
+
+    /** Runs {@code screen} for the request's kind when the kind's declared roles open it to {@code me}; refuses otherwise. */
+    private Mono<MutableHttpResponse<String>> opened(HttpRequest<?> request, StaffAccount me,
+                                                     Function<ContentKind<Object>, Mono<MutableHttpResponse<String>>> screen) {
+        ContentKind<Object> kind = kindOf(request);
+        Set<String> roles = kind.declaration().menu().roles();
+        if (!roles.isEmpty() && roles.stream().map(Role::of).noneMatch(me::hasRole)) {
+            return editor.refused(request, kind);
+        }
+        return screen.apply(kind);
     }
 
     /** The kind whose address the request came to (only the kinds' own addresses are routed here). */

@@ -130,4 +130,14 @@ class NewKindSliceTest extends PlatformTestSupport {
         assertEquals(404, betaReader.get("/thong-cao/thong-cao-cong-khai-cua-alpha").statusCode());
         assertFalse(betaReader.get("/thong-cao").body().contains("Thông cáo công khai của Alpha"));
     }
+
+    @Test
+    void aKindsDeclaredRolesHideItsMenuEntryAndCloseItsScreensToOthers() {
+        Browser editor = portals.editor(portals.alpha());
+        assertFalse(Jsoup.parse(editor.get("/quan-tri").body()).select("nav.main-nav a").eachText().contains("Bản tin lãnh đạo"));
+        assertEquals(403, editor.get("/quan-tri/ban-tin-lanh-dao").statusCode());
+        assertEquals(403, editor.get("/quan-tri/ban-tin-lanh-dao/moi").statusCode());
+        Map<String, String> f = form(csrfToken(editor.get("/quan-tri/thong-cao/moi")), "Không được tạo");
+        assertEquals(403, editor.postForm("/quan-tri/ban-tin-lanh-dao", f).statusCode());
+    }
 }
