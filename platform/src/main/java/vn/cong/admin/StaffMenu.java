@@ -11,11 +11,12 @@ import java.lang.annotation.Target;
 /**
  * The staff menu entry of a screen, declared on the screen's controller: the menu leads to the controller's
  * own address. {@link StaffNavigation} collects every declaration, so a new screen appears in the menu by
- * saying so where it is written, and the layout never lists screens by hand.
+ * saying so where it is written, and the layout never lists screens by hand. The content kinds declare their
+ * entries in their {@code KindDeclaration} instead ({@code MenuEntry}); both land in the same menu.
  * <pre>
- * &#64;Controller("/quan-tri/van-ban")
- * &#64;StaffMenu(group = StaffMenu.Group.CONTENT, order = 20, label = "Văn bản")
- * class DocumentsController { … }
+ * &#64;Controller("/quan-tri/bai-viet")
+ * &#64;StaffMenu(group = StaffMenu.Group.CONTENT, order = 10, label = "Bài viết")
+ * class ArticlesController { … }
  * </pre>
  */
 @Documented

@@ -28,6 +28,8 @@
  *   <li>Templates live in {@code views/admin/}, use {@code th:replace="~{layout :: page(~{::title}, ~{::main})}"}
  *       and get {@code tenant}, {@code staff}, {@code csrfToken}, {@code path}, {@code allRoles}.
  *       Call record accessors as methods ({@code ${me.username()}}); format dates in Java.</li>
+ *   <li>A content kind (a list of items with public pages) needs no staff controller: declare it in its content
+ *       package ({@link vn.cong.content.kinds.KindDeclaration}) and {@code admin.kinds.KindsController} serves it.</li>
  *   <li>Anonymous → 303 to the login form; logged in without the role → 403 page; missing/wrong CSRF
  *       token or a cross-site POST → 403; session store down → 503 with a clear message.</li>
  * </ul>
