@@ -2,6 +2,7 @@ package vn.cong.security;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -9,14 +10,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.cong.accounts.AccountAdministration;
-import vn.cong.accounts.AccountDetails;
-import vn.cong.accounts.Role;
-import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
-import vn.cong.testing.TestTenants;
+import vn.cong.testing.TwoPortals;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -25,7 +22,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,23 +44,16 @@ class StaffInputAttacksTest extends PlatformTestSupport {
     @Inject
     EmbeddedServer server;
     @Inject
-    Onboarding onboarding;
+    ApplicationContext context;
     @Inject
     TenantRegistry registry;
-    @Inject
-    AccountAdministration accounts;
 
     private long alphaSection;
     private long betaSection;
 
     @BeforeAll
     void setUp() throws SQLException {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
-        accounts.create(registry.findByCode("alpha").orElseThrow(), 1,
-                new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
+        TwoPortals.onboard(context);
         alphaSection = number("SELECT id FROM t_alpha.sections WHERE slug = 'tin-hoat-dong'");
         // ids are per schema: this one exists in beta only
         try (var c = jdbc(); var s = c.createStatement()) {

@@ -3,25 +3,22 @@ package vn.cong.security;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.cong.accounts.AccountAdministration;
-import vn.cong.accounts.AccountDetails;
-import vn.cong.accounts.Role;
 import vn.cong.content.Draft;
 import vn.cong.content.Publishing;
 import vn.cong.content.attachments.Attachment;
 import vn.cong.content.attachments.Attachments;
-import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.MultipartPost;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SampleFiles;
-import vn.cong.testing.TestTenants;
+import vn.cong.testing.TwoPortals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -54,11 +50,9 @@ class UploadAttacksTest extends PlatformTestSupport {
     @Inject
     EmbeddedServer server;
     @Inject
-    Onboarding onboarding;
+    ApplicationContext context;
     @Inject
     TenantRegistry registry;
-    @Inject
-    AccountAdministration accounts;
     @Inject
     Publishing publishing;
     @Inject
@@ -77,10 +71,7 @@ class UploadAttacksTest extends PlatformTestSupport {
 
     @BeforeAll
     void setUp() throws IOException {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        accounts.create(tenant(), 1, new AccountDetails("bientap", "bientap@alpha.vn", "Biên Tập Viên", "Ban biên tập", "", ""),
-                Set.of(Role.EDITOR), "BienTap2026!x").block();
+        TwoPortals.onboard(context);
         editor = new Browser(server.getPort(), ALPHA);
         logInOk(editor, "bientap", "BienTap2026!x");
         entityHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
