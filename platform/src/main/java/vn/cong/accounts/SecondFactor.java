@@ -184,6 +184,21 @@ public class SecondFactor {
                         .thenReturn(true)));
     }
 
+    /**
+     * The platform operator resets a tenant admin's second factor (a tenant whose only admin lost the
+     * device): only an account with the tenant admin role, recorded in the tenant's audit log with the
+     * operator's name (the operator's own audit trail records it too). False when there is no such admin.
+     */
+    public Mono<Boolean> resetTenantAdmin(Tenant tenant, String username, String operator) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM accounts WHERE username = $1 AND 'tenant_admin' = ANY (roles)",
+                        r -> r.get(0, Long.class), StaffLogin.normalizeUsername(username))
+                .flatMap(id -> clear(c, id)
+                        .then(audit.record(c, null, "account.mfa_reset",
+                                Map.of("account_id", id, "username", StaffLogin.normalizeUsername(username), "by_operator", operator)))
+                        .thenReturn(true)))
+                .defaultIfEmpty(false);
+    }
+
     /** Switches the second factor off in the caller's transaction and ends the account's sessions (new stamp). */
     static Mono<Long> clear(Connection c, long accountId) {
         return Sql.update(c, """
