@@ -35,7 +35,7 @@ import java.util.Map;
  * credentials. Leaders whose tenant requires a second factor are sent here after login ({@link StaffGates}).
  */
 @Controller(SecurityController.PATH)
-@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 90, label = "Bảo mật tài khoản")
+@StaffMenu(group = StaffMenu.Group.PERSONAL, order = 10, label = "Bảo mật tài khoản")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class SecurityController {

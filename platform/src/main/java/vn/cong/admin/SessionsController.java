@@ -27,7 +27,7 @@ import java.util.Map;
 
 /** A staff member's own live sessions (browser, address, start, last use), and signing out everywhere. */
 @Controller(SessionsController.PATH)
-@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 91, label = "Phiên đăng nhập")
+@StaffMenu(group = StaffMenu.Group.PERSONAL, order = 20, label = "Phiên đăng nhập")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class SessionsController {
