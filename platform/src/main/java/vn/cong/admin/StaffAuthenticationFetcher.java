@@ -51,8 +51,9 @@ final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequ
                 return Mono.empty();
             }
             return login.stillSignedIn(tenant, session.accountId(), session.securityStamp())
+                    // the list of one's sessions is an extra: a failure to note this use never fails the request
                     .flatMap(account -> sessions.seen(tenant.code(), session, proxied.clientAddress(request),
-                            request.getHeaders().get(HttpHeaders.USER_AGENT)).thenReturn(account))
+                            request.getHeaders().get(HttpHeaders.USER_AGENT)).onErrorResume(e -> Mono.empty()).thenReturn(account))
                     .map(account -> {
                         StaffAccount staff = StaffAccount.of(account, tenant.code());
                         request.setAttribute(StaffAccount.ATTRIBUTE, staff);
