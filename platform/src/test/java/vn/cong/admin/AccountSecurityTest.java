@@ -152,4 +152,31 @@ class AccountSecurityTest extends PlatformTestSupport {
         assertEquals(200, portals.editor(portals.beta()).get("/quan-tri/bai-viet").statusCode());
         assertEquals(200, portals.editor(portals.alpha()).get("/quan-tri/bai-viet").statusCode());
     }
+
+    @Test
+    void theTenantAdminSetsTheAccountPolicyOfTheirOwnTenantAudited() {
+        Browser admin = portals.loggedIn(ALPHA, "quantri", "MatKhauAlpha2026!");
+        HttpResponse<String> list = admin.get("/quan-tri/tai-khoan");
+        assertFalse(Jsoup.parse(list.body()).selectFirst("#mfaForLeaders").hasAttr("checked"), "the test manifests switch it off");
+
+        Browser betaAdminOnAlpha = portals.loggedIn(BETA, "quantri", "MatKhauBeta2026!").at(ALPHA);
+        HttpResponse<String> foreign = betaAdminOnAlpha.postForm("/quan-tri/tai-khoan/chinh-sach",
+                Map.of("mfaForLeaders", "1", "csrfToken", csrfToken(list)));
+        assertTrue(foreign.statusCode() == 303 || foreign.statusCode() == 403, "beta's admin changes nothing on alpha: " + foreign.statusCode());
+        assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.account_settings WHERE mfa_required_for_leaders"));
+
+        HttpResponse<String> saved = admin.postForm("/quan-tri/tai-khoan/chinh-sach", Map.of("mfaForLeaders", "1", "csrfToken", csrfToken(list)));
+        try {
+            assertEquals(303, saved.statusCode(), text(saved));
+            assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.account_settings WHERE mfa_required_for_leaders AND NOT briefing_required"));
+            assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.audit_log WHERE action = 'account.policy_changed'"
+                    + " AND details->'mfa_for_leaders'->>'to' = 'true'"));
+            assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_beta.account_settings WHERE NOT mfa_required_for_leaders AND briefing_required"),
+                    "beta's policy is its own");
+            assertEquals(SecurityController.PATH + "?tiep=/quan-tri", location(admin.get("/quan-tri")),
+                    "the admin, a leader without a second factor, is sent to enrol at once");
+        } finally {
+            context.getBean(AccountProvisioning.class).applyPolicy(portals.alpha(), false, null).block();
+        }
+    }
 }

@@ -68,9 +68,29 @@ class AccountsController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant) {
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String thongbao) {
         return administration.list(tenant).map(AccountView::of).collectList()
-                .flatMap(accounts -> pages.page(request, "accounts/list", Map.of("accounts", accounts)));
+                .zipWith(administration.policy(tenant))
+                .flatMap(found -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("accounts", found.getT1());
+                    model.put("policy", found.getT2());
+                    model.put("notice", "chinh-sach".equals(thongbao) ? "Đã lưu chính sách tài khoản." : null);
+                    return pages.page(request, "accounts/list", model);
+                });
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record PolicyForm(@Nullable String mfaForLeaders, @Nullable String securityBriefing, @Nullable String csrfToken)
+            implements vn.cong.web.CsrfForm {
+    }
+
+    /** The tenant's account policy: second factor for leaders, security briefing for new accounts (audited). */
+    @Post(value = "/chinh-sach", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<MutableHttpResponse<String>> changePolicy(Tenant tenant, StaffAccount me, @Body PolicyForm form) {
+        return administration.changePolicy(tenant, me.id(),
+                        new AccountAdministration.Policy(form.mfaForLeaders() != null, form.securityBriefing() != null))
+                .map(policy -> seeOther(BASE + "?thongbao=chinh-sach"));
     }
 
     @Get(value = "/moi", produces = MediaType.TEXT_HTML)
