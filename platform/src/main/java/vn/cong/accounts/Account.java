@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A person's account in one tenant (the same username in another tenant is another person). */
+/**
+ * A person's account in one tenant (the same username in another tenant is another person).
+ * {@code mfaEnrolmentDue}: the tenant requires a second factor of this account's roles and it has none yet;
+ * {@code briefingDue}: the account has not acknowledged the security briefing the tenant requires.
+ */
 public record Account(
         long id,
         String username,
@@ -23,11 +27,17 @@ public record Account(
         Instant createdAt,
         Instant updatedAt,
         boolean mustChangePassword,
-        @Nullable Instant lastLoginAt) {
+        @Nullable Instant lastLoginAt,
+        boolean mfaEnabled,
+        boolean mfaEnrolmentDue,
+        boolean briefingDue) {
 
     public Account {
         roles = Set.copyOf(roles);
     }
+
+    /** The roles that need a second factor when the tenant's policy says so (on by default). */
+    public static final Set<Role> LEADERS = Set.of(Role.TENANT_ADMIN, Role.HEAD, Role.DEPUTY_HEAD);
 
     public boolean isActive() {
         return status == Status.ACTIVE;

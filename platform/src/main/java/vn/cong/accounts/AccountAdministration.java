@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -98,6 +99,28 @@ public class AccountAdministration {
                         .flatMap(n -> audit.record(c, actorId, "account.revoked", details(id, account.username())))
                         .thenReturn(true)))
                 .defaultIfEmpty(false);
+    }
+
+    /** The tenant's account policy (see {@code account_settings}). */
+    public record Policy(boolean mfaForLeaders, boolean securityBriefing) {
+    }
+
+    public Mono<Policy> policy(Tenant tenant) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT mfa_required_for_leaders, briefing_required FROM account_settings",
+                r -> new Policy(Boolean.TRUE.equals(r.get(0, Boolean.class)), Boolean.TRUE.equals(r.get(1, Boolean.class)))));
+    }
+
+    /** The tenant admin sets the account policy; a change is in the audit log with both values. */
+    public Mono<Policy> changePolicy(Tenant tenant, long actorId, Policy policy) {
+        return db.mono(tenant, c -> Sql.one(c, "SELECT mfa_required_for_leaders, briefing_required FROM account_settings",
+                        r -> new Policy(Boolean.TRUE.equals(r.get(0, Boolean.class)), Boolean.TRUE.equals(r.get(1, Boolean.class))))
+                .flatMap(before -> before.equals(policy) ? Mono.just(policy) : Sql.update(c,
+                                "UPDATE account_settings SET mfa_required_for_leaders = $1, briefing_required = $2",
+                                policy.mfaForLeaders(), policy.securityBriefing())
+                        .then(audit.record(c, actorId, "account.policy_changed", Map.of(
+                                "mfa_for_leaders", Map.of("from", before.mfaForLeaders(), "to", policy.mfaForLeaders()),
+                                "security_briefing", Map.of("from", before.securityBriefing(), "to", policy.securityBriefing()))))
+                        .thenReturn(policy)));
     }
 
     private Mono<IssuedCredential> credential(@Nullable String password) {

@@ -44,4 +44,21 @@ public class AccountProvisioning {
                 .map(id -> new InitialAdmin(username, true, token))
                 .defaultIfEmpty(new InitialAdmin(username, false, null));
     }
+
+    /**
+     * Sets the tenant's account policy (second factor for leaders, security briefing for new accounts);
+     * a null leaves that setting as it is. True when something changed.
+     */
+    public Mono<Boolean> applyPolicy(Tenant tenant, @Nullable Boolean mfaForLeaders, @Nullable Boolean securityBriefing) {
+        if (mfaForLeaders == null && securityBriefing == null) {
+            return Mono.just(false);
+        }
+        return db.mono(tenant, c -> Sql.update(c, """
+                        UPDATE account_settings SET mfa_required_for_leaders = COALESCE($1, mfa_required_for_leaders),
+                                                    briefing_required = COALESCE($2, briefing_required)
+                        WHERE mfa_required_for_leaders IS DISTINCT FROM COALESCE($1, mfa_required_for_leaders)
+                           OR briefing_required IS DISTINCT FROM COALESCE($2, briefing_required)""",
+                        Sql.orNull(mfaForLeaders, Boolean.class), Sql.orNull(securityBriefing, Boolean.class)))
+                .map(n -> n > 0);
+    }
 }

@@ -25,7 +25,10 @@ class Accounts {
     private static final String COLUMNS = """
             id, username, email, full_name, unit, job_title, phone, roles, status,
             password_hash IS NOT NULL AS has_password, security_stamp, created_at, updated_at,
-            must_change_password, last_login_at""";
+            must_change_password, last_login_at, totp_enabled_at IS NOT NULL AS mfa_enabled,
+            (totp_enabled_at IS NULL AND roles && ARRAY['tenant_admin', 'head', 'deputy_head']
+                AND (SELECT mfa_required_for_leaders FROM account_settings)) AS mfa_due,
+            (briefing_acknowledged_at IS NULL AND (SELECT briefing_required FROM account_settings)) AS briefing_due""";
 
     Mono<Account> findById(Connection c, long id) {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM accounts WHERE id = $1", Accounts::map, id);
@@ -149,6 +152,9 @@ class Accounts {
                 r.get("created_at", OffsetDateTime.class).toInstant(),
                 r.get("updated_at", OffsetDateTime.class).toInstant(),
                 Boolean.TRUE.equals(r.get("must_change_password", Boolean.class)),
-                lastLogin == null ? null : lastLogin.toInstant());
+                lastLogin == null ? null : lastLogin.toInstant(),
+                Boolean.TRUE.equals(r.get("mfa_enabled", Boolean.class)),
+                Boolean.TRUE.equals(r.get("mfa_due", Boolean.class)),
+                Boolean.TRUE.equals(r.get("briefing_due", Boolean.class)));
     }
 }

@@ -81,6 +81,11 @@ public class StaffLogin {
                 .filter(a -> a.isActive() && a.securityStamp().equals(securityStamp));
     }
 
+    /** The account as it is now (for a person's own pages). */
+    public Mono<Account> account(Tenant tenant, long accountId) {
+        return db.mono(tenant, c -> accounts.findById(c, accountId));
+    }
+
     private Mono<Boolean> verify(@Nullable Candidate candidate, String password) {
         return Mono.fromCallable(() -> candidate != null && candidate.account().isActive() && candidate.hash() != null
                         ? hasher.matches(password, candidate.hash())

@@ -48,6 +48,7 @@ public class AdminPages {
         variables.put("allRoles", Role.values());
         if (variables.get("staff") instanceof StaffAccount staff) {
             variables.put("staffMenu", navigation.menuFor(staff));
+            variables.put("staffPersonal", navigation.personalFor(staff));
         }
         return unread(variables)
                 .doOnNext(count -> variables.put("unreadNotifications", count))

@@ -28,7 +28,7 @@ import java.util.Map;
 
 /**
  * Staff change their own password here; an account whose password breaks today's rules is sent here
- * right after login ({@link PasswordChangeGate}) and stays until it has chosen a new one.
+ * right after login ({@link StaffGates}) and stays until it has chosen a new one.
  */
 @Controller(ChangePasswordController.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)

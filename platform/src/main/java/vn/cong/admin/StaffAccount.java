@@ -27,6 +27,11 @@ public record StaffAccount(long id, String username, String fullName, Set<Role> 
     /** Set when the signed-in account's password breaks today's rules and must be changed first. */
     static final String PASSWORD_CHANGE_DUE = "cong.staff.password-change-due";
 
+    /** Set when the tenant requires a second factor of the account's roles and it has none yet. */
+    static final String MFA_ENROLMENT_DUE = "cong.staff.mfa-enrolment-due";
+    /** Set when the account has not yet acknowledged the security briefing. */
+    static final String BRIEFING_DUE = "cong.staff.briefing-due";
+
     /** True when the signed-in account must change its password before anything else. */
     static boolean passwordChangeDue(HttpRequest<?> request) {
         return request.getAttribute(PASSWORD_CHANGE_DUE, Boolean.class).orElse(false);

@@ -1,5 +1,6 @@
 package vn.cong.admin;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRequests;
+import vn.cong.web.ProxiedRequests;
 import vn.cong.web.SessionSettings;
 import vn.cong.web.StaffRequests;
 import vn.cong.web.StaffSession;
@@ -27,11 +29,13 @@ final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequ
     private final StaffSessions sessions;
     private final StaffLogin login;
     private final SessionSettings settings;
+    private final ProxiedRequests proxied;
 
-    StaffAuthenticationFetcher(StaffSessions sessions, StaffLogin login, SessionSettings settings) {
+    StaffAuthenticationFetcher(StaffSessions sessions, StaffLogin login, SessionSettings settings, ProxiedRequests proxied) {
         this.sessions = sessions;
         this.login = login;
         this.settings = settings;
+        this.proxied = proxied;
     }
 
     @Override
@@ -47,11 +51,20 @@ final class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequ
                 return Mono.empty();
             }
             return login.stillSignedIn(tenant, session.accountId(), session.securityStamp())
+                    // the list of one's sessions is an extra: a failure to note this use never fails the request
+                    .flatMap(account -> sessions.seen(tenant.code(), session, proxied.clientAddress(request),
+                            request.getHeaders().get(HttpHeaders.USER_AGENT)).onErrorResume(e -> Mono.empty()).thenReturn(account))
                     .map(account -> {
                         StaffAccount staff = StaffAccount.of(account, tenant.code());
                         request.setAttribute(StaffAccount.ATTRIBUTE, staff);
                         if (account.mustChangePassword()) {
                             request.setAttribute(StaffAccount.PASSWORD_CHANGE_DUE, true);
+                        }
+                        if (account.mfaEnrolmentDue()) {
+                            request.setAttribute(StaffAccount.MFA_ENROLMENT_DUE, true);
+                        }
+                        if (account.briefingDue()) {
+                            request.setAttribute(StaffAccount.BRIEFING_DUE, true);
                         }
                         return staff.toAuthentication();
                     })

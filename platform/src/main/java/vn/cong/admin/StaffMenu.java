@@ -41,7 +41,9 @@ public @interface StaffMenu {
     enum Group {
         CONTENT("Nội dung"),
         WORKFLOW("Quy trình"),
-        ADMINISTRATION("Quản trị");
+        ADMINISTRATION("Quản trị"),
+        /** The person's own account (security, sessions): shown beside their name, not in the main menu. */
+        PERSONAL("Tài khoản của bạn");
 
         private final String label;
 

@@ -68,11 +68,16 @@ public class StaffNavigation {
         return entries;
     }
 
-    /** The groups {@code me} sees, each with its visible entries; empty groups are left out. */
+    /** The person's own entries ({@link StaffMenu.Group#PERSONAL}), shown beside their name. */
+    public List<Entry> personalFor(StaffAccount me) {
+        return entries.stream().filter(e -> e.group() == StaffMenu.Group.PERSONAL && e.shownTo(me)).toList();
+    }
+
+    /** The groups of the main menu {@code me} sees, each with its visible entries; empty groups are left out. */
     public List<Group> menuFor(StaffAccount me) {
         Map<StaffMenu.Group, List<Entry>> byGroup = new EnumMap<>(StaffMenu.Group.class);
         for (Entry e : entries) {
-            if (e.shownTo(me)) {
+            if (e.shownTo(me) && e.group() != StaffMenu.Group.PERSONAL) {
                 byGroup.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e);
             }
         }

@@ -15,6 +15,7 @@ final class Console {
 
     static final String ROOT = "/van-hanh";
     static final String LOGIN = ROOT + "/dang-nhap";
+    static final String SECOND_STEP = ROOT + "/xac-thuc";
     static final String ASSETS = ROOT + "/tai-nguyen/";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 

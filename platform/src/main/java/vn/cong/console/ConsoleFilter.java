@@ -94,7 +94,7 @@ final class ConsoleFilter implements Ordered {
                     return true;
                 })
                 .defaultIfEmpty(false)
-                .flatMap(signedIn -> signedIn || request.getPath().equals(Console.LOGIN)
+                .flatMap(signedIn -> signedIn || request.getPath().equals(Console.LOGIN) || request.getPath().equals(Console.SECOND_STEP)
                         ? Mono.from(next.proceed())
                         : Mono.just(toLogin(request)));
     }

@@ -16,13 +16,16 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import reactor.core.publisher.Mono;
+import vn.cong.accounts.SecondFactor;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.onboarding.OnboardingAudit;
 import vn.cong.onboarding.TenantOverview;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
+import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.Tenant.TenantStatus;
+import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantLifecycle;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.web.CsrfForm;
@@ -48,9 +51,13 @@ class ConsoleTenantsController {
     private final Onboarding onboarding;
     private final OperatorAudit audit;
     private final ConsolePages pages;
+    private final TenantRegistry registry;
+    private final SecondFactor secondFactor;
 
     ConsoleTenantsController(TenantOverview overview, TenantLifecycle lifecycle, Onboarding onboarding, OperatorAudit audit,
-                             ConsolePages pages) {
+                             ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor) {
+        this.registry = registry;
+        this.secondFactor = secondFactor;
         this.overview = overview;
         this.lifecycle = lifecycle;
         this.onboarding = onboarding;
@@ -123,6 +130,27 @@ class ConsoleTenantsController {
                             + StatusLabels.of(result.from().db()) + "» sang «" + StatusLabels.of(to.db()) + "».");
                     case CHANGED, UNCHANGED -> Mono.just(Console.seeOther(Console.ROOT + "/cong/" + code));
                 });
+    }
+
+    @Serdeable
+    record ResetForm(@Nullable String username, @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    /** A tenant admin lost the device: the operator switches that admin's second factor off (both audit trails). */
+    @Post(value = "/cong/{code}/dat-lai-hai-buoc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> resetSecondFactor(HttpRequest<?> request, @PathVariable String code, @Body ResetForm form) {
+        Tenant tenant = registry.findByCode(code).orElse(null);
+        if (tenant == null || !tenant.isServing()) {
+            return notFound(request, code);
+        }
+        String username = form.username() == null ? "" : form.username().strip();
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return secondFactor.resetTenantAdmin(tenant, username, who.name())
+                .flatMap(reset -> audit.record(who, "ops.tenant.mfa-reset", code, reset ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED,
+                                Map.of("username", OperatorAuthentication.truncated(username)))
+                        .then(reset ? Mono.just(Console.seeOther(Console.ROOT + "/cong/" + code + "?dat-lai=1"))
+                                : detail(request, HttpStatus.NOT_FOUND, code, "Cổng không có quản trị cổng «"
+                                        + OperatorAuthentication.truncated(username) + "».")));
     }
 
     private Mono<MutableHttpResponse<String>> detail(HttpRequest<?> request, HttpStatus status, String code, @Nullable String error) {

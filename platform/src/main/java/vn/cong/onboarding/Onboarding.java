@@ -211,9 +211,17 @@ public class Onboarding {
         Mono<InitialAdmin> admin = m.admin() == null ? Mono.just(new InitialAdmin("", false, null))
                 : accounts.ensureAdmin(tenant, m.admin().username(), m.admin().email(), m.admin().password());
         Mono<Boolean> workflow = m.workflow() == null ? Mono.just(false) : workflows.choose(tenant, m.workflow());
+        Mono<Boolean> policy = m.accounts() == null ? Mono.just(false)
+                : accounts.applyPolicy(tenant, m.accounts().mfaForLeaders(), m.accounts().securityBriefing());
         return workflow.doOnNext(chosen -> {
                     if (chosen && !changes.created()) {
                         changes.updated().add("workflow");
+                    }
+                })
+                .then(policy)
+                .doOnNext(changed -> {
+                    if (changed && !changes.created()) {
+                        changes.updated().add("accounts");
                     }
                 })
                 .then(sections)

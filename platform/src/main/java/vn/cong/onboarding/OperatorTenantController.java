@@ -16,10 +16,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.cong.accounts.SecondFactor;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
+import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.Tenant.TenantStatus;
+import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantLifecycle;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.web.ApiErrors;
@@ -45,9 +48,13 @@ class OperatorTenantController {
     private final TenantLifecycle lifecycle;
     private final JsonMapper json;
     private final OperatorAudit audit;
+    private final TenantRegistry registry;
+    private final SecondFactor secondFactor;
 
     OperatorTenantController(Onboarding onboarding, TenantOverview overview, TenantLifecycle lifecycle, JsonMapper json,
-                             OperatorAudit audit) {
+                             OperatorAudit audit, TenantRegistry registry, SecondFactor secondFactor) {
+        this.registry = registry;
+        this.secondFactor = secondFactor;
         this.onboarding = onboarding;
         this.overview = overview;
         this.lifecycle = lifecycle;
@@ -111,6 +118,25 @@ class OperatorTenantController {
                 yield overview.find(code).<HttpResponse<?>>map(HttpResponse::ok).defaultIfEmpty(notFound(code));
             }
         });
+    }
+
+    /**
+     * A tenant admin lost the device: switches that admin's second factor off (audited here and in the
+     * tenant's audit log). 200 with {@code {"username", "reset": true}}, 404 without such a tenant or admin.
+     */
+    @Post(uri = "/{code}/admins/{username}/mfa-reset", produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> resetSecondFactor(HttpRequest<?> request, @PathVariable String code, @PathVariable String username) {
+        Tenant tenant = registry.findByCode(code).filter(Tenant::isServing).orElse(null);
+        if (tenant == null) {
+            return Mono.just(notFound(code));
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return secondFactor.resetTenantAdmin(tenant, username, who.name())
+                .flatMap(reset -> audit.record(who, "ops.tenant.mfa-reset", code, reset ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED,
+                                Map.of("username", OperatorAuthentication.truncated(username)))
+                        .thenReturn(reset ? HttpResponse.ok(Map.of("username", username, "reset", true))
+                                : HttpResponse.notFound(ApiErrors.of("username", "cổng không có quản trị cổng «"
+                                        + OperatorAuthentication.truncated(username) + "»"))));
     }
 
     private Map<String, Object> readObject(@Nullable String body) {

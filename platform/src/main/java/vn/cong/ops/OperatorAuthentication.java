@@ -13,6 +13,8 @@ import vn.cong.accounts.LoginThrottle;
 import vn.cong.accounts.PasswordHasher;
 import vn.cong.accounts.StaffLogin;
 import vn.cong.accounts.Throttling;
+import vn.cong.accounts.Totp;
+import vn.cong.system.RedisConnector;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,13 +42,57 @@ public class OperatorAuthentication {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Scheduler blocking;
+    private final Totp totp;
+    private final RedisConnector redis;
 
     public OperatorAuthentication(OperatorConfiguration config, PasswordHasher hasher, LoginThrottle throttle,
-                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Totp totp, RedisConnector redis) {
         this.config = config;
         this.hasher = hasher;
         this.throttle = throttle;
         this.blocking = Schedulers.fromExecutorService(blocking);
+        this.totp = totp;
+        this.redis = redis;
+    }
+
+    /** What the console asks after a right password. */
+    public enum SecondStep {
+        /** A code from the operator's authenticator app ({@code cong.operator.totp-secret}). */
+        CODE,
+        /** Nothing: only in {@code dev} without a secret. */
+        NONE,
+        /** Refuse: a second factor is required (outside {@code dev}) and no secret is configured. */
+        NOT_CONFIGURED
+    }
+
+    public SecondStep secondStep() {
+        return config.hasSecondFactor() ? SecondStep.CODE : config.mfaRequired() ? SecondStep.NOT_CONFIGURED : SecondStep.NONE;
+    }
+
+    /**
+     * The console's second step: a code of the configured secret, never one accepted before (the last step is
+     * kept in Redis, so no node accepts it again), throttled like the password.
+     */
+    public Mono<Attempt> secondFactor(@Nullable String code, @Nullable String address) {
+        if (!config.hasSecondFactor()) {
+            return Mono.just(new Attempt(Verdict.NOT_CONFIGURED, null));
+        }
+        String scope = "mfa:" + THROTTLE_SCOPE;
+        String name = StaffLogin.normalizeUsername(config.username());
+        String lastStepKey = redis.key("operator:totp-last-step");
+        return throttle.check(scope, name, address).flatMap(throttling -> {
+            if (!throttling.allowed()) {
+                return Mono.just(new Attempt(Verdict.THROTTLED, throttling));
+            }
+            return redis.run(r -> r.get(lastStepKey)).map(Long::valueOf).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                    .flatMap(last -> {
+                        var step = totp.matchingStep(config.totpSecret().replace(" ", ""), code, last.orElse(null));
+                        return step.isPresent()
+                                ? redis.run(r -> r.setex(lastStepKey, 300, Long.toString(step.getAsLong())))
+                                        .then(throttle.succeeded(scope, name)).thenReturn(new Attempt(Verdict.ACCEPTED, null))
+                                : throttle.failed(scope, name, address).thenReturn(new Attempt(Verdict.REJECTED, null));
+                    });
+        });
     }
 
     /** Checks the request's HTTP Basic credentials, sent from {@code address}. */

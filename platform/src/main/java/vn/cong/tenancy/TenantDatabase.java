@@ -15,7 +15,9 @@ import java.util.function.Function;
  * only ({@code set_config(…, true)}): when the connection goes back to the pool it no longer points
  * at any tenant, and a query issued without a tenant finds no tenant tables and fails loudly.
  * A schema that is not there fails the work with {@link TenantSchemaMissingException} (a 503 for the
- * reader) and marks the tenant missing once its connection is back in the pool.
+ * reader) and marks the tenant missing once its connection is back in the pool; one that is there but
+ * cannot be read (privilege revoked, a table gone) fails it with {@link TenantSchemaUnreadableException},
+ * the same 503, marking nothing.
  */
 @Singleton
 public class TenantDatabase {
@@ -31,12 +33,14 @@ public class TenantDatabase {
     /** Runs {@code work} inside one transaction in the tenant's schema. */
     public <T> Flux<T> flux(Tenant tenant, Function<Connection, Publisher<T>> work) {
         return database.flux(c -> searchPath(c, tenant).thenMany(work.apply(c)))
+                .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
     public <T> Mono<T> mono(Tenant tenant, Function<Connection, Publisher<T>> work) {
         return database.mono(c -> searchPath(c, tenant).thenMany(work.apply(c)))
+                .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
     }
 

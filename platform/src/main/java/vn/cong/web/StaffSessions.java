@@ -1,7 +1,9 @@
 package vn.cong.web;
 
 import io.lettuce.core.GetExArgs;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.RedisConnector;
 import vn.cong.tenancy.Tenant;
@@ -10,9 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,10 +39,12 @@ public class StaffSessions {
 
     private final RedisConnector redis;
     private final SessionSettings settings;
+    private final Clock clock;
 
-    StaffSessions(RedisConnector redis, SessionSettings settings) {
+    StaffSessions(RedisConnector redis, SessionSettings settings, Clock clock) {
         this.redis = redis;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The live session with this id in this tenant, its idle timeout restarted; empty if none. */
@@ -81,6 +89,89 @@ public class StaffSessions {
     public Mono<StaffSession> signIn(String scope, StaffSession previous, long accountId, UUID securityStamp) {
         StaffSession session = new StaffSession(newId(), scope, accountId, securityStamp, newId(), Instant.now());
         return end(scope, previous.id()).then(store(session, settings.idleTimeout()));
+    }
+
+    /**
+     * The session between a right password and the second factor: under a NEW id (the form's session is
+     * deleted), still anonymous, naming the account and its stamp, and living only as long as a login form.
+     */
+    public Mono<StaffSession> awaitSecondFactor(Tenant tenant, StaffSession previous, long accountId, UUID securityStamp) {
+        return awaitSecondFactor(tenant.code(), previous, accountId, securityStamp);
+    }
+
+    /** {@link #awaitSecondFactor(Tenant, StaffSession, long, UUID)} for a scope that is not a tenant. */
+    public Mono<StaffSession> awaitSecondFactor(String scope, StaffSession previous, long accountId, UUID securityStamp) {
+        StaffSession session = new StaffSession(newId(), scope, null, securityStamp, newId(), Instant.now(), accountId);
+        return end(scope, previous.id()).then(store(session, settings.loginFormTimeout()));
+    }
+
+    /**
+     * Notes that a signed-in session was used now, from this address and browser: the account's own list of
+     * sessions ({@link #listOf}) shows it. The list lives as long as the account's most recent session.
+     */
+    public Mono<Void> seen(String scope, StaffSession session, @Nullable String address, @Nullable String userAgent) {
+        if (!session.isSignedIn()) {
+            return Mono.empty();
+        }
+        String index = indexKey(scope, session.accountId());
+        String entry = String.join("|", Long.toString(session.createdAt().getEpochSecond()),
+                Long.toString(clock.instant().getEpochSecond()), encode(address), encode(userAgent));
+        return redis.run(r -> r.hset(index, sha256(session.id()), entry)
+                .then(r.expire(index, settings.idleTimeout().toSeconds()))).then();
+    }
+
+    /** The account's live sessions in this scope, most recently used first; {@code currentId} marks this browser's. */
+    public Mono<List<SessionEntry>> listOf(String scope, long accountId, String currentId) {
+        String index = indexKey(scope, accountId);
+        String current = sha256(currentId);
+        return redis.run(r -> r.hgetall(index).collectList()).flatMapMany(Flux::fromIterable)
+                .concatMap(kv -> redis.run(r -> r.exists(redis.key("sessions:" + scope + ":" + kv.getKey())))
+                        .flatMap(live -> live > 0
+                                ? Mono.justOrEmpty(SessionEntry.decode(kv.getKey().equals(current), kv.getValue()))
+                                : redis.run(r -> r.hdel(index, kv.getKey())).then(Mono.empty())))
+                .sort(Comparator.comparing(SessionEntry::lastSeen).reversed())
+                .collectList();
+    }
+
+    /**
+     * Deletes every session of the account this node has seen in use. Callers also replace the account's
+     * security stamp, which ends any session this list missed at its next request.
+     */
+    public Mono<Void> endAllOf(String scope, long accountId) {
+        String index = indexKey(scope, accountId);
+        return redis.run(r -> r.hkeys(index).collectList()).flatMapMany(Flux::fromIterable)
+                .concatMap(digest -> redis.run(r -> r.del(redis.key("sessions:" + scope + ":" + digest))))
+                .then(redis.run(r -> r.del(index))).then();
+    }
+
+    /** One live session of an account, as its owner sees it. */
+    public record SessionEntry(boolean current, Instant startedAt, Instant lastSeen, String address, String userAgent) {
+
+        static Optional<SessionEntry> decode(boolean current, String stored) {
+            String[] f = stored.split("\\|", -1);
+            if (f.length != 4) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new SessionEntry(current, Instant.ofEpochSecond(Long.parseLong(f[0])),
+                        Instant.ofEpochSecond(Long.parseLong(f[1])), decodeText(f[2]), decodeText(f[3])));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private String indexKey(String scope, long accountId) {
+        return redis.key("session-index:" + scope + ":" + accountId);
+    }
+
+    private static String encode(@Nullable String text) {
+        String value = text == null ? "" : text.length() > 300 ? text.substring(0, 300) : text;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeText(String encoded) {
+        return new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
     }
 
     public Mono<Void> end(Tenant tenant, String id) {

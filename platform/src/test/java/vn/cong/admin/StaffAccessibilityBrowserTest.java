@@ -55,7 +55,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             "/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)",
             "/quan-tri/tep-dinh-kem/{attachmentId}", "a file download",
             "/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)",
-            "/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)");
+            "/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)",
+            "/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)");
 
     @Inject
     EmbeddedServer server;
@@ -118,6 +119,9 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/tai-khoan/{id}", "/quan-tri/tai-khoan/" + id("SELECT id FROM t_most.accounts WHERE username = 'bientap'"));
         pages.put("/quan-tri/ma-api", "/quan-tri/ma-api");
         pages.put("/quan-tri/thong-bao", "/quan-tri/thong-bao");
+        pages.put("/quan-tri/bao-mat", "/quan-tri/bao-mat");
+        pages.put("/quan-tri/phien-dang-nhap", "/quan-tri/phien-dang-nhap");
+        pages.put("/quan-tri/quy-dinh-bao-mat", "/quan-tri/quy-dinh-bao-mat");
         pages.put("/quan-tri/quy-trinh", "/quan-tri/quy-trinh");
         pages.put("/quan-tri/quy-trinh/chinh-sach", "/quan-tri/quy-trinh/chinh-sach");
         pages.put("/quan-tri/quy-trinh/{id}", "/quan-tri/quy-trinh/" + waiting);

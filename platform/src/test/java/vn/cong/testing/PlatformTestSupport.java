@@ -55,6 +55,8 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.integrity.enabled", "false");
         p.put("cong.maintenance.scheduler.enabled", "false");
         p.put("cong.workflow.scheduler.enabled", "false");
+        // the operator console's second factor is tested where it is configured (ConsoleSecondFactorTest)
+        p.put("cong.operator.mfa-required", "false");
         p.putAll(extraProperties());
         return p;
     }

@@ -19,13 +19,15 @@ record AccountView(
         String statusLabel,
         boolean active,
         boolean dormant,
-        boolean hasPassword) {
+        boolean hasPassword,
+        boolean mfaEnabled) {
 
     static AccountView of(Account a) {
         List<Role> roles = a.sortedRoles();
         return new AccountView(a.id(), a.username(), a.fullName(), a.email(), a.unit(), a.jobTitle(), a.phone(),
                 roles.stream().map(Role::db).toList(), roles.stream().map(Role::label).toList(),
-                a.status().label(), a.isActive(), a.status() == Account.Status.DORMANT, a.hasPassword());
+                a.status().label(), a.isActive(), a.status() == Account.Status.DORMANT, a.hasPassword(),
+                a.mfaEnabled());
     }
 
     AccountForm toForm() {

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountSettings;
 import vn.cong.accounts.Role;
+import vn.cong.accounts.SecondFactor;
 import vn.cong.accounts.SetPasswordTokens;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
@@ -46,7 +47,8 @@ class AccountsController {
             "luu", "Đã lưu thay đổi.",
             "mat-khau", "Đã đặt mật khẩu mới. Các phiên đăng nhập đang mở của tài khoản này đã kết thúc.",
             "thu-hoi", "Đã thu hồi tài khoản. Người dùng bị đăng xuất ngay và không thể đăng nhập lại.",
-            "kich-hoat", "Đã kích hoạt lại tài khoản. Người dùng đăng nhập được như trước.");
+            "kich-hoat", "Đã kích hoạt lại tài khoản. Người dùng đăng nhập được như trước.",
+            "hai-buoc", "Đã đặt lại xác thực hai bước. Các phiên đang mở của tài khoản đã kết thúc; người dùng đăng ký lại thiết bị khi cần.");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
             .withZone(VietnamTime.ZONE);
 
@@ -54,8 +56,11 @@ class AccountsController {
     private final AccountSettings settings;
     private final PublicLinks links;
     private final AdminPages pages;
+    private final SecondFactor secondFactor;
 
-    AccountsController(AccountAdministration administration, AccountSettings settings, PublicLinks links, AdminPages pages) {
+    AccountsController(AccountAdministration administration, AccountSettings settings, PublicLinks links, AdminPages pages,
+                       SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.administration = administration;
         this.settings = settings;
         this.links = links;
@@ -63,9 +68,29 @@ class AccountsController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant) {
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String thongbao) {
         return administration.list(tenant).map(AccountView::of).collectList()
-                .flatMap(accounts -> pages.page(request, "accounts/list", Map.of("accounts", accounts)));
+                .zipWith(administration.policy(tenant))
+                .flatMap(found -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("accounts", found.getT1());
+                    model.put("policy", found.getT2());
+                    model.put("notice", "chinh-sach".equals(thongbao) ? "Đã lưu chính sách tài khoản." : null);
+                    return pages.page(request, "accounts/list", model);
+                });
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record PolicyForm(@Nullable String mfaForLeaders, @Nullable String securityBriefing, @Nullable String csrfToken)
+            implements vn.cong.web.CsrfForm {
+    }
+
+    /** The tenant's account policy: second factor for leaders, security briefing for new accounts (audited). */
+    @Post(value = "/chinh-sach", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<MutableHttpResponse<String>> changePolicy(Tenant tenant, StaffAccount me, @Body PolicyForm form) {
+        return administration.changePolicy(tenant, me.id(),
+                        new AccountAdministration.Policy(form.mfaForLeaders() != null, form.securityBriefing() != null))
+                .map(policy -> seeOther(BASE + "?thongbao=chinh-sach"));
     }
 
     @Get(value = "/moi", produces = MediaType.TEXT_HTML)
@@ -144,6 +169,15 @@ class AccountsController {
     Mono<MutableHttpResponse<String>> reactivate(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
         return administration.find(tenant, id)
                 .flatMap(account -> administration.reactivate(tenant, me.id(), id).map(done -> seeOther(BASE + "/" + id + "?thongbao=kich-hoat")))
+                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+    }
+
+    /** A lost device: the second factor is switched off (audited), the account enrols again when it must. */
+    @Post(value = "/{id}/xac-thuc-hai-buoc", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> resetSecondFactor(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
+                                                        @Body TokenOnlyForm form) {
+        return secondFactor.reset(tenant, me.id(), id)
+                .map(done -> seeOther(BASE + "/" + id + "?thongbao=hai-buoc"))
                 .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 

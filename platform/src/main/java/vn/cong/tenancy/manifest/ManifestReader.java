@@ -32,7 +32,8 @@ public final class ManifestReader {
     private static final Set<String> WORKFLOWS = Set.of("most", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles", "workflow");
+            "sections", "admin", "linkedSites", "articles", "workflow", "accounts");
+    private static final Set<String> ACCOUNTS_KEYS = Set.of("mfaForLeaders", "securityBriefing");
     private static final Set<String> NAME_KEYS = Set.of("vi", "en");
     private static final Set<String> SECTION_KEYS = Set.of("slug", "name", "children");
     private static final Set<String> ADMIN_KEYS = Set.of("username", "email", "password");
@@ -112,7 +113,8 @@ public final class ManifestReader {
         if (workflow != null && !WORKFLOWS.contains(workflow)) {
             error("workflow", "quy trình duyệt «" + workflow + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(WORKFLOWS)));
         }
-        return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow);
+        return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow,
+                accounts(m.get("accounts")));
     }
 
     private List<TenantManifest.SectionSpec> sections(List<?> raw, String path) {
@@ -165,6 +167,27 @@ public final class ManifestReader {
             error("admin.password", "mật khẩu phải có ít nhất 12 ký tự");
         }
         return new TenantManifest.AdminSpec(username, email, password);
+    }
+
+    private TenantManifest.AccountsSpec accounts(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof Map<?, ?> a)) {
+            error("accounts", "phải là một đối tượng (mfaForLeaders, securityBriefing)");
+            return null;
+        }
+        onlyKnownKeys(a, "accounts.", ACCOUNTS_KEYS);
+        return new TenantManifest.AccountsSpec(flag(a, "mfaForLeaders"), flag(a, "securityBriefing"));
+    }
+
+    private Boolean flag(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v != null && !(v instanceof Boolean)) {
+            error("accounts." + key, "phải là true hoặc false");
+            return null;
+        }
+        return (Boolean) v;
     }
 
     private List<TenantManifest.LinkedSiteSpec> linkedSites(List<?> raw) {

@@ -9,6 +9,7 @@ import java.util.List;
  * Everything needed to bring a portal on board: YAML in {@code tenants/}, JSON over HTTP.
  * See {@code tenants/README.md} for the format. {@code workflow} names the approval policy
  * ({@code most}, {@code haiphong}); absent, the tenant keeps the one it has (new tenants: {@code most}).
+ * {@code accounts} sets the tenant's account policy; what it leaves out stays as it is (new tenants: both on).
  */
 public record TenantManifest(
         String code,
@@ -21,7 +22,15 @@ public record TenantManifest(
         @Nullable AdminSpec admin,
         List<LinkedSiteSpec> linkedSites,
         List<ArticleSpec> articles,
-        @Nullable String workflow) {
+        @Nullable String workflow,
+        @Nullable AccountsSpec accounts) {
+
+    /**
+     * The tenant's account policy: a second factor required for tenant admins, heads and deputy heads, and
+     * the security briefing acknowledged by new accounts. Null leaves a setting as it is.
+     */
+    public record AccountsSpec(@Nullable Boolean mfaForLeaders, @Nullable Boolean securityBriefing) {
+    }
 
     public record Localized(String vi, String en) {
     }
