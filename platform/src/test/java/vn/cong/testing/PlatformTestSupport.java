@@ -56,6 +56,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.maintenance.scheduler.enabled", "false");
         p.put("cong.workflow.scheduler.enabled", "false");
         p.put("cong.outbox.enabled", "false");
+        p.put("cong.accounts.dormant.enabled", "false");
         p.putAll(extraProperties());
         return p;
     }
