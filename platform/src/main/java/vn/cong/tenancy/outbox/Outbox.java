@@ -125,14 +125,25 @@ public class Outbox {
                 OutboxMessage::of, kinds.toArray(String[]::new), limit)).collectList();
     }
 
-    /** One job slot: the platform's own messages, then every serving tenant's, one tenant's failure isolated; emits how many were sent. */
+    /**
+     * One job slot: forgets messages done longer than the retention ago, delivers the platform's own
+     * messages, then every serving tenant's, one tenant's failure isolated; emits how many were sent.
+     */
     public Mono<Integer> deliver(JobRun run) {
-        return deliver((Tenant) null)
+        return forgetDone()
+                .then(deliver((Tenant) null))
                 .onErrorResume(e -> {
                     LOG.error("Outbox: the platform's messages failed; the tenants' go on", e);
                     return Mono.just(0);
                 })
                 .flatMap(platform -> run.forEachServingTenant(this::deliver).map(tenants -> platform + tenants));
+    }
+
+    /** Deletes the messages that were done (sent, skipped, expired, failed) longer than the retention ago. */
+    Mono<Long> forgetDone() {
+        return db.mono(c -> Sql.update(c, "DELETE FROM " + TABLE
+                        + " WHERE status IN ('sent', 'skipped', 'expired', 'failed') AND done_at < $1",
+                now().minus(config.retention())));
     }
 
     /** Delivers the due messages of {@code tenant} (null: the platform's own) whose handlers are ready; emits how many were sent. */

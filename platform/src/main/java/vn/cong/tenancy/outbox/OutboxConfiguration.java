@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param claimTimeout a message claimed by a node that died is claimed again after this (the only
  *                     case where a message may be delivered twice)
  * @param batch        messages one tenant's pass claims at a time
+ * @param retention    how long a message that is done (sent, skipped, expired, failed) stays visible
  */
 @ConfigurationProperties("cong.outbox")
 public record OutboxConfiguration(
@@ -25,7 +26,8 @@ public record OutboxConfiguration(
         @Bindable(defaultValue = "5") int maxAttempts,
         @Bindable(defaultValue = "2m") Duration retryDelay,
         @Bindable(defaultValue = "10m") Duration claimTimeout,
-        @Bindable(defaultValue = "50") int batch) {
+        @Bindable(defaultValue = "50") int batch,
+        @Bindable(defaultValue = "30d") Duration retention) {
 
     /** The wait after failed attempt number {@code attempt} (1, 2, …): retryDelay × 2^(attempt−1). */
     public Duration backOff(int attempt) {

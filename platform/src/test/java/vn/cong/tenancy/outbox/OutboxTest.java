@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.jobs.JobRun;
 import vn.cong.testing.MutableClock;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TwoPortals;
@@ -179,5 +180,28 @@ class OutboxTest extends PlatformTestSupport {
                 .then(Mono.error(new IllegalStateException("the change failed")))).block());
         assertTrue(outbox.messages(alpha).block().stream().noneMatch(m -> m.payload().contains("rolled-back")),
                 "the change rolled back, and its message with it");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // moves the clock a month ahead
+    void messagesThatAreDoneAreForgottenAfterTheRetentionWaitingOnesAreKept() {
+        long done = enqueue(outbox, alpha, "xong");
+        outbox.deliver(alpha).block();
+        assertEquals(OutboxStatus.SENT, message(alpha, done).status());
+        long waiting = enqueue(outbox, alpha, "cho");
+
+        clock.advance(Duration.ofDays(29));
+        outbox.forgetDone().block();
+        assertEquals(OutboxStatus.SENT, message(alpha, done).status(), "kept within the retention (30 days)");
+
+        clock.advance(Duration.ofDays(2));
+        RecordingHandler.failing = true; // the waiting one stays pending through the job's slot
+        try {
+            outbox.deliver(JobRun.unscheduled("outbox", clock.instant(), List.of(alpha))).block();
+        } finally {
+            RecordingHandler.failing = false;
+        }
+        assertTrue(outbox.messages(alpha).block().stream().noneMatch(m -> m.id() == done), "a sent message is gone after the retention");
+        assertEquals(OutboxStatus.PENDING, message(alpha, waiting).status(), "a waiting one is never forgotten");
     }
 }
