@@ -19,7 +19,6 @@ import vn.cong.tenancy.outbox.OutboxMessage;
 import vn.cong.tenancy.outbox.OutboxStatus;
 import vn.cong.tenancy.outbox.OutgoingMail;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ class ConsoleMailController {
     private static Row row(OutboxMessage m, String whose, String to, String subject, List<Part> body) {
         boolean waiting = m.status() == OutboxStatus.PENDING || m.status() == OutboxStatus.SENDING;
         return new Row(m.id(), Console.time(m.createdAt()), m.tenantCode(), whose, to, subject, status(m.status()), cssClass(m.status()),
-                m.attempts(), waiting ? Console.time(m.nextAt().withOffsetSameInstant(ZoneOffset.UTC)) : "", m.lastError(), body);
+                m.attempts(), waiting && m.attempts() > 0 ? Console.time(m.nextAt()) : "", m.lastError(), body);
     }
 
     /** The body split into text and links (http and https only), so the template escapes the text and links the links. */
