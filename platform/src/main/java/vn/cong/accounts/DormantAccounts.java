@@ -1,7 +1,5 @@
 package vn.cong.accounts;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -13,13 +11,13 @@ import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.jobs.JobRun;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Once a day, sets every active account not used for the tenant's {@code account_settings.dormant_after_days}
@@ -27,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in and its sessions end. The tenant admins get an in-app notice (which the notification e-mails also send).
  * A tenant admin is left active when no other tenant admin has been active within the period, so a tenant
  * is never left without anyone to re-activate accounts. Safe on every node at once: the UPDATE changes each
- * account once, and only the node that changed it writes the notice.
+ * account once, and only the node that changed it writes the notice. The schedule is a cluster job
+ * ({@link DormantAccountsJob}, one node per cron slot, one tenant's failure isolated).
  */
 @Singleton
 public class DormantAccounts {
@@ -39,35 +38,23 @@ public class DormantAccounts {
     private final TenantDatabase db;
     private final AuditLog audit;
     private final Clock clock;
-    private final boolean enabled;
-    private final AtomicBoolean running = new AtomicBoolean();
 
-    DormantAccounts(TenantRegistry registry, TenantDatabase db, AuditLog audit, Clock clock,
-                    @Value("${cong.accounts.dormant.enabled:true}") boolean enabled) {
+    DormantAccounts(TenantRegistry registry, TenantDatabase db, AuditLog audit, Clock clock) {
         this.registry = registry;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
-        this.enabled = enabled;
     }
 
-    @Scheduled(cron = "${cong.accounts.dormant.cron:`0 45 2 * * *`}", zoneId = "Asia/Ho_Chi_Minh")
-    void daily() {
-        if (enabled && running.compareAndSet(false, true)) {
-            disableDormant().doFinally(s -> running.set(false))
-                    .subscribe(n -> LOG.info("Dormant accounts: {} disabled", n), e -> LOG.error("Dormant accounts job failed", e));
-        }
-    }
-
-    /** Disables the dormant accounts of every serving tenant; emits how many. */
+    /** Disables the dormant accounts of every serving tenant now (outside the schedule); emits how many. */
     public Mono<Integer> disableDormant() {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return Flux.fromIterable(registry.all()).filter(Tenant::isServing)
-                .concatMap(tenant -> disableDormant(tenant, now).onErrorResume(e -> {
-                    LOG.error("Tenant {}: dormant accounts job failed", tenant.code(), e);
-                    return Mono.just(0);
-                }))
-                .reduce(0, Integer::sum);
+        JobRun run = JobRun.unscheduled(DormantAccountsJob.NAME, clock.instant(), registry.all());
+        return run.forEachServingTenant(tenant -> disableDormant(tenant, run));
+    }
+
+    /** One tenant's part of a run: the dormant accounts as of the run's time. */
+    Mono<Integer> disableDormant(Tenant tenant, JobRun run) {
+        return disableDormant(tenant, run.now().atOffset(ZoneOffset.UTC));
     }
 
     private record Dormant(long id, String username, String fullName, OffsetDateTime lastUsed, int days) {

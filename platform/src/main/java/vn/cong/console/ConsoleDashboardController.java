@@ -20,11 +20,11 @@ import vn.cong.ops.maintenance.MaintenanceWindows;
 import vn.cong.ops.uptime.UptimeOverview;
 import vn.cong.web.CsrfProtected;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.time.Clock;
 
 /**
  * The console's first page: what needs the operator now. Open incidents, tenants whose latest backup
@@ -43,10 +43,12 @@ class ConsoleDashboardController {
     private final MaintenanceWindows maintenance;
     private final ConsolePages pages;
     private final Scheduler blocking;
+    private final Clock clock;
 
     ConsoleDashboardController(UptimeOverview uptime, BackupHistory backups, PgDumpCheck pgDump, IntegrityCheck integrity,
                                MaintenanceWindows maintenance, ConsolePages pages,
-                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+        this.clock = clock;
         this.uptime = uptime;
         this.backups = backups;
         this.pgDump = pgDump;
@@ -64,7 +66,7 @@ class ConsoleDashboardController {
                 .collectList();
         Mono<List<IntegrityRun>> lastCheck = integrity.recent(1).collectList();
         return Mono.zip(uptime.overview(), unproven, Mono.fromCallable(() -> pgDump.check().orElse("")).subscribeOn(blocking),
-                        lastCheck, maintenance.endingAfter(Instant.now()).count())
+                        lastCheck, maintenance.endingAfter(clock.instant()).count())
                 .flatMap(t -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("openIncidents", t.getT1().open());

@@ -33,6 +33,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 
 /** Maintenance windows at the console: the current, upcoming and recent ones; announce one; cancel one. */
 @Controller(Console.ROOT + "/bao-tri")
@@ -47,8 +48,10 @@ class ConsoleMaintenanceController {
     private final TenantRegistry registry;
     private final OperatorAudit audit;
     private final ConsolePages pages;
+    private final Clock clock;
 
-    ConsoleMaintenanceController(MaintenanceWindows windows, TenantRegistry registry, OperatorAudit audit, ConsolePages pages) {
+    ConsoleMaintenanceController(MaintenanceWindows windows, TenantRegistry registry, OperatorAudit audit, ConsolePages pages, Clock clock) {
+        this.clock = clock;
         this.windows = windows;
         this.registry = registry;
         this.audit = audit;
@@ -94,14 +97,14 @@ class ConsoleMaintenanceController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> announce(HttpRequest<?> request, @Body AnnounceForm form) {
         MaintenanceRequest.Checked checked = MaintenanceRequest.check(form.asRequest(), code -> registry.findByCode(code).isPresent(),
-                Instant.now());
+                clock.instant());
         OperatorActor who = OperatorAuthentication.actorOf(request);
         if (checked.request() == null) {
             return audit.record(who, "ops.maintenance.announce", null, OperatorAudit.Outcome.REFUSED,
                             Map.of("errors", checked.errors().stream().map(e -> e.field() + ": " + e.message()).toList()))
                     .then(page(request, HttpStatus.UNPROCESSABLE_ENTITY, form, checked.errors()));
         }
-        return windows.announce(checked.request(), who.name(), Instant.now())
+        return windows.announce(checked.request(), who.name(), clock.instant())
                 .flatMap(w -> audit.record(who, "ops.maintenance.announce", null, OperatorAudit.Outcome.OK, MaintenanceWindows.details(w)))
                 .thenReturn(Console.seeOther(Console.ROOT + "/bao-tri"));
     }
@@ -118,7 +121,7 @@ class ConsoleMaintenanceController {
     }
 
     private Mono<MutableHttpResponse<String>> page(HttpRequest<?> request, HttpStatus status, AnnounceForm form, List<FieldError> errors) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return windows.endingAfter(now.minus(RECENT)).map(w -> row(w, now)).collectList().flatMap(rows -> {
             Map<String, Object> model = new HashMap<>();
             model.put("windows", rows);

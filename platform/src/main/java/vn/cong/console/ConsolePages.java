@@ -1,5 +1,6 @@
 package vn.cong.console;
 
+import io.micronaut.context.env.Environment;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -20,9 +21,12 @@ import java.util.Map;
 class ConsolePages {
 
     private final PageTemplates pages;
+    private final boolean devMail;
 
-    ConsolePages(PageTemplates pages) {
+    ConsolePages(PageTemplates pages, Environment environment) {
         this.pages = pages;
+        // the dev mail viewer exists only in the dev environment (ConsoleMailController)
+        this.devMail = environment.getActiveNames().contains("dev");
     }
 
     Mono<MutableHttpResponse<String>> page(HttpRequest<?> request, String template, Map<String, ?> model) {
@@ -32,6 +36,7 @@ class ConsolePages {
     Mono<MutableHttpResponse<String>> page(HttpRequest<?> request, HttpStatus status, String template, Map<String, ?> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("fmt", ConsoleFormat.INSTANCE);
+        variables.put("devMail", devMail);
         variables.put("operator", request.getAttribute(OperatorAuthentication.ACTOR, OperatorActor.class)
                 .map(OperatorActor::name).orElse(null));
         return pages.page(request, status, "console/" + template, variables);

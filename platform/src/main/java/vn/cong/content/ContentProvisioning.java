@@ -12,6 +12,7 @@ import vn.cong.tenancy.manifest.TenantManifest.SectionSpec;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.time.Clock;
 
 /**
  * Brings a tenant's sections and initial articles in line with its manifest: adds what is missing,
@@ -21,8 +22,10 @@ import java.util.List;
 public class ContentProvisioning {
 
     private final TenantDatabase db;
+    private final Clock clock;
 
-    public ContentProvisioning(TenantDatabase db) {
+    public ContentProvisioning(TenantDatabase db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -68,7 +71,7 @@ public class ContentProvisioning {
                                 RETURNING id""", r -> r.get(0, Long.class),
                         a.language(), a.slug(), RichText.plain(a.title()), RichText.plain(a.summary()), RichText.sanitize(a.body()),
                         Sql.orNull(a.source(), String.class), a.featured(),
-                        a.publishedAt() != null ? a.publishedAt() : OffsetDateTime.now(), a.section())
+                        a.publishedAt() != null ? a.publishedAt() : OffsetDateTime.now(clock), a.section())
                 .flatMap(id -> PublishedFingerprint.record(c, id)
                         .flatMap(fingerprint -> ContentEvents.append(c, id, null, null, "published",
                                 "Đăng từ tệp khai báo khi khởi tạo cổng", fingerprint))))

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
+import java.time.Clock;
 
 /**
  * Keeps uploads in the tenant's own folder ({@code <root>/<tenant code>/<year>/<random>.<ext>}).
@@ -42,9 +43,11 @@ public class MediaStore {
     private final TenantDatabase db;
     private final Scheduler blocking;
     private final PdfStructure pdfStructure;
+    private final Clock clock;
 
     public MediaStore(MediaConfiguration config, TenantDatabase db, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                      PdfStructure pdfStructure) {
+                      PdfStructure pdfStructure, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.db = db;
         this.pdfStructure = pdfStructure;
@@ -119,7 +122,7 @@ public class MediaStore {
     }
 
     private String write(Tenant tenant, MediaType type, byte[] bytes) {
-        String stored = Year.now() + "/" + UUID.randomUUID() + "." + type.extension();
+        String stored = Year.now(clock.withZone(vn.cong.system.VietnamTime.ZONE)) + "/" + UUID.randomUUID() + "." + type.extension();
         Path target = folder(tenant).resolve(stored);
         try {
             Files.createDirectories(target.getParent());

@@ -230,7 +230,9 @@ public class Onboarding {
                             String link = a.setPasswordToken() == null ? null
                                     : links.tenant(tenant, SetPasswordTokens.path(a.setPasswordToken()));
                             if (link != null) {
-                                LOG.info("Tenant {}: one-time set-password link for {}: {}", m.code(), a.username(), link);
+                                // the link itself goes only to the account's address (the outbox) and into the report, never to a log
+                                LOG.info("Tenant {}: one-time set-password link issued for {}, e-mailed to the account's address",
+                                        m.code(), a.username());
                             }
                             return new OnboardingReport(m.code(), changes.created(), changes.updated(), changed, added,
                                     a.created(), link, "ok", elapsed(started), List.of());

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cong.system.mail.MailMessage;
 import vn.cong.system.mail.Mailer;
+import vn.cong.tenancy.outbox.MailOutbox;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * Tells operators that something needs them: by POSTing JSON to {@code cong.alerts.webhook-url} and
- * by e-mail to {@code cong.alerts.email-to}, each only when configured. Both are fire-and-forget:
+ * by e-mail to {@code cong.alerts.email-to} (through the outbox, which retries), each only when configured. Both are fire-and-forget:
  * an alert never slows down or fails the work that raised it; a failed delivery is logged. (The
  * ALERT log line itself is written by the caller, which knows the context best.)
  */
@@ -32,14 +33,16 @@ public class OperatorAlerts {
     private final List<String> recipients;
     private final JsonMapper json;
     private final Mailer mailer;
+    private final MailOutbox outbox;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public OperatorAlerts(@Value("${cong.alerts.webhook-url:}") String webhook, @Value("${cong.alerts.email-to:}") String emailTo,
-                          JsonMapper json, Mailer mailer) {
+                          JsonMapper json, Mailer mailer, MailOutbox outbox) {
         this.webhook = webhook;
         this.recipients = Arrays.stream(emailTo.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         this.json = json;
         this.mailer = mailer;
+        this.outbox = outbox;
     }
 
     /**
@@ -55,8 +58,8 @@ public class OperatorAlerts {
         if (recipients.isEmpty() || !mailer.isConfigured()) {
             return;
         }
-        mailer.send(new MailMessage(recipients, "[Cổng] " + subject, body))
-                .subscribe(null, e -> LOG.error("Alert e-mail \"{}\" to {} failed: {}", subject, recipients, e.getMessage()));
+        outbox.sendForPlatform(new MailMessage(recipients, "[Cổng] " + subject, body))
+                .subscribe(null, e -> LOG.error("Alert e-mail \"{}\" to {} not queued: {}", subject, recipients, e.getMessage()));
     }
 
     private void postToWebhook(Object payload) {

@@ -9,6 +9,7 @@ import vn.cong.workflow.Transitions.Notice;
 import vn.cong.workflow.Transitions.Situation;
 
 import java.time.OffsetDateTime;
+import java.time.Clock;
 
 /**
  * Puts an approved item online now, or schedules it for a set time (the scheduled-publishing job
@@ -18,8 +19,10 @@ import java.time.OffsetDateTime;
 public class PublishItem {
 
     private final Transitions transitions;
+    private final Clock clock;
 
-    PublishItem(Transitions transitions) {
+    PublishItem(Transitions transitions, Clock clock) {
+        this.clock = clock;
         this.transitions = transitions;
     }
 
@@ -51,13 +54,13 @@ public class PublishItem {
         });
     }
 
-    private static Change decide(Situation sit, @Nullable OffsetDateTime at) {
+    private Change decide(Situation sit, @Nullable OffsetDateTime at) {
         Guards.role(sit.actor(), sit.policy().publisherRoles(), "đăng tin bài");
         if (sit.run() != null && sit.run().stepsPending()) {
             throw new WorkflowRefused(ApproveItem.pendingSteps(sit.run()) + ": chưa thể đăng.");
         }
         Long submitter = sit.run() == null ? null : sit.run().submittedBy();
-        if (at != null && at.isAfter(OffsetDateTime.now())) {
+        if (at != null && at.toInstant().isAfter(clock.instant())) {
             return Change.to(ItemState.SCHEDULED, "schedule", null, Notice.toAccount(submitter, "Tin bài đã được hẹn giờ đăng"))
                     .publishingAt(at);
         }

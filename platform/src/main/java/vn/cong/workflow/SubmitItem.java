@@ -9,6 +9,7 @@ import vn.cong.workflow.Transitions.Notice;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.time.Clock;
 
 /**
  * A contributor (or an editor) sends a draft, or a returned item, to the editorial board with the
@@ -20,8 +21,10 @@ public class SubmitItem {
 
     private final Transitions transitions;
     private final ItemDeadlines deadlines;
+    private final Clock clock;
 
-    SubmitItem(Transitions transitions, ItemDeadlines deadlines) {
+    SubmitItem(Transitions transitions, ItemDeadlines deadlines, Clock clock) {
+        this.clock = clock;
         this.transitions = transitions;
         this.deadlines = deadlines;
     }
@@ -40,7 +43,7 @@ public class SubmitItem {
             }
             Sensitivity sensitivity = s.level();
             int required = sit.policy().requiredLevels(sensitivity);
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
                     .map(OffsetDateTime::from).orElse(null);
             Mono<Long> run = sit.run() == null

@@ -2,16 +2,14 @@ package vn.cong.workflow;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import vn.cong.tenancy.jobs.ClusterJob;
 import vn.cong.tenancy.jobs.ScheduledJob;
 
-import java.time.Duration;
 import java.time.ZoneOffset;
 
 /**
- * The workflow's three cluster jobs, each over every serving tenant. Each slot runs on one node;
+ * The workflow's two cluster jobs (its notification e-mails go out through the outbox's job), each over every serving tenant. Each slot runs on one node;
  * the rows themselves are claimed too ({@code FOR UPDATE SKIP LOCKED}, a claiming {@code UPDATE}),
  * so a manual run next to the schedule still does each thing once.
  */
@@ -29,12 +27,5 @@ class WorkflowJobs {
     ClusterJob deadlineReminders(DeadlineReminders reminders, WorkflowSchedulerConfiguration config) {
         return ScheduledJob.oneNode("deadline-reminders", config.interval(), config.initialDelay(),
                 run -> run.forEachServingTenant(tenant -> reminders.remindDue(tenant, run.now().atOffset(ZoneOffset.UTC))));
-    }
-
-    @Singleton
-    ClusterJob notificationEmails(NotificationEmails emails, WorkflowSchedulerConfiguration config,
-                                  @Value("${cong.workflow.email.interval:30s}") Duration interval) {
-        return ScheduledJob.oneNode("notification-emails", interval, config.initialDelay(),
-                run -> run.forEachServingTenant(emails::deliver));
     }
 }

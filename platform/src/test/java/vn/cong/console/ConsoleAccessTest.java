@@ -55,6 +55,13 @@ class ConsoleAccessTest extends PlatformTestSupport {
     }
 
     @Test
+    void theDevMailViewerIsNotThereOutsideTheDevEnvironment() {
+        Browser console = OperatorConsole.loggedIn(server.getPort());
+        assertEquals(404, console.get("/van-hanh/thu").statusCode());
+        assertTrue(OperatorConsole.html(console.get("/van-hanh")).select("a[href=/van-hanh/thu]").isEmpty(), "and not in the menu");
+    }
+
+    @Test
     void anonymousVisitorsAreSentToTheLoginForm() {
         HttpResponse<String> page = admin().get("/van-hanh/sao-luu");
         assertEquals(303, page.statusCode());

@@ -57,6 +57,8 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.workflow.scheduler.enabled", "false");
         // the operator console's second factor is tested where it is configured (ConsoleSecondFactorTest)
         p.put("cong.operator.mfa-required", "false");
+        p.put("cong.outbox.enabled", "false");
+        p.put("cong.accounts.dormant.enabled", "false");
         p.putAll(extraProperties());
         return p;
     }

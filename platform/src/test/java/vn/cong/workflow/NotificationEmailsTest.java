@@ -101,6 +101,12 @@ class NotificationEmailsTest extends PlatformTestSupport {
         smtp.stop();
     }
 
+    /** Joins each notification ({@code n}) of tenant {@code code} to its e-mail in the outbox ({@code e}). */
+    static String emailOf(String code) {
+        return " JOIN platform.outbox e ON e.kind = 'notification-email' AND e.tenant_code = '" + code + "'"
+                + " AND (e.payload->>'notification')::bigint = n.id";
+    }
+
     private long number(String sql) {
         return SqlProbe.number(this::jdbc, sql);
     }
@@ -177,7 +183,8 @@ class NotificationEmailsTest extends PlatformTestSupport {
                 "higher levels are not asked for a routine item");
         assertEquals(mailsAbout(title).size(), number("SELECT count(*) FROM t_alpha.notifications WHERE item_id = " + o.itemId()),
                 "each notification once: " + mailsAbout(title).stream().map(NotificationEmailsTest::to).toList());
-        assertEquals(0, number("SELECT count(*) FROM t_alpha.notifications WHERE item_id = " + o.itemId() + " AND email_status <> 'sent'"));
+        assertEquals(0, number("SELECT count(*) FROM t_alpha.notifications n" + emailOf("alpha") + " WHERE n.item_id = " + o.itemId()
+                + " AND e.status <> 'sent'"));
         assertEquals(0, emails.deliver().block(), "nothing left to send");
     }
 
@@ -224,8 +231,8 @@ class NotificationEmailsTest extends PlatformTestSupport {
                 "INSERT INTO t_alpha.notifications (account_id, item_id, message) SELECT id, " + o.itemId()
                         + ", 'Thông báo thử' FROM t_alpha.accounts WHERE username IN ('da-nghi', 'khong-thu')");
         emails.deliver().block();
-        assertEquals(2, number("SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
-                + " WHERE a.username IN ('da-nghi', 'khong-thu') AND n.email_status = 'skipped'"));
+        assertEquals(2, number("SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id" + emailOf("alpha")
+                + " WHERE a.username IN ('da-nghi', 'khong-thu') AND e.status = 'skipped'"));
         assertTrue(mailsAbout(title).stream().noneMatch(m -> to(m).contains("da-nghi@alpha.example.vn")));
     }
 
@@ -236,17 +243,19 @@ class NotificationEmailsTest extends PlatformTestSupport {
                 "INSERT INTO t_alpha.accounts (username, email, full_name) VALUES ('dia-chi-hong', 'không phải địa chỉ', 'Địa chỉ hỏng')",
                 "INSERT INTO t_alpha.notifications (account_id, item_id, message) SELECT id, " + o.itemId()
                         + ", 'Thông báo thử' FROM t_alpha.accounts WHERE username = 'dia-chi-hong'");
-        String row = " FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id WHERE a.username = 'dia-chi-hong'";
+        String row = " FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id" + emailOf("alpha")
+                + " WHERE a.username = 'dia-chi-hong'";
         emails.deliver().block();
-        assertEquals(1, number("SELECT count(*)" + row + " AND n.email_status = 'pending' AND n.email_attempts = 1"
-                + " AND n.email_next_at > now() AND n.email_error IS NOT NULL"), "kept for a later attempt");
+        assertEquals(1, number("SELECT count(*)" + row + " AND e.status = 'pending' AND e.attempts = 1"
+                + " AND e.next_at > now() AND e.last_error IS NOT NULL"), "kept for a later attempt");
         emails.deliver().block();
-        assertEquals(1, number("SELECT n.email_attempts" + row), "not retried before its time");
+        assertEquals(1, number("SELECT e.attempts" + row), "not retried before its time");
 
-        SqlProbe.run(this::jdbc, "UPDATE t_alpha.notifications SET email_next_at = now() - interval '1 second', email_attempts = 4"
-                + " WHERE account_id = (SELECT id FROM t_alpha.accounts WHERE username = 'dia-chi-hong')");
+        SqlProbe.run(this::jdbc, "UPDATE platform.outbox e SET next_at = now() - interval '1 second', attempts = 4"
+                + " FROM t_alpha.notifications n WHERE (e.payload->>'notification')::bigint = n.id AND e.tenant_code = 'alpha'"
+                + " AND e.kind = 'notification-email' AND n.account_id = (SELECT id FROM t_alpha.accounts WHERE username = 'dia-chi-hong')");
         emails.deliver().block();
-        assertEquals(1, number("SELECT count(*)" + row + " AND n.email_status = 'failed' AND n.email_attempts = 5"), "given up after five");
+        assertEquals(1, number("SELECT count(*)" + row + " AND e.status = 'failed' AND e.attempts = 5"), "given up after five");
     }
 
     @Test
@@ -263,8 +272,8 @@ class NotificationEmailsTest extends PlatformTestSupport {
             Outcome o = awaitingApproval(beta, betaStaff, title);
             emails.deliver().block();
             assertTrue(mailsAbout(title).stream().noneMatch(m -> to(m).contains("approver@beta.example.vn")), "no e-mail");
-            assertEquals(1, number("SELECT count(*) FROM t_beta.notifications n JOIN t_beta.accounts a ON a.id = n.account_id"
-                    + " WHERE a.username = 'approver' AND n.item_id = " + o.itemId() + " AND n.email_status = 'skipped'"), "in the app, marked skipped");
+            assertEquals(1, number("SELECT count(*) FROM t_beta.notifications n JOIN t_beta.accounts a ON a.id = n.account_id" + emailOf("beta")
+                    + " WHERE a.username = 'approver' AND n.item_id = " + o.itemId() + " AND e.status = 'skipped'"), "in the app, marked skipped");
         } finally {
             assertEquals(303, approver.postForm("/quan-tri/thong-bao/email",
                     Map.of("csrfToken", csrfToken(approver.get("/quan-tri/thong-bao")), "email", "on")).statusCode());

@@ -53,11 +53,11 @@ class NotificationEmailsWithoutSmtpTest extends PlatformTestSupport {
         SavedItem d = Staff.draft(publishing, alpha, section, "tin-khong-thu", staff.get(Role.CONTRIBUTOR));
         Outcome o = submit.submit(alpha, d.id(), d.version(), staff.get(Role.CONTRIBUTOR), Staff.submission(Sensitivity.ROUTINE)).block();
         assertEquals("submitted", o.state());
-        String rows = "SELECT count(*) FROM t_alpha.notifications WHERE item_id = " + o.itemId();
+        String rows = "SELECT count(*) FROM t_alpha.notifications n" + NotificationEmailsTest.emailOf("alpha") + " WHERE n.item_id = " + o.itemId();
         assertTrue(SqlProbe.number(this::jdbc, rows) >= 1, "the editors are notified in the app");
 
         assertEquals(0, emails.deliver().block());
-        assertEquals(SqlProbe.number(this::jdbc, rows), SqlProbe.number(this::jdbc, rows + " AND email_status = 'pending' AND email_attempts = 0"),
+        assertEquals(SqlProbe.number(this::jdbc, rows), SqlProbe.number(this::jdbc, rows + " AND e.status = 'pending' AND e.attempts = 0"),
                 "the rows wait untouched (mailed once SMTP is configured, unless older than max-age by then)");
     }
 }

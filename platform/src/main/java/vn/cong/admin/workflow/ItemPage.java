@@ -56,7 +56,7 @@ final class ItemPage {
     record Entry(String at, String actor, String action, String states, String level, String comment, String reason) {
     }
 
-    static Map<String, Object> model(ItemDetail d, Actor me, ActionForm typed, StaffKinds kinds, List<Integer> versions) {
+    static Map<String, Object> model(ItemDetail d, Actor me, ActionForm typed, StaffKinds kinds, List<Integer> versions, java.time.Instant now) {
         Map<String, Object> m = new HashMap<>();
         var item = d.item();
         WorkflowRun run = d.run();
@@ -77,7 +77,7 @@ final class ItemPage {
         // only the deadline the run tracks can be overdue: at MOST the event rule is the sender's, already past
         java.time.Instant tracked = run == null || run.dueAt() == null ? null : run.dueAt().toInstant();
         m.put("deadlines", d.deadlines().stream().map(x -> new Due(x.label(), format(x.due()),
-                x.due().toInstant().equals(tracked) && x.due().isBefore(ZonedDateTime.now()) && "in_progress".equals(run.status()))).toList());
+                x.due().toInstant().equals(tracked) && x.due().toInstant().isBefore(now) && "in_progress".equals(run.status()))).toList());
         m.put("history", d.history().stream().map(e -> new Entry(format(e.at()), e.actor() == null ? "Hệ thống" : e.actor(),
                 e.action() == null && e.comment() != null ? e.comment() : EventActions.label(e.action()),
                 (e.from() == null ? "" : ItemState.labelOf(e.from()) + " → ") + ItemState.labelOf(e.to()),

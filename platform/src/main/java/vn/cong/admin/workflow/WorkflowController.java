@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 
 /**
  * The editorial workflow in the staff area, for items of any kind: the item page (state, deadlines,
@@ -79,9 +80,11 @@ class WorkflowController {
     private final CorrectItem correct;
     private final DeadlineBoard board;
     private final StaffKinds kinds;
+    private final Clock clock;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
-                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds) {
+                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.content = content;
         this.accounts = accounts;
@@ -101,15 +104,15 @@ class WorkflowController {
     Mono<MutableHttpResponse<String>> queue(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
         return Mono.zip(catalog.waitingFor(tenant, actor(me)), catalog.mine(tenant, me.id()))
                 .flatMap(t -> pages.page(request, "workflow/queue", Map.of("blocks", List.of(
-                        new Block("cho-toi", "Chờ tôi xử lý", Rows.of(kinds, t.getT1())),
-                        new Block("cua-toi", "Tin bài của tôi", Rows.of(kinds, t.getT2()))))));
+                        new Block("cho-toi", "Chờ tôi xử lý", Rows.of(kinds, t.getT1(), clock.instant())),
+                        new Block("cua-toi", "Tin bài của tôi", Rows.of(kinds, t.getT2(), clock.instant()))))));
     }
 
     /** Items due soon and overdue, by who acts next and by submitting unit. */
     @Get(value = "/theo-doi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> board(HttpRequest<?> request, Tenant tenant) {
-        return board.board(tenant, java.time.OffsetDateTime.now()).flatMap(b -> pages.page(request, "workflow/board", Map.of(
-                "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(kinds, b.overdue()), "dueSoon", Rows.of(kinds, b.dueSoon()),
+        return board.board(tenant, java.time.OffsetDateTime.now(clock)).flatMap(b -> pages.page(request, "workflow/board", Map.of(
+                "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(kinds, b.overdue(), clock.instant()), "dueSoon", Rows.of(kinds, b.dueSoon(), clock.instant()),
                 "window", b.window().toHours() + " giờ")));
     }
 
@@ -233,7 +236,7 @@ class WorkflowController {
         return catalog.item(tenant, id).flatMap(found -> found.isEmpty() ? notFound(request)
                 : content.revisions(tenant, id).flatMap(revisions -> {
                     Map<String, Object> model = ItemPage.model(found.get(), actor(me), typed, kinds,
-                            revisions.stream().map(ContentCatalog.Revision::version).toList());
+                            revisions.stream().map(ContentCatalog.Revision::version).toList(), clock.instant());
                     model.put("errors", errors);
                     if (notice != null) {
                         model.put("notice", notice);
@@ -268,13 +271,13 @@ class WorkflowController {
     /** Lines of the queue tables, formatted ({@code kind} as the staff calls it: Bài viết, Văn bản, …). */
     record Rows(long id, String title, String kind, String state, String level, String unit, String due, boolean overdue) {
 
-        static List<Rows> of(StaffKinds kinds, List<WorkflowCatalog.QueueRow> rows) {
+        static List<Rows> of(StaffKinds kinds, List<WorkflowCatalog.QueueRow> rows, java.time.Instant now) {
             return rows.stream().map(r -> new Rows(r.item().id(), r.item().title(), kinds.name(r.item().kind()),
                     ItemState.labelOf(r.item().state()), r.levelName() == null ? "" : r.levelName(),
                     r.run() == null ? "" : r.run().submitter().unit(),
                     r.run() == null || r.run().dueAt() == null ? "" : ItemPage.format(r.run().dueAt()),
                     r.run() != null && r.run().dueAt() != null && "in_progress".equals(r.run().status())
-                            && r.run().dueAt().isBefore(java.time.OffsetDateTime.now()))).toList();
+                            && r.run().dueAt().toInstant().isBefore(now))).toList();
         }
     }
 }

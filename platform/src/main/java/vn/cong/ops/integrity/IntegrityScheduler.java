@@ -1,13 +1,11 @@
 package vn.cong.ops.integrity;
 
-import vn.cong.system.VietnamTime;
-import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import vn.cong.tenancy.jobs.CronSlots;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 
 /**
  * Runs the integrity check once per slot of its schedule (daily at 02:30 by default), on exactly one
@@ -17,14 +15,12 @@ import java.time.ZonedDateTime;
 @Singleton
 public class IntegrityScheduler {
 
-    private static final int MAX_STEPS = 50_000;
-
     private final IntegrityCheck check;
-    private final CronExpression cron;
+    private final CronSlots slots;
 
     public IntegrityScheduler(IntegrityCheck check, IntegrityConfiguration config) {
         this.check = check;
-        this.cron = CronExpression.create(config.cron());
+        this.slots = CronSlots.of(config.cron());
     }
 
     /** Runs the latest slot at or before {@code now} unless a node already has; empty when this node did not run it. */
@@ -35,17 +31,6 @@ public class IntegrityScheduler {
 
     /** The latest time the schedule fired at or before {@code now} (looking back up to eight days). */
     OffsetDateTime latestSlot(Instant now) {
-        ZonedDateTime end = now.atZone(VietnamTime.ZONE);
-        ZonedDateTime t = end.minusDays(8);
-        ZonedDateTime latest = null;
-        for (int i = 0; i < MAX_STEPS; i++) {
-            ZonedDateTime next = cron.nextTimeAfter(t);
-            if (next == null || next.isAfter(end)) {
-                break;
-            }
-            latest = next;
-            t = next;
-        }
-        return latest == null ? null : latest.toOffsetDateTime();
+        return slots.apply(now);
     }
 }

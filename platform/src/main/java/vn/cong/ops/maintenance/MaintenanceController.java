@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 
 /**
  * Maintenance windows on the operator host: announce one (422 listing every problem), list the
@@ -47,8 +48,10 @@ class MaintenanceController {
     private final TenantRegistry registry;
     private final JsonMapper json;
     private final OperatorAudit audit;
+    private final Clock clock;
 
-    MaintenanceController(MaintenanceWindows windows, TenantRegistry registry, JsonMapper json, OperatorAudit audit) {
+    MaintenanceController(MaintenanceWindows windows, TenantRegistry registry, JsonMapper json, OperatorAudit audit, Clock clock) {
+        this.clock = clock;
         this.windows = windows;
         this.registry = registry;
         this.json = json;
@@ -77,14 +80,14 @@ class MaintenanceController {
             return Mono.just(HttpResponse.badRequest(ApiErrors.of(
                     "Nội dung phải là một đối tượng JSON: tenants, startsAt, endsAt, message {vi, en}.")));
         }
-        MaintenanceRequest.Checked checked = MaintenanceRequest.check(fields, code -> registry.findByCode(code).isPresent(), Instant.now());
+        MaintenanceRequest.Checked checked = MaintenanceRequest.check(fields, code -> registry.findByCode(code).isPresent(), clock.instant());
         OperatorActor who = OperatorAuthentication.actorOf(request);
         if (checked.request() == null) {
             return audit.record(who, "ops.maintenance.announce", null, OperatorAudit.Outcome.REFUSED,
                             Map.of("errors", checked.errors().stream().map(e -> e.field() + ": " + e.message()).toList()))
                     .thenReturn(HttpResponse.unprocessableEntity().body(new ApiErrors(checked.errors())));
         }
-        return windows.announce(checked.request(), who.name(), Instant.now())
+        return windows.announce(checked.request(), who.name(), clock.instant())
                 .flatMap(w -> audit.record(who, "ops.maintenance.announce", null, OperatorAudit.Outcome.OK, MaintenanceWindows.details(w))
                         .thenReturn(HttpResponse.created(WindowView.of(w), URI.create("/api/v1/maintenance/" + w.id()))));
     }
@@ -92,7 +95,7 @@ class MaintenanceController {
     /** Current and upcoming windows, and those that ended in the last 30 days. */
     @Get(produces = MediaType.APPLICATION_JSON)
     Flux<WindowView> list() {
-        return windows.endingAfter(Instant.now().minus(RECENT)).map(WindowView::of);
+        return windows.endingAfter(clock.instant().minus(RECENT)).map(WindowView::of);
     }
 
     @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.Clock;
 
 /**
  * Availability of a target per day (Asia/Ho_Chi_Minh): the share of monitored rounds in which it
@@ -23,8 +24,10 @@ public class Availability {
 
     private final PlatformDatabase db;
     private final UptimeConfiguration config;
+    private final Clock clock;
 
-    public Availability(PlatformDatabase db, UptimeConfiguration config) {
+    public Availability(PlatformDatabase db, UptimeConfiguration config, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.config = config;
     }
@@ -54,11 +57,11 @@ public class Availability {
                     Map<LocalDate, long[]> byDay = new TreeMap<>();
                     rows.forEach(r -> byDay.put((LocalDate) r[0], new long[]{(Long) r[1], (Long) r[2], (Long) r[3]}));
                     List<Day> days = new ArrayList<>();
-                    LocalDate today = LocalDate.now(VietnamTime.ZONE);
+                    LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
                     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                         long[] counts = byDay.getOrDefault(d, new long[]{0, 0, 0});
                         long expected = d.isAfter(today) ? 0 : d.equals(today)
-                                ? (java.time.Duration.between(d.atStartOfDay(VietnamTime.ZONE), java.time.ZonedDateTime.now(VietnamTime.ZONE)).toMillis()
+                                ? (java.time.Duration.between(d.atStartOfDay(VietnamTime.ZONE).toInstant(), clock.instant()).toMillis()
                                 / config.interval().toMillis())
                                 : slotsPerDay;
                         long counted = counts[0] + counts[1];

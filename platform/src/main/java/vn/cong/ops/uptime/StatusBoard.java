@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
 
 /**
  * What the public status page shows: each portal's current state, its 90 days, open and recent
@@ -36,8 +37,10 @@ public class StatusBoard {
     private final TenantRegistry registry;
     private final PublicLinks links;
     private final MaintenanceWindows maintenance;
+    private final Clock clock;
 
-    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PublicLinks links, MaintenanceWindows maintenance) {
+    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PublicLinks links, MaintenanceWindows maintenance, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.registry = registry;
         this.links = links;
@@ -63,7 +66,7 @@ public class StatusBoard {
     }
 
     public Mono<Board> board() {
-        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         LocalDate from = today.minusDays(DAYS - 1L);
         OffsetDateTime since = from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
         Mono<Map<String, Map<LocalDate, long[]>>> perDay = db.flux(c -> Sql.query(c, """
@@ -95,7 +98,7 @@ public class StatusBoard {
                 WHERE closed_at IS NULL OR closed_at >= now() - interval '30 days' ORDER BY opened_at DESC LIMIT 100""",
                 r -> new Object[]{r.get(0, String.class), r.get(1, String.class), r.get(2, OffsetDateTime.class),
                         r.get(3, OffsetDateTime.class), r.get(4, String.class)})).collectList();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Mono<List<MaintenanceWindow>> windows = maintenance.endingAfter(now).collectList();
         return Mono.zip(perDay, latest, sites, incidents, windows).map(t -> {
             List<MaintenanceWindow> planned = t.getT5();
@@ -123,7 +126,7 @@ public class StatusBoard {
                         format((OffsetDateTime) i[2]), i[3] == null ? null : format((OffsetDateTime) i[3]), (String) i[4]);
                 (i[3] == null ? open : recent).add(incident);
             }
-            return new Board(rows, open, recent, planned.stream().map(w -> maintenanceOf(w, now)).toList(), format(OffsetDateTime.now()));
+            return new Board(rows, open, recent, planned.stream().map(w -> maintenanceOf(w, now)).toList(), format(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)));
         });
     }
 

@@ -10,6 +10,7 @@ import vn.cong.ops.OperatorAlerts;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 
 /**
  * Tells operators when a portal goes down and comes back: always in the log (ALERT), and through
@@ -22,8 +23,10 @@ public class UptimeAlerts {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
 
     private final OperatorAlerts alerts;
+    private final Clock clock;
 
-    public UptimeAlerts(OperatorAlerts alerts) {
+    public UptimeAlerts(OperatorAlerts alerts, Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
     }
 
@@ -49,7 +52,7 @@ public class UptimeAlerts {
                         + "Sự cố #" + incidentId + " đã đóng.\n");
     }
 
-    private static String now() {
-        return ZonedDateTime.now(VietnamTime.ZONE).format(WHEN);
+    private String now() {
+        return ZonedDateTime.now(clock.withZone(VietnamTime.ZONE)).format(WHEN);
     }
 }

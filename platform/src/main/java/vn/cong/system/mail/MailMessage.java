@@ -1,8 +1,11 @@
 package vn.cong.system.mail;
 
+import io.micronaut.serde.annotation.Serdeable;
+
 import java.util.List;
 
 /** A plain-text e-mail: recipients, subject, body (UTF-8). */
+@Serdeable
 public record MailMessage(List<String> to, String subject, String text) {
 
     public MailMessage {

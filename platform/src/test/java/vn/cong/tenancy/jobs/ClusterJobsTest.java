@@ -151,8 +151,11 @@ class ClusterJobsTest extends PlatformTestSupport {
         var withWorkflow = new HashMap<String, Object>(getProperties());
         withWorkflow.put("cong.workflow.scheduler.enabled", "true");
         withWorkflow.put("cong.maintenance.scheduler.enabled", "true");
+        withWorkflow.put("cong.outbox.enabled", "true"); // the workflow's notification e-mails go out through the outbox's job
+        withWorkflow.put("cong.accounts.dormant.enabled", "true");
         try (ApplicationContext node = ApplicationContext.builder().environments("test").properties(withWorkflow).start()) {
-            assertEquals(List.of("deadline-reminders", "maintenance-banners", "notification-emails", "registry-poll", "scheduled-publishing"),
+            assertEquals(List.of("deadline-reminders", "dormant-accounts", "maintenance-banners", "outbox", "registry-poll",
+                            "scheduled-publishing"),
                     node.getBeansOfType(ClusterJob.class).stream().map(ClusterJob::name).sorted().toList());
         }
     }
