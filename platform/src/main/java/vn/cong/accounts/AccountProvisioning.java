@@ -33,7 +33,7 @@ public class AccountProvisioning {
     public Mono<InitialAdmin> ensureAdmin(Tenant tenant, String username, String email, @Nullable String password) {
         String token = password == null ? SetPasswordTokens.newToken() : null;
         Mono<String> hash = password == null ? Mono.just("") : Mono.fromCallable(() -> hasher.hash(password)).subscribeOn(hashing);
-        return hash.flatMap(h -> db.mono(tenant, c -> Sql.one(c, """
+        return hash.flatMap(h -> db.mono(tenant, c -> c.one("""
                 INSERT INTO accounts (username, email, full_name, roles, password_hash, set_password_token, set_password_expires)
                 VALUES ($1, $2, $3, $4, $5, $6, $7)
                 ON CONFLICT (username) DO NOTHING RETURNING id""", r -> r.get(0, Long.class),

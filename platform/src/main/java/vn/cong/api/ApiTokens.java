@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.workflow.Actor;
@@ -50,14 +49,14 @@ public class ApiTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         INSERT INTO api_tokens (account_id, name, token_hash, created_by)
                         SELECT id, $2, $3, $4 FROM accounts WHERE id = $1 AND status = 'active' RETURNING id""",
                 r -> new Issued(r.get(0, Long.class), token), accountId, name, hash(token), issuedBy));
     }
 
     public Mono<List<TokenLine>> list(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         SELECT t.id, t.name, a.username, t.created_at, t.last_used_at, t.revoked_at IS NOT NULL
                         FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id DESC""",
                 r -> new TokenLine(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, OffsetDateTime.class),
@@ -65,7 +64,7 @@ public class ApiTokens {
     }
 
     public Mono<Boolean> revoke(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", id))
+        return db.mono(tenant, c -> c.update("UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", id))
                 .map(n -> n > 0);
     }
 
@@ -74,7 +73,7 @@ public class ApiTokens {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Mono.just(Optional.empty());
         }
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                                 UPDATE api_tokens t SET last_used_at = now() FROM accounts a
                                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.id = t.account_id AND a.status = 'active'
                                 RETURNING a.id, coalesce(nullif(a.full_name, ''), a.username), a.roles""",

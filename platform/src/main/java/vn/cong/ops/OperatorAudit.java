@@ -60,7 +60,7 @@ public class OperatorAudit {
      * row is logged as an ALERT rather than undoing it; the returned Mono never errors.
      */
     public Mono<Void> record(OperatorActor who, String action, @Nullable String tenantCode, Outcome outcome, Map<String, ?> details) {
-        return db.mono(c -> Sql.update(c, """
+        return db.mono(c -> c.update("""
                                 INSERT INTO platform.operator_audit (actor, action, tenant_code, details, outcome, remote_address, channel)
                                 VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)""",
                         who.name(), action, Sql.orNull(tenantCode, String.class), toJson(details), outcome.db(),
@@ -76,7 +76,7 @@ public class OperatorAudit {
 
     /** The newest rows first, optionally only of one tenant and/or of actions starting with {@code actionPrefix}. */
     public Flux<Entry> recent(@Nullable String tenantCode, @Nullable String actionPrefix, int limit) {
-        return db.flux(c -> Sql.query(c, """
+        return db.flux(c -> c.query("""
                         SELECT id, at, actor, action, tenant_code, details::text, outcome, remote_address, channel
                         FROM platform.operator_audit
                         WHERE ($1::text IS NULL OR tenant_code = $1) AND ($2::text IS NULL OR starts_with(action, $2))
@@ -86,7 +86,7 @@ public class OperatorAudit {
 
     /** The distinct action names recorded so far, for the console's filter. */
     public Flux<String> actions() {
-        return db.flux(c -> Sql.query(c, "SELECT DISTINCT action FROM platform.operator_audit ORDER BY 1", r -> r.get(0, String.class)));
+        return db.flux(c -> c.query("SELECT DISTINCT action FROM platform.operator_audit ORDER BY 1", r -> r.get(0, String.class)));
     }
 
     private static Entry entry(Readable r) {

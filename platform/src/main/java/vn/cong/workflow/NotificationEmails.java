@@ -1,6 +1,7 @@
 package vn.cong.workflow;
 
 import vn.cong.system.VietnamTime;
+import vn.cong.tenancy.TenantTx;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -83,11 +84,11 @@ public class NotificationEmails {
         if (!mailer.isConfigured()) {
             return Mono.just(0);
         }
-        return db.mono(tenant, c -> Sql.update(c, """
+        return db.mono(tenant, c -> c.update("""
                                 UPDATE notifications SET email_status = 'expired', email_done_at = now()
                                 WHERE email_status = 'pending' AND created_at < now() - make_interval(secs => $1)""",
                         (double) maxAge.toSeconds())
-                        .then(Sql.update(c, """
+                        .then(c.update("""
                                 UPDATE notifications n SET email_status = 'skipped', email_done_at = now()
                                 FROM accounts a WHERE a.id = n.account_id AND n.email_status = 'pending'
                                   AND (a.status <> 'active' OR coalesce(btrim(a.email), '') = ''
@@ -96,8 +97,8 @@ public class NotificationEmails {
                 .flatMap(batch -> Flux.fromIterable(batch).concatMap(n -> send(tenant, n)).reduce(0, Integer::sum));
     }
 
-    private Flux<Claimed> claim(io.r2dbc.spi.Connection c) {
-        return Sql.query(c, """
+    private Flux<Claimed> claim(TenantTx c) {
+        return c.query("""
                         WITH due AS (
                             SELECT id FROM notifications
                             WHERE (email_status = 'pending' AND (email_next_at IS NULL OR email_next_at <= now()))
@@ -134,7 +135,7 @@ public class NotificationEmails {
     }
 
     private Mono<Long> mark(Tenant tenant, long id, String status, @Nullable OffsetDateTime nextAt, @Nullable String error) {
-        return db.mono(tenant, c -> Sql.update(c, """
+        return db.mono(tenant, c -> c.update("""
                         UPDATE notifications SET email_status = $2, email_next_at = $3, email_error = $4,
                             email_done_at = CASE WHEN $2 = 'pending' THEN NULL ELSE now() END
                         WHERE id = $1 AND email_status = 'sending'""",

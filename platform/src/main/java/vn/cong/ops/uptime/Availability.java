@@ -4,7 +4,6 @@ import vn.cong.system.VietnamTime;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 
 import java.time.LocalDate;
@@ -36,7 +35,7 @@ public class Availability {
 
     public Mono<List<Day>> daily(String target, LocalDate from, LocalDate to) {
         long slotsPerDay = 86_400_000L / config.interval().toMillis();
-        return db.flux(c -> Sql.query(c, """
+        return db.flux(c -> c.query("""
                         SELECT (r.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
                                count(*) FILTER (WHERE c.ok AND NOT c.maintenance) AS up,
                                count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance) AS down,

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.maintenance.MaintenanceWindow;
 import vn.cong.ops.maintenance.MaintenanceWindows;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
@@ -66,7 +65,7 @@ public class StatusBoard {
         LocalDate today = LocalDate.now(VietnamTime.ZONE);
         LocalDate from = today.minusDays(DAYS - 1L);
         OffsetDateTime since = from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
-        Mono<Map<String, Map<LocalDate, long[]>>> perDay = db.flux(c -> Sql.query(c, """
+        Mono<Map<String, Map<LocalDate, long[]>>> perDay = db.flux(c -> c.query("""
                         SELECT c.target, (c.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
                                count(*) FILTER (WHERE c.ok AND NOT c.maintenance), count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance),
                                count(*) FILTER (WHERE c.maintenance)
@@ -83,14 +82,14 @@ public class StatusBoard {
                             .put((LocalDate) r[1], new long[]{(Long) r[2], (Long) r[3], (Long) r[4]}));
                     return map;
                 });
-        Mono<Map<String, Boolean>> latest = db.flux(c -> Sql.query(c, """
+        Mono<Map<String, Boolean>> latest = db.flux(c -> c.query("""
                         SELECT DISTINCT ON (target) target, ok FROM platform.uptime_checks
                         WHERE slot >= now() - interval '1 hour' ORDER BY target, slot DESC""",
                         r -> Map.entry(r.get(0, String.class), r.get(1, Boolean.class))))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        Mono<List<Object[]>> sites = db.flux(c -> Sql.query(c, "SELECT id, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position",
+        Mono<List<Object[]>> sites = db.flux(c -> c.query("SELECT id, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position",
                 r -> new Object[]{r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class)})).collectList();
-        Mono<List<Object[]>> incidents = db.flux(c -> Sql.query(c, """
+        Mono<List<Object[]>> incidents = db.flux(c -> c.query("""
                 SELECT target, url, opened_at, closed_at, last_error FROM platform.uptime_incidents
                 WHERE closed_at IS NULL OR closed_at >= now() - interval '30 days' ORDER BY opened_at DESC LIMIT 100""",
                 r -> new Object[]{r.get(0, String.class), r.get(1, String.class), r.get(2, OffsetDateTime.class),

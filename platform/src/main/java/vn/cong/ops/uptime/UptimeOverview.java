@@ -3,7 +3,6 @@ package vn.cong.ops.uptime;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
@@ -45,15 +44,15 @@ public class UptimeOverview {
     }
 
     public Mono<Overview> overview() {
-        Mono<Map<String, Object[]>> latest = db.flux(c -> Sql.query(c, """
+        Mono<Map<String, Object[]>> latest = db.flux(c -> c.query("""
                         SELECT DISTINCT ON (target) target, ok, status, latency_ms, error, at FROM platform.uptime_checks
                         ORDER BY target, slot DESC""",
                         r -> new Object[]{r.get(0, String.class), r.get(1, Boolean.class), r.get(2, Integer.class), r.get(3, Integer.class),
                                 r.get(4, String.class), r.get(5, OffsetDateTime.class)}))
                 .collectMap(row -> (String) row[0]);
-        Mono<List<Object[]>> sites = db.flux(c -> Sql.query(c, "SELECT id, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position",
+        Mono<List<Object[]>> sites = db.flux(c -> c.query("SELECT id, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position",
                 r -> new Object[]{r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class)})).collectList();
-        Mono<List<Object[]>> incidents = db.flux(c -> Sql.query(c, """
+        Mono<List<Object[]>> incidents = db.flux(c -> c.query("""
                 SELECT id, target, url, opened_at, closed_at, last_error FROM platform.uptime_incidents
                 WHERE closed_at IS NULL OR closed_at >= now() - interval '30 days' ORDER BY opened_at DESC LIMIT 200""",
                 r -> new Object[]{r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, OffsetDateTime.class),
