@@ -120,7 +120,7 @@ public class IntegrityCheck {
     }
 
     private Mono<Void> checkTenant(long runId, Tenant tenant) {
-        return runs.anchor(tenant.code())
+        return runs.anchor(tenant)
                 .flatMap(anchor -> content.check(tenant)
                         .flatMap(items -> chain.verify(tenant, anchor.orElse(null))
                                 .flatMap(events -> {
@@ -139,7 +139,7 @@ public class IntegrityCheck {
                               @Nullable ChainAnchor cleanEnd) {
         findings.forEach(f -> LOG.error("ALERT integrity run {}: tenant {}: {}: {}{}", runId, tenant.code(), f.kind().db(), f.summary(),
                 f.changes().isEmpty() ? "" : " " + f.changes()));
-        return runs.recordTenant(runId, tenant.code(), items, events, findings, cleanEnd);
+        return runs.recordTenant(runId, tenant, items, events, findings, cleanEnd);
     }
 
     private static String nodeName() {

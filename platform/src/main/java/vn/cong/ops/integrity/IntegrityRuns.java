@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.Tenant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,14 +45,14 @@ class IntegrityRuns {
                 Sql.orNull(tenantCode, String.class), Sql.orNull(requestedBy, String.class), node));
     }
 
-    Mono<Optional<ChainAnchor>> anchor(String tenantCode) {
-        return db.mono(c -> c.one("SELECT seq, hash FROM platform.integrity_chain_anchors WHERE tenant_code = $1",
-                        r -> Optional.of(new ChainAnchor(r.get(0, Long.class), r.get(1, String.class))), tenantCode))
+    Mono<Optional<ChainAnchor>> anchor(Tenant tenant) {
+        return db.mono(c -> c.forTenant(tenant).one("SELECT seq, hash FROM platform.integrity_chain_anchors WHERE tenant_code = $1",
+                        r -> Optional.of(new ChainAnchor(r.get(0, Long.class), r.get(1, String.class)))))
                 .defaultIfEmpty(Optional.empty());
     }
 
     /** One tenant's results: its findings, the run's counters and (when its chain is clean) the new anchor. */
-    Mono<Void> recordTenant(long runId, String tenantCode, long items, long events, List<IntegrityFinding> findings,
+    Mono<Void> recordTenant(long runId, Tenant tenant, long items, long events, List<IntegrityFinding> findings,
                             @Nullable ChainAnchor cleanEnd) {
         return db.mono(c -> Flux.fromIterable(findings).concatMap(f -> c.update("""
                                 INSERT INTO platform.integrity_findings (run_id, tenant_code, kind, item_id, event_id, event_seq, summary, changes)
@@ -62,11 +63,11 @@ class IntegrityRuns {
                                 UPDATE platform.integrity_runs SET tenants_checked = tenants_checked + 1, items_checked = items_checked + $2,
                                     events_checked = events_checked + $3, findings = findings + $4 WHERE id = $1""",
                         runId, items, events, findings.size()))
-                .then(cleanEnd == null ? Mono.just(0L) : c.update("""
+                .then(cleanEnd == null ? Mono.just(0L) : c.forTenant(tenant).update("""
                                 INSERT INTO platform.integrity_chain_anchors (tenant_code, seq, hash, run_id) VALUES ($1, $2, $3, $4)
                                 ON CONFLICT (tenant_code) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
                                     run_id = excluded.run_id, recorded_at = now()""",
-                        tenantCode, cleanEnd.seq(), cleanEnd.hash(), runId))
+                        cleanEnd.seq(), cleanEnd.hash(), runId))
                 .then());
     }
 
