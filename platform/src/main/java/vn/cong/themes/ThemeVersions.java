@@ -3,7 +3,6 @@ package vn.cong.themes;
 import io.micronaut.core.type.Argument;
 import vn.cong.tenancy.TenantTx;
 import io.micronaut.json.JsonMapper;
-import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.AuditLog;
@@ -30,22 +29,16 @@ import java.util.Optional;
 @Singleton
 public class ThemeVersions {
 
-    private static final String COLUMNS = """
-            v.id, v.number, v.theme, v.theme_values::text AS theme_values, v.menu::text AS menu, v.state, v.live, v.lock_version,
-            v.created_at, v.submitted_by, v.submitted_at, v.decided_at, v.decision_note, v.live_since,
-            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.created_by) AS created_name,
-            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.submitted_by) AS submitted_name,
-            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.decided_by) AS decided_name
-            """;
-
     private final TenantDatabase db;
+    private final ThemeVersionRepository rows;
     private final PublicChanges changes;
     private final Themes themes;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    public ThemeVersions(TenantDatabase db, PublicChanges changes, Themes themes, AuditLog audit, JsonMapper json) {
+    ThemeVersions(TenantDatabase db, ThemeVersionRepository rows, PublicChanges changes, Themes themes, AuditLog audit, JsonMapper json) {
         this.db = db;
+        this.rows = rows;
         this.changes = changes;
         this.themes = themes;
         this.audit = audit;
@@ -54,8 +47,7 @@ public class ThemeVersions {
 
     /** Every version of the tenant, newest first. */
     public Mono<List<ThemeVersion>> list(Tenant tenant) {
-        return db.flux(tenant, c -> c.query("SELECT " + COLUMNS + " FROM theme_versions v ORDER BY v.number DESC", this::version))
-                .collectList();
+        return db.flux(tenant, tx -> rows.all(tx).map(this::version)).collectList();
     }
 
     public Mono<Optional<ThemeVersion>> find(Tenant tenant, long id) {
@@ -64,8 +56,7 @@ public class ThemeVersions {
 
     /** The live version's selection, inside the caller's transaction in the tenant's schema; empty when none went live yet. */
     public Mono<ThemeSelection> live(TenantTx c) {
-        return c.one("SELECT theme, theme_values::text, menu::text FROM theme_versions WHERE live",
-                r -> new ThemeSelection(r.get(0, String.class), values(r.get(1, String.class)), menu(r.get(2, String.class))));
+        return rows.live(c).map(r -> new ThemeSelection(r.theme(), values(r.themeValues()), menu(r.menu())));
     }
 
     /**
@@ -196,17 +187,13 @@ public class ThemeVersions {
     }
 
     private Mono<ThemeVersion> find(TenantTx c, long id) {
-        return c.one("SELECT " + COLUMNS + " FROM theme_versions v WHERE v.id = $1", this::version, id);
+        return rows.byId(id, c).map(this::version);
     }
 
-    private ThemeVersion version(Readable r) {
-        return new ThemeVersion(r.get("id", Long.class), r.get("number", Integer.class),
-                new ThemeSelection(r.get("theme", String.class), values(r.get("theme_values", String.class)), menu(r.get("menu", String.class))),
-                ThemeVersion.State.of(r.get("state", String.class)), Boolean.TRUE.equals(r.get("live", Boolean.class)),
-                r.get("lock_version", Integer.class), r.get("created_name", String.class), r.get("created_at", OffsetDateTime.class),
-                r.get("submitted_by", Long.class), r.get("submitted_name", String.class), r.get("submitted_at", OffsetDateTime.class),
-                r.get("decided_name", String.class), r.get("decided_at", OffsetDateTime.class), r.get("decision_note", String.class),
-                r.get("live_since", OffsetDateTime.class));
+    private ThemeVersion version(ThemeVersionRow r) {
+        return new ThemeVersion(r.id(), r.number(), new ThemeSelection(r.theme(), values(r.themeValues()), menu(r.menu())),
+                ThemeVersion.State.of(r.state()), r.live(), r.lockVersion(), r.createdName(), r.createdAt(),
+                r.submittedBy(), r.submittedName(), r.submittedAt(), r.decidedName(), r.decidedAt(), r.decisionNote(), r.liveSince());
     }
 
     private Map<String, String> values(String text) {

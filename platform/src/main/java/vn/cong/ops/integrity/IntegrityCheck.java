@@ -1,5 +1,6 @@
 package vn.cong.ops.integrity;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,12 +29,8 @@ public class IntegrityCheck {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityCheck.class);
 
     /** Who started a run. */
-    public enum Trigger {
+    public enum Trigger implements StoredCode {
         SCHEDULED, OPERATOR, COMMAND;
-
-        String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     private final TenantRegistry registry;

@@ -29,11 +29,13 @@ public class MaintenanceWindows {
             "id, all_tenants, tenant_codes, starts_at, ends_at, message_vi, message_en, created_by, created_at";
 
     private final PlatformDatabase db;
+    private final MaintenanceWindowRepository windows;
     private final PublicChanges changes;
     private final MaintenanceConfiguration config;
 
-    public MaintenanceWindows(PlatformDatabase db, PublicChanges changes, MaintenanceConfiguration config) {
+    MaintenanceWindows(PlatformDatabase db, MaintenanceWindowRepository windows, PublicChanges changes, MaintenanceConfiguration config) {
         this.db = db;
+        this.windows = windows;
         this.changes = changes;
         this.config = config;
     }
@@ -45,6 +47,7 @@ public class MaintenanceWindows {
     }
 
     public Mono<MaintenanceWindow> announce(MaintenanceRequest r, String operator, Instant now) {
+        // hand-written: Data's @Query runs an INSERT … RETURNING as an update count, not as the row it returns
         return changes.inPlatform((c, change) -> c.one("""
                                 INSERT INTO platform.maintenance_windows (all_tenants, tenant_codes, starts_at, ends_at, message_vi,
                                     message_en, created_by, banner_phase)
@@ -57,6 +60,7 @@ public class MaintenanceWindows {
 
     /** Cancels a window that is not cancelled yet; false when there is no such window. */
     public Mono<Boolean> cancel(long id, String operator) {
+        // hand-written: an UPDATE … RETURNING the row (Data's @Query gives an update count)
         return changes.inPlatform((c, change) -> c.one("""
                                 UPDATE platform.maintenance_windows SET cancelled_at = now(), cancelled_by = $2
                                 WHERE id = $1 AND cancelled_at IS NULL RETURNING\s""" + COLUMNS, MaintenanceWindows::window,
@@ -67,9 +71,7 @@ public class MaintenanceWindows {
 
     /** Windows not cancelled that end after {@code since}, earliest first. */
     public Flux<MaintenanceWindow> endingAfter(Instant since) {
-        return db.flux(c -> c.query("SELECT " + COLUMNS
-                        + " FROM platform.maintenance_windows WHERE cancelled_at IS NULL AND ends_at > $1 ORDER BY starts_at, id",
-                MaintenanceWindows::window, utc(since)));
+        return db.flux(tx -> windows.endingAfter(utc(since), tx)).map(MaintenanceWindowRow::window);
     }
 
     /**
@@ -77,6 +79,7 @@ public class MaintenanceWindows {
      * transaction (they are cached with it, under the tenant's content version).
      */
     public Mono<List<MaintenanceNotice>> notices(TenantRows rows, Instant now) {
+        // hand-written: bound to the tenant by TenantRows, inside the tenant's page-structure transaction
         return rows.query("SELECT " + COLUMNS + " FROM platform.maintenance_windows"
                                 + " WHERE cancelled_at IS NULL AND ends_at > $2 AND (all_tenants OR $1 = ANY (tenant_codes))"
                                 + " ORDER BY starts_at, id",
