@@ -36,6 +36,10 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
     @Inject
     ApiTokens tokens;
     @Inject
+    TenantDatabase tenantDb;
+    @Inject
+    PlatformDatabase platformDb;
+    @Inject
     StatementLog log;
 
     @Override
@@ -95,5 +99,22 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
                 }, 16)
                 .collectList().block();
         assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void searchPathIsTheTenantsSchemaThenExtensionsWhenThereIsOne() {
+        Tenant alpha = portals.alpha();
+        assertEquals("t_alpha", searchPath(alpha));
+        platformDb.mono(tx -> tx.update("CREATE SCHEMA IF NOT EXISTS extensions")).block();
+        try {
+            assertEquals("t_alpha, extensions", searchPath(alpha));
+        } finally {
+            platformDb.mono(tx -> tx.update("DROP SCHEMA extensions")).block();
+        }
+    }
+
+    private String searchPath(Tenant tenant) {
+        return tenantDb.mono(tenant, tx -> tx.one("SELECT current_setting('search_path')", r -> r.get(0, String.class)))
+                .block().replace("\"", "");
     }
 }
