@@ -86,7 +86,7 @@ public class ContentCatalog {
 
     /** The id of the section with this slug, if the tenant has it. */
     public Mono<Long> sectionId(Tenant tenant, String slug) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM sections WHERE slug = $1", r -> r.get(0, Long.class), slug));
+        return db.mono(tenant, c -> c.one("SELECT id FROM sections WHERE slug = $1", r -> r.get(0, Long.class), slug));
     }
 
     /** The text of one revision of an item, for comparing. */
