@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,5 +117,18 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
     private String searchPath(Tenant tenant) {
         return tenantDb.mono(tenant, tx -> tx.one("SELECT current_setting('search_path')", r -> r.get(0, String.class)))
                 .block().replace("\"", "");
+    }
+
+    @Test
+    void perTenantPlatformRowsAreBoundToTheTenantOrRefused() {
+        Tenant alpha = portals.alpha();
+        // no tenant filter: refused before it runs
+        assertThrows(IllegalArgumentException.class, () -> platformDb.mono(tx -> tx.forTenant(alpha)
+                .one("SELECT count(*) FROM platform.linked_sites", r -> r.get(0, Long.class))).block());
+        // the tenant is $1, bound from the Tenant; the caller's parameters follow
+        List<String> codes = platformDb.flux(tx -> tx.forTenant(alpha).query(
+                "SELECT tenant_code FROM platform.domain_aliases WHERE tenant_code = $1 OR host = $2 UNION SELECT $1",
+                r -> r.get(0, String.class), "no-such-host.example")).collectList().block();
+        assertEquals(List.of("alpha"), codes);
     }
 }
