@@ -80,7 +80,7 @@ public class ContentCatalog {
 
     /** The slugs items of any kind already have in {@code language} (a slug is unique per language). */
     public Mono<Set<String>> slugsTaken(Tenant tenant, String language) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT slug FROM content_items WHERE language = $1", r -> r.get(0, String.class), language))
+        return db.flux(tenant, c -> c.query("SELECT slug FROM content_items WHERE language = $1", r -> r.get(0, String.class), language))
                 .collect(Collectors.toSet());
     }
 
