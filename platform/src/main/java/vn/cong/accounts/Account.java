@@ -1,5 +1,6 @@
 package vn.cong.accounts;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
@@ -52,7 +53,7 @@ public record Account(
         return roles.stream().sorted().toList();
     }
 
-    public enum Status {
+    public enum Status implements StoredCode {
         ACTIVE("Đang hoạt động"),
         REVOKED("Đã thu hồi"),
         /** Unused for the tenant's dormancy period: disabled by the daily {@code DormantAccounts} job. */
@@ -68,12 +69,8 @@ public record Account(
             return label;
         }
 
-        public String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Status of(String db) {
-            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
+            return StoredCode.of(Status.class, db);
         }
     }
 }

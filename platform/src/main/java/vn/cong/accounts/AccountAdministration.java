@@ -106,16 +106,15 @@ public class AccountAdministration {
     }
 
     public Mono<Policy> policy(Tenant tenant) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT mfa_required_for_leaders, briefing_required FROM account_settings",
+        return db.mono(tenant, c -> c.one("SELECT mfa_required_for_leaders, briefing_required FROM account_settings",
                 r -> new Policy(Boolean.TRUE.equals(r.get(0, Boolean.class)), Boolean.TRUE.equals(r.get(1, Boolean.class)))));
     }
 
     /** The tenant admin sets the account policy; a change is in the audit log with both values. */
     public Mono<Policy> changePolicy(Tenant tenant, long actorId, Policy policy) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT mfa_required_for_leaders, briefing_required FROM account_settings",
+        return db.mono(tenant, c -> c.one("SELECT mfa_required_for_leaders, briefing_required FROM account_settings",
                         r -> new Policy(Boolean.TRUE.equals(r.get(0, Boolean.class)), Boolean.TRUE.equals(r.get(1, Boolean.class))))
-                .flatMap(before -> before.equals(policy) ? Mono.just(policy) : Sql.update(c,
-                                "UPDATE account_settings SET mfa_required_for_leaders = $1, briefing_required = $2",
+                .flatMap(before -> before.equals(policy) ? Mono.just(policy) : c.update("UPDATE account_settings SET mfa_required_for_leaders = $1, briefing_required = $2",
                                 policy.mfaForLeaders(), policy.securityBriefing())
                         .then(audit.record(c, actorId, "account.policy_changed", Map.of(
                                 "mfa_for_leaders", Map.of("from", before.mfaForLeaders(), "to", policy.mfaForLeaders()),

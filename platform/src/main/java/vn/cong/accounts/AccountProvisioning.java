@@ -3,7 +3,7 @@ package vn.cong.accounts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -55,7 +55,7 @@ public class AccountProvisioning {
         OffsetDateTime expires = OffsetDateTime.now(clock).plus(settings.setPasswordValidity());
         String fullName = "Quản trị " + tenant.nameVi();
         Mono<String> hash = password == null ? Mono.just("") : Mono.fromCallable(() -> hasher.hash(password)).subscribeOn(hashing);
-        return hash.flatMap(h -> db.mono(tenant, c -> Sql.one(c, """
+        return hash.flatMap(h -> db.mono(tenant, c -> c.one("""
                 INSERT INTO accounts (username, email, full_name, roles, password_hash, set_password_token, set_password_expires)
                 VALUES ($1, $2, $3, $4, $5, $6, $7)
                 ON CONFLICT (username) DO NOTHING RETURNING id""", r -> r.get(0, Long.class),
@@ -76,7 +76,7 @@ public class AccountProvisioning {
         if (mfaForLeaders == null && securityBriefing == null) {
             return Mono.just(false);
         }
-        return db.mono(tenant, c -> Sql.update(c, """
+        return db.mono(tenant, c -> c.update("""
                         UPDATE account_settings SET mfa_required_for_leaders = COALESCE($1, mfa_required_for_leaders),
                                                     briefing_required = COALESCE($2, briefing_required)
                         WHERE mfa_required_for_leaders IS DISTINCT FROM COALESCE($1, mfa_required_for_leaders)
@@ -86,7 +86,7 @@ public class AccountProvisioning {
     }
 
     /** The set-password e-mail, in the account's own transaction; nothing without a token or an address. */
-    private Mono<Long> mailLink(Tenant tenant, Connection c, String username, String email, String fullName, @Nullable String token,
+    private Mono<Long> mailLink(Tenant tenant, TenantTx c, String username, String email, String fullName, @Nullable String token,
                                 OffsetDateTime expires) {
         if (token == null || email == null || email.isBlank()) {
             return Mono.just(0L);

@@ -1,7 +1,7 @@
 package vn.cong.accounts;
 
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,27 +30,27 @@ class Accounts {
                 AND (SELECT mfa_required_for_leaders FROM account_settings)) AS mfa_due,
             (briefing_acknowledged_at IS NULL AND (SELECT briefing_required FROM account_settings)) AS briefing_due""";
 
-    Mono<Account> findById(Connection c, long id) {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM accounts WHERE id = $1", Accounts::map, id);
+    Mono<Account> findById(TenantTx c, long id) {
+        return c.one("SELECT " + COLUMNS + " FROM accounts WHERE id = $1", Accounts::map, id);
     }
 
-    Mono<Account> findByUsername(Connection c, String username) {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM accounts WHERE username = $1", Accounts::map, username);
+    Mono<Account> findByUsername(TenantTx c, String username) {
+        return c.one("SELECT " + COLUMNS + " FROM accounts WHERE username = $1", Accounts::map, username);
     }
 
     /** The stored Argon2id hash, if the account has a password yet. */
-    Mono<String> passwordHash(Connection c, long id) {
-        return Sql.one(c, "SELECT password_hash FROM accounts WHERE id = $1 AND password_hash IS NOT NULL",
+    Mono<String> passwordHash(TenantTx c, long id) {
+        return c.one("SELECT password_hash FROM accounts WHERE id = $1 AND password_hash IS NOT NULL",
                 r -> r.get(0, String.class), id);
     }
 
-    Flux<Account> listAll(Connection c) {
-        return Sql.query(c, "SELECT " + COLUMNS + " FROM accounts ORDER BY status, username", Accounts::map);
+    Flux<Account> listAll(TenantTx c) {
+        return c.query("SELECT " + COLUMNS + " FROM accounts ORDER BY status, username", Accounts::map);
     }
 
     /** Inserts a new account; empty when the username is taken. */
-    Mono<Long> insert(Connection c, AccountDetails details, Set<Role> roles, Credential credential) {
-        return Sql.one(c, """
+    Mono<Long> insert(TenantTx c, AccountDetails details, Set<Role> roles, Credential credential) {
+        return c.one("""
                 INSERT INTO accounts (username, email, full_name, unit, job_title, phone, roles,
                                       password_hash, set_password_token, set_password_expires)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -62,8 +62,8 @@ class Accounts {
                 Sql.orNull(credential.tokenExpires(), OffsetDateTime.class));
     }
 
-    Mono<Long> updateDetails(Connection c, long id, AccountDetails details, Set<Role> roles) {
-        return Sql.update(c, """
+    Mono<Long> updateDetails(TenantTx c, long id, AccountDetails details, Set<Role> roles) {
+        return c.update("""
                 UPDATE accounts SET email = $2, full_name = $3, unit = $4, job_title = $5, phone = $6,
                                     roles = $7, updated_at = now()
                 WHERE id = $1""", id, details.email(), details.fullName(), details.unit(), details.jobTitle(),
@@ -71,8 +71,8 @@ class Accounts {
     }
 
     /** Replaces the credential and changes the security stamp, which ends the account's live sessions. */
-    Mono<Long> replaceCredential(Connection c, long id, Credential credential) {
-        return Sql.update(c, """
+    Mono<Long> replaceCredential(TenantTx c, long id, Credential credential) {
+        return c.update("""
                 UPDATE accounts SET password_hash = $2, set_password_token = $3, set_password_expires = $4,
                                     locked_until = NULL, must_change_password = false,
                                     security_stamp = gen_random_uuid(), updated_at = now()
@@ -83,14 +83,14 @@ class Accounts {
     }
 
     /** A dormant account is active again; its unused period starts now. */
-    Mono<Long> reactivate(Connection c, long id) {
-        return Sql.update(c, """
+    Mono<Long> reactivate(TenantTx c, long id) {
+        return c.update("""
                 UPDATE accounts SET status = 'active', last_login_at = now(), updated_at = now()
                 WHERE id = $1 AND status = 'dormant'""", id);
     }
 
-    Mono<Long> revoke(Connection c, long id) {
-        return Sql.update(c, """
+    Mono<Long> revoke(TenantTx c, long id) {
+        return c.update("""
                 UPDATE accounts SET status = 'revoked', set_password_token = NULL, set_password_expires = NULL,
                                     security_stamp = gen_random_uuid(), updated_at = now()
                 WHERE id = $1 AND status = 'active'""", id);
@@ -100,8 +100,8 @@ class Accounts {
      * Sets the password of the active account holding this unexpired one-time token and spends the token,
      * atomically: of two concurrent uses only one finds the token. Returns the account's id.
      */
-    Mono<Long> spendSetPasswordToken(Connection c, String tokenDigest, String passwordHash) {
-        return Sql.one(c, """
+    Mono<Long> spendSetPasswordToken(TenantTx c, String tokenDigest, String passwordHash) {
+        return c.one("""
                 UPDATE accounts SET password_hash = $2, set_password_token = NULL, set_password_expires = NULL,
                                     locked_until = NULL, must_change_password = false,
                                     security_stamp = gen_random_uuid(), updated_at = now()
@@ -110,8 +110,8 @@ class Accounts {
     }
 
     /** The account an unexpired one-time token belongs to, without spending it. */
-    Mono<Account> findBySetPasswordToken(Connection c, String tokenDigest) {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM accounts"
+    Mono<Account> findBySetPasswordToken(TenantTx c, String tokenDigest) {
+        return c.one("SELECT " + COLUMNS + " FROM accounts"
                         + " WHERE set_password_token = $1 AND set_password_expires > now() AND status = 'active'",
                 Accounts::map, tokenDigest);
     }
@@ -120,8 +120,8 @@ class Accounts {
      * Notes a successful login: when it was (for the dormant-accounts job) and whether the password just
      * used breaks today's rules, which makes the account change it before anything else.
      */
-    Mono<Account> signedIn(Connection c, long id, boolean passwordBreaksRules) {
-        return Sql.update(c, """
+    Mono<Account> signedIn(TenantTx c, long id, boolean passwordBreaksRules) {
+        return c.update("""
                         UPDATE accounts SET last_login_at = now(), must_change_password = must_change_password OR $2
                         WHERE id = $1""", id, passwordBreaksRules)
                 .then(findById(c, id));

@@ -1,8 +1,8 @@
 package vn.cong.accounts;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.tenancy.TenantTx;
 import io.micronaut.json.JsonMapper;
-import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
@@ -21,8 +21,8 @@ public class AuditLog {
         this.json = json;
     }
 
-    public Mono<Long> record(Connection c, @Nullable Long actorId, String action, Map<String, ?> details) {
-        return Sql.update(c, "INSERT INTO audit_log (actor_id, action, details) VALUES ($1, $2, $3::jsonb)",
+    public Mono<Long> record(TenantTx c, @Nullable Long actorId, String action, Map<String, ?> details) {
+        return c.update("INSERT INTO audit_log (actor_id, action, details) VALUES ($1, $2, $3::jsonb)",
                 Sql.orNull(actorId, Long.class), action, toJson(details));
     }
 

@@ -1,12 +1,11 @@
 package vn.cong.accounts;
 
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
@@ -61,7 +60,7 @@ public class DormantAccounts {
     }
 
     Mono<Integer> disableDormant(Tenant tenant, OffsetDateTime now) {
-        return db.mono(tenant, c -> Sql.query(c, """
+        return db.mono(tenant, c -> c.query("""
                         WITH s AS (SELECT dormant_after_days AS days FROM account_settings),
                              cutoff AS (SELECT $1::timestamptz - s.days * interval '1 day' AS at, s.days FROM s)
                         UPDATE accounts a SET status = 'dormant', set_password_token = NULL, set_password_expires = NULL,
@@ -89,12 +88,12 @@ public class DormantAccounts {
                 });
     }
 
-    private static Mono<Long> noticeToAdmins(Connection c, Dormant d) {
+    private static Mono<Long> noticeToAdmins(TenantTx c, Dormant d) {
         String name = d.fullName().isBlank() ? d.username() : d.fullName() + " (" + d.username() + ")";
         String message = "Tài khoản " + name + " đã tạm ngừng vì không được dùng từ "
                 + d.lastUsed().atZoneSameInstant(VietnamTime.ZONE).format(DAY) + " (quá " + d.days()
                 + " ngày). Quản trị cổng có thể kích hoạt lại tại trang Tài khoản.";
-        return Sql.update(c, """
+        return c.update("""
                 INSERT INTO notifications (account_id, message)
                 SELECT id, $1 FROM accounts WHERE status = 'active' AND 'tenant_admin' = ANY (roles)""", message);
     }

@@ -3,6 +3,7 @@ package vn.cong.accounts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import vn.cong.tenancy.TenantTx;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
@@ -45,7 +46,7 @@ public class OwnAccountSecurity {
      * next request). Gives the new stamp, for the browser that asked to carry on under a new session.
      */
     public Mono<UUID> signOutEverywhere(Tenant tenant, long accountId, @Nullable String address) {
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         UPDATE accounts SET security_stamp = gen_random_uuid(), updated_at = now()
                         WHERE id = $1 AND status = 'active' RETURNING security_stamp""", r -> r.get(0, UUID.class), accountId)
                 .flatMap(stamp -> audit.record(c, accountId, "account.signed_out_everywhere", details(accountId, address))
@@ -59,13 +60,13 @@ public class OwnAccountSecurity {
      */
     public Mono<Boolean> reportLostCredentials(Tenant tenant, long accountId, @Nullable String address) {
         return db.mono(tenant, c -> accountName(c, accountId)
-                .flatMap(name -> Sql.update(c, """
+                .flatMap(name -> c.update("""
                                 UPDATE accounts SET password_hash = NULL, set_password_token = NULL, set_password_expires = NULL,
                                                     must_change_password = false, updated_at = now()
                                 WHERE id = $1""", accountId)
                         .then(SecondFactor.clear(c, accountId))
                         .then(audit.record(c, accountId, "account.credentials_reported", details(accountId, address)))
-                        .then(Sql.update(c, """
+                        .then(c.update("""
                                 INSERT INTO notifications (account_id, message)
                                 SELECT id, $1 FROM accounts WHERE status = 'active' AND 'tenant_admin' = ANY (roles) AND id <> $2""",
                                 "Tài khoản " + name + " báo mất hoặc lộ thông tin đăng nhập: mọi phiên đã kết thúc, mật khẩu và "
@@ -78,7 +79,7 @@ public class OwnAccountSecurity {
     /** Records that the account acknowledged the briefing, with the time; the first time only. */
     public Mono<Boolean> acknowledgeBriefing(Tenant tenant, long accountId) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return db.mono(tenant, c -> Sql.update(c, """
+        return db.mono(tenant, c -> c.update("""
                         UPDATE accounts SET briefing_acknowledged_at = $2 WHERE id = $1 AND briefing_acknowledged_at IS NULL""",
                         accountId, now)
                 .filter(n -> n > 0)
@@ -88,8 +89,8 @@ public class OwnAccountSecurity {
                 .defaultIfEmpty(false);
     }
 
-    private static Mono<String> accountName(io.r2dbc.spi.Connection c, long accountId) {
-        return Sql.one(c, "SELECT username, full_name FROM accounts WHERE id = $1", r -> {
+    private static Mono<String> accountName(TenantTx c, long accountId) {
+        return c.one("SELECT username, full_name FROM accounts WHERE id = $1", r -> {
             String username = r.get(0, String.class);
             String fullName = r.get(1, String.class);
             return fullName == null || fullName.isBlank() ? username : fullName + " (" + username + ")";

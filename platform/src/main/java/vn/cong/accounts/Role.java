@@ -1,13 +1,13 @@
 package vn.cong.accounts;
 
-import java.util.Locale;
+import vn.cong.system.StoredCode;
 import java.util.Optional;
 
 /**
  * What a person may do in one tenant. {@link Names} holds the same names as constants for
  * {@code @Secured}, e.g. {@code @Secured(Role.Names.TENANT_ADMIN)}.
  */
-public enum Role {
+public enum Role implements StoredCode {
     CONTRIBUTOR("Cộng tác viên"),
     EDITOR("Biên tập viên"),
     APPROVER("Người duyệt"),
@@ -25,22 +25,13 @@ public enum Role {
         return label;
     }
 
-    public String db() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Role of(String db) {
-        return valueOf(db.toUpperCase(Locale.ROOT));
+        return StoredCode.of(Role.class, db);
     }
 
     /** The role named {@code db}, or empty for anything else (form input). */
     public static Optional<Role> parse(String db) {
-        for (Role role : values()) {
-            if (role.db().equals(db)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return StoredCode.parse(Role.class, db);
     }
 
     /** Role names as compile-time constants, for {@code @Secured}. They equal {@link #db()}. */

@@ -1,7 +1,7 @@
 package vn.cong.accounts;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -77,7 +77,7 @@ public class SecondFactor {
      */
     public Mono<Enrolment> enrolment(Tenant tenant, long accountId) {
         String fresh = totp.newSecret();
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         UPDATE accounts SET totp_pending_secret = COALESCE(totp_pending_secret, $2)
                         WHERE id = $1 AND totp_enabled_at IS NULL AND status = 'active'
                         RETURNING totp_pending_secret, username""",
@@ -95,7 +95,7 @@ public class SecondFactor {
      * ten new recovery codes (returned once, stored as Argon2id hashes). Empty when the code is wrong.
      */
     public Mono<List<String>> confirm(Tenant tenant, long accountId, String code) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT totp_pending_secret FROM accounts WHERE id = $1 AND totp_pending_secret IS NOT NULL"
+        return db.mono(tenant, c -> c.one("SELECT totp_pending_secret FROM accounts WHERE id = $1 AND totp_pending_secret IS NOT NULL"
                         + " AND totp_enabled_at IS NULL", r -> r.get(0, String.class), accountId))
                 .flatMap(secret -> {
                     OptionalLong step = totp.matchingStep(secret, code, null);
@@ -103,7 +103,7 @@ public class SecondFactor {
                         return Mono.empty();
                     }
                     List<String> codes = totp.newRecoveryCodes();
-                    return hashAll(codes).flatMap(hashes -> db.mono(tenant, c -> Sql.update(c, """
+                    return hashAll(codes).flatMap(hashes -> db.mono(tenant, c -> c.update("""
                                     UPDATE accounts SET totp_secret = $2, totp_enabled_at = $3, totp_last_step = $4,
                                                         totp_pending_secret = NULL, updated_at = now()
                                     WHERE id = $1 AND totp_pending_secret = $2 AND totp_enabled_at IS NULL""",
@@ -136,12 +136,12 @@ public class SecondFactor {
     }
 
     private Mono<Boolean> totpAccepted(Tenant tenant, long accountId, String typed) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT totp_secret, totp_last_step FROM accounts WHERE id = $1 AND totp_secret IS NOT NULL",
+        return db.mono(tenant, c -> c.one("SELECT totp_secret, totp_last_step FROM accounts WHERE id = $1 AND totp_secret IS NOT NULL",
                         r -> new Object[] {r.get(0, String.class), r.get(1, Long.class)}, accountId)
                 .flatMap(row -> {
                     OptionalLong step = totp.matchingStep((String) row[0], typed, (Long) row[1]);
                     // the guard in the WHERE clause keeps two concurrent uses of one code from both passing
-                    return step.isEmpty() ? Mono.just(false) : Sql.update(c, """
+                    return step.isEmpty() ? Mono.just(false) : c.update("""
                             UPDATE accounts SET totp_last_step = $2
                             WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)""", accountId, step.getAsLong())
                             .map(n -> n > 0);
@@ -154,15 +154,14 @@ public class SecondFactor {
         if (code.isEmpty()) {
             return Mono.just(Optional.empty());
         }
-        return db.flux(tenant, c -> Sql.query(c, "SELECT id, code_hash FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL ORDER BY id",
+        return db.flux(tenant, c -> c.query("SELECT id, code_hash FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL ORDER BY id",
                         r -> new Object[] {r.get(0, Long.class), r.get(1, String.class)}, accountId))
                 .collectList()
                 .flatMap(rows -> Mono.fromCallable(() -> rows.stream().filter(row -> hasher.matches(code, (String) row[1]))
                         .map(row -> (Long) row[0]).findFirst()).subscribeOn(hashing))
-                .flatMap(match -> match.isEmpty() ? Mono.just(Optional.<Integer>empty()) : db.mono(tenant, c -> Sql.update(c,
-                                "UPDATE recovery_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL", match.get(), now())
+                .flatMap(match -> match.isEmpty() ? Mono.just(Optional.<Integer>empty()) : db.mono(tenant, c -> c.update("UPDATE recovery_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL", match.get(), now())
                         .filter(n -> n > 0)
-                        .flatMap(n -> Sql.one(c, "SELECT count(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL",
+                        .flatMap(n -> c.one("SELECT count(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL",
                                 r -> r.get(0, Long.class).intValue(), accountId))
                         .flatMap(left -> audit.record(c, accountId, "account.mfa_recovery_code_used",
                                         Map.of("account_id", accountId, "codes_left", left))
@@ -176,7 +175,7 @@ public class SecondFactor {
      * there is no such account.
      */
     public Mono<Boolean> reset(Tenant tenant, long actorId, long accountId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT username, totp_enabled_at IS NOT NULL FROM accounts WHERE id = $1",
+        return db.mono(tenant, c -> c.one("SELECT username, totp_enabled_at IS NOT NULL FROM accounts WHERE id = $1",
                         r -> new Object[] {r.get(0, String.class), r.get(1, Boolean.class)}, accountId)
                 .flatMap(row -> clear(c, accountId)
                         .then(audit.record(c, actorId, "account.mfa_reset",
@@ -190,7 +189,7 @@ public class SecondFactor {
      * operator's name (the operator's own audit trail records it too). False when there is no such admin.
      */
     public Mono<Boolean> resetTenantAdmin(Tenant tenant, String username, String operator) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM accounts WHERE username = $1 AND 'tenant_admin' = ANY (roles)",
+        return db.mono(tenant, c -> c.one("SELECT id FROM accounts WHERE username = $1 AND 'tenant_admin' = ANY (roles)",
                         r -> r.get(0, Long.class), StaffLogin.normalizeUsername(username))
                 .flatMap(id -> clear(c, id)
                         .then(audit.record(c, null, "account.mfa_reset",
@@ -200,18 +199,17 @@ public class SecondFactor {
     }
 
     /** Switches the second factor off in the caller's transaction and ends the account's sessions (new stamp). */
-    static Mono<Long> clear(Connection c, long accountId) {
-        return Sql.update(c, """
+    static Mono<Long> clear(TenantTx c, long accountId) {
+        return c.update("""
                         UPDATE accounts SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
                                             totp_last_step = NULL, security_stamp = gen_random_uuid(), updated_at = now()
                         WHERE id = $1""", accountId)
-                .then(Sql.update(c, "DELETE FROM recovery_codes WHERE account_id = $1", accountId));
+                .then(c.update("DELETE FROM recovery_codes WHERE account_id = $1", accountId));
     }
 
-    private Mono<Long> replaceRecoveryCodes(Connection c, long accountId, List<String> hashes) {
-        return Sql.update(c, "DELETE FROM recovery_codes WHERE account_id = $1", accountId)
-                .thenMany(Flux.fromIterable(hashes).concatMap(hash -> Sql.update(c,
-                        "INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)", accountId, hash)))
+    private Mono<Long> replaceRecoveryCodes(TenantTx c, long accountId, List<String> hashes) {
+        return c.update("DELETE FROM recovery_codes WHERE account_id = $1", accountId)
+                .thenMany(Flux.fromIterable(hashes).concatMap(hash -> c.update("INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)", accountId, hash)))
                 .count();
     }
 

@@ -1,7 +1,7 @@
 package vn.cong.accounts;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -103,8 +103,8 @@ public class StaffLogin {
         return db.mono(tenant, c -> insertAttempt(c, username, false, remote));
     }
 
-    private static Mono<Long> insertAttempt(Connection c, String username, boolean succeeded, @Nullable String remote) {
-        return Sql.update(c, "INSERT INTO login_attempts (username, succeeded, remote) VALUES ($1, $2, $3)",
+    private static Mono<Long> insertAttempt(TenantTx c, String username, boolean succeeded, @Nullable String remote) {
+        return c.update("INSERT INTO login_attempts (username, succeeded, remote) VALUES ($1, $2, $3)",
                 username, succeeded, Sql.orNull(remote, String.class));
     }
 

@@ -1,10 +1,10 @@
 package vn.cong.api;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.workflow.Actor;
@@ -33,14 +33,17 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TenantDatabase db;
+    private final ApiTokenRepository tokens;
 
-    public ApiTokens(TenantDatabase db) {
+    ApiTokens(TenantDatabase db, ApiTokenRepository tokens) {
         this.db = db;
+        this.tokens = tokens;
     }
 
     public record Issued(long id, String token) {
     }
 
+    @Introspected
     public record TokenLine(long id, String name, String username, OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt,
                             boolean revoked) {
     }
@@ -50,22 +53,19 @@ public class ApiTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return db.mono(tenant, c -> Sql.one(c, """
+        // hand-written: Data runs an INSERT … SELECT … RETURNING as an update count, not as the row it returns
+        return db.mono(tenant, c -> c.one("""
                         INSERT INTO api_tokens (account_id, name, token_hash, created_by)
                         SELECT id, $2, $3, $4 FROM accounts WHERE id = $1 AND status = 'active' RETURNING id""",
                 r -> new Issued(r.get(0, Long.class), token), accountId, name, hash(token), issuedBy));
     }
 
     public Mono<List<TokenLine>> list(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, """
-                        SELECT t.id, t.name, a.username, t.created_at, t.last_used_at, t.revoked_at IS NOT NULL
-                        FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id DESC""",
-                r -> new TokenLine(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, OffsetDateTime.class),
-                        r.get(4, OffsetDateTime.class), Boolean.TRUE.equals(r.get(5, Boolean.class))))).collectList();
+        return db.flux(tenant, tokens::lines).collectList();
     }
 
     public Mono<Boolean> revoke(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.update(c, "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", id))
+        return db.mono(tenant, tx -> tokens.revoke(id, tx))
                 .map(n -> n > 0);
     }
 
@@ -74,7 +74,8 @@ public class ApiTokens {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Mono.just(Optional.empty());
         }
-        return db.mono(tenant, c -> Sql.one(c, """
+        // hand-written: an UPDATE … FROM … RETURNING the joined account is a row Data's @Query cannot give back
+        return db.mono(tenant, c -> c.one("""
                                 UPDATE api_tokens t SET last_used_at = now() FROM accounts a
                                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.id = t.account_id AND a.status = 'active'
                                 RETURNING a.id, coalesce(nullif(a.full_name, ''), a.username), a.roles""",

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -47,7 +46,7 @@ public class ContentCatalog {
     }
 
     public Flux<ItemSummary> items(Tenant tenant, @Nullable String state) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         SELECT i.id, i.title, i.state, i.language, s.name_vi, i.updated_at, i.published_at, i.slug
                         FROM content_items i LEFT JOIN sections s ON s.id = i.section_id
                         WHERE i.kind = 'article' AND ($1 = '' OR i.state = $1)
@@ -58,7 +57,7 @@ public class ContentCatalog {
     }
 
     public Mono<EditableItem> item(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         SELECT id, version, state, section_id, language, slug, title, summary, body_html, cover_url, cover_alt,
                                source, featured, published_at FROM content_items WHERE id = $1 AND kind = 'article'""",
                 r -> new EditableItem(r.get(0, Long.class), r.get(1, Integer.class), r.get(2, String.class), r.get(3, Long.class),
@@ -68,7 +67,7 @@ public class ContentCatalog {
     }
 
     public Mono<List<SectionChoice>> sections(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         WITH RECURSIVE tree AS (
                             SELECT id, name_vi, 0 AS depth, ARRAY[position, id] AS path FROM sections WHERE parent_id IS NULL
                             UNION ALL
@@ -81,23 +80,23 @@ public class ContentCatalog {
 
     /** The slugs items of any kind already have in {@code language} (a slug is unique per language). */
     public Mono<Set<String>> slugsTaken(Tenant tenant, String language) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT slug FROM content_items WHERE language = $1", r -> r.get(0, String.class), language))
+        return db.flux(tenant, c -> c.query("SELECT slug FROM content_items WHERE language = $1", r -> r.get(0, String.class), language))
                 .collect(Collectors.toSet());
     }
 
     /** The id of the section with this slug, if the tenant has it. */
     public Mono<Long> sectionId(Tenant tenant, String slug) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM sections WHERE slug = $1", r -> r.get(0, Long.class), slug));
+        return db.mono(tenant, c -> c.one("SELECT id FROM sections WHERE slug = $1", r -> r.get(0, Long.class), slug));
     }
 
     /** The text of one revision of an item, for comparing. */
     public Mono<RevisionDiff.Text> revisionText(Tenant tenant, long itemId, int version) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT title, summary, body_html FROM content_revisions WHERE item_id = $1 AND version = $2",
+        return db.mono(tenant, c -> c.one("SELECT title, summary, body_html FROM content_revisions WHERE item_id = $1 AND version = $2",
                 r -> new RevisionDiff.Text(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)), itemId, version));
     }
 
     public Mono<List<Revision>> revisions(Tenant tenant, long itemId) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         SELECT r.version, r.title, r.created_at, a.full_name FROM content_revisions r
                         LEFT JOIN accounts a ON a.id = r.created_by WHERE r.item_id = $1 ORDER BY r.version DESC LIMIT 50""",
                 r -> new Revision(r.get(0, Integer.class), r.get(1, String.class), r.get(2, OffsetDateTime.class), r.get(3, String.class)),

@@ -1,7 +1,7 @@
 package vn.cong.content;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 
@@ -22,13 +22,13 @@ public final class ContentEvents {
     }
 
     /** @param contentHash the item's published fingerprint when the event (re)publishes it, else null */
-    static Mono<Long> append(Connection c, long itemId, @Nullable Long actorId, @Nullable String from, String to,
+    static Mono<Long> append(TenantTx c, long itemId, @Nullable Long actorId, @Nullable String from, String to,
                              @Nullable String comment, @Nullable String contentHash) {
         return append(c, new Event(itemId, actorId, from, to, null, null, comment, null, contentHash));
     }
 
-    public static Mono<Long> append(Connection c, Event e) {
-        return Sql.update(c, """
+    public static Mono<Long> append(TenantTx c, Event e) {
+        return c.update("""
                         INSERT INTO content_events (item_id, actor_id, from_state, to_state, action, level, comment, reason_code, content_hash)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""",
                 e.itemId(), Sql.orNull(e.actorId(), Long.class), Sql.orNull(e.from(), String.class), e.to(),

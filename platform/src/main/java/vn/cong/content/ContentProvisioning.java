@@ -1,7 +1,7 @@
 package vn.cong.content;
 
-import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
+import vn.cong.tenancy.TenantTx;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
@@ -34,14 +34,14 @@ public class ContentProvisioning {
         return db.mono(tenant, c -> upsertAll(c, sections, null)).defaultIfEmpty(0L);
     }
 
-    private Mono<Long> upsertAll(Connection c, List<SectionSpec> sections, Long parentId) {
+    private Mono<Long> upsertAll(TenantTx c, List<SectionSpec> sections, Long parentId) {
         return Flux.range(0, sections.size())
                 .concatMap(i -> upsert(c, sections.get(i), parentId, i))
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Long> upsert(Connection c, SectionSpec s, Long parentId, int position) {
-        return Sql.one(c, """
+    private Mono<Long> upsert(TenantTx c, SectionSpec s, Long parentId, int position) {
+        return c.one("""
                         INSERT INTO sections (parent_id, slug, name_vi, name_en, position) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (slug) DO UPDATE SET parent_id = excluded.parent_id, name_vi = excluded.name_vi,
                             name_en = excluded.name_en, position = excluded.position
@@ -50,7 +50,7 @@ public class ContentProvisioning {
                         RETURNING id""", r -> r.get(0, Long.class),
                         Sql.orNull(parentId, Long.class), s.slug(), s.name().vi(), s.name().en(), position)
                 .map(id -> new long[]{id, 1})
-                .switchIfEmpty(Sql.one(c, "SELECT id FROM sections WHERE slug = $1", r -> new long[]{r.get(0, Long.class), 0}, s.slug()))
+                .switchIfEmpty(c.one("SELECT id FROM sections WHERE slug = $1", r -> new long[]{r.get(0, Long.class), 0}, s.slug()))
                 .flatMap(idAndChange -> upsertAll(c, s.children(), idAndChange[0]).map(n -> n + idAndChange[1]));
     }
 
@@ -62,7 +62,7 @@ public class ContentProvisioning {
         if (articles.isEmpty()) {
             return Mono.just(0L);
         }
-        return db.mono(tenant, c -> Flux.fromIterable(articles).concatMap(a -> Sql.one(c, """
+        return db.mono(tenant, c -> Flux.fromIterable(articles).concatMap(a -> c.one("""
                                 INSERT INTO content_items (kind, section_id, language, slug, title, summary, body_html, source,
                                                            featured, state, published_at)
                                 SELECT 'article', s.id, $1, $2, $3, $4, $5, $6, $7, 'published', $8

@@ -1,7 +1,7 @@
 package vn.cong.content;
 
-import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
+import vn.cong.tenancy.TenantTx;
 
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public interface KindDetails {
         }
 
         @Override
-        public Mono<Void> save(Connection c, long itemId) {
+        public Mono<Void> save(TenantTx c, long itemId) {
             return Mono.empty();
         }
     };
@@ -31,5 +31,5 @@ public interface KindDetails {
      * Writes the side table row of item {@code itemId} on the item's transaction; may fail with
      * {@link DraftRejected} when a reference the fields make does not hold.
      */
-    Mono<Void> save(Connection c, long itemId);
+    Mono<Void> save(TenantTx c, long itemId);
 }

@@ -1,9 +1,8 @@
 package vn.cong.content;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PublicChange;
 import vn.cong.tenancy.Tenant;
 
@@ -19,8 +18,8 @@ public final class PublicItemChange {
     }
 
     /** Emits true when the item is public and was fingerprinted again, its tenant's pages marked changed. */
-    public static Mono<Boolean> record(Connection c, PublicChange change, Tenant tenant, long itemId, @Nullable Long actorId, String what) {
-        return Sql.one(c, "SELECT 1 FROM content_items WHERE id = $1 AND state = 'published'", r -> 1, itemId)
+    public static Mono<Boolean> record(TenantTx c, PublicChange change, Tenant tenant, long itemId, @Nullable Long actorId, String what) {
+        return c.one("SELECT 1 FROM content_items WHERE id = $1 AND state = 'published'", r -> 1, itemId)
                 .flatMap(isPublic -> PublishedFingerprint.record(c, itemId)
                         .flatMap(fingerprint -> ContentEvents.append(c, itemId, actorId, "published", "published", what, fingerprint))
                         .then(change.pagesOf(tenant))

@@ -1,7 +1,7 @@
 package vn.cong.content;
 
-import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
+import vn.cong.tenancy.TenantTx;
 
 /**
  * A condition an item must meet before it goes online, checked inside the publishing transaction
@@ -11,5 +11,5 @@ import reactor.core.publisher.Mono;
 public interface PublishRule {
 
     /** Completes empty when {@code kind} item {@code itemId} may be published; errors with {@link PublishRefused} otherwise. */
-    Mono<Void> check(Connection c, long itemId, String kind);
+    Mono<Void> check(TenantTx c, long itemId, String kind);
 }

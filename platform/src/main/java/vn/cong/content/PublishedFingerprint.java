@@ -1,8 +1,7 @@
 package vn.cong.content;
 
-import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
+import vn.cong.tenancy.TenantTx;
 
 /**
  * Stores what a published item looked like when the workflow published it: a SHA-256 fingerprint of
@@ -17,8 +16,8 @@ public final class PublishedFingerprint {
     }
 
     /** Fingerprints the item as it is now in this transaction; emits the fingerprint. */
-    public static Mono<String> record(Connection c, long itemId) {
-        return Sql.one(c, """
+    public static Mono<String> record(TenantTx c, long itemId) {
+        return c.one("""
                 UPDATE content_items i SET published_snapshot = content_public_fields(i),
                     published_hash = content_fingerprint(content_public_fields(i)), fingerprinted_at = now()
                 WHERE id = $1 RETURNING published_hash""", r -> r.get(0, String.class), itemId);

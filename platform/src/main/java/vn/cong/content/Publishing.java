@@ -1,7 +1,7 @@
 package vn.cong.content;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -83,7 +83,7 @@ public class Publishing {
                                         correctionNote != null ? correctionNote
                                                 : clean.id() == null ? "Tạo bài viết" : "Lưu phiên bản " + saved.version(),
                                         null, fingerprint.orElse(null))))
-                                .then(correctionNote == null ? Mono.just(0L) : Sql.update(c, """
+                                .then(correctionNote == null ? Mono.just(0L) : c.update("""
                                         INSERT INTO content_corrections (item_id, note, old_version, new_version, corrected_by)
                                         VALUES ($1, $2, $3, $4, $5)""", saved.id(), correctionNote, clean.expectedVersion(), saved.version(),
                                         Sql.orNull(clean.actorId(), Long.class)))
@@ -97,11 +97,11 @@ public class Publishing {
      * Only a published item is corrected, and the text readers saw is kept as the revision of the
      * version being corrected (publishing moves the version without a save, and seeded items have none).
      */
-    private static Mono<Void> keepPublishedText(Connection c, long id) {
-        return Sql.one(c, "SELECT state FROM content_items WHERE id = $1 FOR UPDATE", r -> r.get(0, String.class), id)
+    private static Mono<Void> keepPublishedText(TenantTx c, long id) {
+        return c.one("SELECT state FROM content_items WHERE id = $1 FOR UPDATE", r -> r.get(0, String.class), id)
                 .switchIfEmpty(Mono.error(() -> new ContentNotFound(id)))
                 .flatMap(state -> "published".equals(state)
-                        ? Sql.update(c, """
+                        ? c.update("""
                                 INSERT INTO content_revisions (item_id, version, title, summary, body_html, source, created_by)
                                 SELECT id, version, title, summary, body_html, source, updated_by FROM content_items WHERE id = $1
                                 ON CONFLICT (item_id, version) DO NOTHING""", id).then()
@@ -114,13 +114,13 @@ public class Publishing {
      * that is already published changes nothing. Every {@link PublishRule} must agree first.
      */
     public Mono<SavedItem> publish(Tenant tenant, long itemId, @Nullable Long actorId) {
-        return changes.inTenant(tenant, (c, change) -> Sql.one(c, "SELECT state, version, kind FROM content_items WHERE id = $1 FOR UPDATE",
+        return changes.inTenant(tenant, (c, change) -> c.one("SELECT state, version, kind FROM content_items WHERE id = $1 FOR UPDATE",
                                 r -> new Locked(new SavedItem(itemId, r.get("version", Integer.class), r.get("state", String.class)),
                                         r.get("kind", String.class)), itemId)
                         .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
                         .flatMap(before -> "published".equals(before.item().state())
                                 ? Mono.just(before.item())
-                                : Flux.fromIterable(rules).concatMap(rule -> rule.check(c, itemId, before.kind())).then(Sql.one(c, """
+                                : Flux.fromIterable(rules).concatMap(rule -> rule.check(c, itemId, before.kind())).then(c.one("""
                                                 UPDATE content_items SET state = 'published', published_at = coalesce(published_at, now()),
                                                     version = version + 1, updated_by = $2, updated_at = now()
                                                 WHERE id = $1 RETURNING version""",
@@ -183,12 +183,11 @@ public class Publishing {
     }
 
     /** The section exists and no other item of the language uses the slug: clear messages before the database's constraints. */
-    private static Mono<Void> references(Connection c, Draft d) {
+    private static Mono<Void> references(TenantTx c, Draft d) {
         Mono<Map<String, String>> section = d.sectionId() == null ? Mono.just(Map.of())
-                : Sql.one(c, "SELECT id FROM sections WHERE id = $1", r -> Map.<String, String>of(), d.sectionId())
+                : c.one("SELECT id FROM sections WHERE id = $1", r -> Map.<String, String>of(), d.sectionId())
                 .defaultIfEmpty(Map.of("sectionId", "Chuyên mục đã chọn không tồn tại."));
-        return section.flatMap(sectionProblem -> Sql.one(c,
-                                "SELECT id FROM content_items WHERE language = $1 AND slug = $2 AND id <> $3",
+        return section.flatMap(sectionProblem -> c.one("SELECT id FROM content_items WHERE language = $1 AND slug = $2 AND id <> $3",
                                 r -> Map.of("slug", slugTaken(d)), d.language(), d.slug(), d.id() == null ? -1L : d.id())
                         .defaultIfEmpty(Map.of())
                         .flatMap(slugProblem -> {
@@ -203,8 +202,8 @@ public class Publishing {
                 + ("en".equals(d.language()) ? "tiếng Anh" : "tiếng Việt") + ").";
     }
 
-    private static Mono<SavedItem> insert(Connection c, Draft d) {
-        return Sql.one(c, """
+    private static Mono<SavedItem> insert(TenantTx c, Draft d) {
+        return c.one("""
                         INSERT INTO content_items (kind, section_id, language, slug, title, summary, body_html, cover_url, cover_alt,
                                                    source, featured, state, version, created_by, updated_by)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'draft', 1, $12, $12)
@@ -215,8 +214,8 @@ public class Publishing {
                 d.featured(), Sql.orNull(d.actorId(), Long.class));
     }
 
-    private static Mono<SavedItem> update(Connection c, Draft d) {
-        return Sql.one(c, """
+    private static Mono<SavedItem> update(TenantTx c, Draft d) {
+        return c.one("""
                                 UPDATE content_items SET kind = $3, section_id = $4, language = $5, slug = $6, title = $7, summary = $8,
                                     body_html = $9, cover_url = $10, cover_alt = $11, source = $12, featured = $13,
                                     version = version + 1, updated_by = $14, updated_at = now()
@@ -226,13 +225,13 @@ public class Publishing {
                         d.id(), d.expectedVersion(), d.kind(), Sql.orNull(d.sectionId(), Long.class), d.language(), d.slug(),
                         d.title(), d.summary(), d.bodyHtml(), Sql.orNull(d.coverUrl(), String.class), Sql.orNull(d.coverAlt(), String.class),
                         Sql.orNull(d.source(), String.class), d.featured(), Sql.orNull(d.actorId(), Long.class))
-                .switchIfEmpty(Mono.defer(() -> Sql.one(c, "SELECT version FROM content_items WHERE id = $1", r -> r.get(0, Integer.class), d.id())
+                .switchIfEmpty(Mono.defer(() -> c.one("SELECT version FROM content_items WHERE id = $1", r -> r.get(0, Integer.class), d.id())
                         .switchIfEmpty(Mono.error(() -> new ContentNotFound(d.id())))
                         .flatMap(current -> Mono.error(new EditConflict(d.id(), d.expectedVersion(), current)))));
     }
 
-    private static Mono<Long> revision(Connection c, Draft d, SavedItem saved) {
-        return Sql.update(c, """
+    private static Mono<Long> revision(TenantTx c, Draft d, SavedItem saved) {
+        return c.update("""
                         INSERT INTO content_revisions (item_id, version, title, summary, body_html, source, created_by)
                         VALUES ($1, $2, $3, $4, $5, $6, $7)""",
                 saved.id(), saved.version(), d.title(), d.summary(), d.bodyHtml(), Sql.orNull(d.source(), String.class),

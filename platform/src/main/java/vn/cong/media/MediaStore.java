@@ -75,7 +75,7 @@ public class MediaStore {
                 // a PDF is kept only if it opens as one (parsed on its own bounded executor)
                 .flatMap(type -> type == MediaType.PDF ? pdfStructure.check(displayName(originalName), bytes).thenReturn(type) : Mono.just(type))
                 .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
-                        .flatMap(stored -> db.mono(tenant, c -> Sql.one(c, """
+                        .flatMap(stored -> db.mono(tenant, c -> c.one("""
                                         INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by, attachment)
                                         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""", r -> r.get(0, Long.class),
                                 stored, displayName(originalName), type.contentType(), (long) bytes.length, sha256(bytes),
@@ -89,7 +89,7 @@ public class MediaStore {
         if (!STORED.matcher(storedPath).matches()) {
             return Mono.just(Optional.empty());
         }
-        return db.mono(tenant, c -> Sql.one(c, "SELECT content_type FROM media_files WHERE stored_path = $1 AND NOT attachment",
+        return db.mono(tenant, c -> c.one("SELECT content_type FROM media_files WHERE stored_path = $1 AND NOT attachment",
                         r -> r.get(0, String.class), storedPath))
                 .map(type -> Optional.of(new StoredFile(folder(tenant).resolve(storedPath), type)))
                 .defaultIfEmpty(Optional.empty());

@@ -1,7 +1,7 @@
 package vn.cong.onboarding;
 
 import io.micronaut.scheduling.TaskExecutors;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.PlatformTx;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -106,12 +106,12 @@ public class Onboarding {
                 }));
     }
 
-    private Mono<List<FieldError>> parentProblems(Connection c, TenantManifest m, String code) {
+    private Mono<List<FieldError>> parentProblems(PlatformTx c, TenantManifest m, String code) {
         if (m.parent() == null || !Tenant.CODE.matcher(m.parent()).matches()) {
             return Mono.just(List.of());
         }
         // walking up from the parent must never reach this tenant, or the tree would become a loop
-        return Sql.query(c, """
+        return c.query("""
                         WITH RECURSIVE up AS (
                             SELECT code, parent_code FROM platform.tenants WHERE code = $1
                             UNION SELECT t.code, t.parent_code FROM platform.tenants t JOIN up ON t.code = up.parent_code)
@@ -129,25 +129,25 @@ public class Onboarding {
      * One root portal per base domain: the root answers on the bare domain and {@code www.}, so a
      * second tenant without a parent would take them over (the database refuses it as well).
      */
-    private Mono<List<FieldError>> rootProblems(Connection c, TenantManifest m, String code) {
+    private Mono<List<FieldError>> rootProblems(PlatformTx c, TenantManifest m, String code) {
         if (m.parent() != null) {
             if (!config.ministryHost().equals(m.abbreviation() + "." + config.baseDomain())) {
                 return Mono.just(List.of());
             }
             // the root itself asking for a parent is a question for the parent checks, not this one
-            return Sql.query(c, "SELECT code FROM platform.tenants WHERE code = $1 AND parent_code IS NULL", r -> r.get(0, String.class), code)
+            return c.query("SELECT code FROM platform.tenants WHERE code = $1 AND parent_code IS NULL", r -> r.get(0, String.class), code)
                     .hasElements()
                     .map(isRoot -> isRoot ? List.<FieldError>of() : List.of(new FieldError("abbreviation", "tên miền «"
                             + config.ministryHost() + "» là của cổng gốc; cổng thành viên dùng nhãn riêng")));
         }
-        return Sql.query(c, "SELECT code FROM platform.tenants WHERE parent_code IS NULL AND code <> $1",
+        return c.query("SELECT code FROM platform.tenants WHERE parent_code IS NULL AND code <> $1",
                         r -> r.get(0, String.class), code)
                 .map(root -> new FieldError("parent", "tên miền " + config.baseDomain() + " đã có cổng gốc «" + root
                         + "»; cổng này phải có đơn vị cấp trên (parent)"))
                 .collectList();
     }
 
-    private Mono<List<FieldError>> labelProblems(Connection c, TenantManifest m, String code) {
+    private Mono<List<FieldError>> labelProblems(PlatformTx c, TenantManifest m, String code) {
         if (m.abbreviation() == null) {
             return Mono.just(List.of());
         }
@@ -156,15 +156,15 @@ public class Onboarding {
             return Mono.just(List.of(new FieldError("abbreviation", "tên miền «" + host
                     + "» dành riêng cho nền tảng (trang vận hành, trang trạng thái)")));
         }
-        return Sql.query(c, "SELECT code FROM platform.tenants WHERE abbreviation = $1 AND code <> $2",
+        return c.query("SELECT code FROM platform.tenants WHERE abbreviation = $1 AND code <> $2",
                         r -> r.get(0, String.class), m.abbreviation(), code)
                 .map(other -> new FieldError("abbreviation", "tên miền «" + host + "» đã được dùng cho một cổng khác"))
                 .collectList();
     }
 
-    private Mono<List<FieldError>> aliasProblems(Connection c, TenantManifest m, String code) {
+    private Mono<List<FieldError>> aliasProblems(PlatformTx c, TenantManifest m, String code) {
         return Flux.fromIterable(m.aliases())
-                .concatMap(alias -> Sql.query(c, "SELECT tenant_code FROM platform.domain_aliases WHERE host = $1 AND tenant_code <> $2",
+                .concatMap(alias -> c.query("SELECT tenant_code FROM platform.domain_aliases WHERE host = $1 AND tenant_code <> $2",
                                 r -> r.get(0, String.class), alias, code)
                         .map(other -> new FieldError("aliases", "tên miền «" + alias + "» đã được dùng cho một cổng khác")))
                 .concatWith(Flux.fromIterable(m.aliases())
@@ -243,8 +243,8 @@ public class Onboarding {
                         .thenReturn(report));
     }
 
-    private Mono<TenantChanges> upsertTenant(Connection c, TenantManifest m, String schema) {
-        return Sql.one(c, "SELECT name_vi, name_en, abbreviation, parent_code, theme FROM platform.tenants WHERE code = $1 FOR UPDATE",
+    private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema) {
+        return c.one("SELECT name_vi, name_en, abbreviation, parent_code, theme FROM platform.tenants WHERE code = $1 FOR UPDATE",
                         r -> new String[]{r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
                                 r.get(3, String.class), r.get(4, String.class)}, m.code())
                 .flatMap(existing -> {
@@ -259,36 +259,36 @@ public class Onboarding {
                     if (updated.isEmpty()) {
                         return Mono.just(new TenantChanges(false, updated));
                     }
-                    return Sql.update(c, """
+                    return c.update("""
                                     UPDATE platform.tenants SET name_vi = $2, name_en = $3, abbreviation = $4, parent_code = $5,
                                         theme = $6, updated_at = now() WHERE code = $1""",
                                     m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), m.theme())
                             .thenReturn(new TenantChanges(false, updated));
                 })
-                .switchIfEmpty(Mono.defer(() -> Sql.update(c, """
+                .switchIfEmpty(Mono.defer(() -> c.update("""
                                 INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7)""",
                         m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), schema, m.theme())
                         .thenReturn(new TenantChanges(true, new ArrayList<>()))));
     }
 
-    private Mono<Boolean> syncAliases(Connection c, TenantManifest m) {
-        return Sql.update(c, "DELETE FROM platform.domain_aliases WHERE tenant_code = $1 AND NOT (host = ANY($2))",
+    private Mono<Boolean> syncAliases(PlatformTx c, TenantManifest m) {
+        return c.update("DELETE FROM platform.domain_aliases WHERE tenant_code = $1 AND NOT (host = ANY($2))",
                         m.code(), m.aliases().toArray(String[]::new))
                 .flatMap(removed -> Flux.fromIterable(m.aliases())
-                        .concatMap(alias -> Sql.update(c, "INSERT INTO platform.domain_aliases (host, tenant_code) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                        .concatMap(alias -> c.update("INSERT INTO platform.domain_aliases (host, tenant_code) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                                 alias, m.code()))
                         .reduce(removed, Long::sum))
                 .map(n -> n > 0);
     }
 
-    private Mono<Boolean> syncLinkedSites(Connection c, TenantManifest m) {
+    private Mono<Boolean> syncLinkedSites(PlatformTx c, TenantManifest m) {
         String[] urls = m.linkedSites().stream().map(TenantManifest.LinkedSiteSpec::url).toArray(String[]::new);
-        return Sql.update(c, "DELETE FROM platform.linked_sites WHERE tenant_code = $1 AND NOT (url = ANY($2))", m.code(), urls)
+        return c.update("DELETE FROM platform.linked_sites WHERE tenant_code = $1 AND NOT (url = ANY($2))", m.code(), urls)
                 .flatMap(removed -> Flux.range(0, m.linkedSites().size())
                         .concatMap(i -> {
                             var site = m.linkedSites().get(i);
-                            return Sql.update(c, """
+                            return c.update("""
                                     INSERT INTO platform.linked_sites (tenant_code, name_vi, name_en, url, position) VALUES ($1, $2, $3, $4, $5)
                                     ON CONFLICT (tenant_code, url) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en,
                                         position = excluded.position
@@ -306,8 +306,7 @@ public class Onboarding {
      * waits for a restore.
      */
     private Mono<String> migrate(String code, String schema, boolean created) {
-        Mono<Boolean> migratedBefore = created ? Mono.just(false) : platform.mono(c -> Sql.one(c,
-                "SELECT schema_migrated_at IS NOT NULL FROM platform.tenants WHERE code = $1", r -> r.get(0, Boolean.class), code))
+        Mono<Boolean> migratedBefore = created ? Mono.just(false) : platform.mono(c -> c.one("SELECT schema_migrated_at IS NOT NULL FROM platform.tenants WHERE code = $1", r -> r.get(0, Boolean.class), code))
                 .defaultIfEmpty(false);
         return migratedBefore.flatMap(before -> Mono.fromCallable(() -> {
                     if (before && !migrations.schemaExists(schema)) {
@@ -323,7 +322,7 @@ public class Onboarding {
                 .flatMap(status -> status.equals("missing")
                         ? lostSchemas.markMissing(code, schema, "áp dụng lại bản khai báo")
                                 .thenReturn("missing: lược đồ " + schema + " đã mất; hãy khôi phục cổng từ bản sao lưu")
-                        : platform.mono(c -> Sql.update(c, """
+                        : platform.mono(c -> c.update("""
                                 UPDATE platform.tenants SET migration_status = $2, migration_error = $3,
                                     schema_migrated_at = CASE WHEN $2 = 'ok' THEN coalesce(schema_migrated_at, now()) ELSE schema_migrated_at END
                                 WHERE code = $1""",

@@ -6,7 +6,6 @@ import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
 
@@ -38,12 +37,12 @@ public class TenantOverview {
     }
 
     public Flux<TenantView> list() {
-        return platform.flux(c -> Sql.query(c, SELECT + " ORDER BY t.parent_code NULLS FIRST, t.code", this::toView));
+        return platform.flux(c -> c.query(SELECT + " ORDER BY t.parent_code NULLS FIRST, t.code", this::toView));
     }
 
     public Mono<TenantDetail> find(String code) {
-        return platform.mono(c -> Sql.one(c, SELECT + " WHERE t.code = $1", this::toView, code)
-                .flatMap(view -> Sql.query(c, """
+        return platform.mono(c -> c.one(SELECT + " WHERE t.code = $1", this::toView, code)
+                .flatMap(view -> c.query("""
                                 SELECT from_status, to_status, notice, actor, changed_at FROM platform.tenant_status_changes
                                 WHERE tenant_code = $1 ORDER BY id""",
                         r -> new StatusChangeView(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),

@@ -1,15 +1,12 @@
 package vn.cong.ops;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 
 /** Who did an operator action, from where, and through which door (the API or the console). */
 public record OperatorActor(String name, @Nullable String remoteAddress, Channel channel) {
 
-    public enum Channel {
+    public enum Channel implements StoredCode {
         API, CONSOLE;
-
-        String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 }

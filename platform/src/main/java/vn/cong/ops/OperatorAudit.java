@@ -1,9 +1,9 @@
 package vn.cong.ops;
 
+import vn.cong.system.StoredCode;
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
-import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,6 @@ import vn.cong.tenancy.PlatformDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -30,24 +29,22 @@ public class OperatorAudit {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private final PlatformDatabase db;
+    private final OperatorAuditRepository rows;
     private final JsonMapper json;
 
-    public OperatorAudit(PlatformDatabase db, JsonMapper json) {
+    OperatorAudit(PlatformDatabase db, OperatorAuditRepository rows, JsonMapper json) {
         this.db = db;
+        this.rows = rows;
         this.json = json;
     }
 
-    public enum Outcome {
+    public enum Outcome implements StoredCode {
         /** done (or, for long work, started) */
         OK,
         /** refused: bad input, not allowed, wrong password */
         REFUSED,
         /** tried and failed */
         FAILED;
-
-        String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     /** One row of the trail, as the console shows it. */
@@ -60,7 +57,7 @@ public class OperatorAudit {
      * row is logged as an ALERT rather than undoing it; the returned Mono never errors.
      */
     public Mono<Void> record(OperatorActor who, String action, @Nullable String tenantCode, Outcome outcome, Map<String, ?> details) {
-        return db.mono(c -> Sql.update(c, """
+        return db.mono(c -> c.update("""
                                 INSERT INTO platform.operator_audit (actor, action, tenant_code, details, outcome, remote_address, channel)
                                 VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)""",
                         who.name(), action, Sql.orNull(tenantCode, String.class), toJson(details), outcome.db(),
@@ -76,23 +73,17 @@ public class OperatorAudit {
 
     /** The newest rows first, optionally only of one tenant and/or of actions starting with {@code actionPrefix}. */
     public Flux<Entry> recent(@Nullable String tenantCode, @Nullable String actionPrefix, int limit) {
-        return db.flux(c -> Sql.query(c, """
-                        SELECT id, at, actor, action, tenant_code, details::text, outcome, remote_address, channel
-                        FROM platform.operator_audit
-                        WHERE ($1::text IS NULL OR tenant_code = $1) AND ($2::text IS NULL OR starts_with(action, $2))
-                        ORDER BY id DESC LIMIT $3""", OperatorAudit::entry,
-                Sql.orNull(blankToNull(tenantCode), String.class), Sql.orNull(blankToNull(actionPrefix), String.class), limit));
+        return db.flux(tx -> rows.recent(blankToNull(tenantCode), blankToNull(actionPrefix), limit, tx)).map(OperatorAudit::entry);
     }
 
     /** The distinct action names recorded so far, for the console's filter. */
     public Flux<String> actions() {
-        return db.flux(c -> Sql.query(c, "SELECT DISTINCT action FROM platform.operator_audit ORDER BY 1", r -> r.get(0, String.class)));
+        return db.flux(rows::actions);
     }
 
-    private static Entry entry(Readable r) {
-        return new Entry(r.get(0, Long.class), r.get(1, OffsetDateTime.class).atZoneSameInstant(VietnamTime.ZONE).format(WHEN),
-                r.get(2, String.class), r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
-                r.get(6, String.class), r.get(7, String.class), r.get(8, String.class));
+    private static Entry entry(OperatorAuditRow r) {
+        return new Entry(r.id(), r.at().atZoneSameInstant(VietnamTime.ZONE).format(WHEN), r.actor(), r.action(), r.tenantCode(),
+                r.details(), r.outcome(), r.remoteAddress(), r.channel());
     }
 
     private String toJson(Map<String, ?> details) {

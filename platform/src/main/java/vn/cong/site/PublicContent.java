@@ -1,11 +1,10 @@
 package vn.cong.site;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -50,12 +49,12 @@ public class PublicContent {
      * subsections ({@code sectionIds[i]} belongs to block {@code rootIds[i]}).
      */
     public Mono<HomeContent> home(Tenant tenant, String lang, int featured, Long[] sectionIds, Long[] rootIds, int perBlock) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+        return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
                                 + " WHERE i.featured AND i.language = $1 AND " + PUBLIC
                                 + " ORDER BY i.published_at DESC, i.id DESC LIMIT $2",
                         PublicContent::row, lang, featured)
                 .collectList()
-                .flatMap(top -> Sql.query(c, "SELECT * FROM (SELECT " + CARD_COLUMNS + ", m.root_id,"
+                .flatMap(top -> c.query("SELECT * FROM (SELECT " + CARD_COLUMNS + ", m.root_id,"
                                         + " row_number() OVER (PARTITION BY m.root_id ORDER BY i.published_at DESC, i.id DESC) AS rank"
                                         + " FROM content_items i JOIN unnest($2::bigint[], $3::bigint[]) AS m (section_id, root_id)"
                                         + " ON i.section_id = m.section_id"
@@ -68,9 +67,9 @@ public class PublicContent {
 
     /** One page of a section's items (its subsections' included), newest first, with the total count. */
     public Mono<SectionContent> section(Tenant tenant, String lang, Long[] sectionIds, int page, int pageSize) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items i WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC,
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC,
                         r -> r.get(0, Long.class), sectionIds, lang)
-                .flatMap(total -> Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+                .flatMap(total -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
                                         + " WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC
                                         + " ORDER BY i.published_at DESC, i.id DESC LIMIT $3 OFFSET $4",
                                 PublicContent::row, sectionIds, lang, pageSize, (long) (page - 1) * pageSize)
@@ -80,7 +79,7 @@ public class PublicContent {
 
     /** A public item by its slug in one language, with the latest other items of its section. */
     public Mono<Optional<ArticleContent>> article(Tenant tenant, String lang, String slug, int related) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source"
+        return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source"
                                 + " FROM content_items i WHERE i.slug = $1 AND i.language = $2 AND " + PUBLIC,
                         r -> new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
                         slug, lang)
@@ -90,11 +89,11 @@ public class PublicContent {
                 .defaultIfEmpty(Optional.empty()));
     }
 
-    private static Mono<ArticleContent> related(Connection c, ArticleContent found, String lang, int limit) {
+    private static Mono<ArticleContent> related(TenantTx c, ArticleContent found, String lang, int limit) {
         if (found.article().sectionId() == null) {
             return Mono.just(found);
         }
-        return Sql.query(c, "SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+        return c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
                                 + " WHERE i.section_id = $1 AND i.id <> $2 AND i.language = $3 AND " + PUBLIC
                                 + " ORDER BY i.published_at DESC, i.id DESC LIMIT $4",
                         PublicContent::row, found.article().sectionId(), found.article().id(), lang, limit)
@@ -107,13 +106,13 @@ public class PublicContent {
     }
 
     public Mono<List<CorrectionNote>> corrections(Tenant tenant, long itemId) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT corrected_at, note FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
+        return db.flux(tenant, c -> c.query("SELECT corrected_at, note FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
                 r -> new CorrectionNote(r.get(0, OffsetDateTime.class), r.get(1, String.class)), itemId)).collectList();
     }
 
     /** Whether the address was an item that has been taken down (gỡ bỏ): it then answers 410, not 404. */
     public Mono<Boolean> takenDown(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state = 'taken_down'",
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state = 'taken_down'",
                 r -> r.get(0, Long.class) > 0, slug, lang));
     }
 

@@ -1,12 +1,11 @@
 package vn.cong.site;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import vn.cong.tenancy.TenantTx;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.maintenance.MaintenanceWindows;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.themes.ThemeSelection;
@@ -46,15 +45,15 @@ public class SiteStructures {
     private Mono<SiteStructure> load(Tenant tenant) {
         return db.mono(tenant, c -> sections(c)
                 .flatMap(sections -> themeSettings(c, tenant)
-                        .flatMap(theme -> maintenance.notices(c, tenant, Instant.now())
-                                .flatMap(notices -> linkedSites(c, tenant)
+                        .flatMap(theme -> maintenance.notices(c.platformRows(), Instant.now())
+                                .flatMap(notices -> linkedSites(c)
                                         .flatMap(linked -> themeVersions.live(c).map(java.util.Optional::of)
                                                 .defaultIfEmpty(java.util.Optional.<ThemeSelection>empty())
                                                 .map(live -> SiteStructure.of(sections, theme, notices, linked, live.orElse(null))))))));
     }
 
-    private static Mono<List<SiteStructure.SectionRow>> sections(Connection c) {
-        return Sql.query(c, "SELECT id, parent_id, slug, name_vi, name_en, description, visible FROM sections ORDER BY position, id",
+    private static Mono<List<SiteStructure.SectionRow>> sections(TenantTx c) {
+        return c.query("SELECT id, parent_id, slug, name_vi, name_en, description, visible FROM sections ORDER BY position, id",
                 r -> new SiteStructure.SectionRow(r.get("id", Long.class), r.get("parent_id", Long.class),
                         r.get("slug", String.class), r.get("name_vi", String.class), r.get("name_en", String.class),
                         r.get("description", String.class), Boolean.TRUE.equals(r.get("visible", Boolean.class))))
@@ -62,8 +61,8 @@ public class SiteStructures {
     }
 
     /** The tenant's values for its theme's variables: {@code settings.theme} in the registry row. */
-    private static Mono<Map<String, String>> themeSettings(Connection c, Tenant tenant) {
-        return Sql.query(c, """
+    private static Mono<Map<String, String>> themeSettings(TenantTx c, Tenant tenant) {
+        return c.query("""
                         SELECT s.key, s.value FROM platform.tenants t,
                             jsonb_each_text(CASE WHEN jsonb_typeof(t.settings -> 'theme') = 'object'
                                                  THEN t.settings -> 'theme' ELSE '{}'::jsonb END) s
@@ -72,10 +71,9 @@ public class SiteStructures {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private static Mono<List<SiteStructure.LinkedSite>> linkedSites(Connection c, Tenant tenant) {
-        return Sql.query(c, "SELECT name_vi, name_en, url FROM platform.linked_sites WHERE tenant_code = $1 ORDER BY position, id",
-                        r -> new SiteStructure.LinkedSite(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)),
-                        tenant.code())
+    private static Mono<List<SiteStructure.LinkedSite>> linkedSites(TenantTx c) {
+        return c.platformRows().query("SELECT name_vi, name_en, url FROM platform.linked_sites WHERE tenant_code = $1 ORDER BY position, id",
+                        r -> new SiteStructure.LinkedSite(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)))
                 .collectList();
     }
 }

@@ -23,4 +23,13 @@ public record DatabaseConfiguration(
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
+
+    /**
+     * A blocking JDBC connection to {@code database}, for the tools that need one (Flyway, pg_dump's
+     * checks and restores): the only opener of JDBC connections outside the R2DBC pool. Call it on a
+     * blocking executor, never on an event loop.
+     */
+    public java.sql.Connection openJdbc(String database) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 
 /**
  * Marks a tenant whose schema is gone as {@code missing}: its portal answers 503 (cached pages may
@@ -31,7 +30,7 @@ public class LostSchemas {
 
     /** Marks the tenant missing unless it already is; {@code foundBy} says who noticed (start-up, a request, onboarding). */
     public Mono<Void> markMissing(String code, String schema, String foundBy) {
-        return platform.mono(c -> Sql.one(c, """
+        return platform.mono(c -> c.one("""
                         UPDATE platform.tenants SET migration_status = 'missing', migration_error = $2, updated_at = now()
                         WHERE code = $1 AND migration_status <> 'missing' RETURNING code""", r -> r.get(0, String.class),
                         code, "lược đồ " + schema + " không còn trong cơ sở dữ liệu (phát hiện khi " + foundBy

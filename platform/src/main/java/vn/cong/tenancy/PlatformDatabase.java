@@ -28,15 +28,24 @@ public class PlatformDatabase {
      * Runs {@code work} in one transaction; a subscriber that cancels early rolls it back. No connection,
      * or a connection lost on the way, fails with {@link DatabaseUnavailableException}.
      */
-    public <T> Flux<T> flux(Function<Connection, Publisher<T>> work) {
+    public <T> Flux<T> flux(Function<PlatformTx, Publisher<T>> work) {
+        return inTransaction(c -> work.apply(new PlatformTx(c)));
+    }
+
+    /** Runs {@code work} in one transaction and gives its first element; {@code work} runs to its end, uncancelled. */
+    public <T> Mono<T> mono(Function<PlatformTx, Publisher<T>> work) {
+        return firstOf(c -> work.apply(new PlatformTx(c)));
+    }
+
+    /** For {@link TenantDatabase}: the same transaction, on a connection it prepares for the tenant first. */
+    <T> Flux<T> inTransaction(Function<Connection, Publisher<T>> work) {
         return Flux.usingWhen(connection(),
                 c -> Mono.from(c.beginTransaction()).thenMany(work.apply(c)),
                 PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback)
                 .onErrorMap(DatabaseUnavailableException::isOutage, DatabaseUnavailableException::new);
     }
 
-    /** Runs {@code work} in one transaction and gives its first element; {@code work} runs to its end, uncancelled. */
-    public <T> Mono<T> mono(Function<Connection, Publisher<T>> work) {
+    <T> Mono<T> firstOf(Function<Connection, Publisher<T>> work) {
         return Mono.usingWhen(connection(),
                 c -> Mono.from(c.beginTransaction()).then(Sql.first(work.apply(c))),
                 PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback)

@@ -1,6 +1,5 @@
 package vn.cong.tenancy;
 
-import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
 
 import java.util.Collection;
@@ -14,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PublicChange {
 
-    private final Connection c;
+    private final Transaction c;
     private final AtomicBoolean announced;
 
-    PublicChange(Connection c, AtomicBoolean announced) {
+    PublicChange(Transaction c, AtomicBoolean announced) {
         this.c = c;
         this.announced = announced;
     }

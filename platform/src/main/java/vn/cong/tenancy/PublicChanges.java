@@ -2,14 +2,12 @@ package vn.cong.tenancy;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import vn.cong.system.RedisConnector;
-import vn.cong.system.Sql;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +38,7 @@ public class PublicChanges {
     }
 
     /** Runs {@code work} in one transaction in the tenant's schema; refreshes every node after commit when it marked a change. */
-    public <T> Mono<T> inTenant(Tenant tenant, BiFunction<Connection, PublicChange, Publisher<T>> work) {
+    public <T> Mono<T> inTenant(Tenant tenant, BiFunction<TenantTx, PublicChange, Publisher<T>> work) {
         return Mono.defer(() -> {
             AtomicBoolean announced = new AtomicBoolean();
             return afterCommit(tenants.mono(tenant, c -> work.apply(c, new PublicChange(c, announced))), announced);
@@ -48,7 +46,7 @@ public class PublicChanges {
     }
 
     /** Runs {@code work} in one transaction on the platform schema; refreshes every node after commit when it marked a change. */
-    public <T> Mono<T> inPlatform(BiFunction<Connection, PublicChange, Publisher<T>> work) {
+    public <T> Mono<T> inPlatform(BiFunction<PlatformTx, PublicChange, Publisher<T>> work) {
         return Mono.defer(() -> {
             AtomicBoolean announced = new AtomicBoolean();
             return afterCommit(platform.mono(c -> work.apply(c, new PublicChange(c, announced))), announced);
@@ -61,7 +59,7 @@ public class PublicChanges {
      * nudges the others.
      */
     public Mono<Void> refreshEveryNode() {
-        return platform.mono(c -> Sql.one(c, "UPDATE platform.registry_version SET version = version + 1 RETURNING version",
+        return platform.mono(c -> c.one("UPDATE platform.registry_version SET version = version + 1 RETURNING version",
                         r -> r.get(0, Long.class)))
                 .flatMap(version -> registry.reload().then(nudge(version)));
     }

@@ -7,7 +7,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
@@ -30,7 +29,7 @@ public class SchemaMigrations {
         if (!db.createIfMissing()) {
             return;
         }
-        try (var c = DriverManager.getConnection(db.jdbcUrl("postgres"), db.user(), db.password());
+        try (var c = db.openJdbc("postgres");
              var check = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             check.setString(1, db.name());
             if (!check.executeQuery().next()) {
@@ -76,7 +75,7 @@ public class SchemaMigrations {
      */
     public java.util.Map<String, MigrationVersion> appliedVersions(java.util.Collection<String> schemas) {
         java.util.Map<String, MigrationVersion> applied = new java.util.HashMap<>();
-        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+        try (var c = db.openJdbc(db.name())) {
             for (String schema : schemas) {
                 try (var check = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
                     check.setString(1, schema + ".flyway_schema_history");
@@ -85,8 +84,8 @@ public class SchemaMigrations {
                         continue;
                     }
                 }
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM " + schema
-                        + ".flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM " + SchemaNames.qualified(schema, "flyway_schema_history")
+                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
                     if (rs.next()) {
                         applied.put(schema, MigrationVersion.fromVersion(rs.getString(1)));
                     }
@@ -100,7 +99,7 @@ public class SchemaMigrations {
 
     /** Which of these schemas are in the database now (one query). */
     public java.util.Set<String> existingSchemas(java.util.Collection<String> schemas) {
-        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (var c = db.openJdbc(db.name());
              var check = c.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)")) {
             check.setArray(1, c.createArrayOf("text", schemas.toArray()));
             var rs = check.executeQuery();
@@ -116,7 +115,7 @@ public class SchemaMigrations {
 
     /** Whether the schema is in the database now. */
     public boolean schemaExists(String schema) {
-        try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        try (var c = db.openJdbc(db.name());
              var check = c.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
             check.setString(1, schema);
             var rs = check.executeQuery();

@@ -1,5 +1,6 @@
 package vn.cong.tenancy;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -55,23 +56,19 @@ public record Tenant(
         return "en".equals(lang) ? nameEn : nameVi;
     }
 
-    public enum TenantStatus {
+    public enum TenantStatus implements StoredCode {
         REQUESTED, ACTIVE, SUSPENDED, MERGED, ARCHIVED;
 
         public static TenantStatus of(String db) {
-            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
-        }
-
-        public String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return StoredCode.of(TenantStatus.class, db);
         }
     }
 
-    public enum MigrationStatus {
+    public enum MigrationStatus implements StoredCode {
         PENDING, OK, FAILED, MISSING;
 
         public static MigrationStatus of(String db) {
-            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
+            return StoredCode.of(MigrationStatus.class, db);
         }
     }
 }

@@ -10,8 +10,8 @@ import vn.cong.system.Sql;
 import java.util.function.Function;
 
 /**
- * The only way to reach a tenant's tables. Each unit of work runs in its own transaction on a
- * pooled connection whose {@code search_path} is set to the tenant's schema for that transaction
+ * The only way to reach a tenant's tables: work gets a {@link TenantTx}, which nothing outside {@code tenancy} can make. Each unit of work runs in its own transaction on a
+ * pooled connection whose {@code search_path} is set to the tenant's schema (then {@code extensions}) for that transaction
  * only ({@code set_config(…, true)}): when the connection goes back to the pool it no longer points
  * at any tenant, and a query issued without a tenant finds no tenant tables and fails loudly.
  * A schema that is not there fails the work with {@link TenantSchemaMissingException} (a 503 for the
@@ -31,22 +31,31 @@ public class TenantDatabase {
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema. */
-    public <T> Flux<T> flux(Tenant tenant, Function<Connection, Publisher<T>> work) {
-        return database.flux(c -> searchPath(c, tenant).thenMany(work.apply(c)))
+    public <T> Flux<T> flux(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
+        return database.inTransaction(c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
-    public <T> Mono<T> mono(Tenant tenant, Function<Connection, Publisher<T>> work) {
-        return database.mono(c -> searchPath(c, tenant).thenMany(work.apply(c)))
+    public <T> Mono<T> mono(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
+        return database.firstOf(c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
     }
 
+    /**
+     * The one statement that points a connection at a tenant: the tenant's schema, then the shared
+     * {@code extensions} schema when the database has one, for this transaction only. Nothing issued
+     * later in the transaction sets it again (repository calls included).
+     */
     private static Mono<Boolean> searchPath(Connection c, Tenant tenant) {
-        return Sql.one(c, "SELECT set_config('search_path', $1, true), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
-                        r -> r.get(1, Boolean.class), tenant.schema())
+        return Sql.one(c, """
+                        SELECT set_config('search_path', $2::text || CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $3)
+                                   THEN ', ' || $4::text ELSE '' END, true),
+                               EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)""",
+                        r -> r.get(1, Boolean.class), tenant.schema(), SchemaNames.quoted(tenant.schema()),
+                        SchemaNames.EXTENSIONS, SchemaNames.quoted(SchemaNames.EXTENSIONS))
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new TenantSchemaMissingException(tenant)));
     }

@@ -44,7 +44,7 @@ public class TenantLifecycle {
 
     /** Changes a tenant's status (or only its notice, when the status stays). */
     public Mono<StatusChange> change(String code, TenantStatus to, @Nullable String notice, String actor) {
-        return changes.inPlatform((c, publicChange) -> Sql.one(c, "SELECT status, status_notice FROM platform.tenants WHERE code = $1 FOR UPDATE",
+        return changes.inPlatform((c, publicChange) -> c.one("SELECT status, status_notice FROM platform.tenants WHERE code = $1 FOR UPDATE",
                         r -> new String[]{r.get(0, String.class), r.get(1, String.class)}, code)
                 .flatMap(current -> {
                     TenantStatus from = TenantStatus.of(current[0]);
@@ -54,9 +54,9 @@ public class TenantLifecycle {
                     if (from == to && Objects.equals(current[1], notice)) {
                         return Mono.just(new StatusChange(Outcome.UNCHANGED, from, to));
                     }
-                    return Sql.update(c, "UPDATE platform.tenants SET status = $2, status_notice = $3, updated_at = now() WHERE code = $1",
+                    return c.update("UPDATE platform.tenants SET status = $2, status_notice = $3, updated_at = now() WHERE code = $1",
                                     code, to.db(), Sql.orNull(notice, String.class))
-                            .then(Sql.update(c, """
+                            .then(c.update("""
                                             INSERT INTO platform.tenant_status_changes (tenant_code, from_status, to_status, notice, actor)
                                             VALUES ($1, $2, $3, $4, $5)""",
                                     code, from.db(), to.db(), Sql.orNull(notice, String.class), actor))

@@ -3,7 +3,6 @@ package vn.cong.tenancy;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,8 +50,8 @@ public class TenantRegistry {
 
     /** Reloads the registry now. */
     public Mono<Void> reload() {
-        Mono<Long> version = database.mono(c -> Sql.one(c, "SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
-        Mono<List<Tenant>> tenants = database.flux(c -> Sql.query(c, """
+        Mono<Long> version = database.mono(c -> c.one("SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
+        Mono<List<Tenant>> tenants = database.flux(c -> c.query("""
                 SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
                        t.status_notice, t.migration_status, t.content_version,
                        coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
@@ -66,7 +65,7 @@ public class TenantRegistry {
      * announced a change through {@link PublicChanges}); emits whether it reloaded.
      */
     public Mono<Boolean> refreshIfBehind() {
-        return database.mono(c -> Sql.one(c, "SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)))
+        return database.mono(c -> c.one("SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)))
                 .filter(v -> v != snapshot.version())
                 .flatMap(v -> reload().thenReturn(true))
                 .defaultIfEmpty(false);

@@ -52,8 +52,7 @@ public class TenantSchemaUpgrade {
         List<String> schemas = registry.all().stream().map(Tenant::schema).toList();
         var applied = migrations.appliedVersions(schemas);
         Set<String> present = migrations.existingSchemas(schemas);
-        Set<String> migratedBefore = new HashSet<>(platform.flux(c -> Sql.query(c,
-                "SELECT code FROM platform.tenants WHERE schema_migrated_at IS NOT NULL", r -> r.get(0, String.class))).collectList().block());
+        Set<String> migratedBefore = new HashSet<>(platform.flux(c -> c.query("SELECT code FROM platform.tenants WHERE schema_migrated_at IS NOT NULL", r -> r.get(0, String.class))).collectList().block());
         for (Tenant tenant : registry.all()) {
             if (!present.contains(tenant.schema())) {
                 if (migratedBefore.contains(tenant.code())) {
@@ -85,7 +84,7 @@ public class TenantSchemaUpgrade {
     }
 
     private Mono<Long> record(String code, String error) {
-        return platform.mono(c -> Sql.update(c, """
+        return platform.mono(c -> c.update("""
                         UPDATE platform.tenants SET migration_status = $2, migration_error = $3,
                             schema_migrated_at = CASE WHEN $2 = 'ok' THEN coalesce(schema_migrated_at, now()) ELSE schema_migrated_at END
                         WHERE code = $1""",

@@ -1,9 +1,9 @@
 package vn.cong.themes;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.OffsetDateTime;
-import java.util.Locale;
 
 /**
  * One version of a tenant's look (theme_versions): what it selects, where it is in its approval,
@@ -15,7 +15,7 @@ public record ThemeVersion(long id, int number, ThemeSelection selection, State 
                            @Nullable String decidedBy, @Nullable OffsetDateTime decidedAt, @Nullable String decisionNote,
                            @Nullable OffsetDateTime liveSince) {
 
-    public enum State {
+    public enum State implements StoredCode {
         DRAFT("Bản nháp"),
         SUBMITTED("Chờ lãnh đạo duyệt"),
         RETURNED("Bị trả lại"),
@@ -31,12 +31,8 @@ public record ThemeVersion(long id, int number, ThemeSelection selection, State 
             return label;
         }
 
-        public String db() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         static State of(String db) {
-            return valueOf(db.toUpperCase(Locale.ROOT));
+            return StoredCode.of(State.class, db);
         }
     }
 

@@ -1,13 +1,11 @@
 package vn.cong.themes;
 
 import io.micronaut.core.type.Argument;
+import vn.cong.tenancy.TenantTx;
 import io.micronaut.json.JsonMapper;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.AuditLog;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.PublicChanges;
@@ -31,22 +29,16 @@ import java.util.Optional;
 @Singleton
 public class ThemeVersions {
 
-    private static final String COLUMNS = """
-            v.id, v.number, v.theme, v.theme_values::text AS theme_values, v.menu::text AS menu, v.state, v.live, v.lock_version,
-            v.created_at, v.submitted_by, v.submitted_at, v.decided_at, v.decision_note, v.live_since,
-            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.created_by) AS created_name,
-            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.submitted_by) AS submitted_name,
-            (SELECT coalesce(nullif(a.full_name, ''), a.username) FROM accounts a WHERE a.id = v.decided_by) AS decided_name
-            """;
-
     private final TenantDatabase db;
+    private final ThemeVersionRepository rows;
     private final PublicChanges changes;
     private final Themes themes;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    public ThemeVersions(TenantDatabase db, PublicChanges changes, Themes themes, AuditLog audit, JsonMapper json) {
+    ThemeVersions(TenantDatabase db, ThemeVersionRepository rows, PublicChanges changes, Themes themes, AuditLog audit, JsonMapper json) {
         this.db = db;
+        this.rows = rows;
         this.changes = changes;
         this.themes = themes;
         this.audit = audit;
@@ -55,8 +47,7 @@ public class ThemeVersions {
 
     /** Every version of the tenant, newest first. */
     public Mono<List<ThemeVersion>> list(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + " FROM theme_versions v ORDER BY v.number DESC", this::version))
-                .collectList();
+        return db.flux(tenant, tx -> rows.all(tx).map(this::version)).collectList();
     }
 
     public Mono<Optional<ThemeVersion>> find(Tenant tenant, long id) {
@@ -64,9 +55,8 @@ public class ThemeVersions {
     }
 
     /** The live version's selection, inside the caller's transaction in the tenant's schema; empty when none went live yet. */
-    public Mono<ThemeSelection> live(Connection c) {
-        return Sql.one(c, "SELECT theme, theme_values::text, menu::text FROM theme_versions WHERE live",
-                r -> new ThemeSelection(r.get(0, String.class), values(r.get(1, String.class)), menu(r.get(2, String.class))));
+    public Mono<ThemeSelection> live(TenantTx c) {
+        return rows.live(c).map(r -> new ThemeSelection(r.theme(), values(r.themeValues()), menu(r.menu())));
     }
 
     /**
@@ -75,7 +65,7 @@ public class ThemeVersions {
      */
     public Mono<ThemeVersion> openDraft(Tenant tenant, long actorId, ThemeSelection base) {
         return db.mono(tenant, c -> openId(c)
-                .switchIfEmpty(Mono.defer(() -> Sql.one(c, """
+                .switchIfEmpty(Mono.defer(() -> c.one("""
                                 INSERT INTO theme_versions (number, theme, theme_values, menu, state, created_by, updated_by)
                                 SELECT coalesce(max(number), 0) + 1, $1, $2::jsonb, $3::jsonb, 'draft', $4, $4 FROM theme_versions
                                 ON CONFLICT DO NOTHING RETURNING id""", r -> r.get(0, Long.class),
@@ -86,8 +76,8 @@ public class ThemeVersions {
                 .flatMap(id -> find(c, id)));
     }
 
-    private static Mono<Long> openId(Connection c) {
-        return Sql.one(c, "SELECT id FROM theme_versions WHERE state IN ('draft', 'submitted', 'returned')", r -> r.get(0, Long.class));
+    private static Mono<Long> openId(TenantTx c) {
+        return c.one("SELECT id FROM theme_versions WHERE state IN ('draft', 'submitted', 'returned')", r -> r.get(0, Long.class));
     }
 
     /** Saves a draft's selection after checking every value; refused when the form is stale or the version no longer editable. */
@@ -99,7 +89,7 @@ public class ThemeVersions {
         if (!checked.isValid()) {
             return Mono.error(new ThemeChangeRefused("Chưa lưu: có giá trị chưa hợp lệ, xem các ô được đánh dấu.", checked.errors()));
         }
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                                 UPDATE theme_versions SET theme = $3, theme_values = $4::jsonb, menu = $5::jsonb, state = 'draft',
                                     lock_version = lock_version + 1, updated_by = $6, updated_at = now()
                                 WHERE id = $1 AND lock_version = $2 AND state IN ('draft', 'returned') RETURNING id""",
@@ -112,7 +102,7 @@ public class ThemeVersions {
 
     /** Puts an uploaded image (already stored) into one image variable of an editable version. */
     public Mono<ThemeVersion> setImage(Tenant tenant, long id, String variable, String url, long actorId) {
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                                 UPDATE theme_versions SET theme_values = jsonb_set(theme_values, ARRAY[$2], to_jsonb($3::text)),
                                     lock_version = lock_version + 1, updated_by = $4, updated_at = now()
                                 WHERE id = $1 AND state IN ('draft', 'returned') RETURNING id""",
@@ -145,7 +135,7 @@ public class ThemeVersions {
                                 return Mono.error(new ThemeChangeRefused("Người gửi duyệt không tự duyệt phiên bản của mình."));
                             }
                             // a refused transition below fails the transaction, which brings the old live version back
-                            return Sql.update(c, "UPDATE theme_versions SET live = false WHERE live")
+                            return c.update("UPDATE theme_versions SET live = false WHERE live")
                                     .then(transition(c, id, "state = 'submitted'",
                                             "state = 'approved', live = true, live_since = now(), decided_by = $2, decided_at = now(), decision_note = $3",
                                             actorId, "Phiên bản này không còn chờ duyệt (có thể người khác vừa duyệt hoặc trả lại).",
@@ -165,17 +155,17 @@ public class ThemeVersions {
 
     /** Makes an earlier approved version live again; it was approved once, so no new approval is needed. */
     public Mono<ThemeVersion> rollBack(Tenant tenant, long id, long actorId) {
-        return changes.inTenant(tenant, (c, change) -> Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1 AND state = 'approved' AND NOT live",
+        return changes.inTenant(tenant, (c, change) -> c.one("SELECT id FROM theme_versions WHERE id = $1 AND state = 'approved' AND NOT live",
                                 r -> r.get(0, Long.class), id)
                         .switchIfEmpty(Mono.defer(() -> refusal(c, id, "Chỉ khôi phục được một phiên bản đã duyệt và đang không dùng.")))
-                        .flatMap(x -> Sql.update(c, "UPDATE theme_versions SET live = false WHERE live"))
-                        .then(Sql.update(c, "UPDATE theme_versions SET live = true, live_since = now() WHERE id = $1", id))
+                        .flatMap(x -> c.update("UPDATE theme_versions SET live = false WHERE live"))
+                        .then(c.update("UPDATE theme_versions SET live = true, live_since = now() WHERE id = $1", id))
                         .then(audit.record(c, actorId, "theme.rollback", Map.of("version", id)))
                         .then(change.pagesOf(tenant))
                         .then(find(c, id)));
     }
 
-    private Mono<ThemeVersion> transition(Connection c, long id, String guard, String set, long actorId, String refused,
+    private Mono<ThemeVersion> transition(TenantTx c, long id, String guard, String set, long actorId, String refused,
                                           String action, String note) {
         String sql = "UPDATE theme_versions SET " + set + ", lock_version = lock_version + 1 WHERE id = $1 AND " + guard + " RETURNING id";
         Object[] params = note == null ? new Object[]{id, actorId} : new Object[]{id, actorId, note};
@@ -184,30 +174,26 @@ public class ThemeVersions {
         if (note != null && !note.isEmpty()) {
             details.put("note", note);
         }
-        return Sql.one(c, sql, r -> r.get(0, Long.class), params)
+        return c.one(sql, r -> r.get(0, Long.class), params)
                 .switchIfEmpty(Mono.defer(() -> refusal(c, id, refused)))
                 .flatMap(x -> audit.record(c, actorId, action, details))
                 .then(find(c, id));
     }
 
-    private <T> Mono<T> refusal(Connection c, long id, String message) {
-        return Sql.one(c, "SELECT id FROM theme_versions WHERE id = $1", r -> r.get(0, Long.class), id)
+    private <T> Mono<T> refusal(TenantTx c, long id, String message) {
+        return c.one("SELECT id FROM theme_versions WHERE id = $1", r -> r.get(0, Long.class), id)
                 .flatMap(x -> Mono.<T>error(new ThemeChangeRefused(message)))
                 .switchIfEmpty(Mono.error(() -> new ThemeChangeRefused("Không tìm thấy phiên bản giao diện.")));
     }
 
-    private Mono<ThemeVersion> find(Connection c, long id) {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM theme_versions v WHERE v.id = $1", this::version, id);
+    private Mono<ThemeVersion> find(TenantTx c, long id) {
+        return rows.byId(id, c).map(this::version);
     }
 
-    private ThemeVersion version(Readable r) {
-        return new ThemeVersion(r.get("id", Long.class), r.get("number", Integer.class),
-                new ThemeSelection(r.get("theme", String.class), values(r.get("theme_values", String.class)), menu(r.get("menu", String.class))),
-                ThemeVersion.State.of(r.get("state", String.class)), Boolean.TRUE.equals(r.get("live", Boolean.class)),
-                r.get("lock_version", Integer.class), r.get("created_name", String.class), r.get("created_at", OffsetDateTime.class),
-                r.get("submitted_by", Long.class), r.get("submitted_name", String.class), r.get("submitted_at", OffsetDateTime.class),
-                r.get("decided_name", String.class), r.get("decided_at", OffsetDateTime.class), r.get("decision_note", String.class),
-                r.get("live_since", OffsetDateTime.class));
+    private ThemeVersion version(ThemeVersionRow r) {
+        return new ThemeVersion(r.id(), r.number(), new ThemeSelection(r.theme(), values(r.themeValues()), menu(r.menu())),
+                ThemeVersion.State.of(r.state()), r.live(), r.lockVersion(), r.createdName(), r.createdAt(),
+                r.submittedBy(), r.submittedName(), r.submittedAt(), r.decidedName(), r.decidedAt(), r.decisionNote(), r.liveSince());
     }
 
     private Map<String, String> values(String text) {

@@ -1,7 +1,7 @@
 package vn.cong.workflow;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 
@@ -12,16 +12,16 @@ final class ApprovalTasks {
     }
 
     /** Opens the task of {@code level}; the run now waits there. */
-    static Mono<Long> open(Connection c, long runId, int level) {
-        return Sql.update(c, "INSERT INTO workflow_tasks (run_id, level) VALUES ($1, $2)", runId, level)
-                .then(Sql.update(c, "UPDATE workflow_runs SET current_level = $2 WHERE id = $1", runId, level));
+    static Mono<Long> open(TenantTx c, long runId, int level) {
+        return c.update("INSERT INTO workflow_tasks (run_id, level) VALUES ($1, $2)", runId, level)
+                .then(c.update("UPDATE workflow_runs SET current_level = $2 WHERE id = $1", runId, level));
     }
 
     /** Closes the open task (approved, returned or rejected); the run waits at no level. */
-    static Mono<Long> close(Connection c, long runId, String status, long actorId, @Nullable String comment) {
-        return Sql.update(c, """
+    static Mono<Long> close(TenantTx c, long runId, String status, long actorId, @Nullable String comment) {
+        return c.update("""
                         UPDATE workflow_tasks SET status = $2, finished_at = now(), finished_by = $3, comment = $4
                         WHERE run_id = $1 AND status = 'in_progress'""", runId, status, actorId, Sql.orNull(comment, String.class))
-                .then(Sql.update(c, "UPDATE workflow_runs SET current_level = NULL WHERE id = $1", runId));
+                .then(c.update("UPDATE workflow_runs SET current_level = NULL WHERE id = $1", runId));
     }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
@@ -46,7 +45,7 @@ public class DeadlineReminders {
     }
 
     Mono<Integer> remindDue(Tenant tenant, OffsetDateTime now) {
-        return db.mono(tenant, c -> Sql.query(c, """
+        return db.mono(tenant, c -> c.query("""
                                 UPDATE workflow_runs r SET reminded_at = now() FROM content_items i
                                 WHERE i.id = r.item_id AND r.status = 'in_progress' AND r.reminded_at IS NULL
                                   AND r.due_at IS NOT NULL AND r.due_at <= $1

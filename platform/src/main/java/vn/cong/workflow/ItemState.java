@@ -1,6 +1,6 @@
 package vn.cong.workflow;
 
-import java.util.Locale;
+import vn.cong.system.StoredCode;
 import java.util.Optional;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Optional;
  * (đính chính) keeps an item {@link #PUBLISHED}: the correction is an event and a dated note, so
  * every public query and the integrity check treat a corrected item like any published one.
  */
-public enum ItemState {
+public enum ItemState implements StoredCode {
     DRAFT("Bản nháp"),
     SUBMITTED("Đã gửi, chờ tiếp nhận"),
     EDITING("Đang biên tập"),
@@ -30,17 +30,8 @@ public enum ItemState {
         return label;
     }
 
-    public String db() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<ItemState> parse(String db) {
-        for (ItemState s : values()) {
-            if (s.db().equals(db)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return StoredCode.parse(ItemState.class, db);
     }
 
     /** The Vietnamese label of a stored state (a state this code does not know is shown as stored). */

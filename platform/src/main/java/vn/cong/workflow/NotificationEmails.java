@@ -1,5 +1,6 @@
 package vn.cong.workflow;
 
+import vn.cong.tenancy.TenantTx;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -103,7 +104,7 @@ public class NotificationEmails implements OutgoingMail {
             return Mono.empty();
         }
         long id = outbox.payload(message, Payload.class).notification();
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         SELECT n.id, a.status = 'active' AND coalesce(btrim(a.email), '') <> ''
                                    AND NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.account_id = a.id AND NOT p.email),
                             a.email, a.full_name, n.message, n.item_id,

@@ -3,7 +3,6 @@ package vn.cong.workflow;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -24,12 +23,12 @@ public class Notifications {
     }
 
     public Mono<Long> unreadCount(Tenant tenant, long accountId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
                 r -> r.get(0, Long.class), accountId));
     }
 
     public Mono<List<Notification>> latest(Tenant tenant, long accountId) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         SELECT id, item_id, message, created_at, read_at IS NOT NULL FROM notifications
                         WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100""",
                 r -> new Notification(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class),
@@ -37,6 +36,6 @@ public class Notifications {
     }
 
     public Mono<Long> markAllRead(Tenant tenant, long accountId) {
-        return db.mono(tenant, c -> Sql.update(c, "UPDATE notifications SET read_at = now() WHERE account_id = $1 AND read_at IS NULL", accountId));
+        return db.mono(tenant, c -> c.update("UPDATE notifications SET read_at = now() WHERE account_id = $1 AND read_at IS NULL", accountId));
     }
 }

@@ -1,10 +1,10 @@
 package vn.cong.workflow;
 
-import java.util.Locale;
+import vn.cong.system.StoredCode;
 import java.util.Optional;
 
 /** Why an item is refused publication, from the seeds' lists [000 Đ11; 001 Đ12; 003 Đ16]. */
-public enum RejectionReason {
+public enum RejectionReason implements StoredCode {
     OUTSIDE_SCOPE("Không thuộc phạm vi thông tin đăng tải trên cổng"),
     AGAINST_POLICY("Không phù hợp với chủ trương, đường lối, chính sách của Đảng, pháp luật của Nhà nước"),
     NOT_YET_PUBLIC("Thuộc bí mật nhà nước hoặc chưa được phép phổ biến công khai"),
@@ -25,17 +25,8 @@ public enum RejectionReason {
         return label;
     }
 
-    public String db() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<RejectionReason> parse(String db) {
-        for (RejectionReason r : values()) {
-            if (r.db().equals(db)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return StoredCode.parse(RejectionReason.class, db);
     }
 
     public static String labelOf(String db) {

@@ -3,7 +3,6 @@ package vn.cong.workflow;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Transitions.Change;
 import vn.cong.workflow.Transitions.Notice;
@@ -35,7 +34,7 @@ public class RequestStep {
                 throw new WorkflowRefused("Tin bài đã được đề nghị " + step.label() + ".");
             }
             Set<Role> who = step == OptionalStep.LEADERSHIP_OPINION ? Set.of(Role.DEPUTY_HEAD, Role.HEAD) : sit.policy().editorRoles();
-            return Sql.update(sit.c(), "UPDATE workflow_runs SET " + step.column() + "_needed = true WHERE id = $1", run.id())
+            return sit.c().update("UPDATE workflow_runs SET " + step.column() + "_needed = true WHERE id = $1", run.id())
                     .thenReturn(Change.to(ItemState.parse(sit.item().state()).orElseThrow(), "request_" + step.column(),
                             Guards.optional(comment), Notice.toRoles(who, "Tin bài cần " + step.label())));
         });
@@ -57,7 +56,7 @@ public class RequestStep {
                         : "Tin bài chưa được đề nghị " + step.label() + ".");
             }
             String c = step.column();
-            return Sql.update(sit.c(), "UPDATE workflow_runs SET " + c + "_text = $2, " + c + "_by = $3, " + c + "_at = now() WHERE id = $1",
+            return sit.c().update("UPDATE workflow_runs SET " + c + "_text = $2, " + c + "_by = $3, " + c + "_at = now() WHERE id = $1",
                             run.id(), text, actor.id())
                     .thenReturn(Change.to(ItemState.parse(sit.item().state()).orElseThrow(), "record_" + c, text, Notice.none()));
         });

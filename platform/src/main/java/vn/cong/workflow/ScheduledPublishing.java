@@ -3,7 +3,6 @@ package vn.cong.workflow;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.TenantRegistry;
@@ -41,7 +40,7 @@ public class ScheduledPublishing {
     }
 
     Mono<Integer> publishDue(Tenant tenant) {
-        return changes.inTenant(tenant, (c, publicChange) -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i"
+        return changes.inTenant(tenant, (c, publicChange) -> c.query("SELECT " + WorkItem.COLUMNS + " FROM content_items i"
                                 + " WHERE i.state = 'scheduled' AND i.published_at <= now()"
                                 + " ORDER BY i.published_at, i.id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", WorkItem::of)
                         .collectList()

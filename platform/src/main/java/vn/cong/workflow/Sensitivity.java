@@ -1,10 +1,10 @@
 package vn.cong.workflow;
 
-import java.util.Locale;
+import vn.cong.system.StoredCode;
 import java.util.Optional;
 
 /** How sensitive an item is; the tenant's policy says how many approval levels it needs [003 Đ12.2]. */
-public enum Sensitivity {
+public enum Sensitivity implements StoredCode {
     ROUTINE("Thông thường"),
     SENSITIVE("Nhạy cảm, quan trọng"),
     ESPECIALLY_SENSITIVE("Đặc biệt nhạy cảm, đặc biệt quan trọng");
@@ -19,16 +19,7 @@ public enum Sensitivity {
         return label;
     }
 
-    public String db() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<Sensitivity> parse(String db) {
-        for (Sensitivity s : values()) {
-            if (s.db().equals(db)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return StoredCode.parse(Sensitivity.class, db);
     }
 }

@@ -47,14 +47,14 @@ public class SubmitItem {
             OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
                     .map(OffsetDateTime::from).orElse(null);
             Mono<Long> run = sit.run() == null
-                    ? Sql.update(sit.c(), """
+                    ? sit.c().update("""
                                     INSERT INTO workflow_runs (item_id, policy_code, sensitivity, required_levels, submitted_by, submitter_unit,
                                         submitter_name, submitter_title, submitter_email, submitter_phone, event_at, event_highlighted, due_at)
                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""",
                             itemId, sit.policy().code(), sensitivity.db(), required, actor.id(), s.unit().strip(), s.name().strip(),
                             s.title() == null ? "" : s.title().strip(), s.email().strip(), s.phone().strip(),
                             Sql.orNull(s.eventAt(), OffsetDateTime.class), s.highlighted(), Sql.orNull(due, OffsetDateTime.class))
-                    : Sql.update(sit.c(), """
+                    : sit.c().update("""
                                     UPDATE workflow_runs SET sensitivity = $2, required_levels = $3, submitter_unit = $4, submitter_name = $5,
                                         submitter_title = $6, submitter_email = $7, submitter_phone = $8, event_at = $9, event_highlighted = $10,
                                         due_at = $11, current_level = NULL, submitted_at = now(), reminded_at = NULL
@@ -63,7 +63,7 @@ public class SubmitItem {
                             s.title() == null ? "" : s.title().strip(), s.email().strip(), s.phone().strip(),
                             Sql.orNull(s.eventAt(), OffsetDateTime.class), s.highlighted(), Sql.orNull(due, OffsetDateTime.class));
             Mono<Long> source = s.quoted()
-                    ? Sql.update(sit.c(), "UPDATE content_items SET source = $2 WHERE id = $1", itemId, s.source().strip())
+                    ? sit.c().update("UPDATE content_items SET source = $2 WHERE id = $1", itemId, s.source().strip())
                     : Mono.just(0L);
             return run.then(source).thenReturn(Change.to(ItemState.SUBMITTED, sit.run() == null ? "submit" : "resubmit",
                     Guards.optional(s.note()), Notice.toRoles(sit.policy().editorRoles(), "Tin bài mới gửi, chờ tiếp nhận")));

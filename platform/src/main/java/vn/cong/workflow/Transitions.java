@@ -1,7 +1,7 @@
 package vn.cong.workflow;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +39,7 @@ class Transitions {
     }
 
     /** What a step sees: the locked item, its active run (or null), the policy that governs it, who acts. */
-    record Situation(Connection c, Tenant tenant, WorkItem item, @Nullable WorkflowRun run, ApprovalPolicy policy, Actor actor) {
+    record Situation(TenantTx c, Tenant tenant, WorkItem item, @Nullable WorkflowRun run, ApprovalPolicy policy, Actor actor) {
 
         WorkflowRun requireRun() {
             if (run == null) {
@@ -92,7 +92,7 @@ class Transitions {
     }
 
     Mono<Outcome> apply(Tenant tenant, long itemId, int expectedVersion, Actor actor, Step step) {
-        return changes.inTenant(tenant, (c, publicChange) -> Sql.one(c, "SELECT " + WorkItem.COLUMNS + " FROM content_items i WHERE i.id = $1 FOR UPDATE",
+        return changes.inTenant(tenant, (c, publicChange) -> c.one("SELECT " + WorkItem.COLUMNS + " FROM content_items i WHERE i.id = $1 FOR UPDATE",
                                 WorkItem::of, itemId)
                         .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
                         .flatMap(item -> item.version() != expectedVersion
@@ -103,16 +103,16 @@ class Transitions {
                                         .flatMap(change -> record(c, publicChange, tenant, item, change, actor.id())))));
     }
 
-    static Mono<WorkflowRun> activeRun(Connection c, long itemId) {
-        return Sql.one(c, "SELECT " + WorkflowRun.COLUMNS + " FROM workflow_runs r WHERE r.item_id = $1 AND r.status = 'in_progress'",
+    static Mono<WorkflowRun> activeRun(TenantTx c, long itemId) {
+        return c.one("SELECT " + WorkflowRun.COLUMNS + " FROM workflow_runs r WHERE r.item_id = $1 AND r.status = 'in_progress'",
                 WorkflowRun::of, itemId);
     }
 
     /** Writes a decided change of a locked item (also used by the scheduled-publishing job, without an actor). */
-    Mono<Outcome> record(Connection c, PublicChange publicChange, Tenant tenant, WorkItem item, Change change, @Nullable Long actorId) {
+    Mono<Outcome> record(TenantTx c, PublicChange publicChange, Tenant tenant, WorkItem item, Change change, @Nullable Long actorId) {
         ItemState to = change.to();
         boolean seenByThePublic = to == ItemState.PUBLISHED || to == ItemState.TAKEN_DOWN || item.is(ItemState.PUBLISHED);
-        return publishRules(c, item, to, actorId).then(Sql.one(c, """
+        return publishRules(c, item, to, actorId).then(c.one("""
                                 UPDATE content_items SET state = $2, version = version + 1, updated_by = $3, updated_at = now(),
                                     published_at = CASE WHEN $2 = 'scheduled' THEN $4
                                                         WHEN $2 = 'published' THEN coalesce($4, published_at, now())
@@ -133,7 +133,7 @@ class Transitions {
      * the workflow's path too: checked when a person publishes or schedules. The scheduled-publishing
      * job (no actor) publishes what was checked when it was scheduled, so a due item never sticks.
      */
-    private Mono<Void> publishRules(Connection c, WorkItem item, ItemState to, @Nullable Long actorId) {
+    private Mono<Void> publishRules(TenantTx c, WorkItem item, ItemState to, @Nullable Long actorId) {
         if (actorId == null || (to != ItemState.PUBLISHED && to != ItemState.SCHEDULED)) {
             return Mono.empty();
         }
@@ -142,22 +142,22 @@ class Transitions {
                 .onErrorMap(PublishRefused.class, e -> new WorkflowRefused(e.getMessage()));
     }
 
-    private static Mono<Long> finishRun(Connection c, long itemId, ItemState to) {
+    private static Mono<Long> finishRun(TenantTx c, long itemId, ItemState to) {
         if (to != ItemState.PUBLISHED && to != ItemState.REJECTED) {
             return Mono.just(0L);
         }
-        return Sql.update(c, """
+        return c.update("""
                         UPDATE workflow_runs SET status = $2, finished_at = now(), current_level = NULL
                         WHERE item_id = $1 AND status = 'in_progress'""",
                 itemId, to == ItemState.REJECTED ? "rejected" : "finished");
     }
 
     /** Notifies everyone active the notice names, except the actor. */
-    static Mono<Long> notify(Connection c, long itemId, String title, Notice notice, @Nullable Long actorId) {
+    static Mono<Long> notify(TenantTx c, long itemId, String title, Notice notice, @Nullable Long actorId) {
         if (notice.roles().isEmpty() && notice.accountId() == null) {
             return Mono.just(0L);
         }
-        return Sql.update(c, """
+        return c.update("""
                         INSERT INTO notifications (account_id, item_id, message)
                         SELECT id, $1, $2 FROM accounts
                         WHERE status = 'active' AND id <> $3 AND (roles && $4::text[] OR id = $5)""",

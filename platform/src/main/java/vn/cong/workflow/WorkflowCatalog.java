@@ -1,10 +1,10 @@
 package vn.cong.workflow;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -45,7 +45,7 @@ public class WorkflowCatalog {
     }
 
     public Mono<Optional<ItemDetail>> item(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + "\n" + """
+        return db.mono(tenant, c -> c.query("SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + "\n" + """
                                  FROM content_items i LEFT JOIN LATERAL (
                                      SELECT * FROM workflow_runs x WHERE x.item_id = i.id ORDER BY (x.status = 'in_progress') DESC, x.id DESC LIMIT 1
                                  ) r ON true WHERE i.id = $1""",
@@ -54,7 +54,7 @@ public class WorkflowCatalog {
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(Optional.<ItemDetail>empty()) : Mono.defer(() -> {
                     QueueRow row = rows.get(0);
                     return (row.run() == null ? WorkflowPolicies.current(c) : WorkflowPolicies.load(c, row.run().policyCode()))
-                            .flatMap(policy -> Sql.query(c, """
+                            .flatMap(policy -> c.query("""
                                                     SELECT e.chain_seq, e.at, coalesce(nullif(a.full_name, ''), a.username) AS actor, e.from_state,
                                                            e.to_state, e.action, e.level, e.comment, e.reason_code
                                                     FROM content_events e LEFT JOIN accounts a ON a.id = e.actor_id
@@ -76,15 +76,15 @@ public class WorkflowCatalog {
         return deadlines.of(policy.deadlinePreset(), row.item().kind(), run.submittedAt(), run.eventAt(), run.eventHighlighted());
     }
 
-    private static Mono<List<Correction>> corrections(io.r2dbc.spi.Connection c, long id) {
-        return Sql.query(c, "SELECT corrected_at, note, old_version, new_version FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
+    private static Mono<List<Correction>> corrections(TenantTx c, long id) {
+        return c.query("SELECT corrected_at, note, old_version, new_version FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
                 r -> new Correction(r.get(0, OffsetDateTime.class), r.get(1, String.class), r.get(2, Integer.class),
                         r.get(3, Integer.class)), id).collectList();
     }
 
     /** Items whose next step is this person's, by their roles and the level each item waits at; soonest due first. */
     public Mono<List<QueueRow>> waitingFor(Tenant tenant, Actor actor) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
+        return db.flux(tenant, c -> c.query("SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
                         + """
                          FROM content_items i
                         JOIN workflow_runs r ON r.item_id = i.id AND r.status = 'in_progress'
@@ -100,7 +100,7 @@ public class WorkflowCatalog {
 
     /** What this person wrote or submitted, newest first. */
     public Mono<List<QueueRow>> mine(Tenant tenant, long accountId) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
+        return db.flux(tenant, c -> c.query("SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
                         + """
                          FROM content_items i
                         LEFT JOIN LATERAL (SELECT * FROM workflow_runs x WHERE x.item_id = i.id ORDER BY x.id DESC LIMIT 1) r ON true
@@ -112,7 +112,7 @@ public class WorkflowCatalog {
 
     /** Every item on its way (active run), for the deadline board. */
     public Mono<List<QueueRow>> inProgress(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
+        return db.flux(tenant, c -> c.query("SELECT " + WorkItem.COLUMNS + ", " + WorkflowRun.COLUMNS + ", l.name AS level_name\n"
                         + """
                          FROM content_items i
                         JOIN workflow_runs r ON r.item_id = i.id AND r.status = 'in_progress'

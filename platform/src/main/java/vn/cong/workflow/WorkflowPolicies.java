@@ -1,11 +1,10 @@
 package vn.cong.workflow;
 
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -33,7 +32,7 @@ public class WorkflowPolicies {
     }
 
     public Mono<List<ApprovalPolicy>> all(Tenant tenant) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT code FROM workflow_policies ORDER BY code", r -> r.get(0, String.class))
+        return db.mono(tenant, c -> c.query("SELECT code FROM workflow_policies ORDER BY code", r -> r.get(0, String.class))
                 .collectList()
                 .flatMapMany(codes -> reactor.core.publisher.Flux.fromIterable(codes).concatMap(code -> load(c, code)))
                 .collectList());
@@ -44,25 +43,25 @@ public class WorkflowPolicies {
      * submitted under. @return whether the choice changed
      */
     public Mono<Boolean> choose(Tenant tenant, String code) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT code FROM workflow_policies WHERE code = $1", r -> r.get(0, String.class), code)
+        return db.mono(tenant, c -> c.one("SELECT code FROM workflow_policies WHERE code = $1", r -> r.get(0, String.class), code)
                 .switchIfEmpty(Mono.error(() -> new SubmissionRejected(Map.of("workflow", "Không có quy trình duyệt mã «" + code + "»."))))
-                .flatMap(found -> Sql.update(c, "UPDATE workflow_settings SET policy_code = $1 WHERE id = 1 AND policy_code <> $1", code))
+                .flatMap(found -> c.update("UPDATE workflow_settings SET policy_code = $1 WHERE id = 1 AND policy_code <> $1", code))
                 .map(n -> n > 0));
     }
 
-    static Mono<ApprovalPolicy> current(Connection c) {
-        return Sql.one(c, "SELECT policy_code FROM workflow_settings WHERE id = 1", r -> r.get(0, String.class))
+    static Mono<ApprovalPolicy> current(TenantTx c) {
+        return c.one("SELECT policy_code FROM workflow_settings WHERE id = 1", r -> r.get(0, String.class))
                 .flatMap(code -> load(c, code));
     }
 
-    static Mono<ApprovalPolicy> load(Connection c, String code) {
-        return Sql.query(c, "SELECT position, name, roles FROM workflow_levels WHERE policy_code = $1 ORDER BY position",
+    static Mono<ApprovalPolicy> load(TenantTx c, String code) {
+        return c.query("SELECT position, name, roles FROM workflow_levels WHERE policy_code = $1 ORDER BY position",
                         r -> new ApprovalLevel(r.get("position", Integer.class), r.get("name", String.class), roles(r, "roles")), code)
                 .collectList()
-                .flatMap(levels -> Sql.query(c, "SELECT sensitivity, levels FROM workflow_sensitivity_levels WHERE policy_code = $1",
+                .flatMap(levels -> c.query("SELECT sensitivity, levels FROM workflow_sensitivity_levels WHERE policy_code = $1",
                                 r -> Map.entry(Sensitivity.parse(r.get(0, String.class)).orElseThrow(), r.get(1, Integer.class)), code)
                         .collectList()
-                        .flatMap(required -> Sql.one(c, """
+                        .flatMap(required -> c.one("""
                                         SELECT code, name, description, editor_roles, publisher_roles, takedown_roles, deadline_preset
                                         FROM workflow_policies WHERE code = $1""",
                                 r -> {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.cong.accounts.PasswordHasher;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.manifest.ManifestReader;
@@ -135,13 +134,13 @@ class OnboardingBenchmark extends PlatformTestSupport {
     }
 
     private void remove(String code) {
-        platform.mono(c -> Sql.update(c, "DROP SCHEMA t_" + code + " CASCADE")
-                        .then(Sql.update(c, "DELETE FROM platform.tenants WHERE code = $1", code)))
+        platform.mono(c -> c.update("DROP SCHEMA t_" + code + " CASCADE")
+                        .then(c.update("DELETE FROM platform.tenants WHERE code = $1", code)))
                 .then(changes.refreshEveryNode()).block();
     }
 
     private long tenantCount() {
-        return platform.mono(c -> Sql.one(c, "SELECT count(*) FROM platform.tenants", r -> r.get(0, Long.class))).block();
+        return platform.mono(c -> c.one("SELECT count(*) FROM platform.tenants", r -> r.get(0, Long.class))).block();
     }
 
     private String nextCode() {

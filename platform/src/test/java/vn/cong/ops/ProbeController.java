@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -39,7 +38,7 @@ class ProbeController {
     @Produces(MediaType.TEXT_PLAIN)
     Mono<String> log(Tenant tenant) {
         LOG.info("probe before query");
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM sections", r -> r.get(0, Long.class)))
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM sections", r -> r.get(0, Long.class)))
                 .map(sections -> {
                     LOG.info("probe after query, {} sections", sections);
                     return "ok";

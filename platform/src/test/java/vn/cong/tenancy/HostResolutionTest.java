@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
-import vn.cong.system.Sql;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
@@ -88,7 +87,7 @@ class HostResolutionTest extends PlatformTestSupport {
 
     @Test
     void suspendedTenantAnswersServiceUnavailableWithNotice() {
-        platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'suspended', status_notice = 'Cổng đang tạm dừng để hợp nhất.' WHERE code = 'beta'"))
+        platform.mono(c -> c.update("UPDATE platform.tenants SET status = 'suspended', status_notice = 'Cổng đang tạm dừng để hợp nhất.' WHERE code = 'beta'"))
                 .then(changes.refreshEveryNode()).block();
         try {
             var response = new Browser(server.getPort(), "beta.most.localhost").get("/");
@@ -96,7 +95,7 @@ class HostResolutionTest extends PlatformTestSupport {
             assertTrue(response.body().contains("Cổng đang tạm dừng để hợp nhất."));
             assertEquals(200, new Browser(server.getPort(), "alpha.most.localhost").get("/").statusCode());
         } finally {
-            platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'active', status_notice = NULL WHERE code = 'beta'"))
+            platform.mono(c -> c.update("UPDATE platform.tenants SET status = 'active', status_notice = NULL WHERE code = 'beta'"))
                     .then(changes.refreshEveryNode()).block();
         }
     }
@@ -104,8 +103,8 @@ class HostResolutionTest extends PlatformTestSupport {
     @Test
     void otherNodesSeeRegistryChangesByPolling() {
         // a change written by "another node": only the shared version moves, this node was not told
-        platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'suspended' WHERE code = 'alpha'"))
-                .then(platform.mono(c -> Sql.update(c, "UPDATE platform.registry_version SET version = version + 1"))).block();
+        platform.mono(c -> c.update("UPDATE platform.tenants SET status = 'suspended' WHERE code = 'alpha'"))
+                .then(platform.mono(c -> c.update("UPDATE platform.registry_version SET version = version + 1"))).block();
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
             int status = 0;
@@ -118,7 +117,7 @@ class HostResolutionTest extends PlatformTestSupport {
             }
             assertEquals(503, status);
         } finally {
-            platform.mono(c -> Sql.update(c, "UPDATE platform.tenants SET status = 'active' WHERE code = 'alpha'"))
+            platform.mono(c -> c.update("UPDATE platform.tenants SET status = 'active' WHERE code = 'alpha'"))
                     .then(changes.refreshEveryNode()).block();
         }
     }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.onboarding.Onboarding;
-import vn.cong.system.Sql;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
@@ -60,7 +59,7 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
         for (int i = 0; i < 300; i++) {
             Tenant t = i % 2 == 0 ? alpha : beta;
             String expected = t == alpha ? "Cục Alpha ra mắt nền tảng số riêng" : "Viện Beta tổng kết chuyển đổi số";
-            List<String> titles = tenantDb.flux(t, c -> Sql.query(c, "SELECT title FROM content_items WHERE slug = 'chuyen-doi-so-2026'",
+            List<String> titles = tenantDb.flux(t, c -> c.query("SELECT title FROM content_items WHERE slug = 'chuyen-doi-so-2026'",
                     r -> r.get(0, String.class))).collectList().block();
             assertEquals(List.of(expected), titles, "query " + i + " for " + t.code());
         }
@@ -73,7 +72,7 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
         List<String> mismatches = Flux.range(0, 400)
                 .flatMap(i -> {
                     Tenant t = i % 2 == 0 ? alpha : beta;
-                    Mono<String> schema = tenantDb.mono(t, c -> Sql.one(c, "SELECT current_schema() || ':' || (SELECT count(*) FROM accounts)",
+                    Mono<String> schema = tenantDb.mono(t, c -> c.one("SELECT current_schema() || ':' || (SELECT count(*) FROM accounts)",
                             r -> r.get(0, String.class)));
                     return (i % 3 == 0 ? schema.subscribeOn(reactor.core.scheduler.Schedulers.parallel()) : schema)
                             .filter(s -> !s.startsWith(t.schema() + ":"))
@@ -86,20 +85,20 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
     @Test
     void queryWithoutTenantFailsLoudlyEvenRightAfterATenantQuery() {
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
-        tenantDb.mono(alpha, c -> Sql.one(c, "SELECT count(*) FROM content_items", r -> r.get(0, Long.class))).block();
+        tenantDb.mono(alpha, c -> c.one("SELECT count(*) FROM content_items", r -> r.get(0, Long.class))).block();
         // same (only) connection, no tenant: the tenant's search_path must not have stayed on it
-        assertThrows(RuntimeException.class, () -> platformDb.mono(c -> Sql.one(c, "SELECT count(*) FROM content_items",
+        assertThrows(RuntimeException.class, () -> platformDb.mono(c -> c.one("SELECT count(*) FROM content_items",
                 r -> r.get(0, Long.class))).block());
-        String path = platformDb.mono(c -> Sql.one(c, "SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
+        String path = platformDb.mono(c -> c.one("SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
         assertTrue(!path.contains("t_alpha"), "search_path after release: " + path);
     }
 
     @Test
     void failedUnitOfWorkDoesNotLeaveTenantOnConnection() {
         Tenant beta = registry.findByCode("beta").orElseThrow();
-        assertThrows(RuntimeException.class, () -> tenantDb.mono(beta, c -> Sql.one(c, "SELECT no_such_column FROM content_items",
+        assertThrows(RuntimeException.class, () -> tenantDb.mono(beta, c -> c.one("SELECT no_such_column FROM content_items",
                 r -> 1)).block());
-        String path = platformDb.mono(c -> Sql.one(c, "SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
+        String path = platformDb.mono(c -> c.one("SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
         assertTrue(!path.contains("t_beta"), "search_path after failure: " + path);
     }
 }

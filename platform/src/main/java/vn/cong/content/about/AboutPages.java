@@ -1,7 +1,7 @@
 package vn.cong.content.about;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -54,7 +54,7 @@ public class AboutPages {
 
     /** The text page of {@code role} in {@code lang}, in any state (editors). */
     public Mono<TextPage> page(Tenant tenant, StandingRole role, String lang) {
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         SELECT i.id, i.version, i.state, i.title, i.body_html, i.updated_at FROM standing_pages s
                         JOIN content_items i ON i.id = s.item_id WHERE s.role = $1 AND s.language = $2""",
                 AboutPages::textPage, role.db(), lang));
@@ -62,7 +62,7 @@ public class AboutPages {
 
     /** The text page of {@code role} in {@code lang} if it is public. */
     public Mono<Optional<TextPage>> published(Tenant tenant, StandingRole role, String lang) {
-        return db.mono(tenant, c -> Sql.query(c, """
+        return db.mono(tenant, c -> c.query("""
                         SELECT i.id, i.version, i.state, i.title, i.body_html, i.updated_at FROM standing_pages s
                         JOIN content_items i ON i.id = s.item_id
                         WHERE s.role = $1 AND s.language = $2 AND i.state = 'published' AND i.published_at <= now()""",
@@ -82,8 +82,8 @@ public class AboutPages {
                 }
 
                 @Override
-                public Mono<Void> save(Connection c, long itemId) {
-                    return Sql.update(c, "INSERT INTO standing_pages (role, language, item_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                public Mono<Void> save(TenantTx c, long itemId) {
+                    return c.update("INSERT INTO standing_pages (role, language, item_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                             role.db(), lang, itemId).then();
                 }
             });
@@ -91,19 +91,19 @@ public class AboutPages {
     }
 
     public Mono<List<Leader>> leaders(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT id, full_name, job_title, bio, photo_url, photo_alt, position FROM leaders ORDER BY position, id",
+        return db.flux(tenant, c -> c.query("SELECT id, full_name, job_title, bio, photo_url, photo_alt, position FROM leaders ORDER BY position, id",
                 r -> new Leader(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
                         r.get(4, String.class), r.get(5, String.class), r.get(6, Integer.class)))).collectList();
     }
 
     public Mono<List<Unit>> units(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT id, parent_id, name, duties, position FROM org_units ORDER BY position, id",
+        return db.flux(tenant, c -> c.query("SELECT id, parent_id, name, duties, position FROM org_units ORDER BY position, id",
                 r -> new Unit(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, String.class),
                         r.get(4, Integer.class)))).collectList();
     }
 
     public Mono<List<Phone>> phones(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT id, full_name, job_title, unit, phone, email, position FROM phone_directory"
+        return db.flux(tenant, c -> c.query("SELECT id, full_name, job_title, unit, phone, email, position FROM phone_directory"
                         + " ORDER BY position, unit, id",
                 r -> new Phone(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
                         r.get(4, String.class), r.get(5, String.class), r.get(6, Integer.class)))).collectList();
@@ -118,7 +118,7 @@ public class AboutPages {
         if (!photo.isEmpty() && !(photo.startsWith("https://") || (photo.startsWith("/") && !photo.startsWith("//")))) {
             p.put("photoUrl", "Ảnh phải là địa chỉ https:// hoặc đường dẫn trong cổng (tải ảnh lên ở trang bài viết hoặc thư viện ảnh).");
         }
-        return refuseOr(p, () -> changing(tenant, l.id(), c -> Sql.update(c, l.id() == null ? """
+        return refuseOr(p, () -> changing(tenant, l.id(), c -> c.update(l.id() == null ? """
                         INSERT INTO leaders (full_name, job_title, bio, photo_url, photo_alt, position) VALUES ($1, $2, $3, $4, $5, $6)""" : """
                         UPDATE leaders SET full_name = $1, job_title = $2, bio = $3, photo_url = $4, photo_alt = $5, position = $6 WHERE id = $7""",
                 withId(l.id(), RichText.plain(l.fullName()), RichText.plain(l.jobTitle()), RichText.plain(l.bio()),
@@ -132,14 +132,14 @@ public class AboutPages {
             p.put("parentId", "Một đơn vị không thể trực thuộc chính nó.");
         }
         return refuseOr(p, () -> db.mono(tenant, c -> u.parentId() == null ? Mono.just(true)
-                        : Sql.one(c, """
+                        : c.one("""
                                 WITH RECURSIVE up AS (SELECT id, parent_id FROM org_units WHERE id = $1
                                     UNION ALL SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id)
                                 SELECT bool_and(id <> $2) FROM up""", r -> Boolean.TRUE.equals(r.get(0, Boolean.class)),
                         u.parentId(), u.id() == null ? -1L : u.id()).defaultIfEmpty(false))
                 .flatMap(parentOk -> !parentOk
                         ? Mono.error(new DraftRejected(Map.of("parentId", "Đơn vị cấp trên không hợp lệ (không có, hoặc trực thuộc chính đơn vị này).")))
-                        : changing(tenant, u.id(), c -> Sql.update(c, u.id() == null
+                        : changing(tenant, u.id(), c -> c.update(u.id() == null
                                         ? "INSERT INTO org_units (parent_id, name, duties, position) VALUES ($1, $2, $3, $4)"
                                         : "UPDATE org_units SET parent_id = $1, name = $2, duties = $3, position = $4 WHERE id = $5",
                                 withId(u.id(), Sql.orNull(u.parentId(), Long.class), RichText.plain(u.name()), RichText.plain(u.duties()), u.position())))));
@@ -155,7 +155,7 @@ public class AboutPages {
         if (RichText.plain(e.phone()).isEmpty() && email.isEmpty()) {
             p.put("phone", "Cần ít nhất số điện thoại hoặc thư điện tử.");
         }
-        return refuseOr(p, () -> changing(tenant, e.id(), c -> Sql.update(c, e.id() == null
+        return refuseOr(p, () -> changing(tenant, e.id(), c -> c.update(e.id() == null
                         ? "INSERT INTO phone_directory (full_name, job_title, unit, phone, email, position) VALUES ($1, $2, $3, $4, $5, $6)"
                         : "UPDATE phone_directory SET full_name = $1, job_title = $2, unit = $3, phone = $4, email = $5, position = $6 WHERE id = $7",
                 withId(e.id(), RichText.plain(e.fullName()), RichText.plain(e.jobTitle()), RichText.plain(e.unit()), RichText.plain(e.phone()),
@@ -165,9 +165,9 @@ public class AboutPages {
     /** Removes an entry of one of the lists ({@code leaders}, {@code org_units}, {@code phone_directory}); false when this tenant has no such entry. */
     public Mono<Boolean> remove(Tenant tenant, AboutList list, long id) {
         return changes.inTenant(tenant, (c, change) -> (list == AboutList.UNITS
-                        ? Sql.update(c, "UPDATE org_units SET parent_id = (SELECT parent_id FROM org_units WHERE id = $1) WHERE parent_id = $1", id)
+                        ? c.update("UPDATE org_units SET parent_id = (SELECT parent_id FROM org_units WHERE id = $1) WHERE parent_id = $1", id)
                         : Mono.just(0L))
-                        .then(Sql.update(c, "DELETE FROM " + list.table() + " WHERE id = $1", id))
+                        .then(c.update("DELETE FROM " + list.table() + " WHERE id = $1", id))
                         .flatMap(n -> n > 0 ? change.pagesOf(tenant).thenReturn(true) : Mono.just(false)));
     }
 
@@ -187,7 +187,7 @@ public class AboutPages {
     }
 
     /** Writes a change to a list and moves the content version; an update of an id this tenant has not is "not found". */
-    private Mono<Void> changing(Tenant tenant, @Nullable Long id, Function<Connection, Mono<Long>> change) {
+    private Mono<Void> changing(Tenant tenant, @Nullable Long id, Function<TenantTx, Mono<Long>> change) {
         return changes.inTenant(tenant, (c, publicChange) -> change.apply(c).flatMap(n -> {
                     if (n == 0) {
                         return Mono.<Long>error(new DraftRejected(Map.of("id", "Mục " + id + " không có trong cổng này.")));

@@ -1,5 +1,6 @@
 package vn.cong.content.about;
 
+import vn.cong.system.StoredCode;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * The text pages every portal keeps about its agency [000 Đ4.1]: introduction, functions and tasks,
  * history, contacts. {@code path} is the page's stable address under {@code /gioi-thieu}.
  */
-public enum StandingRole {
+public enum StandingRole implements StoredCode {
     INTRODUCTION("introduction", "", "Giới thiệu chung", "About us"),
     FUNCTIONS("functions", "chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ", "Functions and tasks"),
     HISTORY("history", "lich-su", "Quá trình phát triển", "History"),
@@ -43,7 +44,7 @@ public enum StandingRole {
     }
 
     public static Optional<StandingRole> ofDb(String db) {
-        return Arrays.stream(values()).filter(r -> r.db.equals(db)).findFirst();
+        return StoredCode.parse(StandingRole.class, db);
     }
 
     public static Optional<StandingRole> ofPath(String path) {

@@ -1,7 +1,7 @@
 package vn.cong.content.attachments;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -54,17 +54,17 @@ public class Attachments {
     }
 
     public Mono<Owner> owner(Tenant tenant, long itemId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id, kind, title, state FROM content_items WHERE id = $1",
+        return db.mono(tenant, c -> c.one("SELECT id, kind, title, state FROM content_items WHERE id = $1",
                 r -> new Owner(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class)), itemId));
     }
 
     /** Checks and stores the file, then attaches it after the item's last attachment. */
     public Mono<Attachment> attach(Tenant tenant, long itemId, String fileName, byte[] bytes, @Nullable String caption,
                                    @Nullable Long actorId) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT id FROM content_items WHERE id = $1", r -> 1, itemId))
+        return db.mono(tenant, c -> c.one("SELECT id FROM content_items WHERE id = $1", r -> 1, itemId))
                 .switchIfEmpty(Mono.error(() -> new ContentNotFound(itemId)))
                 .then(media.storeAttachment(tenant, fileName, bytes, actorId))
-                .flatMap(file -> changing(tenant, itemId, actorId, "Đính kèm tệp «" + file.originalName() + "»", c -> Sql.one(c, """
+                .flatMap(file -> changing(tenant, itemId, actorId, "Đính kèm tệp «" + file.originalName() + "»", c -> c.one("""
                                 INSERT INTO content_attachments (item_id, media_id, position, caption, created_by)
                                 VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM content_attachments WHERE item_id = $1), $3, $4)
                                 RETURNING id""", r -> r.get(0, Long.class),
@@ -78,13 +78,13 @@ public class Attachments {
     }
 
     /** An item's attachments in order, on a transaction the caller already has in the tenant's schema. */
-    public static Flux<Attachment> of(Connection c, long itemId) {
-        return Sql.query(c, "SELECT " + COLUMNS + " WHERE a.item_id = $1 ORDER BY a.position, a.id", Attachments::row, itemId);
+    public static Flux<Attachment> of(TenantTx c, long itemId) {
+        return c.query("SELECT " + COLUMNS + " WHERE a.item_id = $1 ORDER BY a.position, a.id", Attachments::row, itemId);
     }
 
     /** Detaches a file from the item (the stored file stays: backups and history may point to it). */
     public Mono<Boolean> remove(Tenant tenant, long itemId, long attachmentId, @Nullable Long actorId) {
-        return changing(tenant, itemId, actorId, "Gỡ tệp đính kèm", c -> Sql.update(c, "DELETE FROM content_attachments WHERE id = $1 AND item_id = $2",
+        return changing(tenant, itemId, actorId, "Gỡ tệp đính kèm", c -> c.update("DELETE FROM content_attachments WHERE id = $1 AND item_id = $2",
                 attachmentId, itemId)).map(n -> n > 0);
     }
 
@@ -93,21 +93,20 @@ public class Attachments {
         String neighbour = direction < 0
                 ? "o.position < me.position ORDER BY o.position DESC, o.id DESC"
                 : "o.position > me.position ORDER BY o.position, o.id";
-        return changing(tenant, itemId, actorId, "Đổi thứ tự tệp đính kèm", c -> Sql.update(c,
-                "WITH me AS (SELECT id, position FROM content_attachments WHERE id = $1 AND item_id = $2),"
+        return changing(tenant, itemId, actorId, "Đổi thứ tự tệp đính kèm", c -> c.update("WITH me AS (SELECT id, position FROM content_attachments WHERE id = $1 AND item_id = $2),"
                         + " other AS (SELECT o.id, o.position FROM content_attachments o, me WHERE o.item_id = $2 AND " + neighbour + " LIMIT 1)"
                         + " UPDATE content_attachments a SET position = CASE WHEN a.id = me.id THEN other.position ELSE me.position END"
                         + " FROM me, other WHERE a.id IN (me.id, other.id)", attachmentId, itemId)).map(n -> n > 0);
     }
 
     public Mono<Boolean> caption(Tenant tenant, long itemId, long attachmentId, @Nullable String caption, @Nullable Long actorId) {
-        return changing(tenant, itemId, actorId, "Sửa chú thích tệp đính kèm", c -> Sql.update(c, "UPDATE content_attachments SET caption = $3 WHERE id = $1 AND item_id = $2",
+        return changing(tenant, itemId, actorId, "Sửa chú thích tệp đính kèm", c -> c.update("UPDATE content_attachments SET caption = $3 WHERE id = $1 AND item_id = $2",
                 attachmentId, itemId, RichText.plain(caption))).map(n -> n > 0);
     }
 
     /** The file of an attachment of a public item of this tenant; {@code anyState} also for drafts (staff only). */
     public Mono<Optional<Download>> download(Tenant tenant, long attachmentId, boolean anyState) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT " + COLUMNS + " JOIN content_items i ON i.id = a.item_id WHERE a.id = $1"
+        return db.mono(tenant, c -> c.one("SELECT " + COLUMNS + " JOIN content_items i ON i.id = a.item_id WHERE a.id = $1"
                                 + (anyState ? "" : " AND " + PUBLIC_ITEM),
                         r -> new Download(media.folder(tenant).resolve(r.get("stored_path", String.class)), r.get("content_type", String.class),
                                 row(r).downloadName(), r.get("original_name", String.class)), attachmentId))
@@ -121,7 +120,7 @@ public class Attachments {
      * A change that touched nothing (an id of another item or tenant) leaves the item alone.
      */
     private <T> Mono<T> changing(Tenant tenant, long itemId, @Nullable Long actorId, String what,
-                                 java.util.function.Function<Connection, Mono<T>> change) {
+                                 java.util.function.Function<TenantTx, Mono<T>> change) {
         return changes.inTenant(tenant, (c, publicChange) -> change.apply(c)
                 .flatMap(result -> (Long.valueOf(0L).equals(result) ? Mono.just(false)
                         : PublicItemChange.record(c, publicChange, tenant, itemId, actorId, what))

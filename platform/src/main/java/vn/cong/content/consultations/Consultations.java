@@ -1,7 +1,7 @@
 package vn.cong.content.consultations;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -12,7 +12,6 @@ import vn.cong.content.RichText;
 import vn.cong.content.SavedItem;
 import vn.cong.content.attachments.Attachment;
 import vn.cong.content.attachments.Attachments;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -61,11 +60,11 @@ public class Consultations {
     }
 
     public Mono<Consultation> editable(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT " + COLUMNS + " WHERE i.id = $1", Consultations::row, id));
+        return db.mono(tenant, c -> c.one("SELECT " + COLUMNS + " WHERE i.id = $1", Consultations::row, id));
     }
 
     public Mono<List<Consultation>> list(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + " ORDER BY k.closes_at DESC, i.id DESC LIMIT 500", Consultations::row))
+        return db.flux(tenant, c -> c.query("SELECT " + COLUMNS + " ORDER BY k.closes_at DESC, i.id DESC LIMIT 500", Consultations::row))
                 .collectList();
     }
 
@@ -73,15 +72,15 @@ public class Consultations {
     public Mono<Page> published(Tenant tenant, String lang, @Nullable ConsultationPhase phase, int page, int pageSize) {
         String where = " WHERE " + PUBLIC + " AND i.language = $1 AND ($2 = '' OR " + ConsultationPhase.sql() + " = $2)";
         String p = phase == null ? "" : phase.name();
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items i JOIN consultations k ON k.item_id = i.id" + where,
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i JOIN consultations k ON k.item_id = i.id" + where,
                         r -> r.get(0, Long.class), lang, p)
-                .flatMap(total -> Sql.query(c, "SELECT " + COLUMNS + where + " ORDER BY (" + ConsultationPhase.sql() + " = 'OPEN') DESC,"
+                .flatMap(total -> c.query("SELECT " + COLUMNS + where + " ORDER BY (" + ConsultationPhase.sql() + " = 'OPEN') DESC,"
                                 + " k.closes_at DESC, i.id DESC LIMIT " + pageSize + " OFFSET " + (long) (page - 1) * pageSize,
                         Consultations::row, lang, p).collectList().map(items -> new Page(total, items))));
     }
 
     public Mono<Optional<Detail>> detail(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + " WHERE " + PUBLIC + " AND i.language = $1 AND i.slug = $2",
+        return db.mono(tenant, c -> c.query("SELECT " + COLUMNS + " WHERE " + PUBLIC + " AND i.language = $1 AND i.slug = $2",
                         Consultations::row, lang, slug).collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.<Optional<Detail>>just(Optional.empty())
                         : Attachments.of(c, rows.get(0).id()).collectList().map(files -> Optional.of(new Detail(rows.get(0), files)))));
@@ -120,8 +119,8 @@ public class Consultations {
         }
 
         @Override
-        public Mono<Void> save(Connection c, long itemId) {
-            return Sql.update(c, """
+        public Mono<Void> save(TenantTx c, long itemId) {
+            return c.update("""
                             INSERT INTO consultations (item_id, opens_at, closes_at, comment_email, comment_address)
                             VALUES ($1, $2, $3, $4, $5)
                             ON CONFLICT (item_id) DO UPDATE SET opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at,

@@ -1,10 +1,9 @@
 package vn.cong.content.documents;
 
-import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
+import vn.cong.tenancy.TenantTx;
 import reactor.core.publisher.Mono;
 import vn.cong.content.PublishRefused;
-import vn.cong.system.Sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,11 @@ import java.util.List;
 class DocumentPublishRule implements vn.cong.content.PublishRule {
 
     @Override
-    public Mono<Void> check(Connection c, long itemId, String kind) {
+    public Mono<Void> check(TenantTx c, long itemId, String kind) {
         if (!LegalDocuments.KIND.equals(kind)) {
             return Mono.empty();
         }
-        return Sql.one(c, """
+        return c.one("""
                         SELECT s.require_pdf_and_doc,
                                bool_or(m.content_type = 'application/pdf') AS has_pdf,
                                bool_or(m.content_type IN ('application/msword',

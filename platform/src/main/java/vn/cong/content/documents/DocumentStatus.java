@@ -1,10 +1,11 @@
 package vn.cong.content.documents;
 
+import vn.cong.system.StoredCode;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Whether a document is in force (tình trạng hiệu lực); {@code slug} is its name in public URLs. */
-public enum DocumentStatus {
+public enum DocumentStatus implements StoredCode {
     VALID("valid", "con-hieu-luc", "Còn hiệu lực", "In force"),
     EXPIRED("expired", "het-hieu-luc", "Hết hiệu lực", "Expired"),
     REPLACED("replaced", "bi-thay-the", "Bị thay thế", "Replaced");
@@ -42,7 +43,7 @@ public enum DocumentStatus {
     }
 
     public static Optional<DocumentStatus> ofDb(String db) {
-        return Arrays.stream(values()).filter(s -> s.db.equals(db)).findFirst();
+        return StoredCode.parse(DocumentStatus.class, db);
     }
 
     public static Optional<DocumentStatus> ofSlug(String slug) {

@@ -1,7 +1,7 @@
 package vn.cong.content.documents;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -69,7 +69,7 @@ public class LegalDocuments {
     }
 
     public Mono<Editable> editable(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.one(c, """
+        return db.mono(tenant, c -> c.one("""
                         SELECT i.id, i.version, i.state, i.language, i.slug, i.title, i.summary, i.body_html,
                                d.number, d.type_code, d.issuer, d.signer, d.issued_on, d.effective_on, d.expires_on, d.status, d.replaced_by
                         FROM content_items i JOIN legal_documents d ON d.item_id = i.id WHERE i.id = $1 AND i.kind = 'document'""",
@@ -79,7 +79,7 @@ public class LegalDocuments {
     }
 
     public Mono<List<Row>> list(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         SELECT i.id, i.title, d.number, t.name_vi, d.issuer, d.issued_on, """ + DocumentStatus.EFFECTIVE_SQL + """
                          AS effective, i.state, i.language, i.slug, i.updated_at,
                                (d.expires_on + make_interval(months => s.expired_kept_months))::date AS kept_until
@@ -96,7 +96,7 @@ public class LegalDocuments {
 
     /** Documents that may replace {@code exceptId} (every other document of the tenant). */
     public Mono<List<Choice>> choices(Tenant tenant, @Nullable Long exceptId) {
-        return db.flux(tenant, c -> Sql.query(c, """
+        return db.flux(tenant, c -> c.query("""
                         SELECT i.id, d.number, i.title FROM content_items i JOIN legal_documents d ON d.item_id = i.id
                         WHERE i.id <> $1 ORDER BY d.issued_on DESC, i.id DESC LIMIT 500""",
                 r -> new Choice(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class)),
@@ -107,8 +107,8 @@ public class LegalDocuments {
         return db.flux(tenant, LegalDocuments::types).collectList();
     }
 
-    static reactor.core.publisher.Flux<DocumentType> types(Connection c) {
-        return Sql.query(c, "SELECT code, name_vi, name_en, position FROM document_types ORDER BY position, name_vi",
+    static reactor.core.publisher.Flux<DocumentType> types(TenantTx c) {
+        return c.query("SELECT code, name_vi, name_en, position FROM document_types ORDER BY position, name_vi",
                 r -> new DocumentType(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Integer.class)));
     }
 
@@ -126,7 +126,7 @@ public class LegalDocuments {
             return Mono.error(new DraftRejected(problems));
         }
         String en = RichText.plain(nameEn).isEmpty() ? RichText.plain(nameVi) : RichText.plain(nameEn);
-        return changed(tenant, c -> Sql.update(c, """
+        return changed(tenant, c -> c.update("""
                 INSERT INTO document_types (code, name_vi, name_en, position)
                 VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 10 FROM document_types))
                 ON CONFLICT (code) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en""",
@@ -135,11 +135,11 @@ public class LegalDocuments {
 
     /** Removes a type no document uses; refuses with a message otherwise. */
     public Mono<Void> removeType(Tenant tenant, String code) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM legal_documents WHERE type_code = $1", r -> r.get(0, Long.class), code))
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM legal_documents WHERE type_code = $1", r -> r.get(0, Long.class), code))
                 .flatMap(used -> used > 0
                         ? Mono.error(new DraftRejected(Map.of("typeCode", "Loại văn bản này đang được " + used
                         + " văn bản sử dụng nên không xoá được.")))
-                        : changed(tenant, c -> Sql.update(c, "DELETE FROM document_types WHERE code = $1", code)));
+                        : changed(tenant, c -> c.update("DELETE FROM document_types WHERE code = $1", code)));
     }
 
     /** The tenant's rules for documents. */
@@ -147,12 +147,12 @@ public class LegalDocuments {
     }
 
     public Mono<Settings> settings(Tenant tenant) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT require_pdf_and_doc, expired_kept_months FROM document_settings WHERE id = 1",
+        return db.mono(tenant, c -> c.one("SELECT require_pdf_and_doc, expired_kept_months FROM document_settings WHERE id = 1",
                 r -> new Settings(Boolean.TRUE.equals(r.get(0, Boolean.class)), r.get(1, Integer.class))));
     }
 
     public Mono<Void> requirePdfAndDoc(Tenant tenant, boolean required) {
-        return db.mono(tenant, c -> Sql.update(c, "UPDATE document_settings SET require_pdf_and_doc = $1 WHERE id = 1", required)).then();
+        return db.mono(tenant, c -> c.update("UPDATE document_settings SET require_pdf_and_doc = $1 WHERE id = 1", required)).then();
     }
 
     /** Saves the rules; {@code expiredKeptMonths} from 0 to 1200 (the preset is 12 [001 Đ13.2]). */
@@ -160,11 +160,11 @@ public class LegalDocuments {
         if (settings.expiredKeptMonths() < 0 || settings.expiredKeptMonths() > 1200) {
             return Mono.error(new DraftRejected(Map.of("expiredKeptMonths", "Thời gian lưu văn bản hết hiệu lực phải từ 0 đến 1200 tháng.")));
         }
-        return db.mono(tenant, c -> Sql.update(c, "UPDATE document_settings SET require_pdf_and_doc = $1, expired_kept_months = $2 WHERE id = 1",
+        return db.mono(tenant, c -> c.update("UPDATE document_settings SET require_pdf_and_doc = $1, expired_kept_months = $2 WHERE id = 1",
                 settings.requirePdfAndDoc(), settings.expiredKeptMonths())).then();
     }
 
-    private Mono<Void> changed(Tenant tenant, java.util.function.Function<Connection, Mono<Long>> change) {
+    private Mono<Void> changed(Tenant tenant, java.util.function.Function<TenantTx, Mono<Long>> change) {
         return changes.inTenant(tenant, (c, publicChange) -> change.apply(c).then(publicChange.pagesOf(tenant))).then();
     }
 
@@ -212,11 +212,11 @@ public class LegalDocuments {
         }
 
         @Override
-        public Mono<Void> save(Connection c, long itemId) {
-            Mono<Map<String, String>> type = Sql.one(c, "SELECT 1 FROM document_types WHERE code = $1", r -> Map.<String, String>of(), f.typeCode())
+        public Mono<Void> save(TenantTx c, long itemId) {
+            Mono<Map<String, String>> type = c.one("SELECT 1 FROM document_types WHERE code = $1", r -> Map.<String, String>of(), f.typeCode())
                     .defaultIfEmpty(Map.of("typeCode", "Loại văn bản đã chọn không có trong danh sách của cổng."));
             Mono<Map<String, String>> replacement = f.replacedBy() == null ? Mono.just(Map.of())
-                    : Sql.one(c, "SELECT 1 FROM legal_documents WHERE item_id = $1 AND item_id <> $2", r -> Map.<String, String>of(),
+                    : c.one("SELECT 1 FROM legal_documents WHERE item_id = $1 AND item_id <> $2", r -> Map.<String, String>of(),
                             f.replacedBy(), itemId)
                     .defaultIfEmpty(Map.of("replacedBy", "Văn bản thay thế phải là một văn bản khác của cổng này."));
             // one after the other: both run on the item's one connection
@@ -228,7 +228,7 @@ public class LegalDocuments {
                 if (!problems.isEmpty()) {
                     return Mono.error(new DraftRejected(problems));
                 }
-                return Sql.update(c, """
+                return c.update("""
                                 INSERT INTO legal_documents (item_id, number, type_code, issuer, signer, issued_on, effective_on, expires_on,
                                                              status, replaced_by)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)

@@ -1,12 +1,12 @@
 package vn.cong.content.documents;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.content.attachments.Attachment;
 import vn.cong.content.attachments.Attachments;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -63,15 +63,15 @@ public class PublicDocuments {
         Object[] filter = {lang, orEmpty(f.typeCode()), orEmpty(f.issuer()), f.year() == null ? -1 : f.year(),
                 f.status() == null ? "" : f.status().db()};
         return db.mono(tenant, c -> LegalDocuments.types(c).collectList()
-                .flatMap(types -> Sql.query(c, "SELECT DISTINCT d.issuer FROM content_items i JOIN legal_documents d ON d.item_id = i.id"
+                .flatMap(types -> c.query("SELECT DISTINCT d.issuer FROM content_items i JOIN legal_documents d ON d.item_id = i.id"
                                 + " WHERE " + PUBLIC + " AND i.language = $1 ORDER BY d.issuer", r -> r.get(0, String.class), lang).collectList()
-                        .flatMap(issuers -> Sql.query(c, "SELECT DISTINCT extract(year FROM d.issued_on)::int AS y FROM content_items i"
+                        .flatMap(issuers -> c.query("SELECT DISTINCT extract(year FROM d.issued_on)::int AS y FROM content_items i"
                                         + " JOIN legal_documents d ON d.item_id = i.id WHERE " + PUBLIC + " AND i.language = $1 ORDER BY y DESC",
                                 r -> r.get(0, Integer.class), lang).collectList()
                                 .map(years -> new Options(types, issuers, years))))
-                .flatMap(options -> Sql.one(c, "SELECT count(*) FROM content_items i JOIN legal_documents d ON d.item_id = i.id" + FILTERED,
+                .flatMap(options -> c.one("SELECT count(*) FROM content_items i JOIN legal_documents d ON d.item_id = i.id" + FILTERED,
                                 r -> r.get(0, Long.class), filter)
-                        .flatMap(total -> Sql.query(c, "SELECT " + COLUMNS + FROM + FILTERED
+                        .flatMap(total -> c.query("SELECT " + COLUMNS + FROM + FILTERED
                                                 + " ORDER BY d.issued_on DESC, i.id DESC LIMIT " + pageSize + " OFFSET " + (long) (page - 1) * pageSize,
                                         PublicDocuments::listed, filter)
                                 .collectList()
@@ -79,7 +79,7 @@ public class PublicDocuments {
     }
 
     public Mono<Optional<Detail>> detail(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + ", i.body_html" + FROM + " WHERE " + PUBLIC + " AND i.language = $1 AND i.slug = $2",
+        return db.mono(tenant, c -> c.query("SELECT " + COLUMNS + ", i.body_html" + FROM + " WHERE " + PUBLIC + " AND i.language = $1 AND i.slug = $2",
                                 r -> new Detail(listed(r), r.get("body_html", String.class), List.of(), null), lang, slug)
                         .collectList()
                         .flatMap(rows -> rows.isEmpty() ? Mono.<Detail>empty() : Mono.just(rows.get(0)))
@@ -91,11 +91,11 @@ public class PublicDocuments {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    private static Mono<Replacement> replacement(io.r2dbc.spi.Connection c, @Nullable Long id) {
+    private static Mono<Replacement> replacement(TenantTx c, @Nullable Long id) {
         if (id == null) {
             return Mono.empty();
         }
-        return Sql.one(c, "SELECT d.number, i.title, CASE WHEN " + PUBLIC.replace("i.kind = 'document' AND ", "") + " THEN i.slug END"
+        return c.one("SELECT d.number, i.title, CASE WHEN " + PUBLIC.replace("i.kind = 'document' AND ", "") + " THEN i.slug END"
                 + " FROM content_items i JOIN legal_documents d ON d.item_id = i.id WHERE i.id = $1",
                 r -> new Replacement(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)), id);
     }

@@ -46,25 +46,25 @@ public class PlainItems {
     }
 
     public Mono<Item> editable(Tenant tenant, String kind, long id) {
-        return db.mono(tenant, c -> Sql.one(c, COLUMNS + " WHERE id = $1 AND kind = $2", PlainItems::item, id, kind));
+        return db.mono(tenant, c -> c.one(COLUMNS + " WHERE id = $1 AND kind = $2", PlainItems::item, id, kind));
     }
 
     /** The kind's items, most recently changed first. */
     public Mono<List<Item>> list(Tenant tenant, String kind) {
-        return db.flux(tenant, c -> Sql.query(c, COLUMNS + " WHERE kind = $1 ORDER BY updated_at DESC, id DESC LIMIT 500", PlainItems::item, kind))
+        return db.flux(tenant, c -> c.query(COLUMNS + " WHERE kind = $1 ORDER BY updated_at DESC, id DESC LIMIT 500", PlainItems::item, kind))
                 .collectList();
     }
 
     /** A page of the kind's published items in {@code lang}, newest first. */
     public Mono<Page> published(Tenant tenant, String kind, String lang, int page, int pageSize) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items i WHERE " + PUBLIC, r -> r.get(0, Long.class), kind, lang)
-                .flatMap(total -> Sql.query(c, COLUMNS + " i WHERE " + PUBLIC + " ORDER BY i.published_at DESC, i.id DESC LIMIT " + pageSize
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i WHERE " + PUBLIC, r -> r.get(0, Long.class), kind, lang)
+                .flatMap(total -> c.query(COLUMNS + " i WHERE " + PUBLIC + " ORDER BY i.published_at DESC, i.id DESC LIMIT " + pageSize
                         + " OFFSET " + (long) (page - 1) * pageSize, PlainItems::item, kind, lang).collectList().map(items -> new Page(total, items))));
     }
 
     /** The published item at {@code slug} in {@code lang}, with its attachments; empty when there is none. */
     public Mono<Detail> detail(Tenant tenant, String kind, String lang, String slug) {
-        return db.mono(tenant, c -> Sql.one(c, COLUMNS + " i WHERE " + PUBLIC + " AND i.slug = $3", PlainItems::item, kind, lang, slug)
+        return db.mono(tenant, c -> c.one(COLUMNS + " i WHERE " + PUBLIC + " AND i.slug = $3", PlainItems::item, kind, lang, slug)
                 .flatMap(item -> Attachments.of(c, item.id()).collectList().map(files -> new Detail(item, files))));
     }
 

@@ -1,7 +1,7 @@
 package vn.cong.content.procedures;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -66,29 +66,29 @@ public class Procedures {
     }
 
     public Mono<Procedure> editable(Tenant tenant, long id) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT " + COLUMNS + " WHERE i.id = $1", Procedures::row, id));
+        return db.mono(tenant, c -> c.one("SELECT " + COLUMNS + " WHERE i.id = $1", Procedures::row, id));
     }
 
     public Mono<List<Procedure>> list(Tenant tenant) {
-        return db.flux(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + " ORDER BY p.field, i.title, i.id LIMIT 1000", Procedures::row)).collectList();
+        return db.flux(tenant, c -> c.query("SELECT " + COLUMNS + " ORDER BY p.field, i.title, i.id LIMIT 1000", Procedures::row)).collectList();
     }
 
     public Mono<Page> published(Tenant tenant, String lang, Filter f, int page, int pageSize) {
         Object[] params = {lang, f.level() == null ? -1 : f.level(), f.field() == null ? "" : f.field(), f.unit() == null ? "" : f.unit()};
         String distinct = " FROM content_items i JOIN procedures p ON p.item_id = i.id WHERE " + PUBLIC + " AND i.language = $1";
-        return db.mono(tenant, c -> Sql.query(c, "SELECT DISTINCT p.field" + distinct + " AND p.field <> '' ORDER BY p.field", r -> r.get(0, String.class), lang)
+        return db.mono(tenant, c -> c.query("SELECT DISTINCT p.field" + distinct + " AND p.field <> '' ORDER BY p.field", r -> r.get(0, String.class), lang)
                 .collectList()
-                .flatMap(fields -> Sql.query(c, "SELECT DISTINCT p.unit" + distinct + " AND p.unit <> '' ORDER BY p.unit", r -> r.get(0, String.class), lang)
+                .flatMap(fields -> c.query("SELECT DISTINCT p.unit" + distinct + " AND p.unit <> '' ORDER BY p.unit", r -> r.get(0, String.class), lang)
                         .collectList().map(units -> new Options(fields, units)))
-                .flatMap(options -> Sql.one(c, "SELECT count(*) FROM content_items i JOIN procedures p ON p.item_id = i.id" + FILTERED,
+                .flatMap(options -> c.one("SELECT count(*) FROM content_items i JOIN procedures p ON p.item_id = i.id" + FILTERED,
                                 r -> r.get(0, Long.class), params)
-                        .flatMap(total -> Sql.query(c, "SELECT " + COLUMNS + FILTERED + " ORDER BY p.field, i.title, i.id LIMIT " + pageSize
+                        .flatMap(total -> c.query("SELECT " + COLUMNS + FILTERED + " ORDER BY p.field, i.title, i.id LIMIT " + pageSize
                                         + " OFFSET " + (long) (page - 1) * pageSize, Procedures::row, params)
                                 .collectList().map(items -> new Page(total, items, options)))));
     }
 
     public Mono<Optional<Detail>> detail(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> Sql.query(c, "SELECT " + COLUMNS + " WHERE " + PUBLIC + " AND i.language = $1 AND i.slug = $2",
+        return db.mono(tenant, c -> c.query("SELECT " + COLUMNS + " WHERE " + PUBLIC + " AND i.language = $1 AND i.slug = $2",
                         Procedures::row, lang, slug).collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.<Optional<Detail>>just(Optional.empty())
                         : Attachments.of(c, rows.get(0).id()).collectList().map(files -> Optional.of(new Detail(rows.get(0), files)))));
@@ -129,9 +129,9 @@ public class Procedures {
         }
 
         @Override
-        public Mono<Void> save(Connection c, long itemId) {
+        public Mono<Void> save(TenantTx c, long itemId) {
             String url = RichText.plain(f.onlineUrl());
-            return Sql.update(c, """
+            return c.update("""
                             INSERT INTO procedures (item_id, service_level, online_url, field, unit, processing_time, fees, required_documents)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                             ON CONFLICT (item_id) DO UPDATE SET service_level = EXCLUDED.service_level, online_url = EXCLUDED.online_url,

@@ -5,7 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 
 import java.time.OffsetDateTime;
@@ -34,35 +33,35 @@ public class BackupHistory {
     }
 
     public Flux<BackupRun> runs(String tenantCode, int limit) {
-        return db.flux(c -> Sql.query(c, "SELECT " + BackupRun.COLUMNS
+        return db.flux(c -> c.query("SELECT " + BackupRun.COLUMNS
                 + " FROM platform.backup_runs WHERE tenant_code = $1 ORDER BY id DESC LIMIT $2", BackupRun::of, tenantCode, limit));
     }
 
     public Mono<BackupRun> find(String tenantCode, long id) {
-        return db.mono(c -> Sql.one(c, "SELECT " + BackupRun.COLUMNS
+        return db.mono(c -> c.one("SELECT " + BackupRun.COLUMNS
                 + " FROM platform.backup_runs WHERE id = $1 AND tenant_code = $2", BackupRun::of, id, tenantCode));
     }
 
     public Mono<Schedule> schedule(String tenantCode) {
-        return db.mono(c -> Sql.one(c, """
+        return db.mono(c -> c.one("""
                         SELECT cron, keep_daily, keep_weekly, verify, next_run_at FROM platform.backup_schedules WHERE tenant_code = $1""",
                 r -> new Schedule(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Integer.class),
                         Boolean.TRUE.equals(r.get(3, Boolean.class)), r.get(4, OffsetDateTime.class)), tenantCode));
     }
 
     public Flux<RestoreRun> restores(String tenantCode, int limit) {
-        return db.flux(c -> Sql.query(c, "SELECT " + RestoreRun.COLUMNS
+        return db.flux(c -> c.query("SELECT " + RestoreRun.COLUMNS
                 + " FROM platform.restore_runs WHERE tenant_code = $1 ORDER BY id DESC LIMIT $2", RestoreRun::of, tenantCode, limit));
     }
 
     public Mono<RestoreRun> restore(String tenantCode, long id) {
-        return db.mono(c -> Sql.one(c, "SELECT " + RestoreRun.COLUMNS
+        return db.mono(c -> c.one("SELECT " + RestoreRun.COLUMNS
                 + " FROM platform.restore_runs WHERE id = $1 AND tenant_code = $2", RestoreRun::of, id, tenantCode));
     }
 
     /** Every tenant with its schedule and its latest backup. */
     public Flux<TenantSummary> overview() {
-        return db.flux(c -> Sql.query(c, """
+        return db.flux(c -> c.query("""
                         SELECT t.code, t.name_vi, s.cron, s.next_run_at, b.id AS last_id
                         FROM platform.tenants t
                         LEFT JOIN platform.backup_schedules s ON s.tenant_code = t.code

@@ -52,7 +52,7 @@ public class BackupJobs {
 
     /** Records a manual backup of the tenant (phase queued) and takes and verifies it in the background. */
     public Mono<BackupRun> backUpNow(Tenant tenant, String operator) {
-        return db.mono(c -> Sql.one(c, """
+        return db.mono(c -> c.one("""
                         INSERT INTO platform.backup_runs (tenant_code, trigger, phase, requested_by) VALUES ($1, 'manual', $2, $3)
                         RETURNING id""", r -> r.get(0, Long.class), tenant.code(), BackupPhase.QUEUED.db(), operator))
                 .doOnNext(id -> executor.execute(() -> {
@@ -69,7 +69,7 @@ public class BackupJobs {
      * such usable backup (unknown, failed, deleted by retention, or being verified right now).
      */
     public Mono<BackupRun> verifyLater(String tenantCode, long runId) {
-        return db.mono(c -> Sql.one(c, """
+        return db.mono(c -> c.one("""
                         UPDATE platform.backup_runs SET phase = $3, verification_started_at = now()
                         WHERE id = $1 AND tenant_code = $2 AND status = 'succeeded' AND phase IS NULL AND deleted_at IS NULL
                         RETURNING id""", r -> r.get(0, Long.class), runId, tenantCode, BackupPhase.QUEUED.db()))
@@ -127,7 +127,7 @@ public class BackupJobs {
                     + registry.findByHost(host).get().code() + "»"));
             return Mono.just(errors);
         }
-        return db.mono(c -> Sql.one(c, """
+        return db.mono(c -> c.one("""
                         SELECT code FROM platform.tenants WHERE abbreviation = $1
                         UNION SELECT tenant_code FROM platform.domain_aliases WHERE host = $2 LIMIT 1""",
                         r -> r.get(0, String.class), label, host))
@@ -140,7 +140,7 @@ public class BackupJobs {
 
     private Mono<Started> start(Tenant tenant, long runId, RestoreRequest request, String operator) {
         String target = request.targetCode(tenant.code());
-        return db.mono(c -> Sql.one(c, """
+        return db.mono(c -> c.one("""
                                 INSERT INTO platform.restore_runs (backup_run_id, tenant_code, mode, target_code, abbreviation, requested_by,
                                                                    name_vi, name_en)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING\s""" + RestoreRun.COLUMNS, RestoreRun::of,
@@ -172,7 +172,7 @@ public class BackupJobs {
     }
 
     private Mono<Void> finish(long id, String status, Long safetyRunId, String error, String safetySkipped) {
-        return db.mono(c -> Sql.update(c, """
+        return db.mono(c -> c.update("""
                         UPDATE platform.restore_runs SET status = $2, safety_run_id = $3, error = $4, safety_skipped = $5, finished_at = now()
                         WHERE id = $1""",
                 id, status, Sql.orNull(safetyRunId, Long.class), Sql.orNull(error, String.class),

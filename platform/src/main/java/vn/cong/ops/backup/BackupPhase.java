@@ -1,10 +1,10 @@
 package vn.cong.ops.backup;
 
+import vn.cong.system.StoredCode;
 import java.util.Arrays;
-import java.util.Locale;
 
 /** What a backup run is doing right now (column {@code phase}; null when nothing is under way). */
-public enum BackupPhase {
+public enum BackupPhase implements StoredCode {
     QUEUED("đang chờ đến lượt"),
     DUMPING("đang xuất dữ liệu (pg_dump)"),
     MEDIA("đang sao chép tệp đa phương tiện"),
@@ -15,10 +15,6 @@ public enum BackupPhase {
 
     BackupPhase(String label) {
         this.label = label;
-    }
-
-    public String db() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** What the console says the run is doing. */

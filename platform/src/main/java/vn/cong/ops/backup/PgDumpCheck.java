@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cong.tenancy.DatabaseConfiguration;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -57,7 +56,7 @@ public class PgDumpCheck {
     }
 
     private int serverMajorVersion() {
-        try (var c = DriverManager.getConnection(db.jdbcUrl("postgres"), db.user(), db.password());
+        try (var c = db.openJdbc("postgres");
              var rs = c.createStatement().executeQuery("SHOW server_version_num")) {
             rs.next();
             return Integer.parseInt(rs.getString(1)) / 10000;

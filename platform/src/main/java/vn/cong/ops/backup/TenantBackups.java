@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -381,7 +380,7 @@ public class TenantBackups {
     }
 
     private Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(db.jdbcUrl(database), db.user(), db.password());
+        return db.openJdbc(database);
     }
 
     private static String single(Connection c, String sql) throws SQLException {

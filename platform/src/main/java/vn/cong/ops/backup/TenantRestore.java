@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.SchemaMigrations;
@@ -61,7 +60,7 @@ public class TenantRestore {
             return Mono.error(new BackupFailure("Cần tên hiển thị của cổng mới"));
         }
         return Mono.fromCallable(() -> backups.restoreSchemaAs(runId, newCode)).subscribeOn(blocking)
-                .flatMap(manifest -> platform.mono(c -> Sql.update(c, """
+                .flatMap(manifest -> platform.mono(c -> c.update("""
                                 INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme, settings,
                                                               migration_status, schema_migrated_at)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'ok', now())""",
@@ -95,7 +94,7 @@ public class TenantRestore {
                     backups.restoreInPlace(runId, tenant);
                     return first;
                 }).subscribeOn(blocking)
-                .flatMap(first -> changes.inPlatform((c, change) -> Sql.update(c, """
+                .flatMap(first -> changes.inPlatform((c, change) -> c.update("""
                                 UPDATE platform.tenants SET migration_status = 'ok', migration_error = NULL,
                                     schema_migrated_at = coalesce(schema_migrated_at, now())
                                 WHERE code = $1""", tenant.code())

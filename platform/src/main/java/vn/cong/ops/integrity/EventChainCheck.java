@@ -3,7 +3,6 @@ package vn.cong.ops.integrity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -31,7 +30,7 @@ class EventChainCheck {
         long[] head = {0};
         String[] headHash = {ChainWalk.GENESIS};
         // one statement, so the events and the head record come from the same snapshot
-        return db.mono(tenant, c -> Sql.query(c, """
+        return db.mono(tenant, c -> c.query("""
                                 SELECT false AS is_head, e.id, e.chain_seq, e.prev_hash, e.hash, content_event_hash(e.prev_hash, e) AS recomputed
                                 FROM content_events e
                                 UNION ALL

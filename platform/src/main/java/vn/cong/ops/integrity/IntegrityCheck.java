@@ -1,5 +1,6 @@
 package vn.cong.ops.integrity;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,12 +29,8 @@ public class IntegrityCheck {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityCheck.class);
 
     /** Who started a run. */
-    public enum Trigger {
+    public enum Trigger implements StoredCode {
         SCHEDULED, OPERATOR, COMMAND;
-
-        String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     private final TenantRegistry registry;
@@ -120,7 +117,7 @@ public class IntegrityCheck {
     }
 
     private Mono<Void> checkTenant(long runId, Tenant tenant) {
-        return runs.anchor(tenant.code())
+        return runs.anchor(tenant)
                 .flatMap(anchor -> content.check(tenant)
                         .flatMap(items -> chain.verify(tenant, anchor.orElse(null))
                                 .flatMap(events -> {
@@ -139,7 +136,7 @@ public class IntegrityCheck {
                               @Nullable ChainAnchor cleanEnd) {
         findings.forEach(f -> LOG.error("ALERT integrity run {}: tenant {}: {}: {}{}", runId, tenant.code(), f.kind().db(), f.summary(),
                 f.changes().isEmpty() ? "" : " " + f.changes()));
-        return runs.recordTenant(runId, tenant.code(), items, events, findings, cleanEnd);
+        return runs.recordTenant(runId, tenant, items, events, findings, cleanEnd);
     }
 
     private static String nodeName() {

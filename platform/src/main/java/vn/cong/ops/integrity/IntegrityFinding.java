@@ -1,5 +1,6 @@
 package vn.cong.ops.integrity;
 
+import vn.cong.system.StoredCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -25,7 +26,7 @@ public record IntegrityFinding(String tenantCode, Kind kind, @Nullable Long item
         return new IntegrityFinding(tenant, kind, null, eventId, seq, summary, List.of());
     }
 
-    public enum Kind {
+    public enum Kind implements StoredCode {
         /** a published item's public fields differ from its fingerprint */
         CONTENT_CHANGED,
         /** a published item has no fingerprint: it was made public without the workflow */
@@ -47,12 +48,8 @@ public record IntegrityFinding(String tenantCode, Kind kind, @Nullable Long item
         /** the tenant could not be checked at all */
         CHECK_FAILED;
 
-        public String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Kind of(String db) {
-            return valueOf(db.toUpperCase(java.util.Locale.ROOT));
+            return StoredCode.of(Kind.class, db);
         }
     }
 }

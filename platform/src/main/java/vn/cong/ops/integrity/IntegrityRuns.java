@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.Tenant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,41 +38,41 @@ class IntegrityRuns {
     /** Records a new run; for a scheduled one, empty when another node already claimed its slot. */
     Mono<Long> start(String trigger, @Nullable OffsetDateTime slot, @Nullable String tenantCode, @Nullable String requestedBy,
                      String node) {
-        return db.mono(c -> Sql.one(c, """
+        return db.mono(c -> c.one("""
                         INSERT INTO platform.integrity_runs (trigger, slot, tenant_code, requested_by, node)
                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slot) DO NOTHING RETURNING id""",
                 r -> r.get(0, Long.class), trigger, Sql.orNull(slot, OffsetDateTime.class),
                 Sql.orNull(tenantCode, String.class), Sql.orNull(requestedBy, String.class), node));
     }
 
-    Mono<Optional<ChainAnchor>> anchor(String tenantCode) {
-        return db.mono(c -> Sql.one(c, "SELECT seq, hash FROM platform.integrity_chain_anchors WHERE tenant_code = $1",
-                        r -> Optional.of(new ChainAnchor(r.get(0, Long.class), r.get(1, String.class))), tenantCode))
+    Mono<Optional<ChainAnchor>> anchor(Tenant tenant) {
+        return db.mono(c -> c.forTenant(tenant).one("SELECT seq, hash FROM platform.integrity_chain_anchors WHERE tenant_code = $1",
+                        r -> Optional.of(new ChainAnchor(r.get(0, Long.class), r.get(1, String.class)))))
                 .defaultIfEmpty(Optional.empty());
     }
 
     /** One tenant's results: its findings, the run's counters and (when its chain is clean) the new anchor. */
-    Mono<Void> recordTenant(long runId, String tenantCode, long items, long events, List<IntegrityFinding> findings,
+    Mono<Void> recordTenant(long runId, Tenant tenant, long items, long events, List<IntegrityFinding> findings,
                             @Nullable ChainAnchor cleanEnd) {
-        return db.mono(c -> Flux.fromIterable(findings).concatMap(f -> Sql.update(c, """
+        return db.mono(c -> Flux.fromIterable(findings).concatMap(f -> c.update("""
                                 INSERT INTO platform.integrity_findings (run_id, tenant_code, kind, item_id, event_id, event_seq, summary, changes)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)""",
                         runId, f.tenantCode(), f.kind().db(), Sql.orNull(f.itemId(), Long.class), Sql.orNull(f.eventId(), Long.class),
                         Sql.orNull(f.eventSeq(), Long.class), f.summary(), toJson(f.changes())))
-                .then(Sql.update(c, """
+                .then(c.update("""
                                 UPDATE platform.integrity_runs SET tenants_checked = tenants_checked + 1, items_checked = items_checked + $2,
                                     events_checked = events_checked + $3, findings = findings + $4 WHERE id = $1""",
                         runId, items, events, findings.size()))
-                .then(cleanEnd == null ? Mono.just(0L) : Sql.update(c, """
+                .then(cleanEnd == null ? Mono.just(0L) : c.forTenant(tenant).update("""
                                 INSERT INTO platform.integrity_chain_anchors (tenant_code, seq, hash, run_id) VALUES ($1, $2, $3, $4)
                                 ON CONFLICT (tenant_code) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
                                     run_id = excluded.run_id, recorded_at = now()""",
-                        tenantCode, cleanEnd.seq(), cleanEnd.hash(), runId))
+                        cleanEnd.seq(), cleanEnd.hash(), runId))
                 .then());
     }
 
     Mono<Void> finish(long runId, @Nullable String error) {
-        return db.mono(c -> Sql.update(c, """
+        return db.mono(c -> c.update("""
                         UPDATE platform.integrity_runs SET finished_at = now(), error = $2,
                             status = CASE WHEN $2::text IS NOT NULL THEN 'failed' WHEN findings > 0 THEN 'findings' ELSE 'clean' END
                         WHERE id = $1""", runId, Sql.orNull(error, String.class)))
@@ -79,8 +80,8 @@ class IntegrityRuns {
     }
 
     Mono<IntegrityRun> find(long runId) {
-        return db.mono(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM platform.integrity_runs WHERE id = $1", this::run, runId)
-                .flatMap(run -> Sql.query(c, """
+        return db.mono(c -> c.one("SELECT " + COLUMNS + " FROM platform.integrity_runs WHERE id = $1", this::run, runId)
+                .flatMap(run -> c.query("""
                                 SELECT tenant_code, kind, item_id, event_id, event_seq, summary, changes::text
                                 FROM platform.integrity_findings WHERE run_id = $1 ORDER BY id""", this::finding, runId)
                         .collectList()
@@ -88,7 +89,7 @@ class IntegrityRuns {
     }
 
     Flux<IntegrityRun> recent(int limit) {
-        return db.flux(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM platform.integrity_runs ORDER BY id DESC LIMIT $1",
+        return db.flux(c -> c.query("SELECT " + COLUMNS + " FROM platform.integrity_runs ORDER BY id DESC LIMIT $1",
                 this::run, limit));
     }
 

@@ -7,7 +7,6 @@ import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.ops.integrity.IntegrityFinding.Kind;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -44,8 +43,8 @@ class PublishedContentCheck {
     }
 
     Mono<Result> check(Tenant tenant) {
-        return db.mono(tenant, c -> Sql.one(c, "SELECT count(*) FROM content_items WHERE state = 'published'", r -> r.get(0, Long.class))
-                .flatMap(count -> Sql.query(c, """
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items WHERE state = 'published'", r -> r.get(0, Long.class))
+                .flatMap(count -> c.query("""
                                 WITH logged AS (
                                     SELECT DISTINCT ON (item_id) item_id, to_state FROM content_events ORDER BY item_id, chain_seq DESC),
                                 logged_hash AS (
@@ -66,7 +65,7 @@ class PublishedContentCheck {
                                                                OR published_hash <> coalesce(logged_hash, published_hash))
                                 ORDER BY id""", PublishedContentCheck::suspect)
                         .collectList()
-                        .flatMap(suspects -> Sql.query(c, """
+                        .flatMap(suspects -> c.query("""
                                         SELECT l.item_id FROM (SELECT DISTINCT ON (item_id) item_id, to_state FROM content_events
                                                                ORDER BY item_id, chain_seq DESC) l
                                         WHERE l.to_state = 'published' AND NOT EXISTS (SELECT 1 FROM content_items i WHERE i.id = l.item_id)

@@ -1,11 +1,11 @@
 package vn.cong.ops.maintenance;
 
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
+import vn.cong.tenancy.PlatformTx;
+import vn.cong.tenancy.TenantRows;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.PublicChanges;
@@ -29,11 +29,13 @@ public class MaintenanceWindows {
             "id, all_tenants, tenant_codes, starts_at, ends_at, message_vi, message_en, created_by, created_at";
 
     private final PlatformDatabase db;
+    private final MaintenanceWindowRepository windows;
     private final PublicChanges changes;
     private final MaintenanceConfiguration config;
 
-    public MaintenanceWindows(PlatformDatabase db, PublicChanges changes, MaintenanceConfiguration config) {
+    MaintenanceWindows(PlatformDatabase db, MaintenanceWindowRepository windows, PublicChanges changes, MaintenanceConfiguration config) {
         this.db = db;
+        this.windows = windows;
         this.changes = changes;
         this.config = config;
     }
@@ -45,7 +47,8 @@ public class MaintenanceWindows {
     }
 
     public Mono<MaintenanceWindow> announce(MaintenanceRequest r, String operator, Instant now) {
-        return changes.inPlatform((c, change) -> Sql.one(c, """
+        // hand-written: Data's @Query runs an INSERT … RETURNING as an update count, not as the row it returns
+        return changes.inPlatform((c, change) -> c.one("""
                                 INSERT INTO platform.maintenance_windows (all_tenants, tenant_codes, starts_at, ends_at, message_vi,
                                     message_en, created_by, banner_phase)
                                 VALUES ($1, $2, $3, $4, $5, $6, $7, platform.maintenance_phase($3, $4, $8::bigint * interval '1 second', $9))
@@ -57,7 +60,8 @@ public class MaintenanceWindows {
 
     /** Cancels a window that is not cancelled yet; false when there is no such window. */
     public Mono<Boolean> cancel(long id, String operator) {
-        return changes.inPlatform((c, change) -> Sql.one(c, """
+        // hand-written: an UPDATE … RETURNING the row (Data's @Query gives an update count)
+        return changes.inPlatform((c, change) -> c.one("""
                                 UPDATE platform.maintenance_windows SET cancelled_at = now(), cancelled_by = $2
                                 WHERE id = $1 AND cancelled_at IS NULL RETURNING\s""" + COLUMNS, MaintenanceWindows::window,
                         id, operator)
@@ -67,20 +71,19 @@ public class MaintenanceWindows {
 
     /** Windows not cancelled that end after {@code since}, earliest first. */
     public Flux<MaintenanceWindow> endingAfter(Instant since) {
-        return db.flux(c -> Sql.query(c, "SELECT " + COLUMNS
-                        + " FROM platform.maintenance_windows WHERE cancelled_at IS NULL AND ends_at > $1 ORDER BY starts_at, id",
-                MaintenanceWindows::window, utc(since)));
+        return db.flux(tx -> windows.endingAfter(utc(since), tx)).map(MaintenanceWindowRow::window);
     }
 
     /**
      * The banners a tenant's pages may show from now on, read inside the tenant's page-structure
      * transaction (they are cached with it, under the tenant's content version).
      */
-    public Mono<List<MaintenanceNotice>> notices(Connection c, Tenant tenant, Instant now) {
-        return Sql.query(c, "SELECT " + COLUMNS + " FROM platform.maintenance_windows"
+    public Mono<List<MaintenanceNotice>> notices(TenantRows rows, Instant now) {
+        // hand-written: bound to the tenant by TenantRows, inside the tenant's page-structure transaction
+        return rows.query("SELECT " + COLUMNS + " FROM platform.maintenance_windows"
                                 + " WHERE cancelled_at IS NULL AND ends_at > $2 AND (all_tenants OR $1 = ANY (tenant_codes))"
                                 + " ORDER BY starts_at, id",
-                        MaintenanceWindows::window, tenant.code(), utc(now))
+                        MaintenanceWindows::window, utc(now))
                 .map(w -> new MaintenanceNotice(w.startsAt().minus(config.bannerLeadTime()), w))
                 .collectList();
     }
@@ -91,7 +94,7 @@ public class MaintenanceWindows {
      * several nodes, the row locks let only the first one move a window. Emits the tenants changed.
      */
     public Mono<List<String>> advanceBanners(Instant now) {
-        return changes.inPlatform((c, change) -> Sql.query(c, """
+        return changes.inPlatform((c, change) -> c.query("""
                         UPDATE platform.maintenance_windows
                         SET banner_phase = platform.maintenance_phase(starts_at, ends_at, $1::bigint * interval '1 second', $2)
                         WHERE cancelled_at IS NULL

@@ -4,7 +4,6 @@ import vn.cong.system.VietnamTime;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 
 import java.time.LocalDate;
@@ -23,12 +22,14 @@ import java.time.Clock;
 public class Availability {
 
     private final PlatformDatabase db;
+    private final UptimeReadings readings;
     private final UptimeConfiguration config;
     private final Clock clock;
 
-    public Availability(PlatformDatabase db, UptimeConfiguration config, Clock clock) {
+    Availability(PlatformDatabase db, UptimeReadings readings, UptimeConfiguration config, Clock clock) {
         this.clock = clock;
         this.db = db;
+        this.readings = readings;
         this.config = config;
     }
 
@@ -39,23 +40,12 @@ public class Availability {
 
     public Mono<List<Day>> daily(String target, LocalDate from, LocalDate to) {
         long slotsPerDay = 86_400_000L / config.interval().toMillis();
-        return db.flux(c -> Sql.query(c, """
-                        SELECT (r.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
-                               count(*) FILTER (WHERE c.ok AND NOT c.maintenance) AS up,
-                               count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance) AS down,
-                               count(*) FILTER (WHERE c.maintenance) AS maintenance
-                        FROM platform.uptime_rounds r
-                        LEFT JOIN (SELECT u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
-                                   FROM platform.uptime_checks u WHERE u.target = $1) c ON c.slot = r.slot
-                        WHERE r.slot >= $2 AND r.slot < $3
-                        GROUP BY 1 ORDER BY 1""",
-                        row -> new Object[]{row.get(0, LocalDate.class), row.get(1, Long.class), row.get(2, Long.class),
-                                row.get(3, Long.class)},
-                        target, from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime(), to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime()))
+        return db.flux(tx -> readings.daysOf(target, from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime(),
+                        to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime(), tx))
                 .collectList()
                 .map(rows -> {
                     Map<LocalDate, long[]> byDay = new TreeMap<>();
-                    rows.forEach(r -> byDay.put((LocalDate) r[0], new long[]{(Long) r[1], (Long) r[2], (Long) r[3]}));
+                    rows.forEach(r -> byDay.put(r.day(), new long[]{r.up(), r.down(), r.maintenance()}));
                     List<Day> days = new ArrayList<>();
                     LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
                     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

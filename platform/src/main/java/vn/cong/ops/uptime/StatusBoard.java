@@ -3,9 +3,10 @@ package vn.cong.ops.uptime;
 import vn.cong.system.VietnamTime;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple4;
+import reactor.util.function.Tuples;
 import vn.cong.ops.maintenance.MaintenanceWindow;
 import vn.cong.ops.maintenance.MaintenanceWindows;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
@@ -34,14 +35,16 @@ public class StatusBoard {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
     private final PlatformDatabase db;
+    private final UptimeReadings readings;
     private final TenantRegistry registry;
     private final PublicLinks links;
     private final MaintenanceWindows maintenance;
     private final Clock clock;
 
-    public StatusBoard(PlatformDatabase db, TenantRegistry registry, PublicLinks links, MaintenanceWindows maintenance, Clock clock) {
+    StatusBoard(PlatformDatabase db, UptimeReadings readings, TenantRegistry registry, PublicLinks links, MaintenanceWindows maintenance, Clock clock) {
         this.clock = clock;
         this.db = db;
+        this.readings = readings;
         this.registry = registry;
         this.links = links;
         this.maintenance = maintenance;
@@ -69,39 +72,19 @@ public class StatusBoard {
         LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         LocalDate from = today.minusDays(DAYS - 1L);
         OffsetDateTime since = from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
-        Mono<Map<String, Map<LocalDate, long[]>>> perDay = db.flux(c -> Sql.query(c, """
-                        SELECT c.target, (c.slot AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
-                               count(*) FILTER (WHERE c.ok AND NOT c.maintenance), count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance),
-                               count(*) FILTER (WHERE c.maintenance)
-                        FROM (SELECT u.target, u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
-                              FROM platform.uptime_checks u WHERE u.slot >= $1) c
-                        GROUP BY 1, 2""",
-                        r -> new Object[]{r.get(0, String.class), r.get(1, LocalDate.class), r.get(2, Long.class), r.get(3, Long.class),
-                                r.get(4, Long.class)},
-                        since))
-                .collectList()
-                .map(rows -> {
-                    Map<String, Map<LocalDate, long[]>> map = new HashMap<>();
-                    rows.forEach(r -> map.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                            .put((LocalDate) r[1], new long[]{(Long) r[2], (Long) r[3], (Long) r[4]}));
-                    return map;
-                });
-        Mono<Map<String, Boolean>> latest = db.flux(c -> Sql.query(c, """
-                        SELECT DISTINCT ON (target) target, ok FROM platform.uptime_checks
-                        WHERE slot >= now() - interval '1 hour' ORDER BY target, slot DESC""",
-                        r -> Map.entry(r.get(0, String.class), r.get(1, Boolean.class))))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        Mono<List<Object[]>> sites = db.flux(c -> Sql.query(c, "SELECT id, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position",
-                r -> new Object[]{r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class)})).collectList();
-        Mono<List<Object[]>> incidents = db.flux(c -> Sql.query(c, """
-                SELECT target, url, opened_at, closed_at, last_error FROM platform.uptime_incidents
-                WHERE closed_at IS NULL OR closed_at >= now() - interval '30 days' ORDER BY opened_at DESC LIMIT 100""",
-                r -> new Object[]{r.get(0, String.class), r.get(1, String.class), r.get(2, OffsetDateTime.class),
-                        r.get(3, OffsetDateTime.class), r.get(4, String.class)})).collectList();
+        // one transaction, its reads one after the other on its connection
+        Mono<Tuple4<Map<String, Map<LocalDate, long[]>>, Map<String, Boolean>, List<UptimeReadings.Site>, List<UptimeReadings.IncidentRow>>> read =
+                db.mono(tx -> readings.daysSince(since, tx).collectList()
+                        .flatMap(days -> readings.latestChecksOfLastHour(tx)
+                                .collectMap(UptimeReadings.LatestCheck::target, UptimeReadings.LatestCheck::ok)
+                                .flatMap(latest -> readings.linkedSites(tx).collectList()
+                                        .flatMap(sites -> readings.recentIncidents(100, tx).collectList()
+                                                .map(incidents -> Tuples.of(perTarget(days), latest, sites, incidents))))));
         Instant now = clock.instant();
         Mono<List<MaintenanceWindow>> windows = maintenance.endingAfter(now).collectList();
-        return Mono.zip(perDay, latest, sites, incidents, windows).map(t -> {
-            List<MaintenanceWindow> planned = t.getT5();
+        return Mono.zip(read, windows).map(both -> {
+            var t = both.getT1();
+            List<MaintenanceWindow> planned = both.getT2();
             Map<String, String> names = new HashMap<>();
             List<Row> rows = new ArrayList<>();
             for (Tenant tenant : registry.all()) {
@@ -114,20 +97,26 @@ public class StatusBoard {
                 rows.add(row(tenant.nameVi(), links.tenant(tenant, "/"), key, t.getT1(), t.getT2(), from, today,
                         underway));
             }
-            for (Object[] s : t.getT3()) {
-                String key = "site:" + s[0];
-                names.put(key, (String) s[1]);
-                rows.add(row((String) s[1], (String) s[2], key, t.getT1(), t.getT2(), from, today, false));
+            for (UptimeReadings.Site s : t.getT3()) {
+                String key = "site:" + s.id();
+                names.put(key, s.nameVi());
+                rows.add(row(s.nameVi(), s.url(), key, t.getT1(), t.getT2(), from, today, false));
             }
             List<Incident> open = new ArrayList<>();
             List<Incident> recent = new ArrayList<>();
-            for (Object[] i : t.getT4()) {
-                Incident incident = new Incident(names.getOrDefault((String) i[0], (String) i[0]), (String) i[1],
-                        format((OffsetDateTime) i[2]), i[3] == null ? null : format((OffsetDateTime) i[3]), (String) i[4]);
-                (i[3] == null ? open : recent).add(incident);
+            for (UptimeReadings.IncidentRow i : t.getT4()) {
+                Incident incident = new Incident(names.getOrDefault(i.target(), i.target()), i.url(),
+                        format(i.openedAt()), i.closedAt() == null ? null : format(i.closedAt()), i.lastError());
+                (i.closedAt() == null ? open : recent).add(incident);
             }
             return new Board(rows, open, recent, planned.stream().map(w -> maintenanceOf(w, now)).toList(), format(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)));
         });
+    }
+
+    private static Map<String, Map<LocalDate, long[]>> perTarget(List<UptimeReadings.DayCount> days) {
+        Map<String, Map<LocalDate, long[]>> map = new HashMap<>();
+        days.forEach(d -> map.computeIfAbsent(d.target(), k -> new HashMap<>()).put(d.day(), new long[]{d.up(), d.down(), d.maintenance()}));
+        return map;
     }
 
     private static Row row(String name, String url, String key, Map<String, Map<LocalDate, long[]>> perDay,

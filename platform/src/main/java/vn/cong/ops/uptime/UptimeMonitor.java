@@ -1,7 +1,7 @@
 package vn.cong.ops.uptime;
 
-import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
+import vn.cong.tenancy.PlatformTx;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
@@ -45,11 +45,11 @@ public class UptimeMonitor {
     /** Runs the round of the slot containing {@code now} unless another node already has; emits the checks made. */
     public Mono<List<CheckResult>> runRound(Instant now) {
         OffsetDateTime slot = slotOf(now);
-        return db.mono(c -> Sql.one(c, "INSERT INTO platform.uptime_rounds (slot, node) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING slot",
+        return db.mono(c -> c.one("INSERT INTO platform.uptime_rounds (slot, node) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING slot",
                         r -> true, slot, node))
                 .flatMap(claimed -> targets().flatMap(prober::probe, 8).collectList())
                 .flatMap(results -> db.mono(c -> Flux.fromIterable(results).concatMap(r -> record(c, slot, r)).then(
-                                Sql.update(c, "UPDATE platform.uptime_rounds SET finished_at = now() WHERE slot = $1", slot)))
+                                c.update("UPDATE platform.uptime_rounds SET finished_at = now() WHERE slot = $1", slot)))
                         .thenReturn(results));
     }
 
@@ -62,14 +62,14 @@ public class UptimeMonitor {
         Flux<ProbeTarget> portals = Flux.fromIterable(registry.all())
                 .filter(t -> t.status() == Tenant.TenantStatus.ACTIVE)
                 .map(t -> ProbeTarget.tenant(t.code(), config.selfUrl(), registry.primaryHost(t)));
-        Flux<ProbeTarget> sites = db.flux(c -> Sql.query(c, "SELECT id, tenant_code, url FROM platform.linked_sites ORDER BY id",
+        Flux<ProbeTarget> sites = db.flux(c -> c.query("SELECT id, tenant_code, url FROM platform.linked_sites ORDER BY id",
                 r -> ProbeTarget.linkedSite(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class))));
         return config.probeLinkedSites() ? portals.concatWith(sites) : portals;
     }
 
-    private Mono<Void> record(Connection c, OffsetDateTime slot, CheckResult r) {
+    private Mono<Void> record(PlatformTx c, OffsetDateTime slot, CheckResult r) {
         ProbeTarget t = r.target();
-        Mono<Long> insert = Sql.update(c, """
+        Mono<Long> insert = c.update("""
                         INSERT INTO platform.uptime_checks (slot, target, tenant_code, url, ok, status, latency_ms, error)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""",
                 slot, t.key(), Sql.orNull(t.tenantCode(), String.class), t.url(), r.ok(), Sql.orNull(r.status(), Integer.class),
@@ -77,23 +77,23 @@ public class UptimeMonitor {
         return insert.then(r.ok() ? closeIncident(c, r) : maybeOpenIncident(c, slot, r));
     }
 
-    private Mono<Void> closeIncident(Connection c, CheckResult r) {
-        return Sql.one(c, "UPDATE platform.uptime_incidents SET closed_at = now() WHERE target = $1 AND closed_at IS NULL RETURNING id",
+    private Mono<Void> closeIncident(PlatformTx c, CheckResult r) {
+        return c.one("UPDATE platform.uptime_incidents SET closed_at = now() WHERE target = $1 AND closed_at IS NULL RETURNING id",
                         row -> row.get(0, Long.class), r.target().key())
                 .doOnNext(id -> alerts.recovered(r.target(), id))
                 .then();
     }
 
     /** A failure during an announced maintenance window of the portal's tenant is expected: no incident, no alert. */
-    private Mono<Void> maybeOpenIncident(Connection c, OffsetDateTime slot, CheckResult r) {
-        return Sql.one(c, "SELECT platform.in_maintenance($1, $2, $3)", row -> Boolean.TRUE.equals(row.get(0, Boolean.class)),
+    private Mono<Void> maybeOpenIncident(PlatformTx c, OffsetDateTime slot, CheckResult r) {
+        return c.one("SELECT platform.in_maintenance($1, $2, $3)", row -> Boolean.TRUE.equals(row.get(0, Boolean.class)),
                         r.target().key(), Sql.orNull(r.target().tenantCode(), String.class), slot)
                 .filter(inMaintenance -> !inMaintenance)
-                .flatMapMany(notInMaintenance -> Sql.query(c, "SELECT ok FROM platform.uptime_checks WHERE target = $1 ORDER BY slot DESC LIMIT $2",
+                .flatMapMany(notInMaintenance -> c.query("SELECT ok FROM platform.uptime_checks WHERE target = $1 ORDER BY slot DESC LIMIT $2",
                         row -> row.get(0, Boolean.class), r.target().key(), config.failuresToOpen()))
                 .collectList()
                 .filter(last -> last.size() >= config.failuresToOpen() && last.stream().noneMatch(Boolean::booleanValue))
-                .flatMap(failing -> Sql.one(c, """
+                .flatMap(failing -> c.one("""
                                 INSERT INTO platform.uptime_incidents (target, tenant_code, url, opened_at, last_error)
                                 VALUES ($1, $2, $3, now(), $4) ON CONFLICT (target) WHERE closed_at IS NULL
                                 DO UPDATE SET last_error = excluded.last_error RETURNING id, (xmax = 0) AS opened""",

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.TenantRegistry;
 
@@ -92,15 +91,15 @@ public class ClusterJobs {
     }
 
     private Mono<Boolean> claim(ClusterJob job, OffsetDateTime slot) {
-        return db.mono(c -> Sql.one(c, "INSERT INTO platform.job_claims (job, slot, node) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
+        return db.mono(c -> c.one("INSERT INTO platform.job_claims (job, slot, node) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1",
                         r -> true, job.name(), slot, node))
                 .defaultIfEmpty(false);
     }
 
     /** Marks the slot done and forgets the job's claims older than a week. */
     private Mono<Long> finished(ClusterJob job, OffsetDateTime slot) {
-        return db.mono(c -> Sql.update(c, "UPDATE platform.job_claims SET finished_at = now() WHERE job = $1 AND slot = $2", job.name(), slot)
-                .then(Sql.update(c, "DELETE FROM platform.job_claims WHERE job = $1 AND slot < $2 - interval '7 days'", job.name(), slot)));
+        return db.mono(c -> c.update("UPDATE platform.job_claims SET finished_at = now() WHERE job = $1 AND slot = $2", job.name(), slot)
+                .then(c.update("DELETE FROM platform.job_claims WHERE job = $1 AND slot < $2 - interval '7 days'", job.name(), slot)));
     }
 
     private static String nodeName() {

@@ -1,7 +1,7 @@
 package vn.cong.tenancy.outbox;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.TenantTx;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.system.mail.MailMessage;
@@ -27,7 +27,7 @@ public class MailOutbox implements OutboxHandler, OutgoingMail {
     }
 
     /** Queues an e-mail of {@code tenant} in the caller's transaction {@code tx}. */
-    public Mono<Long> enqueue(Tenant tenant, Connection tx, MailMessage mail) {
+    public Mono<Long> enqueue(Tenant tenant, TenantTx tx, MailMessage mail) {
         return outbox.enqueue(tenant, tx, KIND, mail);
     }
 

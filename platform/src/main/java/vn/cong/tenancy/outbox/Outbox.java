@@ -4,7 +4,9 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.r2dbc.spi.Connection;
+import vn.cong.tenancy.PlatformTx;
+import vn.cong.tenancy.TenantTx;
+import vn.cong.tenancy.Transaction;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 /**
  * The platform's one outbox ({@code platform.outbox}): what must go out after a change commits — e-mail
  * today, notifications and webhooks later — is written in the transaction of that change
- * ({@link #enqueue(Tenant, Connection, String, Object)} takes the caller's connection) and delivered
+ * ({@link #enqueue(Tenant, TenantTx, String, Object)} takes the caller's connection) and delivered
  * afterwards by the {@link OutboxHandler} of its kind.
  * <p>
  * Delivery goes tenant by tenant (and once for the platform's own messages), so one tenant's trouble
@@ -65,12 +67,12 @@ public class Outbox {
     }
 
     /** Writes a message of {@code tenant} in the caller's transaction {@code tx} (a tenant's or the platform's); emits its id. */
-    public Mono<Long> enqueue(Tenant tenant, Connection tx, String kind, Object payload) {
+    public Mono<Long> enqueue(Tenant tenant, TenantTx tx, String kind, Object payload) {
         return insert(tx, tenant.code(), kind, payload);
     }
 
     /** Writes a message of the platform itself (no tenant, e.g. an operator alert) in the caller's transaction. */
-    public Mono<Long> enqueueForPlatform(Connection tx, String kind, Object payload) {
+    public Mono<Long> enqueueForPlatform(PlatformTx tx, String kind, Object payload) {
         return insert(tx, null, kind, payload);
     }
 
@@ -79,14 +81,14 @@ public class Outbox {
         return db.mono(c -> insert(c, null, kind, payload));
     }
 
-    private Mono<Long> insert(Connection tx, @Nullable String tenantCode, String kind, Object payload) {
+    private Mono<Long> insert(Transaction tx, @Nullable String tenantCode, String kind, Object payload) {
         String body;
         try {
             body = json.writeValueAsString(payload);
         } catch (IOException e) {
             return Mono.error(new UncheckedIOException("Outbox payload of kind " + kind + " cannot be written as JSON", e));
         }
-        return Sql.one(tx, "INSERT INTO " + TABLE + " (tenant_code, kind, payload, next_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING id",
+        return tx.one("INSERT INTO " + TABLE + " (tenant_code, kind, payload, next_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING id",
                 r -> r.get(0, Long.class), Sql.orNull(tenantCode, String.class), kind, body, now());
     }
 
@@ -106,13 +108,13 @@ public class Outbox {
 
     /** The latest messages of {@code tenant}, newest first: only its own. */
     public Mono<List<OutboxMessage>> messages(Tenant tenant, int limit) {
-        return db.flux(c -> Sql.query(c, "SELECT " + columns("") + " FROM " + TABLE + " WHERE tenant_code = $1 ORDER BY id DESC LIMIT $2",
+        return db.flux(c -> c.query("SELECT " + columns("") + " FROM " + TABLE + " WHERE tenant_code = $1 ORDER BY id DESC LIMIT $2",
                 OutboxMessage::of, tenant.code(), limit)).collectList();
     }
 
     /** The latest messages of the platform itself (no tenant), newest first. */
     public Mono<List<OutboxMessage>> platformMessages(int limit) {
-        return db.flux(c -> Sql.query(c, "SELECT " + columns("") + " FROM " + TABLE + " WHERE tenant_code IS NULL ORDER BY id DESC LIMIT $1",
+        return db.flux(c -> c.query("SELECT " + columns("") + " FROM " + TABLE + " WHERE tenant_code IS NULL ORDER BY id DESC LIMIT $1",
                 OutboxMessage::of, limit)).collectList();
     }
 
@@ -121,7 +123,7 @@ public class Outbox {
      * operator's dev mail viewer only (a tenant's screens use {@link #messages(Tenant, int)}).
      */
     public Mono<List<OutboxMessage>> acrossTenants(Collection<String> kinds, int limit) {
-        return db.flux(c -> Sql.query(c, "SELECT " + columns("") + " FROM " + TABLE + " WHERE kind = ANY($1) ORDER BY id DESC LIMIT $2",
+        return db.flux(c -> c.query("SELECT " + columns("") + " FROM " + TABLE + " WHERE kind = ANY($1) ORDER BY id DESC LIMIT $2",
                 OutboxMessage::of, kinds.toArray(String[]::new), limit)).collectList();
     }
 
@@ -141,7 +143,7 @@ public class Outbox {
 
     /** Deletes the messages that were done (sent, skipped, expired, failed) longer than the retention ago. */
     Mono<Long> forgetDone() {
-        return db.mono(c -> Sql.update(c, "DELETE FROM " + TABLE
+        return db.mono(c -> c.update("DELETE FROM " + TABLE
                         + " WHERE status IN ('sent', 'skipped', 'expired', 'failed') AND done_at < $1",
                 now().minus(config.retention())));
     }
@@ -163,16 +165,16 @@ public class Outbox {
                         .reduce(0, Integer::sum));
     }
 
-    private Mono<Long> expire(Connection c, Collection<OutboxHandler> ready, String scope, OffsetDateTime now, Object[] scopeParams) {
+    private Mono<Long> expire(PlatformTx c, Collection<OutboxHandler> ready, String scope, OffsetDateTime now, Object[] scopeParams) {
         return Flux.fromIterable(ready).filter(h -> h.maxAge() != null)
-                .concatMap(h -> Sql.update(c, "UPDATE " + TABLE + " SET status = 'expired', done_at = $2 WHERE " + scope
+                .concatMap(h -> c.update("UPDATE " + TABLE + " SET status = 'expired', done_at = $2 WHERE " + scope
                                 + " AND kind = $1 AND status = 'pending' AND created_at < $2 - make_interval(secs => $" + (scopeParams.length + 3) + ")",
                         params(new Object[]{h.kind(), now}, scopeParams, (double) h.maxAge().toSeconds())))
                 .reduce(0L, Long::sum);
     }
 
-    private Flux<OutboxMessage> claim(Connection c, Collection<String> kinds, String scope, OffsetDateTime now, Object[] scopeParams) {
-        return Sql.query(c, """
+    private Flux<OutboxMessage> claim(PlatformTx c, Collection<String> kinds, String scope, OffsetDateTime now, Object[] scopeParams) {
+        return c.query("""
                         WITH due AS (
                             SELECT id FROM %1$s
                             WHERE %2$s AND kind = ANY($1)
@@ -209,7 +211,7 @@ public class Outbox {
 
     private Mono<Long> mark(long id, OutboxStatus status, @Nullable OffsetDateTime nextAt, @Nullable String error) {
         boolean done = status != OutboxStatus.PENDING;
-        return db.mono(c -> Sql.update(c, "UPDATE " + TABLE + """
+        return db.mono(c -> c.update("UPDATE " + TABLE + """
                          SET status = $2, next_at = coalesce($3, next_at), last_error = $4, done_at = $5
                         WHERE id = $1 AND status = 'sending'""",
                 id, status.db(), Sql.orNull(nextAt, OffsetDateTime.class), Sql.orNull(error, String.class),

@@ -9,7 +9,6 @@ import vn.cong.media.MediaFile;
 import vn.cong.media.MediaStore;
 import vn.cong.media.MediaType;
 import vn.cong.onboarding.Onboarding;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
@@ -71,7 +70,7 @@ class BackupRestoreTest extends PlatformTestSupport {
     }
 
     private List<String> titles(Tenant t) {
-        return tenantDb.flux(t, c -> Sql.query(c, "SELECT slug || ':' || title || ':' || md5(body_html) FROM content_items ORDER BY id",
+        return tenantDb.flux(t, c -> c.query("SELECT slug || ':' || title || ':' || md5(body_html) FROM content_items ORDER BY id",
                 r -> r.get(0, String.class))).collectList().block();
     }
 
@@ -113,7 +112,7 @@ class BackupRestoreTest extends PlatformTestSupport {
         Tenant beta = tenant("beta");
         List<String> before = titles(beta);
         BackupRun run = backups.backup(beta, "manual");
-        tenantDb.mono(beta, c -> Sql.update(c, "UPDATE content_items SET title = 'Bị sửa nhầm'")).block();
+        tenantDb.mono(beta, c -> c.update("UPDATE content_items SET title = 'Bị sửa nhầm'")).block();
         assertTrue(titles(beta).get(0).contains("Bị sửa nhầm"));
 
         BackupRun safety = restore.restoreInPlace(run.id(), beta).block().safety();
