@@ -179,12 +179,9 @@ class ConsoleBackupsController {
             return audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.REFUSED, details)
                     .then(scheduleRefused(request, code, errors));
         }
-        return Mono.fromCallable(() -> {
-                    scheduler.schedule(code, chosen, keepDaily, keepWeekly); // throws on an invalid cron expression
-                    return true;
-                }).subscribeOn(blocking)
-                .flatMap(done -> audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.OK, details)
-                        .thenReturn(Console.seeOther(tenantPage(code))))
+        return scheduler.schedule(code, chosen, keepDaily, keepWeekly) // fails on an invalid cron expression
+                .then(Mono.defer(() -> audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.OK, details)))
+                .thenReturn(Console.seeOther(tenantPage(code)))
                 .onErrorResume(IllegalArgumentException.class, e -> audit.record(who, "ops.backup.schedule", code,
                                 OperatorAudit.Outcome.REFUSED, details)
                         .then(scheduleRefused(request, code, List.of(new FieldError("cron", "Biểu thức cron không hợp lệ: " + e.getMessage())))));

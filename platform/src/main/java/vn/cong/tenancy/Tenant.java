@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A portal hosted on the platform: the ministry's or a member unit's. Every tenant-scoped lookup
- * takes one of these first, so forgetting the tenant does not compile.
+ * takes one of these first, so forgetting the tenant does not compile. {@code settings} is the tenant's
+ * {@code platform.tenants.settings} JSON as text (a backup carries it, so a restore gives it back).
  */
 public record Tenant(
         String code,
@@ -22,7 +23,8 @@ public record Tenant(
         @Nullable String statusNotice,
         MigrationStatus migrationStatus,
         long contentVersion,
-        List<String> aliases) {
+        List<String> aliases,
+        String settings) {
 
     public static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,30}$");
     private static final Pattern SCHEMA = Pattern.compile("^t_[a-z][a-z0-9_]{1,30}$");

@@ -53,7 +53,7 @@ public class TenantRegistry {
         Mono<Long> version = database.mono(c -> c.one("SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
         Mono<List<Tenant>> tenants = database.flux(c -> c.query("""
                 SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
-                       t.status_notice, t.migration_status, t.content_version,
+                       t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings,
                        coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
                                  WHERE a.tenant_code = t.code), '{}') AS aliases
                 FROM platform.tenants t ORDER BY t.code""", TenantRegistry::toTenant)).collectList();
@@ -116,7 +116,8 @@ public class TenantRegistry {
                 r.get("abbreviation", String.class), r.get("parent_code", String.class), r.get("schema_name", String.class),
                 r.get("theme", String.class), Tenant.TenantStatus.of(r.get("status", String.class)),
                 r.get("status_notice", String.class), Tenant.MigrationStatus.of(r.get("migration_status", String.class)),
-                r.get("content_version", Long.class), aliases == null ? List.of() : new ArrayList<>(List.of(aliases)));
+                r.get("content_version", Long.class), aliases == null ? List.of() : new ArrayList<>(List.of(aliases)),
+                r.get("settings", String.class));
     }
 
     private record Snapshot(long version, Map<String, Tenant> byHost, Map<String, Tenant> byCode) {

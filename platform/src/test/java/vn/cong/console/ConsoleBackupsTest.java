@@ -89,7 +89,7 @@ class ConsoleBackupsTest extends PlatformTestSupport {
 
     @Test
     void restoreIntoANewTenantNeedsConfirmationAndGivesAServingPortal() {
-        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
+        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual").block();
         Browser browser = OperatorConsole.loggedIn(server.getPort());
         String confirmPath = "/van-hanh/sao-luu/alpha/" + run.id() + "/khoi-phuc";
         HttpResponse<String> form = browser.get(confirmPath);
@@ -122,7 +122,7 @@ class ConsoleBackupsTest extends PlatformTestSupport {
 
     @Test
     void anotherTenantsBackupCannotBeVerifiedOrRestoredThroughThisTenant() {
-        BackupRun alphaRun = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
+        BackupRun alphaRun = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual").block();
         Browser browser = OperatorConsole.loggedIn(server.getPort());
         assertEquals(404, browser.get("/van-hanh/sao-luu/beta/" + alphaRun.id() + "/khoi-phuc").statusCode());
         HttpResponse<String> verify = browser.postForm("/van-hanh/sao-luu/beta/" + alphaRun.id() + "/kiem-chung",

@@ -96,7 +96,7 @@ class PageCacheTest extends PlatformTestSupport {
         assertNotEquals(key.value(), PageKey.of(alpha, "vi", "/bai-viet/khac").value());
         Tenant alphaNextVersion = new Tenant(alpha.code(), alpha.nameVi(), alpha.nameEn(), alpha.abbreviation(), alpha.parentCode(),
                 alpha.schema(), alpha.theme(), alpha.status(), alpha.statusNotice(), alpha.migrationStatus(),
-                alpha.contentVersion() + 1, alpha.aliases());
+                alpha.contentVersion() + 1, alpha.aliases(), alpha.settings());
         assertNotEquals(key.value(), PageKey.of(alphaNextVersion, "vi", ARTICLE).value());
         assertTrue(key.value().startsWith("alpha|"));
     }

@@ -139,7 +139,7 @@ class OneRootPerBaseDomainTest extends PlatformTestSupport {
 
     @Test
     void aRestoreIntoANewTenantKeepsTheParentTakesTheGivenNameAndClaimsNoOtherHost() {
-        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
+        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual").block();
         assertEquals("succeeded", run.status(), run.error());
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
 
@@ -163,8 +163,8 @@ class OneRootPerBaseDomainTest extends PlatformTestSupport {
 
     @Test
     void aRestoreIntoANewTenantIsRefusedWithoutANameForTheRootOrOnATakenHost() {
-        BackupRun alphaRun = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
-        BackupRun rootRun = backups.backup(registry.findByCode("bo").orElseThrow(), "manual");
+        BackupRun alphaRun = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual").block();
+        BackupRun rootRun = backups.backup(registry.findByCode("bo").orElseThrow(), "manual").block();
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
 
         assertEquals(List.of("name"), refused(alpha, alphaRun, new RestoreRequest("new", "iota", "iota", "iota", " ", null)));

@@ -1,12 +1,10 @@
 package vn.cong.ops.backup;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import vn.cong.system.Sql;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
@@ -15,13 +13,13 @@ import vn.cong.tenancy.manifest.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.time.Clock;
 
 /**
  * Backups, verifications and restores the operator asks for (console or API), run OFF the request
- * path: the request records the run and answers at once; the work runs on the bounded {@code backups}
- * executor (pg_dump and pg_restore one at a time) and writes its progress on the run's row, which is
- * what the console and the API poll.
+ * path: the request records the run and answers at once; the work runs in the background (its blocking
+ * steps on the bounded {@code backups} executor, pg_dump and pg_restore one at a time), kept alive by the
+ * heartbeat, and writes its progress on the run's row, which is what the console and the API poll.
  */
 @Singleton
 public class BackupJobs {
@@ -29,39 +27,41 @@ public class BackupJobs {
     private static final Logger LOG = LoggerFactory.getLogger(BackupJobs.class);
 
     private final TenantBackups backups;
+    private final BackupVerification verification;
     private final TenantRestore restore;
+    private final BackupRuns runs;
     private final BackupHistory history;
+    private final BackupHeartbeat heartbeat;
     private final PlatformDatabase db;
     private final TenantRegistry registry;
     private final PlatformConfiguration config;
-    private final ExecutorService executor;
     private final BackupAlerts alerts;
+    private final Clock clock;
 
-    public BackupJobs(TenantBackups backups, TenantRestore restore, BackupHistory history, PlatformDatabase db,
-                      TenantRegistry registry, PlatformConfiguration config, @Named("backups") ExecutorService executor,
-                      BackupAlerts alerts) {
+    BackupJobs(TenantBackups backups, BackupVerification verification, TenantRestore restore, BackupRuns runs, BackupHistory history,
+               BackupHeartbeat heartbeat, PlatformDatabase db, TenantRegistry registry, PlatformConfiguration config, BackupAlerts alerts,
+               Clock clock) {
         this.backups = backups;
+        this.verification = verification;
         this.restore = restore;
+        this.runs = runs;
         this.history = history;
+        this.heartbeat = heartbeat;
         this.db = db;
         this.registry = registry;
         this.config = config;
-        this.executor = executor;
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     /** Records a manual backup of the tenant (phase queued) and takes and verifies it in the background. */
     public Mono<BackupRun> backUpNow(Tenant tenant, String operator) {
-        return db.mono(c -> c.one("""
-                        INSERT INTO platform.backup_runs (tenant_code, trigger, phase, requested_by) VALUES ($1, 'manual', $2, $3)
-                        RETURNING id""", r -> r.get(0, Long.class), tenant.code(), BackupPhase.QUEUED.db(), operator))
-                .doOnNext(id -> executor.execute(() -> {
-                    BackupRun run = backups.take(tenant, id);
-                    if ("succeeded".equals(run.status())) {
-                        backups.verify(id);
-                    }
-                }))
-                .flatMap(id -> history.find(tenant.code(), id));
+        return db.mono(tx -> runs.insert(tx.forTenant(tenant), "manual", BackupPhase.QUEUED, operator, clock.instant()))
+                .doOnNext(id -> backups.take(tenant, id)
+                        .filter(run -> "succeeded".equals(run.status()))
+                        .flatMap(run -> verification.verify(tenant, id))
+                        .subscribe(null, e -> LOG.error("Tenant {}: backup {} bookkeeping failed", tenant.code(), id, e)))
+                .flatMap(id -> history.find(tenant, id));
     }
 
     /**
@@ -69,12 +69,11 @@ public class BackupJobs {
      * such usable backup (unknown, failed, deleted by retention, or being verified right now).
      */
     public Mono<BackupRun> verifyLater(String tenantCode, long runId) {
-        return db.mono(c -> c.one("""
-                        UPDATE platform.backup_runs SET phase = $3, verification_started_at = now()
-                        WHERE id = $1 AND tenant_code = $2 AND status = 'succeeded' AND phase IS NULL AND deleted_at IS NULL
-                        RETURNING id""", r -> r.get(0, Long.class), runId, tenantCode, BackupPhase.QUEUED.db()))
-                .doOnNext(id -> executor.execute(() -> backups.verify(id)))
-                .flatMap(id -> history.find(tenantCode, id));
+        return Mono.justOrEmpty(registry.findByCode(tenantCode))
+                .flatMap(tenant -> db.mono(tx -> runs.queueVerification(tx.forTenant(tenant), runId, clock.instant()))
+                        .doOnNext(id -> verification.verify(tenant, id)
+                                .subscribe(null, e -> LOG.error("Tenant {}: verification of backup {} failed", tenantCode, id, e)))
+                        .flatMap(id -> history.find(tenant, id)));
     }
 
     /** Either the restore that was started, or every reason it was not. */
@@ -91,7 +90,7 @@ public class BackupJobs {
      */
     public Mono<Started> restore(Tenant tenant, long runId, RestoreRequest request, String operator) {
         List<FieldError> errors = new ArrayList<>(request.problems(tenant.code()));
-        return history.find(tenant.code(), runId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+        return history.find(tenant, runId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(run -> {
                     if (run.isEmpty() || !run.get().usable()) {
                         errors.add(new FieldError("backup", "bản sao lưu #" + runId + " của cổng " + tenant.code()
@@ -140,15 +139,12 @@ public class BackupJobs {
 
     private Mono<Started> start(Tenant tenant, long runId, RestoreRequest request, String operator) {
         String target = request.targetCode(tenant.code());
-        return db.mono(c -> c.one("""
-                                INSERT INTO platform.restore_runs (backup_run_id, tenant_code, mode, target_code, abbreviation, requested_by,
-                                                                   name_vi, name_en)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING\s""" + RestoreRun.COLUMNS, RestoreRun::of,
-                        runId, tenant.code(), request.into(), target,
-                        Sql.orNull(request.intoSameTenant() ? null : RestoreRequest.clean(request.abbreviation()), String.class), operator,
-                        Sql.orNull(request.intoSameTenant() ? null : request.nameVi(), String.class),
-                        Sql.orNull(request.intoSameTenant() ? null : request.nameEnOrVi(), String.class)))
-                .doOnNext(run -> work(tenant, run).subscribe(null, e -> LOG.error("Restore {} bookkeeping failed", run.id(), e)))
+        boolean same = request.intoSameTenant();
+        return db.mono(tx -> runs.insertRestore(tx.forTenant(tenant), runId, request.into(), target,
+                        same ? null : RestoreRequest.clean(request.abbreviation()), operator,
+                        same ? null : request.nameVi(), same ? null : request.nameEnOrVi(), clock.instant()))
+                .doOnNext(run -> heartbeat.whileRestoring(run.id(), work(tenant, run))
+                        .subscribe(null, e -> LOG.error("Restore {} bookkeeping failed", run.id(), e)))
                 .map(run -> new Started(run, List.of()))
                 .onErrorResume(R2dbcDataIntegrityViolationException.class, e -> Mono.just(Started.refused(List.of(
                         new FieldError("backup", "đang có một lần khôi phục vào cổng «" + target + "» chưa xong")))));
@@ -160,22 +156,18 @@ public class BackupJobs {
                 : restore.restoreAsNewTenant(run.backupRunId(), tenant, run.targetCode(), run.abbreviation(), run.nameVi(), run.nameEn())
                         .thenReturn(new TenantRestore.InPlace(null, null));
         return restored
-                .flatMap(first -> finish(run.id(), "succeeded", first.safety() == null ? null : first.safety().id(), null,
+                .flatMap(first -> finish(tenant, run.id(), "succeeded", first.safety() == null ? null : first.safety().id(), null,
                         first.safetySkipped()))
                 .doOnSuccess(done -> LOG.info("Restore {}: backup {} of {} restored into {}", run.id(), run.backupRunId(),
                         run.tenantCode(), run.targetCode()))
                 .onErrorResume(e -> {
                     LOG.error("ALERT restore {} of backup {} into {} failed", run.id(), run.backupRunId(), run.targetCode(), e);
                     alerts.restoreFailed(run.tenantCode(), run.id(), String.valueOf(e.getMessage()));
-                    return finish(run.id(), "failed", null, String.valueOf(e.getMessage()), null);
+                    return finish(tenant, run.id(), "failed", null, String.valueOf(e.getMessage()), null);
                 });
     }
 
-    private Mono<Void> finish(long id, String status, Long safetyRunId, String error, String safetySkipped) {
-        return db.mono(c -> c.update("""
-                        UPDATE platform.restore_runs SET status = $2, safety_run_id = $3, error = $4, safety_skipped = $5, finished_at = now()
-                        WHERE id = $1""",
-                id, status, Sql.orNull(safetyRunId, Long.class), Sql.orNull(error, String.class),
-                Sql.orNull(safetySkipped, String.class))).then();
+    private Mono<Void> finish(Tenant tenant, long id, String status, Long safetyRunId, String error, String safetySkipped) {
+        return db.mono(tx -> runs.finishRestore(tx.forTenant(tenant), id, status, safetyRunId, error, safetySkipped)).then();
     }
 }

@@ -4,8 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
@@ -20,10 +18,6 @@ public record BackupRun(long id, String tenantCode, String trigger, String statu
                         @Nullable String requestedBy, OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt,
                         @Nullable OffsetDateTime verifiedAt, boolean deleted) {
 
-    static final String COLUMNS = """
-            id, tenant_code, trigger, status, phase, path, coalesce(size_bytes, 0) AS size_bytes, error, verification_status,
-            verification_detail, requested_by, started_at, finished_at, verified_at, deleted_at IS NOT NULL AS deleted""";
-
     public Path folder() {
         return Path.of(path);
     }
@@ -31,14 +25,6 @@ public record BackupRun(long id, String tenantCode, String trigger, String statu
     /** Finished, kept, and not being verified right now: it can be verified or restored. */
     public boolean usable() {
         return "succeeded".equals(status) && phase == null && !deleted;
-    }
-
-    static BackupRun of(ResultSet rs) throws SQLException {
-        return new BackupRun(rs.getLong("id"), rs.getString("tenant_code"), rs.getString("trigger"), rs.getString("status"),
-                rs.getString("phase"), rs.getString("path"), rs.getLong("size_bytes"), rs.getString("error"),
-                rs.getString("verification_status"), rs.getString("verification_detail"), rs.getString("requested_by"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                rs.getObject("verified_at", OffsetDateTime.class), rs.getBoolean("deleted"));
     }
 
     static BackupRun of(io.r2dbc.spi.Readable r) {

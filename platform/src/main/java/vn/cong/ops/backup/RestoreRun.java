@@ -18,10 +18,6 @@ public record RestoreRun(long id, long backupRunId, String tenantCode, String mo
                          String requestedBy, OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt,
                          @Nullable String nameVi, @Nullable String nameEn, @Nullable String safetySkipped) {
 
-    static final String COLUMNS = """
-            id, backup_run_id, tenant_code, mode, target_code, abbreviation, status, safety_run_id, error, requested_by,
-            started_at, finished_at, name_vi, name_en, safety_skipped""";
-
     public boolean running() {
         return "running".equals(status);
     }

@@ -1,44 +1,53 @@
 package vn.cong.ops.backup;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.PublicChanges;
-import vn.cong.tenancy.SchemaMigrations;
+import vn.cong.tenancy.SchemaNames;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 
-import java.util.concurrent.ExecutorService;
-
-/** Operator restores: into a new tenant, or into the same tenant after taking a fresh backup. */
+/**
+ * Operator restores: into a new tenant, or into the same tenant after taking a fresh backup. The backup
+ * is found among the source tenant's own runs and its files checked against its manifest before
+ * anything is dropped; {@link SchemaRestore} does the blocking part on the {@code backups} executor.
+ */
 @Singleton
 public class TenantRestore {
 
-    private final TenantBackups backups;
-    private final PlatformDatabase platform;
-    private final TenantRegistry registry;
-    private final SchemaMigrations schemas;
-    private final PublicChanges changes;
-    private final Scheduler blocking;
+    private static final Logger LOG = LoggerFactory.getLogger(TenantRestore.class);
 
-    public TenantRestore(TenantBackups backups, PlatformDatabase platform, TenantRegistry registry, SchemaMigrations schemas,
-                         PublicChanges changes,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    private final TenantBackups backups;
+    private final SchemaRestore schemas;
+    private final BackupRuns runs;
+    private final BackupManifests manifests;
+    private final PlatformDatabase platform;
+    private final BackupThreads threads;
+    private final TenantRegistry registry;
+    private final PublicChanges changes;
+
+    TenantRestore(TenantBackups backups, SchemaRestore schemas, BackupRuns runs, BackupManifests manifests, PlatformDatabase platform,
+                  BackupThreads threads, TenantRegistry registry, PublicChanges changes) {
         this.backups = backups;
-        this.platform = platform;
-        this.registry = registry;
         this.schemas = schemas;
+        this.runs = runs;
+        this.manifests = manifests;
+        this.platform = platform;
+        this.threads = threads;
+        this.registry = registry;
         this.changes = changes;
-        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     /** What a restore into the same tenant did first: the safety backup it took, or why it took none. */
     public record InPlace(@Nullable BackupRun safety, @Nullable String safetySkipped) {
+    }
+
+    /** A backup found among its tenant's runs, whose files match its manifest. */
+    private record Intact(BackupRun run, BackupManifest manifest) {
     }
 
     /**
@@ -59,7 +68,8 @@ public class TenantRestore {
         if (nameVi.isBlank()) {
             return Mono.error(new BackupFailure("Cần tên hiển thị của cổng mới"));
         }
-        return Mono.fromCallable(() -> backups.restoreSchemaAs(runId, newCode)).subscribeOn(blocking)
+        return intact(source, runId)
+                .flatMap(backup -> threads.run(() -> schemas.asNewTenant(backup.run(), backup.manifest(), newCode)).thenReturn(backup.manifest()))
                 .flatMap(manifest -> platform.mono(c -> c.update("""
                                 INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme, settings,
                                                               migration_status, schema_migrated_at)
@@ -67,8 +77,7 @@ public class TenantRestore {
                                 newCode, nameVi, nameEn, abbreviation, source.parentCode(), Tenant.schemaFor(newCode),
                                 manifest.theme(), manifest.settings()))
                         // the host or code was taken meanwhile: leave no schema behind that no tenant owns
-                        .onErrorResume(e -> Mono.fromRunnable(() -> backups.dropRestoredSchema(newCode)).subscribeOn(blocking)
-                                .then(Mono.error(e))))
+                        .onErrorResume(e -> dropRestored(newCode).then(Mono.error(e))))
                 .then(changes.refreshEveryNode())
                 .then(Mono.fromCallable(() -> registry.findByCode(newCode).orElseThrow()));
     }
@@ -79,25 +88,54 @@ public class TenantRestore {
      * the reason given. Either way the tenant serves again at once (registry and page cache move on).
      */
     public Mono<InPlace> restoreInPlace(long runId, Tenant tenant) {
-        return Mono.fromCallable(() -> {
-                    InPlace first;
-                    if (!schemas.schemaExists(tenant.schema())) {
-                        first = new InPlace(null, "lược đồ " + tenant.schema()
-                                + " không còn trong cơ sở dữ liệu nên không có gì để sao lưu an toàn trước khi khôi phục");
-                    } else {
-                        BackupRun safety = backups.backup(tenant, "pre-restore");
-                        if (!"succeeded".equals(safety.status())) {
-                            throw new BackupFailure("Không sao lưu được trạng thái hiện tại trước khi khôi phục: " + safety.error());
-                        }
-                        first = new InPlace(safety, null);
+        return intact(tenant, runId)
+                .flatMap(backup -> {
+                    if (!backup.manifest().schema().equals(tenant.schema())) {
+                        return Mono.error(new BackupFailure("Bản sao lưu " + runId + " là của cổng " + backup.manifest().tenantCode()
+                                + ", không phải " + tenant.code()));
                     }
-                    backups.restoreInPlace(runId, tenant);
-                    return first;
-                }).subscribeOn(blocking)
+                    return safetyFirst(tenant)
+                            .flatMap(first -> dropSchema(tenant.schema())
+                                    .onErrorMap(e -> new BackupFailure("Không xoá được lược đồ hiện tại: " + e.getMessage(), e))
+                                    .then(threads.run(() -> schemas.intoDroppedSchema(backup.run(), tenant)))
+                                    .thenReturn(first));
+                })
                 .flatMap(first -> changes.inPlatform((c, change) -> c.update("""
                                 UPDATE platform.tenants SET migration_status = 'ok', migration_error = NULL,
                                     schema_migrated_at = coalesce(schema_migrated_at, now())
                                 WHERE code = $1""", tenant.code())
                         .then(change.pagesOf(tenant))).thenReturn(first));
+    }
+
+    private Mono<Intact> intact(Tenant tenant, long runId) {
+        return platform.mono(tx -> runs.find(tx.forTenant(tenant), runId))
+                .switchIfEmpty(Mono.error(() -> new BackupFailure("Không có bản sao lưu số " + runId)))
+                .flatMap(run -> threads.call(() -> new Intact(run, manifests.readIntact(run))));
+    }
+
+    private Mono<InPlace> safetyFirst(Tenant tenant) {
+        return platform.mono(tx -> tx.one("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
+                        r -> r.get(0, Boolean.class), tenant.schema()))
+                .flatMap(exists -> exists
+                        ? backups.backup(tenant, "pre-restore").flatMap(safety -> "succeeded".equals(safety.status())
+                                ? Mono.just(new InPlace(safety, null))
+                                : Mono.error(new BackupFailure("Không sao lưu được trạng thái hiện tại trước khi khôi phục: " + safety.error())))
+                        : Mono.just(new InPlace(null, "lược đồ " + tenant.schema()
+                                + " không còn trong cơ sở dữ liệu nên không có gì để sao lưu an toàn trước khi khôi phục")));
+    }
+
+    /** Drops the schema and media a restore as {@code newCode} created, when the new tenant could not be registered. */
+    private Mono<Void> dropRestored(String newCode) {
+        return dropSchema(Tenant.schemaFor(newCode))
+                .onErrorResume(e -> {
+                    LOG.error("Restored schema of {} could not be dropped after a failed registration", newCode, e);
+                    return Mono.empty();
+                })
+                .then(threads.run(() -> schemas.dropMedia(newCode)));
+    }
+
+    /** Absent is fine: a lost schema is restored into. */
+    private Mono<Void> dropSchema(String schema) {
+        return platform.mono(tx -> tx.update("DROP SCHEMA IF EXISTS " + SchemaNames.quoted(schema) + " CASCADE")).then();
     }
 }

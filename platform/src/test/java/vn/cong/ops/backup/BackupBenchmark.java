@@ -38,6 +38,8 @@ class BackupBenchmark extends PlatformTestSupport {
     @Inject
     TenantBackups backups;
     @Inject
+    BackupVerification verification;
+    @Inject
     TenantRestore restore;
 
     private final Path dataRoot = tempDir();
@@ -66,12 +68,12 @@ class BackupBenchmark extends PlatformTestSupport {
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
 
         long t0 = System.nanoTime();
-        BackupRun run = backups.backup(alpha, "manual");
+        BackupRun run = backups.backup(alpha, "manual").block();
         long backupMs = (System.nanoTime() - t0) / 1_000_000;
         assertEquals("succeeded", run.status(), run.error());
 
         t0 = System.nanoTime();
-        BackupRun verified = backups.verify(run.id());
+        BackupRun verified = verification.verify(alpha, run.id()).block();
         long verifyMs = (System.nanoTime() - t0) / 1_000_000;
         assertEquals("passed", verified.verificationStatus(), verified.verificationDetail());
 

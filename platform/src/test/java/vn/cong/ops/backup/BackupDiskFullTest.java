@@ -43,6 +43,10 @@ class BackupDiskFullTest extends PlatformTestSupport {
     TenantRegistry registry;
     @Inject
     TenantBackups backups;
+    @Inject
+    BackupVerification verification;
+    @Inject
+    TenantRestore restore;
 
     private final Path dataRoot = tempDir();
     private final List<String> alerts = new CopyOnWriteArrayList<>();
@@ -72,7 +76,7 @@ class BackupDiskFullTest extends PlatformTestSupport {
     void aBackupThatFillsTheDiskFailsWithAnAlertAndIsNeverUsable() throws IOException {
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
         FullDiskPgTools.FREE.set(4096);
-        BackupRun run = backups.backup(alpha, "manual");
+        BackupRun run = backups.backup(alpha, "manual").block();
 
         assertEquals("failed", run.status());
         assertTrue(run.error() != null && run.error().contains("No space left on device"), String.valueOf(run.error()));
@@ -80,19 +84,19 @@ class BackupDiskFullTest extends PlatformTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> alerts.stream()
                 .anyMatch(a -> a.contains("\"backup.failed\"") && a.contains("\"backup\":" + run.id())));
         Path folder = Path.of(run.path());
-        assertTrue(Files.exists(folder.resolve(TenantBackups.DUMP)), "the disk really took a partial dump");
-        assertFalse(Files.exists(folder.resolve(TenantBackups.MANIFEST)), "a partial backup has no manifest");
+        assertTrue(Files.exists(folder.resolve(BackupManifests.DUMP)), "the disk really took a partial dump");
+        assertFalse(Files.exists(folder.resolve(BackupManifests.MANIFEST)), "a partial backup has no manifest");
 
-        BackupRun verified = backups.verify(run.id());
+        BackupRun verified = verification.verify(alpha, run.id()).block();
         assertNotEquals("passed", verified.verificationStatus());
         assertEquals("failed", verified.status());
-        assertThrows(BackupFailure.class, () -> backups.restoreSchemaAs(run.id(), "khoiphuc"));
+        assertThrows(BackupFailure.class, () -> restore.restoreAsNewTenant(run.id(), alpha, "khoiphuc", "khoiphuc", "Khôi phục", "Khoi phuc").block());
         assertTrue(registry.findByCode("khoiphuc").isEmpty());
 
         FullDiskPgTools.FREE.set(Long.MAX_VALUE);
-        BackupRun afterSpaceIsFreed = backups.backup(alpha, "manual");
+        BackupRun afterSpaceIsFreed = backups.backup(alpha, "manual").block();
         assertEquals("succeeded", afterSpaceIsFreed.status(), String.valueOf(afterSpaceIsFreed.error()));
-        assertEquals("passed", backups.verify(afterSpaceIsFreed.id()).verificationStatus());
+        assertEquals("passed", verification.verify(alpha, afterSpaceIsFreed.id()).block().verificationStatus());
     }
 
     private static HttpServer webhook(List<String> received) {

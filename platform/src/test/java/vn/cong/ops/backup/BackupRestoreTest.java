@@ -46,6 +46,8 @@ class BackupRestoreTest extends PlatformTestSupport {
     @Inject
     TenantBackups backups;
     @Inject
+    BackupVerification verification;
+    @Inject
     TenantRestore restore;
     @Inject
     MediaStore media;
@@ -77,12 +79,12 @@ class BackupRestoreTest extends PlatformTestSupport {
     @Test
     void backupVerifiesAndRestoresIntoANewTenantWithIdenticalContent() throws IOException {
         MediaFile cover = media.store(tenant("alpha"), "bia.png", PNG, Set.of(MediaType.PNG), null).block();
-        BackupRun run = backups.backup(tenant("alpha"), "manual");
+        BackupRun run = backups.backup(tenant("alpha"), "manual").block();
         assertEquals("succeeded", run.status(), run.error());
         assertTrue(Files.exists(run.folder().resolve("schema.dump")));
         assertTrue(Files.exists(run.folder().resolve("manifest.json")));
 
-        BackupRun verified = backups.verify(run.id());
+        BackupRun verified = verification.verify(tenant("alpha"), run.id()).block();
         assertEquals("passed", verified.verificationStatus(), verified.verificationDetail());
 
         Tenant copy = restore.restoreAsNewTenant(run.id(), tenant("alpha"), "alpha_copy", "alphacopy", "Bản sao Cục Alpha", "Alpha copy").block();
@@ -98,11 +100,11 @@ class BackupRestoreTest extends PlatformTestSupport {
 
     @Test
     void backupFileAlteredOnDiskFailsVerification() throws IOException {
-        BackupRun run = backups.backup(tenant("beta"), "manual");
+        BackupRun run = backups.backup(tenant("beta"), "manual").block();
         assertEquals("succeeded", run.status(), run.error());
         Files.write(run.folder().resolve("schema.dump"), new byte[]{1, 2, 3}, StandardOpenOption.APPEND);
 
-        BackupRun verified = backups.verify(run.id());
+        BackupRun verified = verification.verify(tenant("beta"), run.id()).block();
         assertEquals("failed", verified.verificationStatus());
         assertTrue(verified.verificationDetail().contains("schema.dump"), verified.verificationDetail());
     }
@@ -111,7 +113,7 @@ class BackupRestoreTest extends PlatformTestSupport {
     void restoreInPlaceBringsBackDeletedContentAfterTakingAFreshBackup() {
         Tenant beta = tenant("beta");
         List<String> before = titles(beta);
-        BackupRun run = backups.backup(beta, "manual");
+        BackupRun run = backups.backup(beta, "manual").block();
         tenantDb.mono(beta, c -> c.update("UPDATE content_items SET title = 'Bị sửa nhầm'")).block();
         assertTrue(titles(beta).get(0).contains("Bị sửa nhầm"));
 

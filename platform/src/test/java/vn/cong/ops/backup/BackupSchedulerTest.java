@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
+import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
@@ -35,6 +37,8 @@ class BackupSchedulerTest extends PlatformTestSupport {
     Onboarding onboarding;
     @Inject
     BackupScheduler scheduler;
+    @Inject
+    TenantRegistry registry;
 
     private final Path dataRoot = tempDir();
 
@@ -49,6 +53,10 @@ class BackupSchedulerTest extends PlatformTestSupport {
     void onboardTenants() {
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "alpha");
+    }
+
+    private Tenant tenant(String code) {
+        return registry.findByCode(code).orElseThrow();
     }
 
     private void makeDue(String code) throws SQLException {
@@ -67,7 +75,7 @@ class BackupSchedulerTest extends PlatformTestSupport {
 
     @Test
     void twoNodesRacingForOneDueBackupRunItOnce() throws Exception {
-        scheduler.schedule("alpha", "daily", 14, 12);
+        scheduler.schedule("alpha", "daily", 14, 12).block();
         makeDue("alpha");
         long before = scheduledRuns("alpha");
         CountDownLatch start = new CountDownLatch(1);
@@ -80,7 +88,7 @@ class BackupSchedulerTest extends PlatformTestSupport {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                runs.addAll(scheduler.runDue(Instant.now()));
+                runs.addAll(scheduler.runDue(Instant.now()).block());
             }));
         }
         start.countDown();
@@ -91,18 +99,18 @@ class BackupSchedulerTest extends PlatformTestSupport {
         assertEquals("succeeded", runs.get(0).status(), runs.get(0).error());
         assertEquals("passed", runs.get(0).verificationStatus(), runs.get(0).verificationDetail());
         // the slot moved on: nothing is due any more
-        assertEquals(List.of(), scheduler.runDue(Instant.now()));
+        assertEquals(List.of(), scheduler.runDue(Instant.now()).block());
     }
 
     @Test
     void everyTenantGetsTheTwiceAWeekPresetAndInvalidCronIsRefused() throws SQLException {
-        scheduler.ensureSchedules(BackupSchedulePreset.TWICE_A_WEEK.cron());
+        scheduler.ensureSchedules(BackupSchedulePreset.TWICE_A_WEEK.cron()).block();
         try (var c = jdbc(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT count(*) FROM platform.backup_schedules WHERE tenant_code = 'bo' AND cron = '0 30 1 * * MON,THU'")) {
             rs.next();
             assertEquals(1, rs.getLong(1));
         }
-        assertThrows(IllegalArgumentException.class, () -> scheduler.schedule("bo", "not a cron", 14, 12));
+        assertThrows(IllegalArgumentException.class, () -> scheduler.schedule("bo", "not a cron", 14, 12).block());
     }
 
     @Test
@@ -121,14 +129,14 @@ class BackupSchedulerTest extends PlatformTestSupport {
             rs.next();
             recentId = rs.getLong(1);
         }
-        Set<Long> deleted = scheduler.applyRetention("alpha", RetentionPolicy.preset(), Instant.now());
+        Set<Long> deleted = scheduler.applyRetention(tenant("alpha"), RetentionPolicy.preset(), Instant.now()).block();
         assertTrue(deleted.contains(oldId));
         assertFalse(deleted.contains(recentId));
         assertFalse(Files.exists(oldFolder));
         assertTrue(Files.exists(recentFolder));
         // another tenant's backups are never touched by alpha's retention
-        assertEquals(Set.of(), scheduler.applyRetention("bo", new RetentionPolicy(0, 0, java.time.ZoneId.of("UTC")),
-                Instant.now().minus(1000, ChronoUnit.DAYS)));
+        assertEquals(Set.of(), scheduler.applyRetention(tenant("bo"), new RetentionPolicy(0, 0, java.time.ZoneId.of("UTC")),
+                Instant.now().minus(1000, ChronoUnit.DAYS)).block());
     }
 
     private static Path tempDir() {

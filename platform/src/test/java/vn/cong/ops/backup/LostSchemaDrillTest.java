@@ -102,7 +102,7 @@ class LostSchemaDrillTest extends PlatformTestSupport {
     @Test
     void aDroppedSchemaAnswers503IsNeverRecreatedEmptyAndIsRestoredInPlaceIdentically() {
         assertEquals(200, get(ALPHA, "/").statusCode());
-        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual");
+        BackupRun run = backups.backup(registry.findByCode("alpha").orElseThrow(), "manual").block();
         assertEquals("succeeded", run.status(), run.error());
         Map<String, String> before = digest("t_alpha");
         assertFalse(before.isEmpty());

@@ -127,7 +127,7 @@ class AlertEmailTest extends PlatformTestSupport {
 
     @Test
     void aFailedBackupSendsAnEmail() throws Exception {
-        BackupRun run = backups.backup(registry.findByCode("bo").orElseThrow(), "manual");
+        BackupRun run = backups.backup(registry.findByCode("bo").orElseThrow(), "manual").block();
         assertEquals("failed", run.status());
         assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(20).toMillis(), 1), "the backup alert arrives");
         MimeMessage mail = smtp.getReceivedMessages()[0];

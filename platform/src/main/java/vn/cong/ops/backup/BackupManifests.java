@@ -1,0 +1,120 @@
+package vn.cong.ops.backup;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import vn.cong.tenancy.Tenant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A backup folder's {@code manifest.json}: written last (the SHA-256 of every file, what the dump
+ * measured, the tenant's names, theme and settings), read back before a verification or restore, and
+ * checked against the files, so an altered, missing or extra file is found before anything is restored.
+ */
+@Singleton
+class BackupManifests {
+
+    static final String DUMP = "schema.dump";
+    static final String MANIFEST = "manifest.json";
+
+    private final JsonMapper json;
+
+    BackupManifests(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Writes the manifest of a finished folder and gives the folder's size in bytes. Blocking. */
+    long write(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime createdAt) throws IOException {
+        BackupManifest manifest = new BackupManifest(tenant.code(), tenant.schema(), tenant.nameVi(), tenant.nameEn(),
+                createdAt, platformVersion(), dumped.migrationVersion(), tenant.theme(), tenant.settings(),
+                checksums(folder), dumped.measures().rowCounts(), dumped.measures().tableDigests());
+        Files.write(folder.resolve(MANIFEST), json.writeValueAsBytes(manifest));
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /** The manifest of a finished backup; a run that did not succeed has none to read. */
+    BackupManifest read(BackupRun run) throws IOException {
+        if (run.path() == null || !"succeeded".equals(run.status())) {
+            throw new BackupFailure("Bản sao lưu " + run.id() + " không hoàn tất (" + run.status() + ")");
+        }
+        return json.readValue(Files.readAllBytes(run.folder().resolve(MANIFEST)), Argument.of(BackupManifest.class));
+    }
+
+    /** The manifest of a backup about to be restored, refused unless every file is as it was written. */
+    BackupManifest readIntact(BackupRun run) {
+        BackupManifest manifest;
+        try {
+            manifest = read(run);
+        } catch (IOException e) {
+            throw new BackupFailure("Không đọc được bản kê của bản sao lưu " + run.id(), e);
+        }
+        List<String> fileProblems = problems(run.folder(), manifest);
+        if (!fileProblems.isEmpty()) {
+            throw new BackupFailure("Bản sao lưu " + run.id() + " đã bị thay đổi: " + String.join("; ", fileProblems));
+        }
+        return manifest;
+    }
+
+    /** Every file missing, altered or added since the manifest was written. */
+    List<String> problems(Path folder, BackupManifest manifest) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> actual = checksums(folder);
+        manifest.files().forEach((file, sha) -> {
+            String found = actual.get(file);
+            if (found == null) {
+                problems.add(file + ": thiếu tệp");
+            } else if (!found.equals(sha)) {
+                problems.add(file + ": tổng kiểm SHA-256 không khớp");
+            }
+        });
+        actual.keySet().stream().filter(f -> !manifest.files().containsKey(f)).forEach(f -> problems.add(f + ": tệp lạ"));
+        return problems;
+    }
+
+    private static Map<String, String> checksums(Path folder) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(MANIFEST))
+                    .forEach(p -> files.put(folder.relativize(p).toString().replace('\\', '/'), sha256(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static String sha256(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String platformVersion() {
+        String v = BackupManifests.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

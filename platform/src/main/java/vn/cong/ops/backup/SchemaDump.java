@@ -1,0 +1,58 @@
+package vn.cong.ops.backup;
+
+import jakarta.inject.Singleton;
+import vn.cong.tenancy.DatabaseConfiguration;
+import vn.cong.tenancy.SchemaNames;
+import vn.cong.tenancy.Tenant;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Dumps a tenant's schema with pg_dump and measures it (row counts, table digests, migration version)
+ * in the very snapshot pg_dump reads, so the manifest describes exactly what was dumped. Blocking JDBC:
+ * the snapshot is exported from a transaction that must stay open while pg_dump runs.
+ */
+@Singleton
+class SchemaDump {
+
+    private final DatabaseConfiguration db;
+    private final PgTools pg;
+
+    SchemaDump(DatabaseConfiguration db, PgTools pg) {
+        this.db = db;
+        this.pg = pg;
+    }
+
+    /** What a dump found in its snapshot. */
+    record Dumped(SchemaMeasures measures, String migrationVersion) {
+    }
+
+    /** Writes the tenant's schema to {@code file}. Blocking: run it on the {@code backups} executor. */
+    Dumped dump(Tenant tenant, Path file) throws SQLException {
+        try (Connection c = db.openJdbc(db.name())) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            String snapshot = exportSnapshot(c);
+            SchemaMeasures measures = SchemaMeasures.of(c, tenant.schema());
+            String migrationVersion = single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
+                    + " WHERE success ORDER BY installed_rank DESC LIMIT 1");
+            pg.dumpSchema(tenant.schema(), snapshot, file);
+            c.commit();
+            return new Dumped(measures, migrationVersion);
+        }
+    }
+
+    /** Exports the snapshot of {@code c}'s open repeatable-read transaction, for pg_dump {@code --snapshot}. */
+    static String exportSnapshot(Connection c) throws SQLException {
+        return single(c, "SELECT pg_export_snapshot()");
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

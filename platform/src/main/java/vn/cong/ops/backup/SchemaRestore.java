@@ -1,0 +1,96 @@
+package vn.cong.ops.backup;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cong.media.MediaConfiguration;
+import vn.cong.system.Folders;
+import vn.cong.tenancy.DatabaseConfiguration;
+import vn.cong.tenancy.SchemaMigrations;
+import vn.cong.tenancy.SchemaNames;
+import vn.cong.tenancy.Tenant;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The blocking half of a restore: pg_restore of a checked backup into the platform's database (as the
+ * tenant's own schema, or renamed in a scratch database first to become a new tenant's), Flyway up to
+ * the current version, and the media folder. {@link TenantRestore} decides what to restore and records it.
+ */
+@Singleton
+class SchemaRestore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRestore.class);
+
+    private final DatabaseConfiguration db;
+    private final MediaConfiguration media;
+    private final PgTools pg;
+    private final SchemaMigrations migrations;
+    private final ScratchDatabases scratch;
+
+    SchemaRestore(DatabaseConfiguration db, MediaConfiguration media, PgTools pg, SchemaMigrations migrations, ScratchDatabases scratch) {
+        this.db = db;
+        this.media = media;
+        this.pg = pg;
+        this.migrations = migrations;
+        this.scratch = scratch;
+    }
+
+    /**
+     * Restores the backup as the new schema {@code t_<newCode>} with its media: restored into a scratch
+     * database, renamed there, dumped again and restored into the platform database.
+     */
+    void asNewTenant(BackupRun run, BackupManifest manifest, String newCode) {
+        String target = Tenant.schemaFor(newCode);
+        Path renamed = run.folder().resolveSibling("restore-" + UUID.randomUUID() + ".dump");
+        String database = null;
+        try {
+            database = scratch.create();
+            pg.restore(run.folder().resolve(BackupManifests.DUMP), database);
+            if (!target.equals(manifest.schema())) {
+                try (Connection c = scratch.open(database); var s = c.createStatement()) {
+                    s.execute("ALTER SCHEMA " + SchemaNames.quoted(manifest.schema()) + " RENAME TO " + SchemaNames.quoted(target));
+                }
+            }
+            try (Connection c = scratch.open(database)) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                pg.dumpSchemaFrom(database, target, SchemaDump.exportSnapshot(c), renamed);
+                c.commit();
+            }
+            pg.restore(renamed, db.name());
+            migrations.migrateTenant(target);
+            Folders.copyTree(run.folder().resolve("media"), media.root().resolve(newCode));
+        } catch (SQLException e) {
+            throw new BackupFailure("Khôi phục bản sao lưu " + run.id() + " thất bại: " + e.getMessage(), e);
+        } finally {
+            if (database != null) {
+                scratch.drop(database);
+            }
+            try {
+                Files.deleteIfExists(renamed);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}", renamed);
+            }
+        }
+    }
+
+    /** Restores the backup into the tenant's own schema, which the caller has dropped, and replaces its media. */
+    void intoDroppedSchema(BackupRun run, Tenant tenant) {
+        pg.restore(run.folder().resolve(BackupManifests.DUMP), db.name());
+        migrations.migrateTenant(tenant.schema());
+        Path mediaFolder = media.root().resolve(tenant.code());
+        Folders.deleteTree(mediaFolder);
+        Folders.copyTree(run.folder().resolve("media"), mediaFolder);
+    }
+
+    /** Removes the media a restore as {@code newCode} copied, when the new tenant could not be registered. */
+    void dropMedia(String newCode) {
+        Folders.deleteTree(media.root().resolve(newCode));
+    }
+}
