@@ -1,14 +1,13 @@
 package vn.cong.admin;
 
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.cong.onboarding.Onboarding;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
-import vn.cong.testing.TestTenants;
+import vn.cong.testing.TwoPortals;
 
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -32,19 +31,17 @@ class StaffLoginTest extends PlatformTestSupport {
     static final String BETA = "beta.most.localhost";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    Onboarding onboarding;
+    ApplicationContext context;
+
+    private TwoPortals portals;
 
     @BeforeAll
     void onboardTenants() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
+        portals = TwoPortals.onboard(context);
     }
 
     private Browser browser(String host) {
-        return new Browser(server.getPort(), host);
+        return portals.browser(host);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.cong.admin.accounts;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -10,12 +11,9 @@ import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountDetails;
 import vn.cong.accounts.Role;
 import vn.cong.admin.StaffForms;
-import vn.cong.onboarding.Onboarding;
-import vn.cong.tenancy.Tenant;
-import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
-import vn.cong.testing.TestTenants;
+import vn.cong.testing.TwoPortals;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,9 +45,7 @@ class AccountAdministrationTest extends PlatformTestSupport {
     @Inject
     EmbeddedServer server;
     @Inject
-    Onboarding onboarding;
-    @Inject
-    TenantRegistry registry;
+    ApplicationContext context;
     @Inject
     AccountAdministration administration;
 
@@ -60,14 +56,8 @@ class AccountAdministrationTest extends PlatformTestSupport {
 
     @BeforeAll
     void onboardTenants() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
-        Tenant alpha = registry.findByCode("alpha").orElseThrow();
-        administration.create(alpha, 1, new AccountDetails("bientap", "bientap@alpha.example.vn", "Trần Biên Tập", "", "", ""),
-                Set.of(Role.EDITOR), "MatKhauBienTap2026").block();
-        Tenant beta = registry.findByCode("beta").orElseThrow();
-        administration.create(beta, 1, new AccountDetails("chi-o-beta", "x@beta.example.vn", "Người của Beta", "", "", ""),
+        TwoPortals portals = TwoPortals.onboard(context); // alpha's editor "bientap" comes with it
+        administration.create(portals.beta(), 1, new AccountDetails("chi-o-beta", "x@beta.example.vn", "Người của Beta", "", "", ""),
                 Set.of(Role.EDITOR), "MatKhauBeta12345").block();
     }
 
@@ -338,7 +328,7 @@ class AccountAdministrationTest extends PlatformTestSupport {
     @Test
     void someoneWithoutTheTenantAdminRoleGetsForbidden() throws SQLException {
         Browser editor = browser();
-        logInOk(editor, "bientap", "MatKhauBienTap2026");
+        logInOk(editor, TwoPortals.EDITOR, TwoPortals.ALPHA_EDITOR_PASSWORD);
         HttpResponse<String> list = editor.get("/quan-tri/tai-khoan");
         assertEquals(403, list.statusCode());
         assertTrue(text(list).contains("không có quyền"));
