@@ -13,14 +13,11 @@ import vn.cong.ops.backup.BackupRun;
 import vn.cong.ops.backup.TenantBackups;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -44,13 +41,12 @@ class ConsoleBackupsTest extends PlatformTestSupport {
     @Inject
     TenantRegistry registry;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-console-backup-test");
 
     @Override
     protected Map<String, String> extraProperties() {
-        Map<String, String> p = new HashMap<>(OperatorConsole.operatorProperties());
-        p.put("cong.media.root", dataRoot.resolve("media").toString());
-        p.put("cong.backup.root", dataRoot.resolve("backups").toString());
+        Map<String, String> p = data.properties();
+        p.putAll(OperatorConsole.operatorProperties());
         return p;
     }
 
@@ -150,11 +146,4 @@ class ConsoleBackupsTest extends PlatformTestSupport {
         assertEquals(null, html.selectFirst("meta[http-equiv=refresh]"), "nothing is under way, so the page does not keep reloading");
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-console-backup-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

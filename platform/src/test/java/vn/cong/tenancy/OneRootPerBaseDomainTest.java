@@ -17,14 +17,11 @@ import vn.cong.ops.backup.TenantBackups;
 import vn.cong.tenancy.manifest.FieldError;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.testing.Browser;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -58,12 +55,11 @@ class OneRootPerBaseDomainTest extends PlatformTestSupport {
     @Inject
     BackupHistory history;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-root-test");
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString());
+        return data.properties();
     }
 
     @BeforeAll
@@ -182,11 +178,4 @@ class OneRootPerBaseDomainTest extends PlatformTestSupport {
         return started.errors().stream().map(FieldError::field).distinct().toList();
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-root-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import vn.cong.accounts.PasswordHasher;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.testing.Browser;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
@@ -49,12 +47,11 @@ class BackupApiTest extends PlatformTestSupport {
     @Inject
     JsonMapper json;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-backup-api-test");
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.operator.username", "vanhanh", "cong.operator.password-hash", new PasswordHasher().hash(PASSWORD),
-                "cong.media.root", dataRoot.resolve("media").toString(), "cong.backup.root", dataRoot.resolve("backups").toString());
+        return data.properties("cong.operator.username", "vanhanh", "cong.operator.password-hash", new PasswordHasher().hash(PASSWORD));
     }
 
     @BeforeAll
@@ -179,11 +176,4 @@ class BackupApiTest extends PlatformTestSupport {
         }
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-backup-api-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -7,11 +7,10 @@ import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +41,11 @@ class BackupBenchmark extends PlatformTestSupport {
     @Inject
     TenantRestore restore;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-backup-bench");
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString());
+        return data.properties();
     }
 
     @Test
@@ -98,11 +96,4 @@ class BackupBenchmark extends PlatformTestSupport {
         System.out.println(report);
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-backup-bench");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package vn.cong.ops.backup;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -9,19 +8,16 @@ import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.AlertWebhook;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,16 +44,12 @@ class BackupDiskFullTest extends PlatformTestSupport {
     @Inject
     TenantRestore restore;
 
-    private final Path dataRoot = tempDir();
-    private final List<String> alerts = new CopyOnWriteArrayList<>();
-    private final HttpServer webhook = webhook(alerts);
+    private final DataFolders data = DataFolders.temporary("cong-backup-disk-full");
+    private final AlertWebhook webhook = AlertWebhook.start();
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("test.backup-disk-full", "true",
-                "cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString(),
-                "cong.alerts.webhook-url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/canh-bao");
+        return data.properties("test.backup-disk-full", "true", "cong.alerts.webhook-url", webhook.url());
     }
 
     @BeforeAll
@@ -68,7 +60,7 @@ class BackupDiskFullTest extends PlatformTestSupport {
 
     @AfterAll
     void stopWebhook() {
-        webhook.stop(0);
+        webhook.stop();
         FullDiskPgTools.FREE.set(Long.MAX_VALUE);
     }
 
@@ -81,7 +73,7 @@ class BackupDiskFullTest extends PlatformTestSupport {
         assertEquals("failed", run.status());
         assertTrue(run.error() != null && run.error().contains("No space left on device"), String.valueOf(run.error()));
         assertFalse(run.usable());
-        await().atMost(Duration.ofSeconds(20)).until(() -> alerts.stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhook.received().stream()
                 .anyMatch(a -> a.contains("\"backup.failed\"") && a.contains("\"backup\":" + run.id())));
         Path folder = Path.of(run.path());
         assertTrue(Files.exists(folder.resolve(BackupManifests.DUMP)), "the disk really took a partial dump");
@@ -97,28 +89,5 @@ class BackupDiskFullTest extends PlatformTestSupport {
         BackupRun afterSpaceIsFreed = backups.backup(alpha, "manual").block();
         assertEquals("succeeded", afterSpaceIsFreed.status(), String.valueOf(afterSpaceIsFreed.error()));
         assertEquals("passed", verification.verify(alpha, afterSpaceIsFreed.id()).block().verificationStatus());
-    }
-
-    private static HttpServer webhook(List<String> received) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/canh-bao", exchange -> {
-                received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-backup-disk-full");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

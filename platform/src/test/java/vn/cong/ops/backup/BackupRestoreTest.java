@@ -13,13 +13,12 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,11 @@ class BackupRestoreTest extends PlatformTestSupport {
     @Inject
     MediaStore media;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-backup-test");
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString());
+        return data.properties();
     }
 
     @BeforeAll
@@ -123,11 +121,4 @@ class BackupRestoreTest extends PlatformTestSupport {
         assertEquals(titles(tenant("alpha")).size(), titles(tenant("alpha")).size());
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-backup-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

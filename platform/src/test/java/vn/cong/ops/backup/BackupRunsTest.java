@@ -10,13 +10,10 @@ import reactor.core.publisher.Mono;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 import vn.cong.testing.MutableClock;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TwoPortals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,14 +57,12 @@ class BackupRunsTest extends PlatformTestSupport {
     @Inject
     PlatformDatabase db;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-backup-runs-test");
     private TwoPortals portals;
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString(),
-                "cong.backup.heartbeat.enabled", "false", // the test beats by hand
+        return data.properties("cong.backup.heartbeat.enabled", "false", // the test beats by hand
                 "cong.backup.heartbeat.limit", LIMIT.toMinutes() + "m");
     }
 
@@ -170,11 +165,4 @@ class BackupRunsTest extends PlatformTestSupport {
         assertEquals(BackupPhase.QUEUED.db(), run(alpha, alphaRun).phase(), "alpha's run is as alpha left it");
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-backup-runs-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

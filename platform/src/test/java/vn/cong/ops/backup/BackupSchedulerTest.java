@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -40,13 +40,11 @@ class BackupSchedulerTest extends PlatformTestSupport {
     @Inject
     TenantRegistry registry;
 
-    private final Path dataRoot = tempDir();
+    private final DataFolders data = DataFolders.temporary("cong-schedule-test");
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString(),
-                "cong.backup.scheduler.enabled", "false");
+        return data.properties("cong.backup.scheduler.enabled", "false");
     }
 
     @BeforeAll
@@ -115,8 +113,8 @@ class BackupSchedulerTest extends PlatformTestSupport {
 
     @Test
     void retentionDeletesExactlyWhatThePolicySays() throws SQLException, IOException {
-        Path oldFolder = Files.createDirectories(dataRoot.resolve("backups/alpha/old"));
-        Path recentFolder = Files.createDirectories(dataRoot.resolve("backups/alpha/recent"));
+        Path oldFolder = Files.createDirectories(data.backups().resolve("alpha/old"));
+        Path recentFolder = Files.createDirectories(data.backups().resolve("alpha/recent"));
         long oldId;
         long recentId;
         try (var c = jdbc(); var s = c.createStatement()) {
@@ -139,11 +137,4 @@ class BackupSchedulerTest extends PlatformTestSupport {
                 Instant.now().minus(1000, ChronoUnit.DAYS)).block());
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-schedule-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

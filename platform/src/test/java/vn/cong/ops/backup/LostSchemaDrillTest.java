@@ -1,6 +1,5 @@
 package vn.cong.ops.backup;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -16,17 +15,13 @@ import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantSchemaUpgrade;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.testing.Browser;
+import vn.cong.testing.AlertWebhook;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,16 +65,12 @@ class LostSchemaDrillTest extends PlatformTestSupport {
     @Inject
     TenantOverview overview;
 
-    private final Path dataRoot = tempDir();
-    private final List<String> hooks = new CopyOnWriteArrayList<>();
-    private HttpServer webhook;
+    private final DataFolders data = DataFolders.temporary("cong-lost-schema-test");
+    private final AlertWebhook webhook = AlertWebhook.start();
 
     @Override
     protected Map<String, String> extraProperties() {
-        webhook = startWebhook();
-        return Map.of("cong.media.root", dataRoot.resolve("media").toString(),
-                "cong.backup.root", dataRoot.resolve("backups").toString(),
-                "cong.alerts.webhook-url", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+        return data.properties("cong.alerts.webhook-url", webhook.url());
     }
 
     @BeforeAll
@@ -92,7 +82,7 @@ class LostSchemaDrillTest extends PlatformTestSupport {
 
     @AfterAll
     void stopWebhook() {
-        webhook.stop(0);
+        webhook.stop();
     }
 
     private HttpResponse<String> get(String host, String path) {
@@ -119,7 +109,7 @@ class LostSchemaDrillTest extends PlatformTestSupport {
         assertTrue(english.body().contains("temporarily unavailable"), english.body());
 
         Awaitility.await().atMost(DEADLINE).until(() -> registry.findByCode("alpha").orElseThrow().schemaMissing());
-        Awaitility.await().atMost(DEADLINE).until(() -> hooks.stream().anyMatch(h -> h.contains("tenant.schema-missing") && h.contains("alpha")));
+        Awaitility.await().atMost(DEADLINE).until(() -> webhook.received().stream().anyMatch(h -> h.contains("tenant.schema-missing") && h.contains("alpha")));
         assertEquals("missing", overview.list().filter(t -> t.code().equals("alpha")).blockFirst().migrationStatus(),
                 "the console's tenant list reports it");
 
@@ -184,28 +174,5 @@ class LostSchemaDrillTest extends PlatformTestSupport {
             throw new IllegalStateException(e);
         }
         return digests;
-    }
-
-    private HttpServer startWebhook() {
-        try {
-            HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            hook.createContext("/hook", exchange -> {
-                hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            hook.start();
-            return hook;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cong-lost-schema-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
