@@ -24,6 +24,7 @@ import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.tenancy.TenantRows;
 import vn.cong.tenancy.manifest.FieldError;
 import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
@@ -184,13 +185,14 @@ public class Onboarding {
     private Mono<OnboardingReport> apply(TenantManifest m, long started) {
         String schema = Tenant.schemaFor(m.code());
         return platform.mono(c -> upsertTenant(c, m, schema)
-                        .flatMap(changes -> syncAliases(c, m).map(aliasChange -> {
+                        // the row just written, read whole in this transaction: its per-tenant rows are bound to it
+                        .flatMap(changes -> registry.read(c, m.code()).map(c::forTenant).flatMap(rows -> syncAliases(rows, m)).map(aliasChange -> {
                             if (aliasChange && !changes.created()) {
                                 changes.updated().add("aliases");
                             }
                             return changes;
                         }))
-                        .flatMap(changes -> syncLinkedSites(c, m).map(linkedChange -> {
+                        .flatMap(changes -> registry.read(c, m.code()).map(c::forTenant).flatMap(rows -> syncLinkedSites(rows, m)).map(linkedChange -> {
                             if (linkedChange && !changes.created()) {
                                 changes.updated().add("linkedSites");
                             }
@@ -272,29 +274,29 @@ public class Onboarding {
                         .thenReturn(new TenantChanges(true, new ArrayList<>()))));
     }
 
-    private Mono<Boolean> syncAliases(PlatformTx c, TenantManifest m) {
-        return c.update("DELETE FROM platform.domain_aliases WHERE tenant_code = $1 AND NOT (host = ANY($2))",
-                        m.code(), m.aliases().toArray(String[]::new))
+    private Mono<Boolean> syncAliases(TenantRows rows, TenantManifest m) {
+        return rows.update("DELETE FROM platform.domain_aliases WHERE tenant_code = $1 AND NOT (host = ANY($2))",
+                        (Object) m.aliases().toArray(String[]::new))
                 .flatMap(removed -> Flux.fromIterable(m.aliases())
-                        .concatMap(alias -> c.update("INSERT INTO platform.domain_aliases (host, tenant_code) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                                alias, m.code()))
+                        .concatMap(alias -> rows.update("INSERT INTO platform.domain_aliases (tenant_code, host) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                                alias))
                         .reduce(removed, Long::sum))
                 .map(n -> n > 0);
     }
 
-    private Mono<Boolean> syncLinkedSites(PlatformTx c, TenantManifest m) {
+    private Mono<Boolean> syncLinkedSites(TenantRows rows, TenantManifest m) {
         String[] urls = m.linkedSites().stream().map(TenantManifest.LinkedSiteSpec::url).toArray(String[]::new);
-        return c.update("DELETE FROM platform.linked_sites WHERE tenant_code = $1 AND NOT (url = ANY($2))", m.code(), urls)
+        return rows.update("DELETE FROM platform.linked_sites WHERE tenant_code = $1 AND NOT (url = ANY($2))", (Object) urls)
                 .flatMap(removed -> Flux.range(0, m.linkedSites().size())
                         .concatMap(i -> {
                             var site = m.linkedSites().get(i);
-                            return c.update("""
+                            return rows.update("""
                                     INSERT INTO platform.linked_sites (tenant_code, name_vi, name_en, url, position) VALUES ($1, $2, $3, $4, $5)
                                     ON CONFLICT (tenant_code, url) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en,
                                         position = excluded.position
                                     WHERE (linked_sites.name_vi, linked_sites.name_en, linked_sites.position)
                                           IS DISTINCT FROM (excluded.name_vi, excluded.name_en, excluded.position)""",
-                                    m.code(), site.name().vi(), site.name().en(), site.url(), i);
+                                    site.name().vi(), site.name().en(), site.url(), i);
                         })
                         .reduce(removed, Long::sum))
                 .map(n -> n > 0);

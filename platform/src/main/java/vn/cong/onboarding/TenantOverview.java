@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.TenantRegistry;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ public class TenantOverview {
             FROM platform.tenants t""";
 
     private final PlatformDatabase platform;
+    private final TenantRegistry registry;
     private final PlatformConfiguration config;
 
-    public TenantOverview(PlatformDatabase platform, PlatformConfiguration config) {
+    public TenantOverview(PlatformDatabase platform, TenantRegistry registry, PlatformConfiguration config) {
         this.platform = platform;
+        this.registry = registry;
         this.config = config;
     }
 
@@ -42,11 +45,11 @@ public class TenantOverview {
 
     public Mono<TenantDetail> find(String code) {
         return platform.mono(c -> c.one(SELECT + " WHERE t.code = $1", this::toView, code)
-                .flatMap(view -> c.query("""
+                .flatMap(view -> registry.read(c, code).flatMapMany(tenant -> c.forTenant(tenant).query("""
                                 SELECT from_status, to_status, notice, actor, changed_at FROM platform.tenant_status_changes
                                 WHERE tenant_code = $1 ORDER BY id""",
                         r -> new StatusChangeView(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
-                                r.get(3, String.class), r.get(4, OffsetDateTime.class)), code)
+                                r.get(3, String.class), r.get(4, OffsetDateTime.class))))
                         .collectList()
                         .map(history -> new TenantDetail(view, history))));
     }

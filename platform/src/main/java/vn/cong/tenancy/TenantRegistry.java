@@ -20,6 +20,13 @@ import java.util.Set;
 @Singleton
 public class TenantRegistry {
 
+    private static final String SELECT = """
+            SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
+                   t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings,
+                   coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
+                             WHERE a.tenant_code = t.code), '{}') AS aliases
+            FROM platform.tenants t""";
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantRegistry.class);
 
     private final PlatformDatabase database;
@@ -48,15 +55,18 @@ public class TenantRegistry {
         return tenant.abbreviation() + "." + config.baseDomain();
     }
 
+    /**
+     * The tenant {@code code} as its row stands in {@code tx} (not this node's snapshot): for work that has
+     * just written the row in the same transaction, such as onboarding, and needs the whole {@link Tenant}.
+     */
+    public Mono<Tenant> read(PlatformTx tx, String code) {
+        return tx.one(SELECT + " WHERE t.code = $1", TenantRegistry::toTenant, code);
+    }
+
     /** Reloads the registry now. */
     public Mono<Void> reload() {
         Mono<Long> version = database.mono(c -> c.one("SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
-        Mono<List<Tenant>> tenants = database.flux(c -> c.query("""
-                SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
-                       t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings,
-                       coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
-                                 WHERE a.tenant_code = t.code), '{}') AS aliases
-                FROM platform.tenants t ORDER BY t.code""", TenantRegistry::toTenant)).collectList();
+        Mono<List<Tenant>> tenants = database.flux(c -> c.query(SELECT + " ORDER BY t.code", TenantRegistry::toTenant)).collectList();
         return Mono.zip(version, tenants).doOnNext(loaded -> install(loaded.getT1(), loaded.getT2())).then();
     }
 
