@@ -52,6 +52,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.uptime.enabled", "false");
         p.put("cong.uptime.probe-linked-sites", "false");
         p.put("cong.backup.scheduler.enabled", "false");
+        p.put("cong.backup.heartbeat.enabled", "false");
         p.put("cong.integrity.enabled", "false");
         p.put("cong.maintenance.scheduler.enabled", "false");
         p.put("cong.workflow.scheduler.enabled", "false");

@@ -10,7 +10,6 @@ import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.jobs.ClusterJob;
 import vn.cong.tenancy.jobs.ScheduledJob;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -35,16 +34,14 @@ public class BackupHeartbeat {
     private final PlatformDatabase db;
     private final BackupHeartbeatConfiguration config;
     private final BackupAlerts alerts;
-    private final Clock clock;
     private final Set<Long> backups = ConcurrentHashMap.newKeySet();
     private final Set<Long> restores = ConcurrentHashMap.newKeySet();
 
-    BackupHeartbeat(BackupRuns runs, PlatformDatabase db, BackupHeartbeatConfiguration config, BackupAlerts alerts, Clock clock) {
+    BackupHeartbeat(BackupRuns runs, PlatformDatabase db, BackupHeartbeatConfiguration config, BackupAlerts alerts) {
         this.runs = runs;
         this.db = db;
         this.config = config;
         this.alerts = alerts;
-        this.clock = clock;
     }
 
     /** {@code work} on backup run {@code id} (taking or verifying it), kept alive from subscription to its end. */
@@ -88,10 +85,6 @@ public class BackupHeartbeat {
             case RESTORE -> alerts.restoreFailed(run.tenantCode(), run.id(), REASON);
             case VERIFICATION -> { } // the backup itself is whole and stays usable, unverified: the log says it, no alert
         }
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     /** The beat as a job every node runs for the runs it holds. */
