@@ -69,11 +69,15 @@ public class ContentCatalog {
     public Mono<List<SectionChoice>> sections(Tenant tenant) {
         return db.flux(tenant, c -> c.query("""
                         WITH RECURSIVE tree AS (
-                            SELECT id, name_vi, 0 AS depth, ARRAY[position, id] AS path FROM sections WHERE parent_id IS NULL
+                            SELECT id, name_vi, 0 AS depth, ARRAY[(archived_at IS NOT NULL)::int, position, id] AS path,
+                                   archived_at IS NOT NULL AS archived
+                            FROM sections WHERE parent_id IS NULL
                             UNION ALL
-                            SELECT s.id, s.name_vi, t.depth + 1, t.path || ARRAY[s.position, s.id]
+                            SELECT s.id, s.name_vi, t.depth + 1, t.path || ARRAY[(s.archived_at IS NOT NULL)::int, s.position, s.id],
+                                   t.archived OR s.archived_at IS NOT NULL
                             FROM sections s JOIN tree t ON s.parent_id = t.id)
-                        SELECT id, name_vi, depth FROM tree ORDER BY path""",
+                        -- archived sections stay choosable (an item already in one keeps it) but are named so, last
+                        SELECT id, CASE WHEN archived THEN name_vi || ' (đã lưu trữ)' ELSE name_vi END, depth FROM tree ORDER BY path""",
                 r -> new SectionChoice(r.get(0, Long.class), r.get(1, String.class), r.get(2, Integer.class))))
                 .collectList();
     }

@@ -16,7 +16,8 @@ import java.time.Clock;
 
 /**
  * Brings a tenant's sections and initial articles in line with its manifest: adds what is missing,
- * renames and reorders sections, never deletes, never overwrites an article that already exists.
+ * renames and reorders sections (not those the tenant's staff have changed since: the staff area owns them
+ * then), never deletes, never overwrites an article that already exists.
  */
 @Singleton
 public class ContentProvisioning {
@@ -45,7 +46,8 @@ public class ContentProvisioning {
                         INSERT INTO sections (parent_id, slug, name_vi, name_en, position) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (slug) DO UPDATE SET parent_id = excluded.parent_id, name_vi = excluded.name_vi,
                             name_en = excluded.name_en, position = excluded.position
-                        WHERE (sections.parent_id, sections.name_vi, sections.name_en, sections.position)
+                        WHERE sections.staff_edited_at IS NULL
+                          AND (sections.parent_id, sections.name_vi, sections.name_en, sections.position)
                               IS DISTINCT FROM (excluded.parent_id, excluded.name_vi, excluded.name_en, excluded.position)
                         RETURNING id""", r -> r.get(0, Long.class),
                         Sql.orNull(parentId, Long.class), s.slug(), s.name().vi(), s.name().en(), position)

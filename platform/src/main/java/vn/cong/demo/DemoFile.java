@@ -28,7 +28,15 @@ import java.util.function.Function;
  * values are refused with the path of the key, so a typo in a demo file fails the first run loudly.
  */
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
-                       List<Procedure> procedures, @Nullable About about, List<Waiting> waiting) {
+                       List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu) {
+
+    /**
+     * A line of the main menu the demo's theme version shows, in order: a top-level section by slug, a registry
+     * ({@code document}, {@code procedure}, {@code about}, …) or an outside link with its labels.
+     */
+    public record MenuLine(@Nullable String section, @Nullable String registry, @Nullable String url,
+                           @Nullable String labelVi, @Nullable String labelEn) {
+    }
 
     /** A staff account; the password is a demo password (never a real one). */
     public record Staff(String username, String fullName, String jobTitle, String unit, String email, String phone,
@@ -86,7 +94,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     public static DemoFile parse(String name, String yaml) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
-        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting");
+        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -123,6 +131,15 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     w.keys("slug", "section", "stage", "sensitivity", "title", "summary", "body");
                     return new Waiting(w.text("slug"), w.text("section"), w.choice("stage", Stage.values(), Node::code),
                             w.choice("sensitivity", Sensitivity.values(), Node::code), w.text("title"), w.text("summary"), w.text("body"));
+                }),
+                n.list("menu", m -> {
+                    m.keys("section", "registry", "url", "labelVi", "labelEn");
+                    MenuLine line = new MenuLine(m.nullable("section"), m.nullable("registry"), m.nullable("url"),
+                            m.nullable("labelVi"), m.nullable("labelEn"));
+                    if ((line.section() != null ? 1 : 0) + (line.registry() != null ? 1 : 0) + (line.url() != null ? 1 : 0) != 1) {
+                        throw m.refused("needs exactly one of section, registry or url");
+                    }
+                    return line;
                 }));
     }
 

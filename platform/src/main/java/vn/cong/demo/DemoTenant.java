@@ -1,5 +1,11 @@
 package vn.cong.demo;
 
+import vn.cong.site.SectionNode;
+import vn.cong.site.SiteStructures;
+import vn.cong.themes.MenuEntry;
+import vn.cong.themes.ThemeSelection;
+import vn.cong.themes.ThemeVersions;
+
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +47,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -87,11 +94,16 @@ class DemoTenant {
     private final BackupHistory backupHistory;
     private final DemoConfiguration config;
     private final Clock clock;
+    private final ThemeVersions themeVersions;
+    private final SiteStructures structures;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
-               BackupHistory backupHistory, DemoConfiguration config, Clock clock) {
+               BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
+               SiteStructures structures) {
+        this.themeVersions = themeVersions;
+        this.structures = structures;
         this.accounts = accounts;
         this.catalog = catalog;
         this.publishing = publishing;
@@ -127,10 +139,50 @@ class DemoTenant {
                                 proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
                                                 waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername).flatMap(wait ->
-                                                        firstBackup(tenant).map(backup -> new Report(staff, t.getT1(), t.getT2(),
+                                                        menu(tenant, actor, all, content.menu()).then(firstBackup(tenant))
+                                                                .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));
             }));
         });
+    }
+
+    /**
+     * The demo's main menu as a theme version: the admin drafts and submits it, the head approves it (it goes live),
+     * as the staff would. Only on a tenant that has no theme version yet, so nothing its staff did is touched.
+     */
+    private Mono<Void> menu(Tenant tenant, long adminId, List<Account> all, List<DemoFile.MenuLine> lines) {
+        if (lines.isEmpty()) {
+            return Mono.empty();
+        }
+        long approver = all.stream().filter(a -> a.hasRole(Role.HEAD)).map(Account::id).findFirst().orElse(adminId);
+        return themeVersions.list(tenant).filter(List::isEmpty)
+                .flatMap(none -> structures.of(tenant))
+                .flatMap(structure -> {
+                    List<MenuEntry> menu = new ArrayList<>();
+                    java.util.Set<Long> named = new java.util.HashSet<>();
+                    for (DemoFile.MenuLine line : lines) {
+                        if (line.section() != null) {
+                            SectionNode node = structure.bySlug().get(line.section());
+                            if (node == null || node.parentId() != null) {
+                                return Mono.error(new IllegalArgumentException("menu: no top-level section " + line.section()));
+                            }
+                            named.add(node.id());
+                            menu.add(new MenuEntry(node.id(), true));
+                        } else if (line.registry() != null) {
+                            menu.add(MenuEntry.registry(line.registry(), true));
+                        } else {
+                            menu.add(MenuEntry.link(line.url(), line.labelVi(), line.labelEn() == null ? "" : line.labelEn(), true));
+                        }
+                    }
+                    structure.roots().stream().filter(r -> !named.contains(r.id())).forEach(r -> menu.add(new MenuEntry(r.id(), false)));
+                    ThemeSelection base = new ThemeSelection(structure.themeName(tenant), structure.themeSettings(), List.of());
+                    return themeVersions.openDraft(tenant, adminId, base)
+                            .flatMap(draft -> themeVersions.save(tenant, draft.id(), draft.lockVersion(),
+                                    new ThemeSelection(base.theme(), base.values(), menu), adminId))
+                            .flatMap(saved -> themeVersions.submit(tenant, saved.id(), adminId))
+                            .flatMap(submitted -> themeVersions.approve(tenant, submitted.id(), approver,
+                                    "Trình đơn dẫn tới các danh mục văn bản, dự thảo, thủ tục (dữ liệu mẫu)."));
+                }).then();
     }
 
     private Mono<Integer> staff(Tenant tenant, Account admin, List<Account> existing, List<DemoFile.Staff> staff) {

@@ -59,9 +59,12 @@ public class PublicPages implements PublicNotFoundPage {
     private final String publicCacheControl;
     private final Map<String, Mono<CachedPage>> inFlight = new ConcurrentHashMap<>();
 
+    private final MenuTargets targets;
+
     public PublicPages(PageCache cache, SiteStructures structures, Themes themes, ThemeRenderer renderer,
                        TenantRegistry registry, PublicLinks links, UiText text, SiteConfiguration config,
-                       @Named("render") ExecutorService render) {
+                       @Named("render") ExecutorService render, MenuTargets targets) {
+        this.targets = targets;
         this.cache = cache;
         this.structures = structures;
         this.themes = themes;
@@ -120,7 +123,7 @@ public class PublicPages implements PublicNotFoundPage {
 
     private Mono<SiteContext> context(Tenant tenant, String lang) {
         return structures.of(tenant).map(structure -> new SiteContext(tenant, lang, structure,
-                themes.get(structure.themeName(tenant)), registry, links, text.of(lang)));
+                themes.get(structure.themeName(tenant)), registry, links, text.of(lang), targets));
     }
 
     /**
@@ -132,7 +135,7 @@ public class PublicPages implements PublicNotFoundPage {
                                          java.util.function.UnaryOperator<String> previewLinks, Function<SiteContext, Mono<PageView>> build) {
         return structures.of(tenant)
                 .map(structure -> new SiteContext(tenant, lang, structure.withTheme(selection),
-                        themes.get(selection.theme()), registry, this.links, text.of(lang)))
+                        themes.get(selection.theme()), registry, this.links, text.of(lang), targets))
                 .flatMap(ctx -> build.apply(ctx).flatMap(view -> {
                     view.model().put("previewNotice", notice);
                     return render(ctx, view, 200);

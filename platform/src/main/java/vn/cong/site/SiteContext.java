@@ -33,9 +33,11 @@ public final class SiteContext {
     private final Theme theme;
     private final TenantRegistry registry;
     private final Map<String, String> text;
+    private final MenuTargets targets;
 
     public SiteContext(Tenant tenant, String lang, SiteStructure structure, Theme theme,
-                       TenantRegistry registry, PublicLinks links, Map<String, String> text) {
+                       TenantRegistry registry, PublicLinks links, Map<String, String> text, MenuTargets targets) {
+        this.targets = targets;
         this.tenant = tenant;
         this.lang = lang;
         this.links = links;
@@ -76,8 +78,9 @@ public final class SiteContext {
         for (SectionNode n = active; n != null; n = n.parentId() == null ? null : structure.byId().get(n.parentId())) {
             activePath.add(n.id());
         }
-        List<MenuItem> menu = structure.menuRoots().stream()
-                .map(root -> menuItem(root, activePath, true)).toList();
+        List<MenuItem> menu = structure.menu().stream()
+                .map(slot -> slot.section() != null ? menuItem(slot.section(), activePath, true) : linkItem(slot.link()))
+                .filter(java.util.Objects::nonNull).toList();
         Tenant parent = tenant.parentCode() == null ? null : registry.findByCode(tenant.parentCode()).orElse(null);
         return new SiteView(tenant.code(), tenant.name(lang), lang, theme.assetBase(), PublicUrls.home(lang), otherLangUrl,
                 menu, parent == null ? null : parent.name(lang),
@@ -90,6 +93,17 @@ public final class SiteContext {
                 ? node.visibleChildren().stream().map(c -> menuItem(c, activePath, false)).toList()
                 : List.of();
         return new MenuItem(node.name(lang), PublicUrls.section(lang, node.slug()), activePath.contains(node.id()), children);
+    }
+
+    /** A registry (documents, procedures, …) or an outside address in the menu; null for a registry this platform lacks. */
+    @Nullable
+    private MenuItem linkItem(vn.cong.themes.MenuEntry entry) {
+        if (entry.isLink()) {
+            return new MenuItem(entry.label(lang), entry.url(), false, List.of());
+        }
+        return targets.find(entry.registry())
+                .map(target -> new MenuItem(text.getOrDefault(target.headingKey(), target.staffLabel()), target.url(lang), false, List.of()))
+                .orElse(null);
     }
 
     /** Links to the visible subsections of a section page. */

@@ -72,25 +72,41 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
         return liveTheme == null ? tenant.theme() : liveTheme.theme();
     }
 
-    /**
-     * The top-level sections of the main menu in the order the theme version gives, without those it
-     * hides; sections it does not know (added later) follow in their own order.
-     */
+    /** The top-level sections of the main menu, in its order (registries and outside links left out). */
     public List<SectionNode> menuRoots() {
+        return menu().stream().map(MenuSlot::section).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * One place of the main menu: a top-level section, or (from a theme version) a registry or an outside
+     * link, whose entry carries what it leads to.
+     */
+    public record MenuSlot(@Nullable SectionNode section, @Nullable vn.cong.themes.MenuEntry link) {
+    }
+
+    /**
+     * The main menu in the order the theme version gives: its shown sections (visible, top-level), registries
+     * and outside links; sections it does not know (added later) follow in their own order.
+     */
+    public List<MenuSlot> menu() {
         List<SectionNode> visible = roots.stream().filter(SectionNode::visible).toList();
         if (liveTheme == null || liveTheme.menu().isEmpty()) {
-            return visible;
+            return visible.stream().map(n -> new MenuSlot(n, null)).toList();
         }
-        List<SectionNode> ordered = new ArrayList<>();
+        List<MenuSlot> slots = new ArrayList<>();
         java.util.Set<Long> placed = new java.util.HashSet<>();
         for (var entry : liveTheme.menu()) {
-            SectionNode node = byId.get(entry.sectionId());
-            if (node != null && node.parentId() == null && node.visible() && placed.add(node.id()) && entry.shown()) {
-                ordered.add(node);
+            if (entry.isSection()) {
+                SectionNode node = byId.get(entry.sectionId());
+                if (node != null && node.parentId() == null && node.visible() && placed.add(node.id()) && entry.shown()) {
+                    slots.add(new MenuSlot(node, null));
+                }
+            } else if (entry.shown()) {
+                slots.add(new MenuSlot(null, entry));
             }
         }
-        visible.stream().filter(n -> !placed.contains(n.id())).forEach(ordered::add);
-        return ordered;
+        visible.stream().filter(n -> !placed.contains(n.id())).forEach(n -> slots.add(new MenuSlot(n, null)));
+        return slots;
     }
 
     private static SectionNode build(SectionRow r, Map<Long, List<SectionRow>> childrenOf, Map<Long, SectionNode> byId) {

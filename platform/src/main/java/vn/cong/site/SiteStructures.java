@@ -53,7 +53,9 @@ public class SiteStructures {
     }
 
     private static Mono<List<SiteStructure.SectionRow>> sections(TenantTx c) {
-        return c.query("SELECT id, parent_id, slug, name_vi, name_en, description, visible FROM sections ORDER BY position, id",
+        return c.query("""
+                        SELECT id, parent_id, slug, name_vi, name_en, description, visible AND archived_at IS NULL AS visible
+                        FROM sections ORDER BY position, id""" /* an archived section is kept for its items, never shown */,
                 r -> new SiteStructure.SectionRow(r.get("id", Long.class), r.get("parent_id", Long.class),
                         r.get("slug", String.class), r.get("name_vi", String.class), r.get("name_en", String.class),
                         r.get("description", String.class), Boolean.TRUE.equals(r.get("visible", Boolean.class))))

@@ -85,6 +85,12 @@ public class ThemeVersions {
         if (!themes.exists(wanted.theme())) {
             return Mono.error(new ThemeChangeRefused("Giao diện «" + wanted.theme() + "» không có trên hệ thống.", Map.of("theme", "Hãy chọn một giao diện trong danh sách.")));
         }
+        for (MenuEntry link : wanted.menu().stream().filter(MenuEntry::isLink).toList()) {
+            if (!MenuEntry.acceptableUrl(link.url()) || link.label("vi").isBlank() || link.label("vi").length() > 60) {
+                return Mono.error(new ThemeChangeRefused("Chưa lưu: có liên kết trên trình đơn chưa hợp lệ.", Map.of("menu",
+                        "Liên kết «" + link.label("vi") + "» cần tên (tối đa 60 ký tự) và địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, ví dụ https://chinhphu.vn.")));
+            }
+        }
         ThemeCheck.Result checked = ThemeCheck.check(themes.get(wanted.theme()), wanted.values());
         if (!checked.isValid()) {
             return Mono.error(new ThemeChangeRefused("Chưa lưu: có giá trị chưa hợp lệ, xem các ô được đánh dấu.", checked.errors()));
@@ -212,7 +218,14 @@ public class ThemeVersions {
             List<Map<String, Object>> raw = json.readValue(text, Argument.listOf(Argument.mapOf(String.class, Object.class)));
             List<MenuEntry> menu = new ArrayList<>();
             for (Map<String, Object> e : raw) {
-                menu.add(new MenuEntry(((Number) e.get("section")).longValue(), !Boolean.FALSE.equals(e.get("shown"))));
+                boolean shown = !Boolean.FALSE.equals(e.get("shown"));
+                if (e.get("section") instanceof Number section) {
+                    menu.add(new MenuEntry(section.longValue(), shown));
+                } else if (e.get("registry") instanceof String registry) {
+                    menu.add(MenuEntry.registry(registry, shown));
+                } else if (e.get("url") instanceof String url) {
+                    menu.add(MenuEntry.link(url, String.valueOf(e.getOrDefault("labelVi", "")), String.valueOf(e.getOrDefault("labelEn", "")), shown));
+                }
             }
             return menu;
         } catch (IOException e) {
@@ -221,7 +234,10 @@ public class ThemeVersions {
     }
 
     private static List<Map<String, Object>> menuJson(List<MenuEntry> menu) {
-        return menu.stream().map(e -> Map.<String, Object>of("section", e.sectionId(), "shown", e.shown())).toList();
+        return menu.stream().map(e -> e.isSection() ? Map.<String, Object>of("section", e.sectionId(), "shown", e.shown())
+                : e.isRegistry() ? Map.<String, Object>of("registry", e.registry(), "shown", e.shown())
+                : Map.<String, Object>of("url", e.url(), "labelVi", e.labelVi() == null ? "" : e.labelVi(),
+                        "labelEn", e.labelEn() == null ? "" : e.labelEn(), "shown", e.shown())).toList();
     }
 
     private String write(Object value) {

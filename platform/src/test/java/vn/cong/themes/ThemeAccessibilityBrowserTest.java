@@ -203,6 +203,39 @@ class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void onAPhoneTheMenuFoldsBehindAButtonThatTheKeyboardOpensAndEscapeCloses() throws Exception {
+        var driver = chromium.driver();
+        useTheme("default");
+        chromium.viewport(360, 740, true);
+        driver.get(url("www.most.localhost", "/"));
+        WebElement toggle = driver.findElement(By.cssSelector(".main-nav .menu-toggle"));
+        WebElement menu = driver.findElement(By.id("trinh-don-chinh"));
+        assertTrue(toggle.isDisplayed(), "the button shows on a phone");
+        assertEquals("false", toggle.getDomAttribute("aria-expanded"));
+        assertFalse(menu.isDisplayed(), "the menu is folded at first");
+        // by keyboard: Tab from the skip link reaches the button before any menu entry; Enter opens it
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        for (int i = 0; i < 10 && !toggle.equals(driver.switchTo().activeElement()); i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertEquals(toggle, driver.switchTo().activeElement(), "the keyboard reaches the menu button");
+        toggle.sendKeys(Keys.ENTER);
+        assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+        assertTrue(menu.isDisplayed(), "Enter opens the menu");
+        assertTrue(chromium.seriousAccessibilityViolations().isEmpty(), chromium.seriousAccessibilityViolations().toString());
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertEquals("false", toggle.getDomAttribute("aria-expanded"));
+        assertFalse(menu.isDisplayed(), "Escape folds it again");
+        assertEquals(toggle, driver.switchTo().activeElement(), "and gives the focus back to the button");
+        // on a desktop the menu is always there and the button is not
+        chromium.viewport(1280, 900, false);
+        driver.navigate().refresh();
+        assertFalse(driver.findElement(By.cssSelector(".main-nav .menu-toggle")).isDisplayed());
+        assertTrue(driver.findElement(By.id("trinh-don-chinh")).isDisplayed());
+    }
+
+    @Test
     void axeHarnessReportsASeriousViolationWhenThereIsOne() {
         chromium.viewport(1280, 900, false);
         chromium.driver().get("data:text/html;charset=utf-8,<html lang=vi><title>x</title><main><img src='a.png'>"

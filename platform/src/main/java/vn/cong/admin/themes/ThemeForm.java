@@ -1,5 +1,6 @@
 package vn.cong.admin.themes;
 
+import vn.cong.site.MenuTargets;
 import vn.cong.site.SectionNode;
 import vn.cong.themes.MenuEntry;
 import vn.cong.themes.Theme;
@@ -16,7 +17,8 @@ import java.util.Map;
  * The theme version form as posted. Field names: {@code theme}, {@code lockVersion}, {@code v-<variable>}
  * for a variable's value; for a {@code blocks} variable {@code v-<variable>-<option>-shown} and
  * {@code -position}; for a {@code color} variable also {@code v-<variable>-picker} and {@code -was} (see
- * {@link ColourEntry}); for the menu {@code menu-<section id>-shown} and {@code -position}. What was typed is
+ * {@link ColourEntry}); for the menu {@code menu-<section id>-shown} and {@code -position}, likewise {@code menu-r-<registry>-…}, and
+ * for outside links {@code menu-x-<n>-url}, {@code -labelVi}, {@code -labelEn}, {@code -shown}, {@code -position}. What was typed is
  * kept as typed, so a refused form comes back unchanged.
  */
 record ThemeForm(Map<String, String> fields) {
@@ -34,7 +36,7 @@ record ThemeForm(Map<String, String> fields) {
     }
 
     /** The selection the form describes, for {@code theme} (the theme picked on the form) and the tenant's top-level sections. */
-    ThemeSelection selection(Theme theme, List<SectionNode> roots) {
+    ThemeSelection selection(Theme theme, List<SectionNode> roots, List<MenuTargets.Target> registries) {
         Map<String, String> values = new LinkedHashMap<>();
         theme.variables().forEach((name, variable) -> {
             if (variable.type() == ThemeVariable.Type.BLOCKS) {
@@ -47,11 +49,24 @@ record ThemeForm(Map<String, String> fields) {
                 values.put(name, fields.get("v-" + name));
             }
         });
+        // the menu: sections, registries and outside links, shown ones by the positions typed, then the hidden ones
+        Map<String, MenuEntry> candidates = new LinkedHashMap<>();
+        roots.forEach(r -> candidates.put("menu-" + r.id(), new MenuEntry(r.id(), true)));
+        registries.forEach(t -> candidates.put("menu-r-" + t.key(), MenuEntry.registry(t.key(), true)));
+        for (int n = 1; fields.containsKey("menu-x-" + n + "-url"); n++) {
+            String url = fields.getOrDefault("menu-x-" + n + "-url", "").strip();
+            String vi = fields.getOrDefault("menu-x-" + n + "-labelVi", "").strip();
+            if (!url.isEmpty() || !vi.isEmpty()) {
+                candidates.put("menu-x-" + n, MenuEntry.link(url, vi, fields.getOrDefault("menu-x-" + n + "-labelEn", "").strip(), true));
+            }
+        }
+        List<String> keys = List.copyOf(candidates.keySet());
+        List<String> shown = ordered(keys, key -> key);
         List<MenuEntry> menu = new ArrayList<>();
-        List<String> ids = roots.stream().map(r -> String.valueOf(r.id())).toList();
-        List<String> shown = ordered(ids, id -> "menu-" + id);
-        shown.forEach(id -> menu.add(new MenuEntry(Long.parseLong(id), true)));
-        ids.stream().filter(id -> !shown.contains(id)).forEach(id -> menu.add(new MenuEntry(Long.parseLong(id), false)));
+        shown.forEach(key -> menu.add(candidates.get(key)));
+        keys.stream().filter(key -> !shown.contains(key)).map(candidates::get)
+                .filter(e -> !e.isRegistry())           // a registry not shown is simply not in the menu
+                .forEach(e -> menu.add(new MenuEntry(e.sectionId(), e.registry(), e.url(), e.labelVi(), e.labelEn(), false)));
         return new ThemeSelection(theme.name(), values, menu);
     }
 

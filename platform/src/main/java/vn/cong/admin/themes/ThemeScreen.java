@@ -1,5 +1,6 @@
 package vn.cong.admin.themes;
 
+import vn.cong.site.MenuTargets;
 import vn.cong.site.SectionNode;
 import vn.cong.themes.MenuEntry;
 import vn.cong.themes.Theme;
@@ -35,8 +36,19 @@ final class ThemeScreen {
         }
     }
 
-    record MenuRow(long id, String field, String name, boolean shown, int position) {
+    /**
+     * A line of the menu editor: a top-level section ({@code menu-<id>}), a registry ({@code menu-r-<key>}) or an
+     * outside link ({@code menu-x-<n>}, with its address and labels; blank rows let the admin add one).
+     */
+    record MenuRow(String field, String name, boolean shown, int position, String type, String url, String labelVi, String labelEn) {
+
+        static MenuRow section(long id, String name, boolean shown, int position) {
+            return new MenuRow("menu-" + id, name, shown, position, "section", "", "", "");
+        }
     }
+
+    /** Blank outside-link rows offered after those the version has. */
+    static final int BLANK_LINKS = 2;
 
     /** Rows for {@code values} (what is saved, or what was typed) of {@code theme}, with errors by variable. */
     static List<VariableRow> variables(Theme theme, Map<String, String> values, Map<String, String> errors) {
@@ -61,24 +73,50 @@ final class ThemeScreen {
         return rows;
     }
 
-    /** The tenant's top-level sections in the order {@code selection} gives, each with its shown flag. */
-    static List<MenuRow> menu(List<SectionNode> roots, ThemeSelection selection) {
+    /**
+     * The menu editor's rows in the order {@code selection} gives: its entries first (sections, registries,
+     * links), then sections and registries it does not name (sections shown, registries not), then blank links.
+     */
+    static List<MenuRow> menu(List<SectionNode> roots, List<MenuTargets.Target> registries, ThemeSelection selection) {
         List<MenuRow> rows = new ArrayList<>();
-        List<Long> placed = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
         int position = 1;
+        int links = 0;
         for (MenuEntry e : selection.menu()) {
-            for (SectionNode r : roots) {
-                if (r.id() == e.sectionId() && !placed.contains(r.id())) {
-                    placed.add(r.id());
-                    rows.add(new MenuRow(r.id(), "menu-" + r.id(), r.nameVi(), e.shown(), e.shown() ? position++ : 0));
+            if (e.isSection()) {
+                for (SectionNode r : roots) {
+                    if (r.id() == e.sectionId() && placed.add("menu-" + r.id())) {
+                        rows.add(MenuRow.section(r.id(), r.nameVi(), e.shown(), e.shown() ? position++ : 0));
+                    }
                 }
+            } else if (e.isRegistry()) {
+                for (MenuTargets.Target t : registries) {
+                    if (t.key().equals(e.registry()) && placed.add("menu-r-" + t.key())) {
+                        rows.add(new MenuRow("menu-r-" + t.key(), t.staffLabel() + " (" + t.path() + ")", e.shown(), e.shown() ? position++ : 0,
+                                "registry", "", "", ""));
+                    }
+                }
+            } else if (e.isLink()) {
+                links++;
+                rows.add(new MenuRow("menu-x-" + links, e.label("vi"), e.shown(), e.shown() ? position++ : 0, "link", e.url(),
+                        e.labelVi() == null ? "" : e.labelVi(), e.labelEn() == null ? "" : e.labelEn()));
             }
         }
         for (SectionNode r : roots) {
-            if (!placed.contains(r.id())) {
-                rows.add(new MenuRow(r.id(), "menu-" + r.id(), r.nameVi(), true, position++));
+            if (placed.add("menu-" + r.id())) {
+                rows.add(MenuRow.section(r.id(), r.nameVi(), true, position++));
             }
+        }
+        for (MenuTargets.Target t : registries) {
+            if (placed.add("menu-r-" + t.key())) {
+                rows.add(new MenuRow("menu-r-" + t.key(), t.staffLabel() + " (" + t.path() + ")", false, 0, "registry", "", "", ""));
+            }
+        }
+        for (int i = 0; i < BLANK_LINKS; i++) {
+            links++;
+            rows.add(new MenuRow("menu-x-" + links, "", false, 0, "link", "", "", ""));
         }
         return rows;
     }
+
 }

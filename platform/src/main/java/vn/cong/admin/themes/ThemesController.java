@@ -31,6 +31,7 @@ import vn.cong.media.WebImages;
 import vn.cong.site.PagePreviews;
 import vn.cong.site.SectionNode;
 import vn.cong.site.SiteStructure;
+import vn.cong.site.MenuTargets;
 import vn.cong.site.SiteStructures;
 import vn.cong.tenancy.Tenant;
 import vn.cong.themes.Theme;
@@ -86,8 +87,12 @@ class ThemesController {
     private final ThemeAdminConfiguration config;
     private final Scheduler blocking;
 
+    private final MenuTargets targets;
+
     ThemesController(ThemeVersions versions, Themes themes, SiteStructures structures, PagePreviews previews, MediaStore media,
-                     AdminPages pages, ThemeAdminConfiguration config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                     AdminPages pages, ThemeAdminConfiguration config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                     MenuTargets targets) {
+        this.targets = targets;
         this.versions = versions;
         this.themes = themes;
         this.structures = structures;
@@ -144,7 +149,7 @@ class ThemesController {
         ThemeForm form = new ThemeForm(fields);
         return Mono.zip(versions.find(tenant, id), structures.of(tenant)).flatMap(t -> t.getT1().map(v -> {
             Theme theme = themes.get(form.theme());
-            ThemeSelection typed = form.selection(theme, roots(t.getT2()));
+            ThemeSelection typed = form.selection(theme, roots(t.getT2()), targets.all());
             // another theme picked: its own colours, fonts and layout start from its defaults; texts and images stay
             ThemeSelection wanted = theme.name().equals(v.selection().theme()) ? typed : theme.restyled(typed);
             return versions.save(tenant, id, form.lockVersion(), wanted, me.id())
@@ -252,7 +257,7 @@ class ThemesController {
             model.put("themes", themes.all().stream().map(t -> Map.of("name", t.name(), "label", t.label("vi"),
                     "selected", t.name().equals(theme.name()))).toList());
             model.put("variables", ThemeScreen.variables(theme, values, errors));
-            model.put("menu", ThemeScreen.menu(roots(structure), shown));
+            model.put("menu", ThemeScreen.menu(roots(structure), targets.all(), shown));
             model.put("errors", errors);
             model.put("imageMaxMb", config.imageMaxBytes() / (1024 * 1024));
             if (notice != null) {

@@ -413,4 +413,36 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
         }
         return actions;
     }
+
+    @Test
+    @Order(13)
+    void theMenuLeadsToRegistriesAndOutsideLinksOnceTheHeadApprovesIt() {
+        long id = openDraft(admin);
+        // an address that is not http(s) is refused with a message, and what was typed comes back
+        HttpResponse<String> refused = save(admin, id, Map.of("menu-r-document-shown", "on", "menu-r-document-position", "1",
+                "menu-x-1-labelVi", "Trang lạ", "menu-x-1-url", "javascript:alert(1)", "menu-x-1-shown", "on"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(text(refused).contains("cần tên (tối đa 60 ký tự) và địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://"), text(refused));
+        assertTrue(refused.body().contains("value=\"javascript:alert(1)\""), "the typed address is shown again");
+
+        assertEquals(303, save(admin, id, Map.of("menu-r-document-shown", "on", "menu-r-document-position", "1",
+                "menu-x-1-labelVi", "Cổng Chính phủ", "menu-x-1-labelEn", "Government portal", "menu-x-1-url", "https://chinhphu.vn",
+                "menu-x-1-shown", "on", "menu-x-1-position", "2")).statusCode());
+        assertTrue(admin.get("/quan-tri/giao-dien/" + id).body().contains("value=\"https://chinhphu.vn\""), "the draft shows the link as saved");
+        assertFalse(home(ALPHA).contains("href=\"https://chinhphu.vn\""), "not live before approval");
+        assertEquals(303, press(admin, id, "gui-duyet", Map.of()).statusCode());
+        assertEquals(303, press(head, id, "duyet", Map.of("note", "Đồng ý")).statusCode());
+
+        var menu = org.jsoup.Jsoup.parse(home(ALPHA)).select("nav.main-nav > ul > li > a");
+        List<String> hrefs = menu.eachAttr("href");
+        int documents = hrefs.indexOf("/van-ban");
+        assertTrue(documents > 0 && hrefs.indexOf("https://chinhphu.vn") == documents + 1, "the registry, then the link: " + hrefs);
+        assertEquals("Văn bản", menu.get(documents).text());
+        assertTrue(hrefs.contains("/chuyen-muc/tin-hoat-dong"), "sections the version did not hide stay: " + hrefs);
+        var english = org.jsoup.Jsoup.parse(new Browser(server.getPort(), ALPHA).get("/en").body()).select("nav.main-nav > ul > li > a");
+        assertEquals("/en/van-ban", english.get(documents).attr("href"));
+        assertEquals("Government portal", english.get(documents + 1).text());
+        assertFalse(home(BETA).contains("https://chinhphu.vn"), "beta's menu does not change");
+    }
+
 }
