@@ -99,6 +99,27 @@ public class PublicPages implements PublicNotFoundPage {
                 .onErrorResume(e -> failure(request, tenant.get(), lang, canonicalPath, e));
     }
 
+    /**
+     * A page built and rendered for this request alone, never read from nor written to the page cache:
+     * search results, where a key per query would let anyone fill the cache with pages nobody asks for again.
+     */
+    public Mono<HttpResponse<?>> serveUncached(HttpRequest<?> request, String lang, String path,
+                                               Function<SiteContext, Mono<PageView>> build) {
+        Optional<Tenant> tenant = TenantRequests.tenant(request);
+        if (tenant.isEmpty()) {
+            return Mono.just(plainNotFound());
+        }
+        if (tenant.get().schemaMissing()) {
+            return Mono.just(UnavailableNotice.response(request));
+        }
+        return context(tenant.get(), lang)
+                .flatMap(ctx -> build.apply(ctx)
+                        .flatMap(view -> render(ctx, view, view.status()))
+                        .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx))))
+                .<HttpResponse<?>>map(page -> respond(request, page))
+                .onErrorResume(e -> failure(request, tenant.get(), lang, path, e));
+    }
+
     /** The page a request names ({@link #serve(HttpRequest, String, String, Function)}), or the 404 page when it names none. */
     public Mono<HttpResponse<?>> serve(HttpRequest<?> request, String lang, Optional<PublicPage> page) {
         return page.map(p -> serve(request, lang, p.canonicalPath(), p.build())).orElseGet(() -> notFound(request));
