@@ -71,29 +71,42 @@ public class Search {
     }
 
     /**
-     * The sources' matches, scored and cut to one page. The decay is exp(-ln 2 · age / half-life): an item
+     * The sources' matches, scored and cut to one page (see {@link #statement}). The decay is exp(-ln 2 · age / half-life): an item
      * half a year old counts half as much as one published today with the same rank.
      */
     private Mono<Page> page(TenantTx c, List<SearchSource> asked, boolean near, SearchQuery query, String[] kinds) {
+        List<Long> totals = new ArrayList<>();
+        return c.query(statement(asked, near), r -> {
+                            totals.add(r.get("total", Long.class));
+                            return hit(r);
+                        }, parameters(query, kinds, near))
+                .collectList()
+                .map(hits -> new Page(totals.isEmpty() ? 0 : totals.get(0), false, hits));
+    }
+
+    /** The one statement of a page of results: the sources' matches, scored, counted, cut to the page. */
+    static String statement(List<SearchSource> asked, boolean near) {
         String union = asked.stream().map(s -> near ? s.similar() : s.fullText()).map(s -> "(" + s + ")")
                 .collect(Collectors.joining(" UNION ALL "));
-        String statement = "SELECT h.kind, h.item_id, h.title, h.slug, h.page, h.published_at,"
+        return "SELECT h.kind, h.item_id, h.title, h.slug, h.page, h.published_at,"
                 + " h.rank * exp(-ln(2) * greatest(0, extract(epoch FROM ($6::timestamptz - h.published_at))) / 86400.0 / " + HALF_LIFE_DAYS + ") AS score,"
                 + " count(*) OVER () AS total"
                 + " FROM (" + union + ") h ORDER BY score DESC, h.published_at DESC, h.item_id DESC LIMIT $7 OFFSET $8";
+    }
+
+    /** The statement's parameters, in the order {@link SearchSource} documents (the query's words last, for the fallback). */
+    Object[] parameters(SearchQuery query, String[] kinds, boolean near) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Long> totals = new ArrayList<>();
         List<Object> params = new ArrayList<>(List.of(query.text(), query.lang(), kinds, Sql.orNull(query.sectionIds(), Long[].class),
                 Sql.orNull(query.year(), Integer.class), now, query.pageSize(), (long) (query.page() - 1) * query.pageSize()));
         if (near) {
             params.add(SearchText.words(query.text()));
         }
-        return c.query(statement, r -> {
-                            totals.add(r.get("total", Long.class));
-                            return hit(r);
-                        }, params.toArray())
-                .collectList()
-                .map(hits -> new Page(totals.isEmpty() ? 0 : totals.get(0), false, hits));
+        return params.toArray();
+    }
+
+    List<SearchSource> sources() {
+        return sources;
     }
 
     private static Hit hit(Readable r) {
