@@ -23,10 +23,11 @@ CREATE INDEX content_items_search_words ON content_items USING gin (search_words
 
 -- A document is found by its number as written ("123/QĐ-BKHCN", one token for the parser) and by its parts
 -- ("123", "QĐ", "BKHCN").
+-- The table is named through the trigger's own schema, not the search path: the trigger works whoever writes.
 CREATE FUNCTION legal_documents_search_keys() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE content_items SET search_keys = NEW.number || ' ' || regexp_replace(NEW.number, '[^[:alnum:]]+', ' ', 'g')
-     WHERE id = NEW.item_id;
+    EXECUTE format('UPDATE %I.content_items SET search_keys = $1 WHERE id = $2', TG_TABLE_SCHEMA)
+        USING NEW.number || ' ' || regexp_replace(NEW.number, '[^[:alnum:]]+', ' ', 'g'), NEW.item_id;
     RETURN NEW;
 END $$;
 

@@ -121,6 +121,8 @@ class SearchController {
             model.put("years", found.years().stream().map(y -> new Choice(y.toString(), y.toString(), y.equals(asked.year()))).toList());
             model.put("pagination", pagination(lang, asked, found));
             model.put("action", path(lang));
+            // result pages are for readers, not for search engines' indexes (robots.txt says so too)
+            model.put("noindex", asked.text().length() > 0 || asked.kind() != null || asked.section() != null || asked.year() != null);
             return new PageView("search", model);
         });
     }

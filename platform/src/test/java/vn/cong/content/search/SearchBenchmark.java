@@ -66,7 +66,7 @@ class SearchBenchmark extends PlatformTestSupport {
                            repeat('<p>Sáng nay, đơn vị đã tổ chức ' || words[1 + (g * 17) % 30] || ' về ' || words[1 + (g * 19) % 30]
                                   || ', đánh giá kết quả đạt được và đề ra phương hướng nhiệm vụ.</p>', 12),
                            'published', now() - ((g % 1000) || ' days')::interval
-                    FROM v, generate_series(1, %d) g""".formatted(ITEMS));
+                    FROM v, generate_series(1, ITEMS) g""".replace("ITEMS", Integer.toString(ITEMS)));
             s.executeUpdate("""
                     INSERT INTO t_alpha.content_items (kind, language, slug, title, summary, body_html, state, published_at)
                     VALUES ('document', 'vi', 'quyet-dinh-123', 'Quyết định ban hành quy chế', 'Quy chế', '<p>x</p>', 'published', now())""");
