@@ -78,6 +78,10 @@ class ArticleController {
                 section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()),
                 SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), item.source(), lang,
                 corrections.stream().map(c -> new ArticleView.Correction(SiteContext.shown(c.at()), SiteContext.iso(c.at()), c.note())).toList()));
+        model.put(PageMeta.DESCRIPTION, row.summary());
+        model.put(PageMeta.IMAGE, row.coverUrl());
+        model.put(PageMeta.IMAGE_ALT, row.coverAlt());
+        model.put(PageMeta.TYPE, "article");
         model.put("related", ctx.cards(item.related()));
         model.put("attachments", files);
         return new PageView("article", model);

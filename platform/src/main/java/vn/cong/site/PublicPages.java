@@ -96,10 +96,42 @@ public class PublicPages implements PublicNotFoundPage {
         }
         return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> context(tenant.get(), lang)
                         .flatMap(ctx -> build.apply(ctx)
+                                .map(view -> described(ctx, view, canonicalPath))
                                 .flatMap(view -> render(ctx, view, view.status()).doOnNext(page -> cache.put(key, page)))
                                 .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx)))))))
                 .<HttpResponse<?>>map(page -> respond(request, page))
                 .onErrorResume(e -> failure(request, tenant.get(), lang, canonicalPath, e));
+    }
+
+    /**
+     * A page built and rendered for this request alone, never read from nor written to the page cache:
+     * search results, where a key per query would let anyone fill the cache with pages nobody asks for again.
+     */
+    public Mono<HttpResponse<?>> serveUncached(HttpRequest<?> request, String lang, String path,
+                                               Function<SiteContext, Mono<PageView>> build) {
+        Optional<Tenant> tenant = TenantRequests.tenant(request);
+        if (tenant.isEmpty()) {
+            return Mono.just(plainNotFound());
+        }
+        if (tenant.get().schemaMissing()) {
+            return Mono.just(UnavailableNotice.response(request));
+        }
+        return context(tenant.get(), lang)
+                .flatMap(ctx -> build.apply(ctx)
+                        .map(view -> described(ctx, view, path))
+                        .flatMap(view -> render(ctx, view, view.status()))
+                        .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx))))
+                .<HttpResponse<?>>map(page -> respond(request, page))
+                .onErrorResume(e -> failure(request, tenant.get(), lang, path, e));
+    }
+
+    /** A found page gets its {@link PageMeta}: canonical address on the tenant's primary host, description, card image. */
+    private PageView described(SiteContext ctx, PageView view, String canonicalPath) {
+        if (view.status() == 200) {
+            view.model().put("meta", PageMeta.of(ctx, links.tenant(ctx.tenant(), canonicalPath), view.model(),
+                    path -> links.tenant(ctx.tenant(), path)));
+        }
+        return view;
     }
 
     /** The page a request names ({@link #serve(HttpRequest, String, String, Function)}), or the 404 page when it names none. */

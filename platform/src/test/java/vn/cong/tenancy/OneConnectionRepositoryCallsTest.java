@@ -103,15 +103,9 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
     }
 
     @Test
-    void searchPathIsTheTenantsSchemaThenExtensionsWhenThereIsOne() {
-        Tenant alpha = portals.alpha();
-        assertEquals("t_alpha", searchPath(alpha));
-        platformDb.mono(tx -> tx.update("CREATE SCHEMA IF NOT EXISTS extensions")).block();
-        try {
-            assertEquals("t_alpha, extensions", searchPath(alpha));
-        } finally {
-            platformDb.mono(tx -> tx.update("DROP SCHEMA extensions")).block();
-        }
+    void searchPathIsTheTenantsSchemaThenExtensions() {
+        // the platform migration V100 installs the shared extensions schema (unaccent, pg_trgm) in every database
+        assertEquals("t_alpha, extensions", searchPath(portals.alpha()));
     }
 
     private String searchPath(Tenant tenant) {

@@ -76,7 +76,8 @@ class ThemesController {
             "tralai", "Đã trả lại phiên bản kèm ý kiến.",
             "khoiphuc", "Đã khôi phục phiên bản này: cổng đang dùng lại giao diện đó.");
     /** Logo and banner boxes: twice their largest size on screen, for sharp rendering on dense screens. */
-    private static final Map<String, int[]> IMAGE_BOXES = Map.of("logo", new int[]{800, 256}, "bannerImage", new int[]{2400, 600});
+    private static final Map<String, int[]> IMAGE_BOXES = Map.of("logo", new int[]{800, 256}, "bannerImage", new int[]{2400, 600},
+            "favicon", new int[]{256, 256});
 
     private final ThemeVersions versions;
     private final Themes themes;

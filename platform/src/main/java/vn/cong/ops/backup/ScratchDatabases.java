@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cong.tenancy.DatabaseConfiguration;
+import vn.cong.tenancy.DatabaseExtensions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +31,10 @@ class ScratchDatabases {
         String name = "cong_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = db.openJdbc("postgres"); var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        // a tenant schema's search columns call functions of the shared extensions schema (platform V100)
+        try (Connection c = db.openJdbc(name)) {
+            DatabaseExtensions.install(c);
         }
         return name;
     }

@@ -97,6 +97,8 @@ class KindPagesController {
             model.put("kind", d);
             model.put("listUrl", d.publicList(lang));
             model.put("item", item);
+            model.put(vn.cong.site.PageMeta.DESCRIPTION, item.summary());
+            model.put(vn.cong.site.PageMeta.TYPE, "article");
             model.put("badge", item.badge() == null ? null : shown(ctx, item.badge()));
             return new PageView("kind-item", model);
         })));
