@@ -72,8 +72,12 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     public record Leader(String fullName, String jobTitle, String bio) {
     }
 
-    /** A unit of the organisation chart; {@code parent} names an earlier unit. */
-    public record Unit(String name, String duties, @Nullable String parent) {
+    /**
+     * A unit of the organisation chart; {@code parent} names an earlier unit, {@code focal} the username of its focal point
+     * (a demo staff account), {@code suppliesItems} (default true) and {@code outside} (default false) as on the units screen.
+     */
+    public record Unit(String name, String duties, @Nullable String parent, String head, String email, @Nullable String focal,
+                       boolean suppliesItems, boolean outside) {
     }
 
     public record Phone(String fullName, String jobTitle, String unit, String phone, String email) {
@@ -163,8 +167,9 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     return new Leader(l.text("fullName"), l.text("jobTitle"), l.optional("bio"));
                 }),
                 a.list("units", u -> {
-                    u.keys("name", "duties", "parent");
-                    return new Unit(u.text("name"), u.optional("duties"), u.nullable("parent"));
+                    u.keys("name", "duties", "parent", "head", "email", "focal", "suppliesItems", "outside");
+                    return new Unit(u.text("name"), u.optional("duties"), u.nullable("parent"), u.optional("head"), u.optional("email"),
+                            u.nullable("focal"), !"false".equals(u.nullable("suppliesItems")), "true".equals(u.nullable("outside")));
                 }),
                 a.list("phones", p -> {
                     p.keys("fullName", "jobTitle", "unit", "phone", "email");

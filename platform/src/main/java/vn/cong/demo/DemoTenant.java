@@ -13,6 +13,7 @@ import vn.cong.accounts.Account;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountDetails;
 import vn.cong.accounts.Role;
+import vn.cong.engagement.Units;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.Draft;
 import vn.cong.content.Publishing;
@@ -84,6 +85,7 @@ class DemoTenant {
     private final Consultations consultations;
     private final Procedures procedures;
     private final AboutPages about;
+    private final Units units;
     private final Attachments attachments;
     private final MediaStore media;
     private final SubmitItem submit;
@@ -101,9 +103,10 @@ class DemoTenant {
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
-               SiteStructures structures) {
+               SiteStructures structures, Units units) {
         this.themeVersions = themeVersions;
         this.structures = structures;
+        this.units = units;
         this.accounts = accounts;
         this.catalog = catalog;
         this.publishing = publishing;
@@ -257,23 +260,23 @@ class DemoTenant {
                     return about.saveLeader(tenant, new AboutEntries.Leader(null, l.fullName(), l.jobTitle(), l.bio(), null, null, i))
                             .thenReturn(1);
                 }).count()).defaultIfEmpty(0L);
-        Mono<Long> units = about.units(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.units().size())
-                .concatMap(i -> {
+        Mono<Long> orgUnits = about.units(tenant).filter(List::isEmpty).flatMap(none -> accounts.list(tenant).collectList().flatMap(staff ->
+                Flux.range(0, a.units().size()).concatMap(i -> {
                     DemoFile.Unit u = a.units().get(i);
-                    Mono<Long> parent = u.parent() == null ? Mono.empty() : about.units(tenant)
-                            .flatMap(all -> Mono.justOrEmpty(all.stream().filter(x -> x.name().equals(u.parent())).findFirst()))
-                            .map(AboutEntries.Unit::id);
-                    return parent.map(Optional::of).defaultIfEmpty(Optional.empty())
-                            .flatMap(p -> about.saveUnit(tenant, new AboutEntries.Unit(null, p.orElse(null), u.name(), u.duties(), i)))
+                    Long focal = u.focal() == null ? null : staff.stream().filter(s -> s.username().equals(u.focal())).map(Account::id)
+                            .findFirst().orElse(null);
+                    Mono<Optional<vn.cong.engagement.Unit>> parent = u.parent() == null ? Mono.just(Optional.empty()) : units.named(tenant, u.parent());
+                    return parent.flatMap(p -> units.save(tenant, new vn.cong.engagement.Unit(null, p.map(vn.cong.engagement.Unit::id).orElse(null),
+                                    u.name(), u.duties(), i, u.head(), focal, u.email(), u.suppliesItems(), u.outside())))
                             .thenReturn(1);
-                }).count()).defaultIfEmpty(0L);
+                }).count())).defaultIfEmpty(0L);
         Mono<Long> phones = about.phones(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.phones().size())
                 .concatMap(i -> {
                     DemoFile.Phone p = a.phones().get(i);
                     return about.savePhone(tenant, new AboutEntries.Phone(null, p.fullName(), p.jobTitle(), p.unit(), p.phone(), p.email(), i))
                             .thenReturn(1);
                 }).count()).defaultIfEmpty(0L);
-        return pages.concatWith(leaders).concatWith(units).concatWith(phones).reduce(0L, Long::sum).map(Long::intValue);
+        return pages.concatWith(leaders).concatWith(orgUnits).concatWith(phones).reduce(0L, Long::sum).map(Long::intValue);
     }
 
     /** Each item is drafted by the contributor and taken by the demo staff as far as its stage. */
