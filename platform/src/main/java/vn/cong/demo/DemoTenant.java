@@ -86,6 +86,8 @@ class DemoTenant {
     private final Procedures procedures;
     private final AboutPages about;
     private final Units units;
+    private final vn.cong.engagement.Questions questions;
+    private final vn.cong.engagement.QuestionDesk questionDesk;
     private final Attachments attachments;
     private final MediaStore media;
     private final SubmitItem submit;
@@ -103,10 +105,13 @@ class DemoTenant {
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
-               SiteStructures structures, Units units) {
+               SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
+               vn.cong.engagement.QuestionDesk questionDesk) {
         this.themeVersions = themeVersions;
         this.structures = structures;
         this.units = units;
+        this.questions = questions;
+        this.questionDesk = questionDesk;
         this.accounts = accounts;
         this.catalog = catalog;
         this.publishing = publishing;
@@ -126,6 +131,27 @@ class DemoTenant {
         this.clock = clock;
     }
 
+    /**
+     * Published questions and answers, taken in by the tenant's Q&A desk (the first account holding that role), forwarded
+     * to the named units, answered by them and published. Only when the tenant has no question yet.
+     */
+    private Mono<Long> questionsOf(Tenant tenant, List<DemoFile.Question> wanted, List<Account> staff) {
+        Account deskAccount = staff.stream().filter(a -> a.hasRole(Role.QA_DESK)).findFirst().orElse(null);
+        if (wanted.isEmpty() || deskAccount == null) {
+            return Mono.just(0L);
+        }
+        vn.cong.workflow.Actor desk = new vn.cong.workflow.Actor(deskAccount.id(), deskAccount.fullName(), deskAccount.roles());
+        return questions.any(tenant).flatMap(any -> any ? Mono.just(0L) : Flux.fromIterable(wanted).concatMap(q ->
+                Flux.fromIterable(q.units()).concatMap(name -> units.named(tenant, name))
+                        .filter(java.util.Optional::isPresent).map(u -> u.get().id()).collectList()
+                        .flatMap(unitIds -> questions.takeIn(tenant, "vi", q.title(), q.body(), q.askerName(), q.topic())
+                                .flatMap(id -> questionDesk.forward(tenant, id, unitIds, desk)
+                                        .then(Flux.fromIterable(unitIds).concatMap(u -> questionDesk.answer(tenant, id, u, q.answer(), desk)).then())
+                                        .then(questionDesk.detail(tenant, id, desk))
+                                        .flatMap(d -> questionDesk.publish(tenant, id, d.orElseThrow().question().answerHtml(), desk))
+                                        .thenReturn(1)))).count());
+    }
+
     /** Loads {@code content} into {@code tenant}; files named in it are read from {@code mediaDir}. */
     Mono<Report> load(Tenant tenant, DemoFile content, Path mediaDir) {
         MediaFolder files = new MediaFolder(mediaDir);
@@ -141,7 +167,8 @@ class DemoTenant {
                         .flatMap(t -> consultationsOf(tenant, actor, fresh(content.consultations(), DemoFile.Consultation::slug, taken), files).flatMap(cons ->
                                 proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
-                                                waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername).flatMap(wait ->
+                                                waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
+                                                        .flatMap(wait -> questionsOf(tenant, content.questions(), all).thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));
