@@ -244,6 +244,34 @@ public class QuestionDesk {
                 .then();
     }
 
+    /**
+     * Reminds, once per question and step, whoever acts next when a step's deadline is within {@code window} (or past):
+     * the desk to forward or publish, the forwarded units that have not answered yet to answer. The number of reminders.
+     */
+    public Mono<Integer> remind(Tenant tenant, java.time.Duration window) {
+        java.time.Instant now = clock.instant();
+        return open(tenant).flatMapMany(Flux::fromIterable)
+                .filter(r -> r.next().due().toInstant().isBefore(now.plus(window)))
+                .concatMap(r -> db.mono(tenant, c -> c.update("""
+                                INSERT INTO question_reminders (question_id, step, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING""",
+                        r.id(), r.next().code(), now.atOffset(ZoneOffset.UTC))
+                        .flatMap(n -> n == 0 ? Mono.just(0) : remindFor(c, r).thenReturn(1))))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Long> remindFor(TenantTx c, Row r) {
+        String message = (r.overdue() ? "Quá hạn " : "Sắp đến hạn ") + r.next().label().toLowerCase(java.util.Locale.ROOT) + " ("
+                + r.next().due().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")) + "): «" + r.title() + "»";
+        if (!"answer".equals(r.next().code())) {
+            return notices.toDesk(c, message);
+        }
+        // the units are read in full before notifying: a second statement cannot run while the first one's rows are still open
+        return c.query("SELECT unit_id FROM question_forwards WHERE question_id = $1 AND answered_at IS NULL", x -> x.get(0, Long.class), r.id())
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(unit -> notices.toUnit(c, unit, message)).reduce(0L, Long::sum);
+    }
+
     /** Anonymises the questions closed longer ago than the tenant keeps personal data (24 months by default). */
     public Mono<Long> anonymiseExpired(Tenant tenant) {
         return settings.of(tenant).flatMap(s -> db.mono(tenant, c -> Anonymiser.eraseClosedBefore(c, s.anonymiseAfterMonths(), now())));

@@ -56,7 +56,10 @@ class QuestionFormBrowserTest extends BrowserTestSupport {
 
         driver.findElement(By.id("consent")).click();
         driver.findElement(By.cssSelector("form.public-form button[type=submit]")).click();
-        String code = driver.findElement(By.cssSelector(".tracking-code")).getText();
+        List<org.openqa.selenium.WebElement> codes = driver.findElements(By.cssSelector(".tracking-code"));
+        assertEquals(1, codes.size(), () -> "the sent page, not: " + driver.getCurrentUrl() + " "
+                + driver.findElement(By.tagName("main")).getText());
+        String code = codes.get(0).getText();
         assertTrue(code.matches("HD-[A-Z2-9]{10}"), code);
         chromium.seriousAccessibilityViolations().forEach(v -> problems.add("sent page: " + v));
         long width = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");

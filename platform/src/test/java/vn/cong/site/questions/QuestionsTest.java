@@ -80,7 +80,8 @@ class QuestionsTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.trusted-proxies", "127.0.0.1", "cong.engagement.anonymise.enabled", "false");
+        return Map.of("cong.trusted-proxies", "127.0.0.1", "cong.engagement.anonymise.enabled", "false",
+                "cong.engagement.reminders.enabled", "false");
     }
 
     @BeforeAll
@@ -311,6 +312,30 @@ class QuestionsTest extends PlatformTestSupport {
         assertEquals(1, toAsker.size(), "the answer is e-mailed to the asker");
         assertTrue(toAsker.get(0).text().contains("Hạn nộp là ngày 15/01 hằng năm."), toAsker.get(0).text());
         assertTrue(toAsker.get(0).text().contains("/hoi-dap/" + id));
+    }
+
+    @Test
+    void theDeskThenTheUnitAreRemindedOnceAsEachStepNearsItsDeadline() {
+        Tenant alpha = portals.alpha();
+        String code = askAndConfirm("nhacviec@example.vn", "Câu hỏi cần nhắc hạn");
+        long id = questionId(alpha, code);
+        String deskNotices = "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id WHERE a.username = '"
+                + DESK + "' AND n.message LIKE '%hạn chuyển đơn vị trả lời%Câu hỏi cần nhắc hạn%'";
+        assertEquals(0, SqlProbe.number(this::jdbc, deskNotices));
+        desk.remind(alpha, Duration.ofDays(60)).block();
+        assertEquals(1, SqlProbe.number(this::jdbc, deskNotices), "the desk is reminded to forward");
+        desk.remind(alpha, Duration.ofDays(60)).block();
+        assertEquals(1, SqlProbe.number(this::jdbc, deskNotices), "once");
+
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        HttpResponse<String> page = deskBrowser.get("/quan-tri/hoi-dap/" + id);
+        assertEquals(303, deskBrowser.postForm("/quan-tri/hoi-dap/" + id + "/chuyen", Map.of("csrfToken", csrfToken(page),
+                "units", String.valueOf(planning))).statusCode());
+        String unitNotices = "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id WHERE a.username = '"
+                + UNIT_STAFF + "' AND n.message LIKE '%";
+        assertEquals(1, SqlProbe.number(this::jdbc, unitNotices + "được chuyển đến đơn vị%Câu hỏi cần nhắc hạn%'"), "the unit is told at once");
+        desk.remind(alpha, Duration.ofDays(60)).block();
+        assertEquals(1, SqlProbe.number(this::jdbc, unitNotices + "hạn đơn vị trả lời%Câu hỏi cần nhắc hạn%'"), "then reminded to answer");
     }
 
     @Test

@@ -12,14 +12,14 @@ import vn.cong.tenancy.jobs.ScheduledJob;
 import java.time.Duration;
 
 /**
- * Anonymises the personal data of questions closed longer ago than each tenant keeps it (Decree 13/2023; 24 months
- * by default), daily, once across nodes, tenant by tenant (one tenant's failure does not stop the others).
+ * The Q&A jobs, each once across nodes and tenant by tenant (one tenant's failure does not stop the others): reminders
+ * when a step nears its deadline, and the daily anonymisation of the personal data of questions closed longer ago than
+ * each tenant keeps it (Decree 13/2023; 24 months by default).
  */
 @Factory
-@Requires(property = "cong.engagement.anonymise.enabled", notEquals = "false")
-class QuestionAnonymisationJob {
+class QuestionJobs {
 
-    static final String NAME = "question-anonymisation";
+    static final String ANONYMISATION = "question-anonymisation";
 
     /**
      * @param enabled      whether this node ticks it (the job is a bean only when not {@code false})
@@ -32,9 +32,19 @@ class QuestionAnonymisationJob {
                          @Bindable(defaultValue = "60s") Duration tick, @Bindable(defaultValue = "60s") Duration initialDelay) {
     }
 
+    /** Reminders when a question's step nears its deadline, every few minutes, once across nodes. */
     @Singleton
+    @Requires(property = "cong.engagement.reminders.enabled", notEquals = "false")
+    ClusterJob questionRemindersJob(QuestionDesk desk, @io.micronaut.context.annotation.Value("${cong.engagement.reminders.every:5m}") Duration every,
+                                    @io.micronaut.context.annotation.Value("${cong.workflow.due-soon:6h}") Duration window) {
+        return ScheduledJob.oneNode("question-reminders", every, Duration.ofSeconds(90),
+                run -> run.forEachServingTenant(tenant -> desk.remind(tenant, window)));
+    }
+
+    @Singleton
+    @Requires(property = "cong.engagement.anonymise.enabled", notEquals = "false")
     ClusterJob questionAnonymisationJob(QuestionDesk desk, Configuration config) {
-        return ScheduledJob.oneNode(NAME, config.tick(), config.initialDelay(),
+        return ScheduledJob.oneNode(ANONYMISATION, config.tick(), config.initialDelay(),
                         run -> run.forEachServingTenant(tenant -> desk.anonymiseExpired(tenant).map(Long::intValue)))
                 .slottedBy(CronSlots.of(config.cron()));
     }
