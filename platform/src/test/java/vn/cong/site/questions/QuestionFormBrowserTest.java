@@ -8,11 +8,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.cong.testing.BrowserTestSupport;
 import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TwoPortals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,13 +52,16 @@ class QuestionFormBrowserTest extends BrowserTestSupport {
         driver.findElement(By.id("title")).sendKeys("Hỏi từ điện thoại");
         driver.findElement(By.id("body")).sendKeys("Xin hỏi lịch tiếp công dân tháng này?");
         driver.findElement(By.cssSelector("form.public-form button[type=submit]")).click();
-        // no consent yet: the form comes back with the error and what was typed
+        // no consent yet: the form comes back with the error and what was typed (waiting, with a deadline, for the page to load)
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("loi-consent")));
         assertTrue(driver.findElement(By.id("loi-consent")).isDisplayed());
         assertEquals("Hỏi từ điện thoại", driver.findElement(By.id("title")).getAttribute("value"));
         chromium.seriousAccessibilityViolations().forEach(v -> problems.add("form with errors: " + v));
 
         driver.findElement(By.id("consent")).click();
         driver.findElement(By.cssSelector("form.public-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tracking-code")));
         List<org.openqa.selenium.WebElement> codes = driver.findElements(By.cssSelector(".tracking-code"));
         assertEquals(1, codes.size(), () -> "the sent page, not: " + driver.getCurrentUrl() + " "
                 + driver.findElement(By.tagName("main")).getText());
