@@ -80,8 +80,7 @@ class QuestionsTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.trusted-proxies", "127.0.0.1", "cong.engagement.anonymise.enabled", "false",
-                "cong.engagement.reminders.enabled", "false");
+        return Map.of("cong.trusted-proxies", "127.0.0.1");
     }
 
     @BeforeAll
