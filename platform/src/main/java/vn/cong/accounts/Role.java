@@ -13,7 +13,9 @@ public enum Role implements StoredCode {
     APPROVER("Người duyệt"),
     DEPUTY_HEAD("Phó trưởng ban"),
     HEAD("Trưởng ban biên tập"),     // tổng biên tập
-    TENANT_ADMIN("Quản trị cổng");
+    TENANT_ADMIN("Quản trị cổng"),
+    /** The desk that receives questions and petitions (the board's secretary in seed 003): sees askers' personal data. */
+    QA_DESK("Tiếp nhận hỏi – đáp");
 
     private final String label;
 
@@ -42,6 +44,7 @@ public enum Role implements StoredCode {
         public static final String DEPUTY_HEAD = "deputy_head";
         public static final String HEAD = "head";
         public static final String TENANT_ADMIN = "tenant_admin";
+        public static final String QA_DESK = "qa_desk";
 
         private Names() {
         }

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * values are refused with the path of the key, so a typo in a demo file fails the first run loudly.
  */
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
-                       List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu) {
+                       List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
+                       List<Question> questions) {
 
     /**
      * A line of the main menu the demo's theme version shows, in order: a top-level section by slug, a registry
@@ -36,6 +37,13 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
      */
     public record MenuLine(@Nullable String section, @Nullable String registry, @Nullable String url,
                            @Nullable String labelVi, @Nullable String labelEn) {
+    }
+
+    /**
+     * A question taken in by the desk and answered: {@code units} names the units it is forwarded to (each answers
+     * {@code answer}), then the desk publishes it; {@code topic} is a topic code of the Q&A list.
+     */
+    public record Question(String title, String body, String askerName, String topic, List<String> units, String answer) {
     }
 
     /** A staff account; the password is a demo password (never a real one). */
@@ -72,8 +80,12 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     public record Leader(String fullName, String jobTitle, String bio) {
     }
 
-    /** A unit of the organisation chart; {@code parent} names an earlier unit. */
-    public record Unit(String name, String duties, @Nullable String parent) {
+    /**
+     * A unit of the organisation chart; {@code parent} names an earlier unit, {@code focal} the username of its focal point
+     * (a demo staff account), {@code suppliesItems} (default true) and {@code outside} (default false) as on the units screen.
+     */
+    public record Unit(String name, String duties, @Nullable String parent, String head, String email, @Nullable String focal,
+                       boolean suppliesItems, boolean outside) {
     }
 
     public record Phone(String fullName, String jobTitle, String unit, String phone, String email) {
@@ -94,7 +106,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     public static DemoFile parse(String name, String yaml) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
-        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu");
+        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -140,6 +152,13 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                         throw m.refused("needs exactly one of section, registry or url");
                     }
                     return line;
+                }),
+                n.list("questions", q -> {
+                    q.keys("title", "body", "askerName", "topic", "units", "answer");
+                    Object raw = q.map().get("units");
+                    List<String> unitNames = raw instanceof List<?> l ? l.stream().map(String::valueOf)
+                            .map(x -> Normalizer.normalize(x, Normalizer.Form.NFC)).toList() : List.of();
+                    return new Question(q.text("title"), q.text("body"), q.text("askerName"), q.text("topic"), unitNames, q.text("answer"));
                 }));
     }
 
@@ -163,8 +182,9 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     return new Leader(l.text("fullName"), l.text("jobTitle"), l.optional("bio"));
                 }),
                 a.list("units", u -> {
-                    u.keys("name", "duties", "parent");
-                    return new Unit(u.text("name"), u.optional("duties"), u.nullable("parent"));
+                    u.keys("name", "duties", "parent", "head", "email", "focal", "suppliesItems", "outside");
+                    return new Unit(u.text("name"), u.optional("duties"), u.nullable("parent"), u.optional("head"), u.optional("email"),
+                            u.nullable("focal"), !"false".equals(u.nullable("suppliesItems")), "true".equals(u.nullable("outside")));
                 }),
                 a.list("phones", p -> {
                     p.keys("fullName", "jobTitle", "unit", "phone", "email");

@@ -13,6 +13,7 @@ import vn.cong.accounts.Account;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountDetails;
 import vn.cong.accounts.Role;
+import vn.cong.engagement.Units;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.Draft;
 import vn.cong.content.Publishing;
@@ -84,6 +85,9 @@ class DemoTenant {
     private final Consultations consultations;
     private final Procedures procedures;
     private final AboutPages about;
+    private final Units units;
+    private final vn.cong.engagement.Questions questions;
+    private final vn.cong.engagement.QuestionDesk questionDesk;
     private final Attachments attachments;
     private final MediaStore media;
     private final SubmitItem submit;
@@ -101,9 +105,13 @@ class DemoTenant {
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
-               SiteStructures structures) {
+               SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
+               vn.cong.engagement.QuestionDesk questionDesk) {
         this.themeVersions = themeVersions;
         this.structures = structures;
+        this.units = units;
+        this.questions = questions;
+        this.questionDesk = questionDesk;
         this.accounts = accounts;
         this.catalog = catalog;
         this.publishing = publishing;
@@ -123,6 +131,27 @@ class DemoTenant {
         this.clock = clock;
     }
 
+    /**
+     * Published questions and answers, taken in by the tenant's Q&A desk (the first account holding that role), forwarded
+     * to the named units, answered by them and published. Only when the tenant has no question yet.
+     */
+    private Mono<Long> questionsOf(Tenant tenant, List<DemoFile.Question> wanted, List<Account> staff) {
+        Account deskAccount = staff.stream().filter(a -> a.hasRole(Role.QA_DESK)).findFirst().orElse(null);
+        if (wanted.isEmpty() || deskAccount == null) {
+            return Mono.just(0L);
+        }
+        vn.cong.workflow.Actor desk = new vn.cong.workflow.Actor(deskAccount.id(), deskAccount.fullName(), deskAccount.roles());
+        return questions.any(tenant).flatMap(any -> any ? Mono.just(0L) : Flux.fromIterable(wanted).concatMap(q ->
+                Flux.fromIterable(q.units()).concatMap(name -> units.named(tenant, name))
+                        .filter(java.util.Optional::isPresent).map(u -> u.get().id()).collectList()
+                        .flatMap(unitIds -> questions.takeIn(tenant, "vi", q.title(), q.body(), q.askerName(), q.topic())
+                                .flatMap(id -> questionDesk.forward(tenant, id, unitIds, desk)
+                                        .then(Flux.fromIterable(unitIds).concatMap(u -> questionDesk.answer(tenant, id, u, q.answer(), desk)).then())
+                                        .then(questionDesk.detail(tenant, id, desk))
+                                        .flatMap(d -> questionDesk.publish(tenant, id, d.orElseThrow().question().answerHtml(), desk))
+                                        .thenReturn(1)))).count());
+    }
+
     /** Loads {@code content} into {@code tenant}; files named in it are read from {@code mediaDir}. */
     Mono<Report> load(Tenant tenant, DemoFile content, Path mediaDir) {
         MediaFolder files = new MediaFolder(mediaDir);
@@ -138,7 +167,8 @@ class DemoTenant {
                         .flatMap(t -> consultationsOf(tenant, actor, fresh(content.consultations(), DemoFile.Consultation::slug, taken), files).flatMap(cons ->
                                 proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
-                                                waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername).flatMap(wait ->
+                                                waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
+                                                        .flatMap(wait -> questionsOf(tenant, content.questions(), all).thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));
@@ -257,23 +287,23 @@ class DemoTenant {
                     return about.saveLeader(tenant, new AboutEntries.Leader(null, l.fullName(), l.jobTitle(), l.bio(), null, null, i))
                             .thenReturn(1);
                 }).count()).defaultIfEmpty(0L);
-        Mono<Long> units = about.units(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.units().size())
-                .concatMap(i -> {
+        Mono<Long> orgUnits = about.units(tenant).filter(List::isEmpty).flatMap(none -> accounts.list(tenant).collectList().flatMap(staff ->
+                Flux.range(0, a.units().size()).concatMap(i -> {
                     DemoFile.Unit u = a.units().get(i);
-                    Mono<Long> parent = u.parent() == null ? Mono.empty() : about.units(tenant)
-                            .flatMap(all -> Mono.justOrEmpty(all.stream().filter(x -> x.name().equals(u.parent())).findFirst()))
-                            .map(AboutEntries.Unit::id);
-                    return parent.map(Optional::of).defaultIfEmpty(Optional.empty())
-                            .flatMap(p -> about.saveUnit(tenant, new AboutEntries.Unit(null, p.orElse(null), u.name(), u.duties(), i)))
+                    Long focal = u.focal() == null ? null : staff.stream().filter(s -> s.username().equals(u.focal())).map(Account::id)
+                            .findFirst().orElse(null);
+                    Mono<Optional<vn.cong.engagement.Unit>> parent = u.parent() == null ? Mono.just(Optional.empty()) : units.named(tenant, u.parent());
+                    return parent.flatMap(p -> units.save(tenant, new vn.cong.engagement.Unit(null, p.map(vn.cong.engagement.Unit::id).orElse(null),
+                                    u.name(), u.duties(), i, u.head(), focal, u.email(), u.suppliesItems(), u.outside())))
                             .thenReturn(1);
-                }).count()).defaultIfEmpty(0L);
+                }).count())).defaultIfEmpty(0L);
         Mono<Long> phones = about.phones(tenant).filter(List::isEmpty).flatMap(none -> Flux.range(0, a.phones().size())
                 .concatMap(i -> {
                     DemoFile.Phone p = a.phones().get(i);
                     return about.savePhone(tenant, new AboutEntries.Phone(null, p.fullName(), p.jobTitle(), p.unit(), p.phone(), p.email(), i))
                             .thenReturn(1);
                 }).count()).defaultIfEmpty(0L);
-        return pages.concatWith(leaders).concatWith(units).concatWith(phones).reduce(0L, Long::sum).map(Long::intValue);
+        return pages.concatWith(leaders).concatWith(orgUnits).concatWith(phones).reduce(0L, Long::sum).map(Long::intValue);
     }
 
     /** Each item is drafted by the contributor and taken by the demo staff as far as its stage. */

@@ -29,6 +29,7 @@ import vn.cong.tenancy.manifest.FieldError;
 import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
 import vn.cong.workflow.WorkflowPolicies;
+import vn.cong.engagement.Units;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,14 @@ public class Onboarding {
     private final PublicLinks links;
     private final WorkflowPolicies workflows;
     private final LostSchemas lostSchemas;
+    private final Units units;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      PublicLinks links, WorkflowPolicies workflows, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      PublicLinks links, WorkflowPolicies workflows, LostSchemas lostSchemas, Units units,
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.units = units;
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
@@ -215,6 +219,8 @@ public class Onboarding {
         Mono<Boolean> workflow = m.workflow() == null ? Mono.just(false) : workflows.choose(tenant, m.workflow());
         Mono<Boolean> policy = m.accounts() == null ? Mono.just(false)
                 : accounts.applyPolicy(tenant, m.accounts().mfaForLeaders(), m.accounts().securityBriefing());
+        Mono<Boolean> declaredUnits = units.declare(tenant, m.units().stream()
+                .map(u -> new Units.Declared(u.name(), u.parent(), u.duties(), u.head(), u.email(), u.suppliesItems(), u.outside())).toList());
         return workflow.doOnNext(chosen -> {
                     if (chosen && !changes.created()) {
                         changes.updated().add("workflow");
@@ -224,6 +230,12 @@ public class Onboarding {
                 .doOnNext(changed -> {
                     if (changed && !changes.created()) {
                         changes.updated().add("accounts");
+                    }
+                })
+                .then(declaredUnits)
+                .doOnNext(changed -> {
+                    if (changed && !changes.created()) {
+                        changes.updated().add("units");
                     }
                 })
                 .then(sections)

@@ -183,6 +183,29 @@ public class PublicPages implements PublicNotFoundPage {
                         .header("Content-Security-Policy", page.contentSecurityPolicy()));
     }
 
+    /**
+     * A page built for this request only (a form with what was typed and its errors, a status looked up by code):
+     * rendered afresh, never read from nor written to the page cache, and marked {@code no-store}. Empty from
+     * {@code build} answers the 404 page.
+     */
+    public Mono<HttpResponse<?>> fresh(HttpRequest<?> request, String lang, Function<SiteContext, Mono<PageView>> build) {
+        Optional<Tenant> tenant = TenantRequests.tenant(request);
+        if (tenant.isEmpty()) {
+            return Mono.just(plainNotFound());
+        }
+        return context(tenant.get(), lang)
+                .flatMap(ctx -> build.apply(ctx).flatMap(view -> render(ctx, view, view.status()))
+                        .<HttpResponse<?>>map(page -> HttpResponse.status(HttpStatus.valueOf(page.status())).body(page.plain())
+                                .header(HttpHeaders.CONTENT_TYPE, HTML)
+                                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                                .header(HttpHeaders.CONTENT_LANGUAGE, page.lang())
+                                .header("X-Content-Type-Options", "nosniff")
+                                .header("Referrer-Policy", "same-origin")
+                                .header("Content-Security-Policy", page.contentSecurityPolicy()))
+                        .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx).<HttpResponse<?>>map(page -> respond(request, page)))))
+                .onErrorResume(e -> failure(request, tenant.get(), lang, request.getPath(), e));
+    }
+
     /** One render per key at a time: requests arriving meanwhile share its result. */
     private Mono<CachedPage> once(PageKey key, Supplier<Mono<CachedPage>> load) {
         String k = key.value();

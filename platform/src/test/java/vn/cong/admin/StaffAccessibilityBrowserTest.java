@@ -120,6 +120,9 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/ma-api", "/quan-tri/ma-api");
         pages.put("/quan-tri/chuyen-muc", "/quan-tri/chuyen-muc");
         pages.put("/quan-tri/chuyen-muc/{id}", "/quan-tri/chuyen-muc/" + id("SELECT id FROM t_most.sections WHERE parent_id IS NOT NULL ORDER BY id LIMIT 1"));
+        pages.put("/quan-tri/don-vi", "/quan-tri/don-vi");
+        pages.put("/quan-tri/hoi-dap", "/quan-tri/hoi-dap");
+        pages.put("/quan-tri/hoi-dap/{id}", "/quan-tri/hoi-dap/" + id("SELECT id FROM t_most.questions ORDER BY id LIMIT 1"));
         pages.put("/quan-tri/thong-bao", "/quan-tri/thong-bao");
         pages.put("/quan-tri/bao-mat", "/quan-tri/bao-mat");
         pages.put("/quan-tri/phien-dang-nhap", "/quan-tri/phien-dang-nhap");

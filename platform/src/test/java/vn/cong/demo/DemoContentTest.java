@@ -55,12 +55,26 @@ class DemoContentTest extends PlatformTestSupport {
 
     @Test
     void everyRoleHasADemoAccountThatCanLogIn() {
-        assertEquals(List.of("approver", "contributor", "deputy_head", "editor", "head", "tenant_admin"), SqlProbe.column(this::jdbc,
+        assertEquals(List.of("approver", "contributor", "deputy_head", "editor", "head", "qa_desk", "tenant_admin"), SqlProbe.column(this::jdbc,
                 "SELECT DISTINCT unnest(roles)::text AS r FROM t_most.accounts ORDER BY r"));
         Browser head = browser();
         logInOk(head, "truongban", "DemoTruongBan2026!");
         String dashboard = Jsoup.parse(head.get("/quan-tri").body()).text();
         assertTrue(dashboard.contains("Việc chờ tôi xử lý: 1"), dashboard);
+    }
+
+    @Test
+    void unitsCarryTheirDetailsAndPublishedQuestionsNameTheUnitThatAnswered() {
+        assertEquals("bientap", SqlProbe.string(this::jdbc, """
+                SELECT a.username FROM t_most.org_units u JOIN t_most.accounts a ON a.id = u.focal_account_id
+                WHERE u.name = 'Trung tâm Thông tin và Chuyển đổi số'"""));
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.org_units WHERE outside AND NOT supplies_items"));
+        assertEquals(3, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.questions WHERE status = 'published'"));
+        assertEquals(2, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nafosted.questions WHERE status = 'published'"));
+        String list = Jsoup.parse(browser().get("/hoi-dap").body()).text();
+        assertTrue(list.contains("Hợp tác quốc tế trong nghiên cứu"), list);
+        long id = SqlProbe.number(this::jdbc, "SELECT id FROM t_most.questions WHERE title LIKE 'Hợp tác quốc tế%'");
+        assertEquals("Vụ Hợp tác quốc tế", Jsoup.parse(browser().get("/hoi-dap/" + id).body()).selectFirst(".answer-unit").text());
     }
 
     @Test

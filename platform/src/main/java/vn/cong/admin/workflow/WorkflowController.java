@@ -28,6 +28,8 @@ import vn.cong.web.CsrfProtected;
 import vn.cong.workflow.Actor;
 import vn.cong.workflow.CorrectItem;
 import vn.cong.workflow.DeadlineBoard;
+import vn.cong.engagement.QuestionDesk;
+import vn.cong.admin.kinds.KindPages;
 import vn.cong.workflow.ItemState;
 import vn.cong.workflow.Sensitivity;
 import vn.cong.workflow.SubmissionRejected;
@@ -79,11 +81,14 @@ class WorkflowController {
     private final WorkflowSteps steps;
     private final CorrectItem correct;
     private final DeadlineBoard board;
+    private final QuestionDesk questions;
     private final StaffKinds kinds;
     private final Clock clock;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
-                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds, Clock clock) {
+                       SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds, Clock clock,
+                       QuestionDesk questions) {
+        this.questions = questions;
         this.clock = clock;
         this.catalog = catalog;
         this.content = content;
@@ -111,9 +116,15 @@ class WorkflowController {
     /** Items due soon and overdue, by who acts next and by submitting unit. */
     @Get(value = "/theo-doi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> board(HttpRequest<?> request, Tenant tenant) {
-        return board.board(tenant, java.time.OffsetDateTime.now(clock)).flatMap(b -> pages.page(request, "workflow/board", Map.of(
-                "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(kinds, b.overdue(), clock.instant()), "dueSoon", Rows.of(kinds, b.dueSoon(), clock.instant()),
-                "window", b.window().toHours() + " giờ")));
+        return board.board(tenant, java.time.OffsetDateTime.now(clock)).zipWith(questions.open(tenant)).flatMap(t -> {
+            DeadlineBoard.Board b = t.getT1();
+            // questions and answers: each open question's next step (forward, answer, publish) with its deadline [003 Đ13.2]
+            List<Map<String, Object>> qa = t.getT2().stream().map(r -> Map.<String, Object>of("id", r.id(), "title", r.title(),
+                    "step", r.next().label(), "due", KindPages.time(r.next().due().toOffsetDateTime()), "overdue", r.overdue())).toList();
+            return pages.page(request, "workflow/board", Map.of(
+                    "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(kinds, b.overdue(), clock.instant()),
+                    "dueSoon", Rows.of(kinds, b.dueSoon(), clock.instant()), "window", b.window().toHours() + " giờ", "questions", qa));
+        });
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)

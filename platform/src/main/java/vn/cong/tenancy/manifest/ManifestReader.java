@@ -32,7 +32,8 @@ public final class ManifestReader {
     private static final Set<String> WORKFLOWS = Set.of("most", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles", "workflow", "accounts");
+            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "units");
+    private static final Set<String> UNIT_KEYS = Set.of("name", "parent", "duties", "head", "email", "suppliesItems", "outside");
     private static final Set<String> ACCOUNTS_KEYS = Set.of("mfaForLeaders", "securityBriefing");
     private static final Set<String> NAME_KEYS = Set.of("vi", "en");
     private static final Set<String> SECTION_KEYS = Set.of("slug", "name", "children");
@@ -114,7 +115,45 @@ public final class ManifestReader {
             error("workflow", "quy trình duyệt «" + workflow + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(WORKFLOWS)));
         }
         return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow,
-                accounts(m.get("accounts")));
+                accounts(m.get("accounts")), units(list(m, "units")));
+    }
+
+    /** The tenant's units by name; a parent must be declared above its children or exist already. */
+    private List<TenantManifest.UnitSpec> units(List<?> raw) {
+        List<TenantManifest.UnitSpec> result = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String at = "units[" + i + "]";
+            if (!(raw.get(i) instanceof Map<?, ?> u)) {
+                error(at, "phải là một đối tượng (name, parent, duties, head, email, suppliesItems, outside)");
+                continue;
+            }
+            onlyKnownKeys(u, at + ".", UNIT_KEYS);
+            String unitName = optional(u, "name");
+            if (unitName == null || unitName.isBlank()) {
+                error(at + ".name", "tên đơn vị không được để trống");
+                continue;
+            }
+            if (!seen.add(unitName.strip().toLowerCase(java.util.Locale.ROOT))) {
+                error(at + ".name", "đơn vị bị khai báo lặp: " + unitName);
+            }
+            String email = optional(u, "email");
+            if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
+                error(at + ".email", "địa chỉ thư điện tử không hợp lệ");
+            }
+            result.add(new TenantManifest.UnitSpec(unitName.strip(), optional(u, "parent"), optional(u, "duties"), optional(u, "head"), email,
+                    unitFlag(u, "suppliesItems", at), unitFlag(u, "outside", at)));
+        }
+        return result;
+    }
+
+    private Boolean unitFlag(Map<?, ?> m, String key, String at) {
+        Object v = m.get(key);
+        if (v != null && !(v instanceof Boolean)) {
+            error(at + "." + key, "phải là true hoặc false");
+            return null;
+        }
+        return (Boolean) v;
     }
 
     private List<TenantManifest.SectionSpec> sections(List<?> raw, String path) {

@@ -10,6 +10,7 @@ import java.util.List;
  * See {@code tenants/README.md} for the format. {@code workflow} names the approval policy
  * ({@code most}, {@code haiphong}); absent, the tenant keeps the one it has (new tenants: {@code most}).
  * {@code accounts} sets the tenant's account policy; what it leaves out stays as it is (new tenants: both on).
+ * {@code units} declares units by name (see {@link UnitSpec}); units it does not name are left alone.
  */
 public record TenantManifest(
         String code,
@@ -23,7 +24,16 @@ public record TenantManifest(
         List<LinkedSiteSpec> linkedSites,
         List<ArticleSpec> articles,
         @Nullable String workflow,
-        @Nullable AccountsSpec accounts) {
+        @Nullable AccountsSpec accounts,
+        List<UnitSpec> units) {
+
+    /**
+     * A unit of the tenant, by name (added when missing, its details updated when declared): its parent by name, its duties,
+     * head, e-mail, whether it must supply items (default true) and whether it is outside the ministry (default false).
+     */
+    public record UnitSpec(String name, @Nullable String parent, @Nullable String duties, @Nullable String head, @Nullable String email,
+                           @Nullable Boolean suppliesItems, @Nullable Boolean outside) {
+    }
 
     /**
      * The tenant's account policy: a second factor required for tenant admins, heads and deputy heads, and

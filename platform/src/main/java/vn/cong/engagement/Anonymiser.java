@@ -1,0 +1,34 @@
+package vn.cong.engagement;
+
+import reactor.core.publisher.Mono;
+import vn.cong.tenancy.TenantTx;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Removes a question's personal data (e-mail, phone, address; the name becomes "Người hỏi đã ẩn danh") and keeps
+ * the question and answer text: on the asker's request at withdrawal, and by the tenant's retention period after
+ * the question closes (Decree 13/2023).
+ */
+final class Anonymiser {
+
+    static final String ANONYMOUS = "Người hỏi (đã ẩn danh)";
+
+    private Anonymiser() {
+    }
+
+    static Mono<Long> erase(TenantTx c, long questionId, OffsetDateTime now) {
+        return c.update("""
+                UPDATE questions SET asker_name = $2, asker_email = '', asker_phone = '', asker_address = '', confirm_hash = NULL,
+                    anonymised_at = $3 WHERE id = $1 AND anonymised_at IS NULL""", questionId, ANONYMOUS, now);
+    }
+
+    /** Every question closed more than {@code months} months before {@code now} and not yet anonymised. */
+    static Mono<Long> eraseClosedBefore(TenantTx c, int months, OffsetDateTime now) {
+        return c.update("""
+                UPDATE questions SET asker_name = $1, asker_email = '', asker_phone = '', asker_address = '', confirm_hash = NULL,
+                    anonymised_at = $2
+                WHERE anonymised_at IS NULL AND closed_at IS NOT NULL AND closed_at < $2 - make_interval(months => $3)""",
+                ANONYMOUS, now, months);
+    }
+}
