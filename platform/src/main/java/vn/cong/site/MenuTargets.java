@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The registries a portal's main menu may lead to besides its sections: the public list of every
- * declared content kind (legal documents → {@code /van-ban}, …), the about pages and the member
- * portals' directory. A theme version names them by key ({@code document}, {@code about}, …).
+ * declared content kind (legal documents → {@code /van-ban}, …), the about pages, the published questions
+ * and answers ({@code /hoi-dap}) and the member portals' directory. A theme version names them by key ({@code document}, {@code about}, …).
  */
 @Singleton
 public class MenuTargets {
@@ -33,6 +33,7 @@ public class MenuTargets {
             targets.put(d.kind(), new Target(d.kind(), d.name(), d.publicPath(), d.list().messages() + ".heading"));
         }
         targets.put("about", new Target("about", "Giới thiệu", "/gioi-thieu", "about.heading"));
+        targets.put("questions", new Target("questions", "Hỏi – đáp", "/hoi-dap", "qa.heading"));
         targets.put("directory", new Target("directory", "Cổng thành viên", PublicUrls.directory("vi"), "directory.heading"));
     }
 

@@ -114,7 +114,7 @@ class DemoContentTest extends PlatformTestSupport {
         assertTrue(b.get("/").body().contains("Gian trưng bày của các doanh nghiệp khởi nghiệp"), "a cover with its alt text on the home page");
         // the menu, a theme version the head approved, leads to the registries rather than article sections of the same name
         java.util.List<String> menu = org.jsoup.Jsoup.parse(b.get("/").body()).select("nav.main-nav > ul > li > a").eachAttr("href");
-        assertTrue(menu.containsAll(List.of("/gioi-thieu", "/van-ban", "/du-thao", "/thu-tuc", "/chuyen-muc/thong-bao", "https://chinhphu.vn")), menu.toString());
+        assertTrue(menu.containsAll(List.of("/gioi-thieu", "/van-ban", "/du-thao", "/thu-tuc", "/chuyen-muc/thong-bao", "/hoi-dap", "https://chinhphu.vn")), menu.toString());
         assertFalse(menu.contains("/chuyen-muc/van-ban"), menu.toString());
         assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.theme_versions WHERE live AND state = 'approved'"));
     }
