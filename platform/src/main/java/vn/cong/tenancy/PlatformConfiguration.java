@@ -15,6 +15,8 @@ import java.util.List;
  * @param tenantsDir     folder of tenant manifests applied at start-up (empty: none)
  * @param publicScheme   scheme of the links the platform writes ({@link PublicLinks})
  * @param publicPort     port of those links; 0: the port the server listens on
+ * @param operatorHost   the one host of the operator console and API, whatever the roots' domains;
+ *                       empty: {@code admin.<baseDomain>}
  */
 @ConfigurationProperties("cong")
 public record PlatformConfiguration(
@@ -22,12 +24,14 @@ public record PlatformConfiguration(
         @Bindable(defaultValue = "") List<String> trustedProxies,
         @Nullable Path tenantsDir,
         @Bindable(defaultValue = "http") String publicScheme,
-        @Bindable(defaultValue = "0") int publicPort) {
+        @Bindable(defaultValue = "0") int publicPort,
+        @Nullable String operatorHost) {
 
     public String operatorHost() {
-        return "admin." + baseDomain;
+        return operatorHost == null || operatorHost.isBlank() ? "admin." + baseDomain : operatorHost.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The status page of the roots on the configured base domain; another root's is {@code status.<its domain>}. */
     public String statusHost() {
         return "status." + baseDomain;
     }

@@ -32,7 +32,8 @@ public final class ManifestReader {
     private static final Set<String> WORKFLOWS = Set.of("most", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles", "workflow", "accounts");
+            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "domain", "governingBody");
+    private static final Set<String> GOVERNING_BODY_KEYS = Set.of("vi", "en", "url");
     private static final Set<String> ACCOUNTS_KEYS = Set.of("mfaForLeaders", "securityBriefing");
     private static final Set<String> NAME_KEYS = Set.of("vi", "en");
     private static final Set<String> SECTION_KEYS = Set.of("slug", "name", "children");
@@ -113,8 +114,42 @@ public final class ManifestReader {
         if (workflow != null && !WORKFLOWS.contains(workflow)) {
             error("workflow", "quy trình duyệt «" + workflow + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(WORKFLOWS)));
         }
+        String domain = optional(m, "domain");
+        if (domain != null) {
+            domain = domain.toLowerCase(java.util.Locale.ROOT);
+            if (parent != null) {
+                error("domain", "chỉ cổng gốc (không có đơn vị cấp trên) khai báo tên miền; cổng thành viên dùng tên miền của cổng gốc");
+            } else if (!HOST.matcher(domain).matches()) {
+                error("domain", "tên miền không hợp lệ: " + domain);
+            }
+        }
         return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow,
-                accounts(m.get("accounts")));
+                accounts(m.get("accounts")), domain, governingBody(m.get("governingBody")));
+    }
+
+    /** Cơ quan chủ quản: names in both languages, optionally its address. */
+    private TenantManifest.GoverningBodySpec governingBody(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof Map<?, ?> g)) {
+            error("governingBody", "phải là một đối tượng (vi, en, url)");
+            return null;
+        }
+        onlyKnownKeys(g, "governingBody.", GOVERNING_BODY_KEYS);
+        String vi = optional(g, "vi");
+        String en = optional(g, "en");
+        String url = optional(g, "url");
+        if (vi == null) {
+            error("governingBody.vi", "bắt buộc");
+        }
+        if (en == null) {
+            error("governingBody.en", "bắt buộc");
+        }
+        if (url != null && !url.matches("^https?://[^\\s\"<>]+$")) {
+            error("governingBody.url", "địa chỉ phải bắt đầu bằng http:// hoặc https://");
+        }
+        return new TenantManifest.GoverningBodySpec(vi, en, url);
     }
 
     private List<TenantManifest.SectionSpec> sections(List<?> raw, String path) {

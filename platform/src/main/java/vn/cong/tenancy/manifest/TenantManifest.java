@@ -10,6 +10,7 @@ import java.util.List;
  * See {@code tenants/README.md} for the format. {@code workflow} names the approval policy
  * ({@code most}, {@code haiphong}); absent, the tenant keeps the one it has (new tenants: {@code most}).
  * {@code accounts} sets the tenant's account policy; what it leaves out stays as it is (new tenants: both on).
+ * {@code domain} is a root portal's own base domain (members live under their root's); absent, the configured one.
  */
 public record TenantManifest(
         String code,
@@ -23,7 +24,13 @@ public record TenantManifest(
         List<LinkedSiteSpec> linkedSites,
         List<ArticleSpec> articles,
         @Nullable String workflow,
-        @Nullable AccountsSpec accounts) {
+        @Nullable AccountsSpec accounts,
+        @Nullable String domain,
+        @Nullable GoverningBodySpec governingBody) {
+
+    /** The governing body (cơ quan chủ quản) the footer names; absent, the parent portal. */
+    public record GoverningBodySpec(String vi, String en, @Nullable String url) {
+    }
 
     /**
      * The tenant's account policy: a second factor required for tenant admins, heads and deputy heads, and
