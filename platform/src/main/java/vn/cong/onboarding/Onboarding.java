@@ -28,6 +28,8 @@ import vn.cong.tenancy.TenantRows;
 import vn.cong.tenancy.manifest.FieldError;
 import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
+import vn.cong.workflow.RegulationPreset;
+import vn.cong.workflow.RegulationProfiles;
 import vn.cong.workflow.WorkflowPolicies;
 
 import java.util.ArrayList;
@@ -53,12 +55,13 @@ public class Onboarding {
     private final PlatformConfiguration config;
     private final PublicLinks links;
     private final WorkflowPolicies workflows;
+    private final RegulationProfiles profiles;
     private final LostSchemas lostSchemas;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      PublicLinks links, WorkflowPolicies workflows, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      PublicLinks links, WorkflowPolicies workflows, RegulationProfiles profiles, LostSchemas lostSchemas, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
@@ -68,6 +71,7 @@ public class Onboarding {
         this.config = config;
         this.links = links;
         this.workflows = workflows;
+        this.profiles = profiles;
         this.lostSchemas = lostSchemas;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
@@ -244,10 +248,19 @@ public class Onboarding {
         Mono<Long> sections = content.ensureSections(tenant, m.sections());
         Mono<InitialAdmin> admin = m.admin() == null ? Mono.just(new InitialAdmin("", false, null))
                 : accounts.ensureAdmin(tenant, m.admin().username(), m.admin().email(), m.admin().password());
+        // the profile first, then `workflow:` overriding its approval policy
+        Mono<Boolean> profile = m.profile() == null ? Mono.just(false)
+                : profiles.follow(tenant, RegulationPreset.of(m.profile()).orElseThrow());
         Mono<Boolean> workflow = m.workflow() == null ? Mono.just(false) : workflows.choose(tenant, m.workflow());
         Mono<Boolean> policy = m.accounts() == null ? Mono.just(false)
                 : accounts.applyPolicy(tenant, m.accounts().mfaForLeaders(), m.accounts().securityBriefing());
-        return workflow.doOnNext(chosen -> {
+        return profile.doOnNext(chosen -> {
+                    if (chosen && !changes.created()) {
+                        changes.updated().add("profile");
+                    }
+                })
+                .then(workflow)
+                .doOnNext(chosen -> {
                     if (chosen && !changes.created()) {
                         changes.updated().add("workflow");
                     }

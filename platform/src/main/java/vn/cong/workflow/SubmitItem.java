@@ -44,7 +44,7 @@ public class SubmitItem {
             Sensitivity sensitivity = s.level();
             int required = sit.policy().requiredLevels(sensitivity);
             OffsetDateTime now = OffsetDateTime.now(clock);
-            OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
+            OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), sit.policy().deadlineReadings(), item.kind(), now, s.eventAt(), s.highlighted())
                     .map(OffsetDateTime::from).orElse(null);
             Mono<Long> run = sit.run() == null
                     ? sit.c().update("""

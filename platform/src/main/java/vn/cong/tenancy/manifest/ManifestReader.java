@@ -29,10 +29,12 @@ public final class ManifestReader {
     private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern THEME = Pattern.compile("^[a-z][a-z0-9-]{0,40}$");
     /** The approval policies every tenant schema is given (tenant migration V50). */
-    private static final Set<String> WORKFLOWS = Set.of("most", "haiphong");
+    private static final Set<String> WORKFLOWS = Set.of("most", "moha", "binhdinh", "haiphong");
+    /** The regulation presets (vn.cong.workflow.RegulationPreset). */
+    private static final Set<String> PROFILES = Set.of("most", "moha", "binhdinh", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "domain", "governingBody");
+            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "domain", "governingBody", "profile");
     private static final Set<String> GOVERNING_BODY_KEYS = Set.of("vi", "en", "url");
     private static final Set<String> ACCOUNTS_KEYS = Set.of("mfaForLeaders", "securityBriefing");
     private static final Set<String> NAME_KEYS = Set.of("vi", "en");
@@ -114,6 +116,10 @@ public final class ManifestReader {
         if (workflow != null && !WORKFLOWS.contains(workflow)) {
             error("workflow", "quy trình duyệt «" + workflow + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(WORKFLOWS)));
         }
+        String profile = optional(m, "profile");
+        if (profile != null && !PROFILES.contains(profile)) {
+            error("profile", "bộ quy định «" + profile + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(PROFILES)));
+        }
         String domain = optional(m, "domain");
         if (domain != null) {
             domain = domain.toLowerCase(java.util.Locale.ROOT);
@@ -124,7 +130,7 @@ public final class ManifestReader {
             }
         }
         return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow,
-                accounts(m.get("accounts")), domain, governingBody(m.get("governingBody")));
+                accounts(m.get("accounts")), domain, governingBody(m.get("governingBody")), profile);
     }
 
     /** Cơ quan chủ quản: names in both languages, optionally its address. */

@@ -10,6 +10,8 @@ import java.util.List;
  * See {@code tenants/README.md} for the format. {@code workflow} names the approval policy
  * ({@code most}, {@code haiphong}); absent, the tenant keeps the one it has (new tenants: {@code most}).
  * {@code accounts} sets the tenant's account policy; what it leaves out stays as it is (new tenants: both on).
+ * {@code profile} names the regulation preset the tenant follows ({@code most}, {@code moha}, {@code binhdinh},
+ * {@code haiphong}); {@code workflow}, when given as well, overrides the preset's approval policy.
  * {@code domain} is a root portal's own base domain (members live under their root's); absent, the configured one.
  */
 public record TenantManifest(
@@ -26,7 +28,8 @@ public record TenantManifest(
         @Nullable String workflow,
         @Nullable AccountsSpec accounts,
         @Nullable String domain,
-        @Nullable GoverningBodySpec governingBody) {
+        @Nullable GoverningBodySpec governingBody,
+        @Nullable String profile) {
 
     /** The governing body (cơ quan chủ quản) the footer names; absent, the parent portal. */
     public record GoverningBodySpec(String vi, String en, @Nullable String url) {

@@ -75,15 +75,19 @@ public final class WorkingCalendar {
     }
 
     /**
-     * The same time of day {@code days} working days later. A start outside a working day counts
-     * from the opening of the next working day.
+     * The same time of day {@code days} working days later. A start outside office hours counts from
+     * the next opening (before 08:00: that day's; after 17:00 or on a day off: the next working day's),
+     * so the deadline always falls within office hours.
      */
     public ZonedDateTime addWorkingDays(ZonedDateTime start, int days) {
         ZonedDateTime local = start.withZoneSameInstant(zone);
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();
-        if (!isWorkingDay(day)) {
+        if (!isWorkingDay(day) || !time.isBefore(hours.afternoonEnd())) {
+            // a day off, or after the office closed: counted from the next opening
             day = nextWorkingDay(day);
+            time = hours.morningStart();
+        } else if (time.isBefore(hours.morningStart())) {
             time = hours.morningStart();
         }
         for (int i = 0; i < days; i++) {
