@@ -81,6 +81,15 @@ public class ItemDeadlines {
         return found;
     }
 
+    /**
+     * Whether an item of {@code kind} cannot be submitted without its stamp time: a document whose
+     * deadline is the 12:00 rule counts from the time on its stamp, which must not silently be absent.
+     */
+    public boolean needsStamp(String preset, String kind) {
+        return deadlineOf(kind) == KindDeadline.DOCUMENT_PUBLICATION
+                && DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most).rules().containsKey(DeadlineKind.DOCUMENT_PUBLICATION);
+    }
+
     /** The deadline a kind declares ({@link vn.cong.content.kinds.KindDeclaration#deadline()}); editing for articles. */
     private KindDeadline deadlineOf(String kind) {
         if (DOCUMENT_KINDS.contains(kind)) {

@@ -41,6 +41,10 @@ public class SubmitItem {
             if (!own && !actor.hasAny(sit.policy().editorRoles())) {
                 throw new WorkflowRefused("Chỉ người soạn tin bài hoặc biên tập viên được gửi tin bài này vào quy trình duyệt.");
             }
+            if (s.eventAt() == null && deadlines.needsStamp(sit.policy().deadlinePreset(), item.kind())) {
+                throw new SubmissionRejected(Map.of("eventAt", "Văn bản cần thời điểm ghi trên dấu (ban hành hoặc đến) để tính hạn đăng "
+                        + "theo quy tắc 12 giờ."));
+            }
             Sensitivity sensitivity = s.level();
             int required = sit.policy().requiredLevels(sensitivity);
             OffsetDateTime now = OffsetDateTime.now(clock);

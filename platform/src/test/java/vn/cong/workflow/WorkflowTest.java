@@ -318,6 +318,18 @@ class WorkflowTest extends PlatformTestSupport {
     }
 
     @Test
+    void aDocumentWithoutItsStampTimeIsRefusedNotLeftWithoutADeadline() {
+        SavedItem d = publishing.saveDraft(alpha, new vn.cong.content.Draft(null, 0, "document", section(alpha), "vi", "van-ban-" + (++slugs),
+                "Văn bản " + slugs, "", "<p>x</p>", null, null, null, false, alphaStaff.get(Role.CONTRIBUTOR).id())).block();
+        SubmissionRejected refused = assertThrows(SubmissionRejected.class, () -> submit.submit(alpha, d.id(), d.version(),
+                alphaStaff.get(Role.CONTRIBUTOR), new Submission("Văn phòng Bộ", "Người gửi", "", "a@b.vn", "0912345678", "routine",
+                        null, false, false, null, null)).block());
+        assertTrue(refused.problems().get("eventAt").contains("quy tắc 12 giờ"), refused.problems().toString());
+        assertEquals("draft", publicState(alpha, d.id()), "nothing changed");
+        assertEquals(0, number("SELECT count(*) FROM t_alpha.workflow_runs WHERE item_id = " + d.id()));
+    }
+
+    @Test
     void theManifestChoosesThePolicyAndAnUnknownOneIsAFieldError() {
         String gamma = TestTenants.read("manifests/gamma.yaml");
         var bad = ManifestReader.parse(gamma + "\nworkflow: hanoi\n");

@@ -32,7 +32,7 @@ import java.util.Map;
  * from the preset; the tenant admin changes a value here (in the audit log). Every staff member sees it.
  */
 @Controller("/quan-tri/quy-dinh")
-@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 40, label = "Quy định áp dụng")
+@StaffMenu(group = StaffMenu.Group.WORKFLOW, order = 30, label = "Quy định áp dụng")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class RegulationsController {
