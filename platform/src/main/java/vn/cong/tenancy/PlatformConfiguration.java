@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Where the platform lives and how it finds its tenants.
  *
- * @param baseDomain     the ministry's domain: members answer on {@code <abbrev>.<baseDomain>}
+ * @param baseDomain     the platform's own domain: roots without a {@code domain:} and their members live on it
  * @param trustedProxies remote addresses whose {@code X-Forwarded-Host} is believed
  * @param tenantsDir     folder of tenant manifests applied at start-up (empty: none)
  * @param publicScheme   scheme of the links the platform writes ({@link PublicLinks})
@@ -29,14 +29,5 @@ public record PlatformConfiguration(
 
     public String operatorHost() {
         return operatorHost == null || operatorHost.isBlank() ? "admin." + baseDomain : operatorHost.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The status page of the roots on the configured base domain; another root's is {@code status.<its domain>}. */
-    public String statusHost() {
-        return "status." + baseDomain;
-    }
-
-    public String ministryHost() {
-        return "www." + baseDomain;
     }
 }

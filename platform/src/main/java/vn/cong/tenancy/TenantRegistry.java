@@ -69,11 +69,6 @@ public class TenantRegistry {
         return tenant.abbreviation() + "." + domain;
     }
 
-    /** The public status page of the tenant's root: {@code status.<domain>}. */
-    public String statusHost(Tenant tenant) {
-        return "status." + domainOf(tenant);
-    }
-
     /** The root domain whose status page {@code host} is ({@code status.<domain>}), if it is one. */
     public Optional<String> statusDomain(String host) {
         if (!host.startsWith("status.")) {
@@ -83,15 +78,6 @@ public class TenantRegistry {
         return snapshot.domains().contains(domain) ? Optional.of(domain) : Optional.empty();
     }
 
-    /** Every root domain: the configured base domain and each root's own. */
-    public Set<String> domains() {
-        return snapshot.domains();
-    }
-
-    /** The root portal of a domain, if it has one. */
-    public Optional<Tenant> rootOf(String domain) {
-        return all().stream().filter(t -> t.isMinistry() && domainOf(t).equals(domain)).findFirst();
-    }
 
     /**
      * The tenant {@code code} as its row stands in {@code tx} (not this node's snapshot): for work that has
