@@ -24,7 +24,8 @@ import java.util.Optional;
  * Guards the tenant API: only on a tenant's own hosts (404 elsewhere) and only with a Bearer token of
  * one of that tenant's accounts (401 otherwise). The token's account becomes the request's actor.
  */
-@ServerFilter({WorkflowApiController.BASE, WorkflowApiController.BASE + "/**", WorkflowApiController.QUEUE})
+@ServerFilter({WorkflowApiController.BASE, WorkflowApiController.BASE + "/**", WorkflowApiController.QUEUE,
+        DeadlinePreviewController.BASE + "/**"})
 final class ApiTokenFilter implements Ordered {
 
     static final String ACTOR = "cong.api.actor";

@@ -77,9 +77,15 @@ class WorkflowApiController {
                  @Nullable Integer level, @Nullable String comment, @Nullable String reason) {
     }
 
+    /** One deadline of an item: what it is for and when it falls (Vietnam time). */
+    @Serdeable
+    record Deadline(String label, OffsetDateTime due) {
+    }
+
+    /** {@code dueAt}: the deadline the board tracks; {@code deadlines}: every deadline of the item, that one included. */
     @Serdeable
     record Item(long id, String kind, String title, String state, String stateLabel, int version, @Nullable Integer level,
-                @Nullable String sensitivity, @Nullable OffsetDateTime dueAt, List<Event> history) {
+                @Nullable String sensitivity, @Nullable OffsetDateTime dueAt, List<Deadline> deadlines, List<Event> history) {
     }
 
     static Actor actor(HttpRequest<?> request) {
@@ -92,6 +98,7 @@ class WorkflowApiController {
                         d.item().id(), d.item().kind(), d.item().title(), d.item().state(), d.item().stateLabel(), d.item().version(),
                         d.run() == null ? null : d.run().currentLevel(), d.run() == null ? null : d.run().sensitivity().db(),
                         d.run() == null ? null : d.run().dueAt(),
+                        d.deadlines().stream().map(x -> new Deadline(x.label(), x.due().toOffsetDateTime())).toList(),
                         d.history().stream().map(e -> new Event(e.seq(), e.at(), e.actor(), EventActions.label(e.action()), e.from(), e.to(),
                                 e.level(), e.comment(), e.reasonCode())).toList())))
                 .orElseGet(WorkflowApiController::notFound));

@@ -251,7 +251,7 @@ class ConsoleBackupsController {
                         model.put("refresh", REFRESH);
                     }
                     if ("new".equals(run.mode()) && run.abbreviation() != null) {
-                        model.put("portalUrl", links.origin(run.abbreviation() + "." + config.baseDomain()));
+                        registry.findByCode(run.targetCode()).ifPresent(restored -> model.put("portalUrl", links.tenant(restored, "")));
                     }
                     return pages.page(request, "restore", model);
                 })

@@ -29,7 +29,7 @@ import java.time.Clock;
 /**
  * The console's first page: what needs the operator now. Open incidents, tenants whose latest backup
  * failed, was not proven restorable or does not exist, whether pg_dump works, the latest integrity
- * check, and maintenance under way or coming.
+ * check, maintenance under way or coming, and the holiday calendar's gaps.
  */
 @Controller(Console.ROOT)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -44,11 +44,14 @@ class ConsoleDashboardController {
     private final ConsolePages pages;
     private final Scheduler blocking;
     private final Clock clock;
+    private final vn.cong.workflow.ItemDeadlines deadlines;
 
     ConsoleDashboardController(UptimeOverview uptime, BackupHistory backups, PgDumpCheck pgDump, IntegrityCheck integrity,
                                MaintenanceWindows maintenance, ConsolePages pages,
-                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock,
+                               vn.cong.workflow.ItemDeadlines deadlines) {
         this.clock = clock;
+        this.deadlines = deadlines;
         this.uptime = uptime;
         this.backups = backups;
         this.pgDump = pgDump;
@@ -74,6 +77,9 @@ class ConsoleDashboardController {
                     model.put("pgDumpProblem", t.getT3());
                     model.put("lastCheck", t.getT4().isEmpty() ? null : t.getT4().get(0));
                     model.put("maintenanceCount", t.getT5());
+                    // the holiday calendar: a year without holidays starting within 60 days, provisional entries
+                    model.put("calendarWarnings", vn.cong.workflow.deadline.CalendarWarnings.on(deadlines.calendar(),
+                            java.time.LocalDate.ofInstant(clock.instant(), deadlines.calendar().zone())));
                     return pages.page(request, "dashboard", model);
                 });
     }

@@ -28,6 +28,8 @@ import vn.cong.tenancy.TenantRows;
 import vn.cong.tenancy.manifest.FieldError;
 import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
+import vn.cong.workflow.RegulationPreset;
+import vn.cong.workflow.RegulationProfiles;
 import vn.cong.workflow.WorkflowPolicies;
 import vn.cong.engagement.Units;
 
@@ -54,13 +56,14 @@ public class Onboarding {
     private final PlatformConfiguration config;
     private final PublicLinks links;
     private final WorkflowPolicies workflows;
+    private final RegulationProfiles profiles;
     private final LostSchemas lostSchemas;
     private final Units units;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      PublicLinks links, WorkflowPolicies workflows, LostSchemas lostSchemas, Units units,
+                      PublicLinks links, WorkflowPolicies workflows, RegulationProfiles profiles, LostSchemas lostSchemas, Units units,
                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.units = units;
         this.platform = platform;
@@ -72,6 +75,7 @@ public class Onboarding {
         this.config = config;
         this.links = links;
         this.workflows = workflows;
+        this.profiles = profiles;
         this.lostSchemas = lostSchemas;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
@@ -97,18 +101,34 @@ public class Onboarding {
         });
     }
 
-    /** Checks against what other tenants already hold: parent, host label, aliases. */
+    /** Checks against what other tenants already hold: parent, root of the domain, host label, aliases. */
     private Mono<List<FieldError>> conflicts(TenantManifest m) {
         String code = m.code() == null ? "" : m.code();
-        return platform.mono(c -> Mono.zip(parentProblems(c, m, code), rootProblems(c, m, code), labelProblems(c, m, code),
-                        aliasProblems(c, m, code))
+        return platform.mono(c -> storedDomain(c, m).flatMap(domain -> Mono.zip(parentProblems(c, m, code),
+                        rootProblems(c, m, code, domain), labelProblems(c, m, code, domain), aliasProblems(c, m, code))
                 .map(t -> {
                     List<FieldError> all = new ArrayList<>(t.getT1());
                     all.addAll(t.getT2());
                     all.addAll(t.getT3());
                     all.addAll(t.getT4());
                     return all;
-                }));
+                })));
+    }
+
+    /**
+     * The domain as stored: a root's own ({@code ""} for the configured base domain, so one manifest serves
+     * production and local runs), a member's copied from its parent.
+     */
+    private Mono<String> storedDomain(PlatformTx c, TenantManifest m) {
+        if (m.parent() == null) {
+            return Mono.just(m.domain() == null || m.domain().equals(config.baseDomain()) ? "" : m.domain());
+        }
+        return c.one("SELECT coalesce(domain, '') FROM platform.tenants WHERE code = $1", r -> r.get(0, String.class), m.parent())
+                .defaultIfEmpty("");
+    }
+
+    private String domainName(String stored) {
+        return stored.isEmpty() ? config.baseDomain() : stored;
     }
 
     private Mono<List<FieldError>> parentProblems(PlatformTx c, TenantManifest m, String code) {
@@ -131,38 +151,48 @@ public class Onboarding {
     }
 
     /**
-     * One root portal per base domain: the root answers on the bare domain and {@code www.}, so a
-     * second tenant without a parent would take them over (the database refuses it as well).
+     * One root portal per domain: the root answers on the bare domain and {@code www.}, so a second
+     * tenant without a parent on the same domain would take them over (the database refuses it as well).
+     * A root's domain may not lie inside another root's (its members' labels would collide), nor hold one.
      */
-    private Mono<List<FieldError>> rootProblems(PlatformTx c, TenantManifest m, String code) {
+    private Mono<List<FieldError>> rootProblems(PlatformTx c, TenantManifest m, String code, String domain) {
+        String name = domainName(domain);
         if (m.parent() != null) {
-            if (!config.ministryHost().equals(m.abbreviation() + "." + config.baseDomain())) {
+            if (m.abbreviation() == null || !m.abbreviation().equals("www")) {
                 return Mono.just(List.of());
             }
             // the root itself asking for a parent is a question for the parent checks, not this one
             return c.query("SELECT code FROM platform.tenants WHERE code = $1 AND parent_code IS NULL", r -> r.get(0, String.class), code)
                     .hasElements()
-                    .map(isRoot -> isRoot ? List.<FieldError>of() : List.of(new FieldError("abbreviation", "tên miền «"
-                            + config.ministryHost() + "» là của cổng gốc; cổng thành viên dùng nhãn riêng")));
+                    .map(isRoot -> isRoot ? List.<FieldError>of() : List.of(new FieldError("abbreviation", "tên miền «www."
+                            + name + "» là của cổng gốc; cổng thành viên dùng nhãn riêng")));
         }
-        return c.query("SELECT code FROM platform.tenants WHERE parent_code IS NULL AND code <> $1",
+        Flux<FieldError> sameDomain = c.query("SELECT code FROM platform.tenants WHERE parent_code IS NULL AND code <> $1 AND coalesce(domain, '') = $2",
+                        r -> r.get(0, String.class), code, domain)
+                .map(root -> new FieldError("parent", "tên miền " + name + " đã có cổng gốc «" + root
+                        + "»; cổng này phải có đơn vị cấp trên (parent) hoặc tên miền riêng (domain)"));
+        Flux<FieldError> overlapping = c.query("SELECT DISTINCT coalesce(domain, '') FROM platform.tenants WHERE parent_code IS NULL AND code <> $1",
                         r -> r.get(0, String.class), code)
-                .map(root -> new FieldError("parent", "tên miền " + config.baseDomain() + " đã có cổng gốc «" + root
-                        + "»; cổng này phải có đơn vị cấp trên (parent)"))
-                .collectList();
+                .map(this::domainName)
+                .filter(other -> !other.equals(name) && (name.endsWith("." + other) || other.endsWith("." + name)))
+                .map(other -> new FieldError("domain", "tên miền " + name + " chồng lên tên miền " + other + " của một cổng gốc khác"));
+        Flux<FieldError> platformHost = name.equals(config.operatorHost()) || config.operatorHost().endsWith("." + name) && !name.equals(config.baseDomain())
+                ? Flux.just(new FieldError("domain", "tên miền " + name + " chứa trang vận hành của nền tảng"))
+                : Flux.empty();
+        return sameDomain.concatWith(overlapping).concatWith(platformHost).collectList();
     }
 
-    private Mono<List<FieldError>> labelProblems(PlatformTx c, TenantManifest m, String code) {
+    private Mono<List<FieldError>> labelProblems(PlatformTx c, TenantManifest m, String code, String domain) {
         if (m.abbreviation() == null) {
             return Mono.just(List.of());
         }
-        String host = m.abbreviation() + "." + config.baseDomain();
-        if (host.equals(config.operatorHost()) || host.equals(config.statusHost())) {
+        String host = m.abbreviation() + "." + domainName(domain);
+        if (host.equals(config.operatorHost()) || host.equals("status." + domainName(domain))) {
             return Mono.just(List.of(new FieldError("abbreviation", "tên miền «" + host
                     + "» dành riêng cho nền tảng (trang vận hành, trang trạng thái)")));
         }
-        return c.query("SELECT code FROM platform.tenants WHERE abbreviation = $1 AND code <> $2",
-                        r -> r.get(0, String.class), m.abbreviation(), code)
+        return c.query("SELECT code FROM platform.tenants WHERE abbreviation = $1 AND coalesce(domain, '') = $2 AND code <> $3",
+                        r -> r.get(0, String.class), m.abbreviation(), domain, code)
                 .map(other -> new FieldError("abbreviation", "tên miền «" + host + "» đã được dùng cho một cổng khác"))
                 .collectList();
     }
@@ -172,10 +202,16 @@ public class Onboarding {
                 .concatMap(alias -> c.query("SELECT tenant_code FROM platform.domain_aliases WHERE host = $1 AND tenant_code <> $2",
                                 r -> r.get(0, String.class), alias, code)
                         .map(other -> new FieldError("aliases", "tên miền «" + alias + "» đã được dùng cho một cổng khác")))
-                .concatWith(Flux.fromIterable(m.aliases())
-                        .filter(alias -> alias.equals(config.baseDomain()) || alias.endsWith("." + config.baseDomain()))
-                        .map(alias -> new FieldError("aliases", "tên miền «" + alias
-                                + "» thuộc tên miền của nền tảng; hãy dùng trường abbreviation")))
+                .concatWith(c.query("SELECT DISTINCT coalesce(domain, '') FROM platform.tenants", r -> r.get(0, String.class))
+                        .map(this::domainName)
+                        .concatWith(Mono.just(config.baseDomain()))
+                        .concatWith(Mono.justOrEmpty(m.parent() == null ? m.domain() : null))
+                        .distinct()
+                        .collectList()
+                        .flatMapMany(domains -> Flux.fromIterable(m.aliases())
+                                .filter(alias -> domains.stream().anyMatch(d -> alias.equals(d) || alias.endsWith("." + d)))
+                                .map(alias -> new FieldError("aliases", "tên miền «" + alias
+                                        + "» thuộc tên miền của một cổng gốc trên nền tảng; hãy dùng trường abbreviation"))))
                 .collectList();
     }
 
@@ -216,12 +252,21 @@ public class Onboarding {
         Mono<Long> sections = content.ensureSections(tenant, m.sections());
         Mono<InitialAdmin> admin = m.admin() == null ? Mono.just(new InitialAdmin("", false, null))
                 : accounts.ensureAdmin(tenant, m.admin().username(), m.admin().email(), m.admin().password());
+        // the profile first, then `workflow:` overriding its approval policy
+        Mono<Boolean> profile = m.profile() == null ? Mono.just(false)
+                : profiles.follow(tenant, RegulationPreset.of(m.profile()).orElseThrow());
         Mono<Boolean> workflow = m.workflow() == null ? Mono.just(false) : workflows.choose(tenant, m.workflow());
         Mono<Boolean> policy = m.accounts() == null ? Mono.just(false)
                 : accounts.applyPolicy(tenant, m.accounts().mfaForLeaders(), m.accounts().securityBriefing());
         Mono<Boolean> declaredUnits = units.declare(tenant, m.units().stream()
                 .map(u -> new Units.Declared(u.name(), u.parent(), u.duties(), u.head(), u.email(), u.suppliesItems(), u.outside())).toList());
-        return workflow.doOnNext(chosen -> {
+        return profile.doOnNext(chosen -> {
+                    if (chosen && !changes.created()) {
+                        changes.updated().add("profile");
+                    }
+                })
+                .then(workflow)
+                .doOnNext(chosen -> {
                     if (chosen && !changes.created()) {
                         changes.updated().add("workflow");
                     }
@@ -258,15 +303,28 @@ public class Onboarding {
     }
 
     private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema) {
-        return c.one("SELECT name_vi, name_en, abbreviation, parent_code, theme FROM platform.tenants WHERE code = $1 FOR UPDATE",
+        return storedDomain(c, m).flatMap(stored -> upsertTenant(c, m, schema, stored.isEmpty() ? null : stored));
+    }
+
+    private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema, String domain) {
+        var body = m.governingBody();
+        String bodyVi = body == null ? null : body.vi();
+        String bodyEn = body == null ? null : body.en();
+        String bodyUrl = body == null ? null : body.url();
+        return c.one("""
+                        SELECT name_vi, name_en, abbreviation, parent_code, theme, domain, governing_body_vi, governing_body_en,
+                               governing_body_url
+                        FROM platform.tenants WHERE code = $1 FOR UPDATE""",
                         r -> new String[]{r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
-                                r.get(3, String.class), r.get(4, String.class)}, m.code())
+                                r.get(3, String.class), r.get(4, String.class), r.get(5, String.class), r.get(6, String.class),
+                                r.get(7, String.class), r.get(8, String.class)}, m.code())
                 .flatMap(existing -> {
                     List<String> updated = new ArrayList<>();
-                    String[] wanted = {m.name().vi(), m.name().en(), m.abbreviation(), m.parent(), m.theme()};
-                    String[] names = {"name.vi", "name.en", "abbreviation", "parent", "theme"};
+                    String[] wanted = {m.name().vi(), m.name().en(), m.abbreviation(), m.parent(), m.theme(), domain, bodyVi, bodyEn, bodyUrl};
+                    String[] names = {"name.vi", "name.en", "abbreviation", "parent", "theme", "domain", "governingBody", "governingBody",
+                            "governingBody"};
                     for (int i = 0; i < names.length; i++) {
-                        if (!java.util.Objects.equals(existing[i], wanted[i])) {
+                        if (!java.util.Objects.equals(existing[i], wanted[i]) && !updated.contains(names[i])) {
                             updated.add(names[i]);
                         }
                     }
@@ -275,15 +333,32 @@ public class Onboarding {
                     }
                     return c.update("""
                                     UPDATE platform.tenants SET name_vi = $2, name_en = $3, abbreviation = $4, parent_code = $5,
-                                        theme = $6, updated_at = now() WHERE code = $1""",
-                                    m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), m.theme())
+                                        theme = $6, domain = $7, governing_body_vi = $8, governing_body_en = $9, governing_body_url = $10,
+                                        updated_at = now() WHERE code = $1""",
+                                    m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), m.theme(),
+                                    Sql.orNull(domain, String.class), Sql.orNull(bodyVi, String.class), Sql.orNull(bodyEn, String.class),
+                                    Sql.orNull(bodyUrl, String.class))
+                            .then(updated.contains("domain") ? moveMembers(c, m.code(), domain) : Mono.empty())
                             .thenReturn(new TenantChanges(false, updated));
                 })
                 .switchIfEmpty(Mono.defer(() -> c.update("""
-                                INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7)""",
-                        m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), schema, m.theme())
+                                INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme, domain,
+                                    governing_body_vi, governing_body_en, governing_body_url)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""",
+                        m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), schema, m.theme(),
+                        Sql.orNull(domain, String.class), Sql.orNull(bodyVi, String.class), Sql.orNull(bodyEn, String.class),
+                        Sql.orNull(bodyUrl, String.class))
                         .thenReturn(new TenantChanges(true, new ArrayList<>()))));
+    }
+
+    /** A tenant that moved to another domain takes every member below it along. */
+    private Mono<Long> moveMembers(PlatformTx c, String code, String domain) {
+        return c.update("""
+                WITH RECURSIVE below AS (
+                    SELECT code FROM platform.tenants WHERE parent_code = $1
+                    UNION SELECT t.code FROM platform.tenants t JOIN below ON t.parent_code = below.code)
+                UPDATE platform.tenants SET domain = $2, updated_at = now() WHERE code IN (SELECT code FROM below)""",
+                code, Sql.orNull(domain, String.class));
     }
 
     private Mono<Boolean> syncAliases(TenantRows rows, TenantManifest m) {

@@ -25,6 +25,8 @@ import vn.cong.tenancy.Tenant.TenantStatus;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantLifecycle;
 import vn.cong.tenancy.manifest.ManifestReader;
+import vn.cong.workflow.RegulationPreset;
+import vn.cong.workflow.RegulationProfiles;
 import vn.cong.web.ApiErrors;
 
 import java.io.IOException;
@@ -50,9 +52,11 @@ class OperatorTenantController {
     private final OperatorAudit audit;
     private final TenantRegistry registry;
     private final SecondFactor secondFactor;
+    private final RegulationProfiles profiles;
 
     OperatorTenantController(Onboarding onboarding, TenantOverview overview, TenantLifecycle lifecycle, JsonMapper json,
-                             OperatorAudit audit, TenantRegistry registry, SecondFactor secondFactor) {
+                             OperatorAudit audit, TenantRegistry registry, SecondFactor secondFactor, RegulationProfiles profiles) {
+        this.profiles = profiles;
         this.registry = registry;
         this.secondFactor = secondFactor;
         this.onboarding = onboarding;
@@ -118,6 +122,31 @@ class OperatorTenantController {
                 yield overview.find(code).<HttpResponse<?>>map(HttpResponse::ok).defaultIfEmpty(notFound(code));
             }
         });
+    }
+
+    /**
+     * The operator chooses the regulation preset a tenant follows. Body: {@code {"preset": "moha"}}; every
+     * value goes back to the preset's (in the tenant's audit log and the operator audit). 200 with
+     * {@code {"code", "preset", "changed"}}, 422 for an unknown preset, 404 without such a tenant.
+     */
+    @Post(uri = "/{code}/profile", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> chooseProfile(HttpRequest<?> request, @PathVariable String code, @Body @Nullable String body) {
+        Tenant tenant = registry.findByCode(code).filter(Tenant::isServing).orElse(null);
+        if (tenant == null) {
+            return Mono.just(notFound(code));
+        }
+        Map<String, Object> change = readObject(body);
+        Object named = change == null ? null : change.get("preset");
+        var preset = named == null ? java.util.Optional.<RegulationPreset>empty() : RegulationPreset.of(named.toString());
+        if (preset.isEmpty()) {
+            return Mono.just(HttpResponse.unprocessableEntity().body(ApiErrors.of("preset", "bộ quy định phải là một trong: "
+                    + Arrays.stream(RegulationPreset.values()).map(RegulationPreset::code).collect(Collectors.joining(", ")))));
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return profiles.choose(tenant, preset.get(), null)
+                .flatMap(changed -> audit.record(who, "ops.tenant.profile", code, OperatorAudit.Outcome.OK,
+                                Map.of("preset", preset.get().code(), "changed", changed))
+                        .thenReturn(HttpResponse.ok(Map.of("code", code, "preset", preset.get().code(), "changed", changed))));
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.List;
 public class TenantOverview {
 
     private static final String SELECT = """
-            SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.status, t.status_notice,
+            SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.domain, t.status, t.status_notice,
                    t.migration_status, t.migration_error,
                    coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
                              WHERE a.tenant_code = t.code), '{}') AS aliases
@@ -58,9 +58,18 @@ public class TenantOverview {
         String abbreviation = r.get("abbreviation", String.class);
         String parent = r.get("parent_code", String.class);
         List<String> hosts = new ArrayList<>();
-        hosts.add(abbreviation + "." + config.baseDomain());
+        String domain = r.get("domain", String.class) == null ? config.baseDomain() : r.get("domain", String.class);
         if (parent == null) {
-            hosts.add(config.baseDomain()); // the ministry also answers on the bare base domain
+            // a root answers on its domain and www (its primary host is one of them, or its own label)
+            String primary = domain.startsWith(abbreviation + ".") ? domain : abbreviation + "." + domain;
+            hosts.add(primary);
+            for (String host : List.of("www." + domain, domain)) {
+                if (!hosts.contains(host)) {
+                    hosts.add(host);
+                }
+            }
+        } else {
+            hosts.add(abbreviation + "." + domain);
         }
         String[] aliases = r.get("aliases", String[].class);
         if (aliases != null) {

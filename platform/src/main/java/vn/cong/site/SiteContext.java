@@ -81,10 +81,13 @@ public final class SiteContext {
         List<MenuItem> menu = structure.menu().stream()
                 .map(slot -> slot.section() != null ? menuItem(slot.section(), activePath, true) : linkItem(slot.link()))
                 .filter(java.util.Objects::nonNull).toList();
+        // the governing body (cơ quan chủ quản): the tenant's own setting, else the parent portal
         Tenant parent = tenant.parentCode() == null ? null : registry.findByCode(tenant.parentCode()).orElse(null);
+        Tenant.GoverningBody body = tenant.governingBody();
+        String governingName = body != null ? body.name(lang) : parent == null ? null : parent.name(lang);
+        String governingUrl = body != null ? body.url() : parent == null ? null : links.tenant(parent, PublicUrls.home(lang));
         return new SiteView(tenant.code(), tenant.name(lang), lang, theme.assetBase(), PublicUrls.home(lang), otherLangUrl,
-                menu, parent == null ? null : parent.name(lang),
-                parent == null ? null : links.tenant(parent, PublicUrls.home(lang)),
+                menu, governingName, governingUrl,
                 themeValues().getOrDefault("footerContact", ""), tenant.isMinistry(), structure.maintenanceBanner(lang, java.time.Instant.now()));
     }
 

@@ -24,7 +24,9 @@ public record Tenant(
         MigrationStatus migrationStatus,
         long contentVersion,
         List<String> aliases,
-        String settings) {
+        String settings,
+        @Nullable String domain,
+        @Nullable GoverningBody governingBody) {
 
     public static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,30}$");
     private static final Pattern SCHEMA = Pattern.compile("^t_[a-z][a-z0-9_]{1,30}$");
@@ -35,6 +37,25 @@ public record Tenant(
             throw new IllegalArgumentException("Invalid tenant schema name: " + schema);
         }
         aliases = List.copyOf(aliases);
+    }
+
+    /** A tenant on the configured base domain whose governing body is its parent portal. */
+    public Tenant(String code, String nameVi, String nameEn, String abbreviation, @Nullable String parentCode, String schema,
+                  String theme, TenantStatus status, @Nullable String statusNotice, MigrationStatus migrationStatus,
+                  long contentVersion, List<String> aliases, String settings) {
+        this(code, nameVi, nameEn, abbreviation, parentCode, schema, theme, status, statusNotice, migrationStatus,
+                contentVersion, aliases, settings, null, null);
+    }
+
+    /**
+     * The governing body (cơ quan chủ quản) a portal names in its footer when it is not the parent
+     * portal on the platform: a provincial department names its province.
+     */
+    public record GoverningBody(String nameVi, String nameEn, @Nullable String url) {
+
+        public String name(String lang) {
+            return "en".equals(lang) ? nameEn : nameVi;
+        }
     }
 
     public static String schemaFor(String code) {

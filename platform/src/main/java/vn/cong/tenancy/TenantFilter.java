@@ -28,7 +28,7 @@ final class TenantFilter implements Ordered {
     /** The operator console's home on {@code admin.<base-domain>}. */
     public static final String CONSOLE = "/van-hanh";
 
-    /** The public status page's path on {@code status.<base-domain>}. */
+    /** The public status page's path on {@code status.<domain>} of each root. */
     public static final String STATUS_PAGE = "/trang-thai";
 
     private final TenantRegistry registry;
@@ -60,8 +60,10 @@ final class TenantFilter implements Ordered {
             // the operator host's root leads to the console
             return path.equals("/") ? HttpResponse.seeOther(java.net.URI.create(CONSOLE)) : null;
         }
-        if (host.get().equals(config.statusHost())) {
+        Optional<String> statusDomain = registry.statusDomain(host.get());
+        if (statusDomain.isPresent()) {
             request.setAttribute(TenantRequests.HOST_KIND, HostKind.STATUS);
+            request.setAttribute(TenantRequests.STATUS_DOMAIN, statusDomain.get());
             // the status host has one page; its root leads there
             return path.equals("/") ? HttpResponse.seeOther(java.net.URI.create(STATUS_PAGE)) : null;
         }

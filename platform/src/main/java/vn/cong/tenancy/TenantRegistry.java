@@ -22,7 +22,8 @@ public class TenantRegistry {
 
     private static final String SELECT = """
             SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
-                   t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings,
+                   t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings, t.domain,
+                   t.governing_body_vi, t.governing_body_en, t.governing_body_url,
                    coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
                              WHERE a.tenant_code = t.code), '{}') AS aliases
             FROM platform.tenants t""";
@@ -31,7 +32,7 @@ public class TenantRegistry {
 
     private final PlatformDatabase database;
     private final PlatformConfiguration config;
-    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Set.of());
 
     public TenantRegistry(PlatformDatabase database, PlatformConfiguration config) {
         this.database = database;
@@ -50,10 +51,33 @@ public class TenantRegistry {
         return snapshot.byCode().values();
     }
 
-    /** The host a tenant's own links use: {@code www.<base>} for the ministry, else {@code <abbrev>.<base>}. */
-    public String primaryHost(Tenant tenant) {
-        return tenant.abbreviation() + "." + config.baseDomain();
+    /** The base domain a tenant lives under: its root's {@code domain:}, or the configured base domain. */
+    public String domainOf(Tenant tenant) {
+        return tenant.domain() != null ? tenant.domain() : config.baseDomain();
     }
+
+    /**
+     * The host a tenant's own links use: {@code <abbrev>.<domain>} ({@code www.<domain>} for a root
+     * labelled {@code www}); a root whose domain starts with its own label (Bình Định's
+     * {@code skhcn.binhdinh.gov.vn}, abbreviation {@code skhcn}) is registered on the domain itself.
+     */
+    public String primaryHost(Tenant tenant) {
+        String domain = domainOf(tenant);
+        if (tenant.isMinistry() && tenant.domain() != null && domain.startsWith(tenant.abbreviation() + ".")) {
+            return domain;
+        }
+        return tenant.abbreviation() + "." + domain;
+    }
+
+    /** The root domain whose status page {@code host} is ({@code status.<domain>}), if it is one. */
+    public Optional<String> statusDomain(String host) {
+        if (!host.startsWith("status.")) {
+            return Optional.empty();
+        }
+        String domain = host.substring("status.".length());
+        return snapshot.domains().contains(domain) ? Optional.of(domain) : Optional.empty();
+    }
+
 
     /**
      * The tenant {@code code} as its row stands in {@code tx} (not this node's snapshot): for work that has
@@ -82,41 +106,57 @@ public class TenantRegistry {
     }
 
     /**
-     * Builds the host map. Only the root portal answers on the bare base domain and on
-     * {@code www.<base>} (the database allows one root per base domain; should two ever be found,
-     * the bare domain stays with the one on {@code www}); an alias never takes another tenant's
-     * primary host.
+     * Builds the host map. A root portal answers on its domain, on {@code www.<domain>} and on its
+     * primary host; nobody else ever does (the database allows one root per domain; should two ever
+     * be found, the domain stays with the one on {@code www}). {@code status.<domain>} and the operator
+     * host belong to the platform. An alias never takes another tenant's primary host.
      */
     private void install(long version, List<Tenant> tenants) {
         Map<String, Tenant> byHost = new HashMap<>();
         Map<String, Tenant> byCode = new LinkedHashMap<>();
-        Tenant root = root(tenants);
-        Set<String> rootOnly = Set.of(config.baseDomain(), config.ministryHost());
+        Map<String, List<Tenant>> rootsByDomain = new LinkedHashMap<>();
+        Set<String> domains = new java.util.HashSet<>();
+        domains.add(config.baseDomain());
         for (Tenant t : tenants) {
             byCode.put(t.code(), t);
-            if (t == root || !rootOnly.contains(primaryHost(t))) {
-                byHost.put(primaryHost(t), t);
+            domains.add(domainOf(t));
+            if (t.isMinistry()) {
+                rootsByDomain.computeIfAbsent(domainOf(t), d -> new ArrayList<>()).add(t);
             }
         }
-        if (root != null) {
-            byHost.put(config.baseDomain(), root);
+        Set<String> rootOnly = new java.util.HashSet<>();
+        rootOnly.add(config.operatorHost());
+        for (String domain : domains) {
+            rootOnly.addAll(List.of(domain, "www." + domain, "status." + domain));
+        }
+        Set<Tenant> roots = new java.util.HashSet<>();
+        rootsByDomain.forEach((domain, candidates) -> {
+            Tenant root = root(domain, candidates);
+            roots.add(root);
+            byHost.put(domain, root);
+            byHost.put("www." + domain, root);
+            byHost.put(primaryHost(root), root);
+        });
+        for (Tenant t : tenants) {
+            if (!roots.contains(t) && !rootOnly.contains(primaryHost(t))) {
+                byHost.putIfAbsent(primaryHost(t), t);
+            }
         }
         for (Tenant t : tenants) {
             t.aliases().stream()
-                    .filter(alias -> t == root || !rootOnly.contains(alias))
+                    .filter(alias -> !rootOnly.contains(alias))
                     .forEach(alias -> byHost.putIfAbsent(alias, t));
         }
-        snapshot = new Snapshot(version, Map.copyOf(byHost), java.util.Collections.unmodifiableMap(byCode));
+        snapshot = new Snapshot(version, Map.copyOf(byHost), java.util.Collections.unmodifiableMap(byCode), Set.copyOf(domains));
     }
 
-    private Tenant root(List<Tenant> tenants) {
-        List<Tenant> roots = tenants.stream().filter(Tenant::isMinistry).toList();
+    private Tenant root(String domain, List<Tenant> roots) {
         if (roots.size() > 1) {
-            LOG.error("Several tenants without a parent ({}): only the one on {} answers on {}",
-                    roots.stream().map(Tenant::code).toList(), config.ministryHost(), config.baseDomain());
-            return roots.stream().filter(t -> primaryHost(t).equals(config.ministryHost())).findFirst().orElse(null);
+            LOG.error("Several tenants without a parent on {} ({}): only the one on www.{} answers on {}",
+                    domain, roots.stream().map(Tenant::code).toList(), domain, domain);
+            return roots.stream().filter(t -> primaryHost(t).equals("www." + domain)).findFirst().orElse(roots.get(0));
         }
-        return roots.isEmpty() ? null : roots.get(0);
+        return roots.get(0);
     }
 
     private static Tenant toTenant(Readable r) {
@@ -127,9 +167,18 @@ public class TenantRegistry {
                 r.get("theme", String.class), Tenant.TenantStatus.of(r.get("status", String.class)),
                 r.get("status_notice", String.class), Tenant.MigrationStatus.of(r.get("migration_status", String.class)),
                 r.get("content_version", Long.class), aliases == null ? List.of() : new ArrayList<>(List.of(aliases)),
-                r.get("settings", String.class));
+                r.get("settings", String.class), r.get("domain", String.class), governingBody(r));
     }
 
-    private record Snapshot(long version, Map<String, Tenant> byHost, Map<String, Tenant> byCode) {
+    private static Tenant.GoverningBody governingBody(Readable r) {
+        String vi = r.get("governing_body_vi", String.class);
+        if (vi == null) {
+            return null;
+        }
+        String en = r.get("governing_body_en", String.class);
+        return new Tenant.GoverningBody(vi, en == null ? vi : en, r.get("governing_body_url", String.class));
+    }
+
+    private record Snapshot(long version, Map<String, Tenant> byHost, Map<String, Tenant> byCode, Set<String> domains) {
     }
 }

@@ -14,7 +14,22 @@ import java.util.stream.Collectors;
  */
 public record ApprovalPolicy(String code, String name, String description, Set<Role> editorRoles, Set<Role> publisherRoles,
                              Set<Role> takedownRoles, String deadlinePreset, List<ApprovalLevel> levels,
-                             Map<Sensitivity, Integer> levelsBySensitivity) {
+                             Map<Sensitivity, Integer> levelsBySensitivity,
+                             vn.cong.workflow.deadline.DeadlineReadings deadlineReadings) {
+
+    /** A policy with the standard readings of ambiguous days and hours. */
+    public ApprovalPolicy(String code, String name, String description, Set<Role> editorRoles, Set<Role> publisherRoles,
+                          Set<Role> takedownRoles, String deadlinePreset, List<ApprovalLevel> levels,
+                          Map<Sensitivity, Integer> levelsBySensitivity) {
+        this(code, name, description, editorRoles, publisherRoles, takedownRoles, deadlinePreset, levels, levelsBySensitivity,
+                vn.cong.workflow.deadline.DeadlineReadings.standard());
+    }
+
+    /** The same policy with the tenant's deadline rules and readings (its regulation profile). */
+    ApprovalPolicy withDeadlines(String preset, vn.cong.workflow.deadline.DeadlineReadings readings) {
+        return new ApprovalPolicy(code, name, description, editorRoles, publisherRoles, takedownRoles, preset, levels,
+                levelsBySensitivity, readings);
+    }
 
     public ApprovalPolicy {
         editorRoles = Set.copyOf(editorRoles);

@@ -7,6 +7,7 @@ import vn.cong.content.kinds.ContentKinds;
 import vn.cong.content.kinds.KindDeadline;
 import vn.cong.workflow.deadline.DeadlineKind;
 import vn.cong.workflow.deadline.DeadlinePolicy;
+import vn.cong.workflow.deadline.DeadlineReadings;
 import vn.cong.workflow.deadline.HolidayCalendarLoader;
 import vn.cong.workflow.deadline.WorkingCalendar;
 
@@ -51,27 +52,42 @@ public class ItemDeadlines {
     }
 
     public List<Deadline> of(String preset, String kind, OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt, boolean highlighted) {
+        return of(preset, DeadlineReadings.standard(), kind, receivedAt, eventAt, highlighted);
+    }
+
+    /** Every deadline of an item under the tenant's rules ({@code preset}) read as the tenant reads them. */
+    public List<Deadline> of(String preset, DeadlineReadings readings, String kind, OffsetDateTime receivedAt,
+                             @Nullable OffsetDateTime eventAt, boolean highlighted) {
         DeadlinePolicy policy = DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most);
         ZonedDateTime received = receivedAt.atZoneSameInstant(calendar.zone());
         List<Deadline> found = new ArrayList<>();
         KindDeadline runsAgainst = deadlineOf(kind);
         if (runsAgainst == KindDeadline.DOCUMENT_PUBLICATION) {
             if (eventAt != null) {
-                add(found, policy, DeadlineKind.DOCUMENT_PUBLICATION, eventAt, "Hạn đăng văn bản (quy tắc 12 giờ, tính từ dấu văn bản đến)");
+                add(found, policy, readings, DeadlineKind.DOCUMENT_PUBLICATION, eventAt, "Hạn đăng văn bản (quy tắc 12 giờ, tính từ dấu văn bản đến)");
             }
             return found;
         }
         if (runsAgainst == KindDeadline.DRAFT_FOR_COMMENT) {
-            add(found, policy, DeadlineKind.DRAFT_LEGAL_DOCUMENT, receivedAt, "Hạn đăng dự thảo lấy ý kiến (tính từ khi nhận)");
+            add(found, policy, readings, DeadlineKind.DRAFT_LEGAL_DOCUMENT, receivedAt, "Hạn đăng dự thảo lấy ý kiến (tính từ khi nhận)");
             return found;
         }
         if (eventAt != null) {
-            add(found, policy, DeadlineKind.EVENT_NEWS_SUBMISSION, eventAt, "Hạn theo thời điểm sự kiện");
+            add(found, policy, readings, DeadlineKind.EVENT_NEWS_SUBMISSION, eventAt, "Hạn theo thời điểm sự kiện");
         }
-        add(found, policy, highlighted ? DeadlineKind.EDITING_HIGHLIGHTED : DeadlineKind.EDITING_ROUTINE, receivedAt,
+        add(found, policy, readings, highlighted ? DeadlineKind.EDITING_HIGHLIGHTED : DeadlineKind.EDITING_ROUTINE, receivedAt,
                 highlighted ? EDITING + " (sự kiện nổi bật, tính từ khi nhận)" : EDITING + " (tính từ khi nhận)");
         found.sort(Comparator.comparing(Deadline::due));
         return found;
+    }
+
+    /**
+     * Whether an item of {@code kind} cannot be submitted without its stamp time: a document whose
+     * deadline is the 12:00 rule counts from the time on its stamp, which must not silently be absent.
+     */
+    public boolean needsStamp(String preset, String kind) {
+        return deadlineOf(kind) == KindDeadline.DOCUMENT_PUBLICATION
+                && DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most).rules().containsKey(DeadlineKind.DOCUMENT_PUBLICATION);
     }
 
     /** The deadline a kind declares ({@link vn.cong.content.kinds.KindDeclaration#deadline()}); editing for articles. */
@@ -93,12 +109,18 @@ public class ItemDeadlines {
      */
     public Optional<ZonedDateTime> binding(String preset, String kind, OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt,
                                            boolean highlighted) {
-        List<Deadline> all = of(preset, kind, receivedAt, eventAt, highlighted);
+        return binding(preset, DeadlineReadings.standard(), kind, receivedAt, eventAt, highlighted);
+    }
+
+    public Optional<ZonedDateTime> binding(String preset, DeadlineReadings readings, String kind, OffsetDateTime receivedAt,
+                                           @Nullable OffsetDateTime eventAt, boolean highlighted) {
+        List<Deadline> all = of(preset, readings, kind, receivedAt, eventAt, highlighted);
         return all.stream().filter(d -> d.label().startsWith(EDITING)).map(Deadline::due).findFirst()
                 .or(() -> all.stream().map(Deadline::due).min(Comparator.naturalOrder()));
     }
 
-    private void add(List<Deadline> found, DeadlinePolicy policy, DeadlineKind kind, OffsetDateTime start, String label) {
-        policy.due(kind, start.atZoneSameInstant(calendar.zone()), calendar).ifPresent(due -> found.add(new Deadline(label, due)));
+    private void add(List<Deadline> found, DeadlinePolicy policy, DeadlineReadings readings, DeadlineKind kind, OffsetDateTime start,
+                     String label) {
+        policy.due(kind, start.atZoneSameInstant(calendar.zone()), calendar, readings).ifPresent(due -> found.add(new Deadline(label, due)));
     }
 }

@@ -41,10 +41,14 @@ public class SubmitItem {
             if (!own && !actor.hasAny(sit.policy().editorRoles())) {
                 throw new WorkflowRefused("Chỉ người soạn tin bài hoặc biên tập viên được gửi tin bài này vào quy trình duyệt.");
             }
+            if (s.eventAt() == null && deadlines.needsStamp(sit.policy().deadlinePreset(), item.kind())) {
+                throw new SubmissionRejected(Map.of("eventAt", "Văn bản cần thời điểm ghi trên dấu (ban hành hoặc đến) để tính hạn đăng "
+                        + "theo quy tắc 12 giờ."));
+            }
             Sensitivity sensitivity = s.level();
             int required = sit.policy().requiredLevels(sensitivity);
             OffsetDateTime now = OffsetDateTime.now(clock);
-            OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), item.kind(), now, s.eventAt(), s.highlighted())
+            OffsetDateTime due = deadlines.binding(sit.policy().deadlinePreset(), sit.policy().deadlineReadings(), item.kind(), now, s.eventAt(), s.highlighted())
                     .map(OffsetDateTime::from).orElse(null);
             Mono<Long> run = sit.run() == null
                     ? sit.c().update("""

@@ -71,7 +71,11 @@ public class WorkflowPolicies {
                                             r.get("description", String.class), roles(r, "editor_roles"), roles(r, "publisher_roles"),
                                             roles(r, "takedown_roles"), r.get("deadline_preset", String.class), new ArrayList<>(levels),
                                             bySensitivity);
-                                }, code)));
+                                }, code)))
+                // deadlines follow the tenant's profile (its deadline rules, else the policy's; its readings),
+                // whatever policy the item travels under
+                .flatMap(policy -> RegulationProfiles.profile(c).map(profile -> policy.withDeadlines(
+                        profile.changedDeadlines().orElse(policy.deadlinePreset()), ProfileValue.readings(profile.values()))));
     }
 
     private static Set<Role> roles(Readable r, String column) {

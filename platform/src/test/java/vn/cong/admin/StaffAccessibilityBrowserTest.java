@@ -127,6 +127,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/bao-mat", "/quan-tri/bao-mat");
         pages.put("/quan-tri/phien-dang-nhap", "/quan-tri/phien-dang-nhap");
         pages.put("/quan-tri/quy-dinh-bao-mat", "/quan-tri/quy-dinh-bao-mat");
+        pages.put("/quan-tri/quy-dinh", "/quan-tri/quy-dinh");
         pages.put("/quan-tri/quy-trinh", "/quan-tri/quy-trinh");
         pages.put("/quan-tri/quy-trinh/chinh-sach", "/quan-tri/quy-trinh/chinh-sach");
         pages.put("/quan-tri/quy-trinh/{id}", "/quan-tri/quy-trinh/" + waiting);

@@ -46,7 +46,7 @@ class DemoContentTest extends PlatformTestSupport {
     @BeforeAll
     void waitForTheDemo() {
         List<DemoTenant.Report> reports = loader.firstLoad().block(Duration.ofSeconds(180));
-        assertEquals(2, reports.size(), "most and nafosted have demo files: " + reports);
+        assertEquals(5, reports.size(), "most, nafosted and the three other roots have demo files: " + reports);
     }
 
     private Browser browser() {
@@ -143,5 +143,35 @@ class DemoContentTest extends PlatformTestSupport {
         assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nasati.content_items WHERE kind <> 'article'"));
         assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nasati.accounts"));
         assertFalse(new Browser(server.getPort(), "nasati.most.localhost").get("/van-ban").body().contains("12/2026/TT-BKHCN"));
+    }
+
+    @Test
+    void theFourSeedAgenciesAnswerOnTheirOwnDomainsWithTheirProfiles() {
+        Map<String, String[]> roots = Map.of(
+                "www.most.localhost", new String[]{"Bộ Khoa học và Công nghệ", "most", "Bộ Khoa học và Công nghệ (Quy chế 2024)"},
+                "www.moha.localhost", new String[]{"Bộ Nội vụ", "moha", "Bộ Nội vụ (Quy chế 2018)"},
+                "skhcn.binhdinh.localhost", new String[]{"Sở Khoa học và Công nghệ tỉnh Bình Định", "bd_skhcn", "Sở KH&CN Bình Định (Quy chế 2018)"},
+                "www.haiphong-edu.localhost", new String[]{"Sở Giáo dục và Đào tạo Hải Phòng", "hp_sgddt", "Sở GD&ĐT Hải Phòng (Quy chế 2022)"});
+        roots.forEach((host, expected) -> {
+            var home = new Browser(server.getPort(), host).get("/");
+            assertEquals(200, home.statusCode(), host);
+            assertTrue(home.body().contains(expected[0]), host);
+            Browser admin = new Browser(server.getPort(), host);
+            logInOk(admin, "quantri", switch (expected[1]) {
+                case "most" -> "DemoMost2026!";
+                case "moha" -> "DemoMoha2026!";
+                case "bd_skhcn" -> "DemoSkhcnBd2026!";
+                default -> "DemoSoGdHp2026!";
+            });
+            String profile = Jsoup.parse(admin.get("/quan-tri/quy-dinh").body()).text();
+            assertTrue(profile.contains(expected[2]) && profile.contains("Mọi giá trị theo bộ quy định."), host + ": " + profile);
+        });
+        for (String member : List.of("btdkt.moha.localhost", "vanthuluutru.moha.localhost", "tranphu.haiphong-edu.localhost",
+                "ngoquyen.haiphong-edu.localhost")) {
+            assertEquals(200, new Browser(server.getPort(), member).get("/").statusCode(), member);
+        }
+        assertTrue(new Browser(server.getPort(), "skhcn.binhdinh.localhost").get("/").body().contains("Ủy ban nhân dân tỉnh Bình Định"),
+                "a provincial department names its province as its governing body");
+        assertEquals(404, new Browser(server.getPort(), "btdkt.most.localhost").get("/").statusCode(), "members live under their own root");
     }
 }

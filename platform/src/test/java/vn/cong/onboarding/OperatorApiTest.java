@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.cong.accounts.PasswordHasher;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.SqlProbe;
 import vn.cong.testing.TestTenants;
 
 import java.io.IOException;
@@ -213,5 +214,20 @@ class OperatorApiTest extends PlatformTestSupport {
         assertEquals(422, post("/api/v1/tenants/alpha/status", "{\"status\": \"deleted\"}").statusCode());
         assertEquals(404, post("/api/v1/tenants/khongco/status", "{\"status\": \"suspended\"}").statusCode());
         assertEquals(200, new Browser(server.getPort(), "alpha.most.localhost").get("/").statusCode());
+    }
+
+    @Test
+    void theOperatorChoosesATenantsRegulationPresetAndAnUnknownOneIsRefused() {
+        HttpResponse<String> chosen = post("/api/v1/tenants/alpha/profile", "{\"preset\": \"binhdinh\"}");
+        assertEquals(200, chosen.statusCode(), chosen.body());
+        assertEquals(Boolean.TRUE, parse(chosen.body()).get("changed"));
+        assertEquals("binhdinh", SqlProbe.string(this::jdbc, "SELECT preset FROM t_alpha.regulation_profile"));
+        assertEquals("binhdinh", SqlProbe.string(this::jdbc, "SELECT policy_code FROM t_alpha.workflow_settings"));
+        assertEquals("most", SqlProbe.string(this::jdbc, "SELECT preset FROM t_bo.regulation_profile"), "another tenant is untouched");
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM platform.operator_audit WHERE action = 'ops.tenant.profile'"));
+        HttpResponse<String> unknown = post("/api/v1/tenants/alpha/profile", "{\"preset\": \"hanoi\"}");
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("haiphong"), unknown.body());
+        assertEquals(404, post("/api/v1/tenants/nobody/profile", "{\"preset\": \"moha\"}").statusCode());
     }
 }

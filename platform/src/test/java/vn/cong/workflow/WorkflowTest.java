@@ -272,19 +272,20 @@ class WorkflowTest extends PlatformTestSupport {
 
     @Test
     void boardCountsItemsDueSoonAndOverdueByStageAndByUnit() {
-        // Hải Phòng: event news online within a day of the event (by the end of office hours)
+        // Hải Phòng: event news online within one working day of the event: an event on Friday 08:00 is due
+        // on Monday 08:00, never on the Saturday (the old reading, "next calendar day at 17:00", said Saturday)
         Outcome o = submitted(beta, betaStaff, "article", "Trường THPT Ngô Quyền", java.time.OffsetDateTime.parse("2026-11-20T08:00:00+07:00"));
         var detail = catalog.item(beta, o.itemId()).block().orElseThrow();
-        assertEquals(java.time.OffsetDateTime.parse("2026-11-21T17:00:00+07:00").toInstant(), detail.run().dueAt().toInstant());
+        assertEquals(java.time.OffsetDateTime.parse("2026-11-23T08:00:00+07:00").toInstant(), detail.run().dueAt().toInstant());
 
-        var before = board.board(beta, java.time.OffsetDateTime.parse("2026-11-21T12:00:00+07:00")).block();
+        var before = board.board(beta, java.time.OffsetDateTime.parse("2026-11-23T03:00:00+07:00")).block();
         assertTrue(before.dueSoon().stream().anyMatch(r -> r.item().id() == o.itemId()), "due within 6 h");
         var unit = before.byUnit().stream().filter(c -> c.group().equals("Trường THPT Ngô Quyền")).findFirst().orElseThrow();
         assertEquals(1, unit.total());
         assertEquals(1, unit.dueSoon());
         assertEquals(0, unit.overdue());
 
-        var after = board.board(beta, java.time.OffsetDateTime.parse("2026-11-21T18:00:00+07:00")).block();
+        var after = board.board(beta, java.time.OffsetDateTime.parse("2026-11-23T09:00:00+07:00")).block();
         assertTrue(after.overdue().stream().anyMatch(r -> r.item().id() == o.itemId()));
         assertEquals(1, after.byUnit().stream().filter(c -> c.group().equals("Trường THPT Ngô Quyền")).findFirst().orElseThrow().overdue());
         assertTrue(after.byStage().stream().anyMatch(c -> c.group().equals("Đã gửi, chờ tiếp nhận") && c.overdue() >= 1), after.byStage().toString());
@@ -293,12 +294,13 @@ class WorkflowTest extends PlatformTestSupport {
     @Test
     void theNextActorIsRemindedOnceWhenTheDeadlineComesNearEvenWithTwoNodes() {
         Outcome o = submitted(beta, betaStaff, "article", "Trường THCS Lê Lợi", java.time.OffsetDateTime.parse("2026-11-10T08:00:00+07:00"));
-        var near = java.time.OffsetDateTime.parse("2026-11-11T12:00:00+07:00");
+        // an event on Tuesday 08:00 is due on Wednesday 08:00 (one working day)
+        var near = java.time.OffsetDateTime.parse("2026-11-11T04:00:00+07:00");
         List<Integer> counts = Flux.merge(Mono.defer(() -> reminders.remindDue(near)).subscribeOn(Schedulers.parallel()),
                 Mono.defer(() -> reminders.remindDue(near)).subscribeOn(Schedulers.parallel())).collectList().block();
         assertEquals(1, counts.stream().mapToInt(Integer::intValue).sum(), counts.toString());
         assertEquals(0, reminders.remindDue(near).block(), "reminded once");
-        assertEquals(List.of("Tin bài sắp đến hạn xử lý (hạn 17:00 11/11/2026): «Tin " + slugs + "»"), column(
+        assertEquals(List.of("Tin bài sắp đến hạn xử lý (hạn 08:00 11/11/2026): «Tin " + slugs + "»"), column(
                 "SELECT n.message FROM t_beta.notifications n JOIN t_beta.accounts a ON a.id = n.account_id"
                         + " WHERE a.username = 'editor' AND n.item_id = " + o.itemId() + " AND n.message LIKE '%đến hạn%'"),
                 "the editor, who acts next on a submitted item, is reminded");
@@ -313,6 +315,18 @@ class WorkflowTest extends PlatformTestSupport {
         // Tết Bính Ngọ: 14–22/02/2026; the next working day is Monday 23/02
         assertEquals(java.time.OffsetDateTime.parse("2026-02-23T12:00:00+07:00").toInstant(), detail.deadlines().get(0).due().toInstant());
         assertEquals(detail.deadlines().get(0).due().toInstant(), detail.run().dueAt().toInstant());
+    }
+
+    @Test
+    void aDocumentWithoutItsStampTimeIsRefusedNotLeftWithoutADeadline() {
+        SavedItem d = publishing.saveDraft(alpha, new vn.cong.content.Draft(null, 0, "document", section(alpha), "vi", "van-ban-" + (++slugs),
+                "Văn bản " + slugs, "", "<p>x</p>", null, null, null, false, alphaStaff.get(Role.CONTRIBUTOR).id())).block();
+        SubmissionRejected refused = assertThrows(SubmissionRejected.class, () -> submit.submit(alpha, d.id(), d.version(),
+                alphaStaff.get(Role.CONTRIBUTOR), new Submission("Văn phòng Bộ", "Người gửi", "", "a@b.vn", "0912345678", "routine",
+                        null, false, false, null, null)).block());
+        assertTrue(refused.problems().get("eventAt").contains("quy tắc 12 giờ"), refused.problems().toString());
+        assertEquals("draft", publicState(alpha, d.id()), "nothing changed");
+        assertEquals(0, number("SELECT count(*) FROM t_alpha.workflow_runs WHERE item_id = " + d.id()));
     }
 
     @Test

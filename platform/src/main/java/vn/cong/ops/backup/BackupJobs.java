@@ -113,13 +113,14 @@ public class BackupJobs {
         String label = RestoreRequest.clean(request.abbreviation());
         if (source.isMinistry()) {
             errors.add(new FieldError("into", "cổng gốc «" + source.code() + "» không khôi phục thành cổng mới được (mỗi tên miền "
-                    + config.baseDomain() + " chỉ có một cổng gốc); hãy khôi phục vào chính cổng này"));
+                    + registry.domainOf(source) + " chỉ có một cổng gốc); hãy khôi phục vào chính cổng này"));
         }
         if (registry.findByCode(code).isPresent()) {
             errors.add(new FieldError("newCode", "đã có cổng mã «" + code + "»"));
         }
-        String host = label + "." + config.baseDomain();
-        if (host.equals(config.operatorHost()) || host.equals(config.statusHost()) || host.equals(config.ministryHost())) {
+        String domain = registry.domainOf(source);
+        String host = label + "." + domain;
+        if (host.equals(config.operatorHost()) || host.equals("status." + domain) || host.equals("www." + domain)) {
             errors.add(new FieldError("abbreviation", "tên miền «" + host + "» dành riêng cho nền tảng hoặc cổng gốc"));
         } else if (registry.findByHost(host).isPresent()) {
             errors.add(new FieldError("abbreviation", "tên miền «" + host + "» đang dùng cho cổng «"
@@ -127,9 +128,9 @@ public class BackupJobs {
             return Mono.just(errors);
         }
         return db.mono(c -> c.one("""
-                        SELECT code FROM platform.tenants WHERE abbreviation = $1
+                        SELECT code FROM platform.tenants WHERE abbreviation = $1 AND coalesce(domain, '') = $3
                         UNION SELECT tenant_code FROM platform.domain_aliases WHERE host = $2 LIMIT 1""",
-                        r -> r.get(0, String.class), label, host))
+                        r -> r.get(0, String.class), label, host, source.domain() == null ? "" : source.domain()))
                 .map(owner -> {
                     errors.add(new FieldError("abbreviation", "nhãn «" + label + "» đang dùng cho cổng «" + owner + "»"));
                     return errors;

@@ -72,10 +72,10 @@ public class TenantRestore {
                 .flatMap(backup -> threads.run(() -> schemas.asNewTenant(backup.run(), backup.manifest(), newCode)).thenReturn(backup.manifest()))
                 .flatMap(manifest -> platform.mono(c -> c.update("""
                                 INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme, settings,
-                                                              migration_status, schema_migrated_at)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'ok', now())""",
+                                                              migration_status, schema_migrated_at, domain)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'ok', now(), $9)""",
                                 newCode, nameVi, nameEn, abbreviation, source.parentCode(), Tenant.schemaFor(newCode),
-                                manifest.theme(), manifest.settings()))
+                                manifest.theme(), manifest.settings(), vn.cong.system.Sql.orNull(source.domain(), String.class)))
                         // the host or code was taken meanwhile: leave no schema behind that no tenant owns
                         .onErrorResume(e -> dropRestored(newCode).then(Mono.error(e))))
                 .then(changes.refreshEveryNode())

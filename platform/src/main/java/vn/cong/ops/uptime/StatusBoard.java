@@ -68,7 +68,8 @@ public class StatusBoard {
     public record Board(List<Row> rows, List<Incident> open, List<Incident> recent, List<Maintenance> maintenance, String updated) {
     }
 
-    public Mono<Board> board() {
+    /** The board of one root domain's status page: the portals under that domain and their linked sites. */
+    public Mono<Board> board(String domain) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamTime.ZONE);
         LocalDate from = today.minusDays(DAYS - 1L);
         OffsetDateTime since = from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
@@ -88,7 +89,7 @@ public class StatusBoard {
             Map<String, String> names = new HashMap<>();
             List<Row> rows = new ArrayList<>();
             for (Tenant tenant : registry.all()) {
-                if (tenant.status() != Tenant.TenantStatus.ACTIVE) {
+                if (tenant.status() != Tenant.TenantStatus.ACTIVE || !registry.domainOf(tenant).equals(domain)) {
                     continue;
                 }
                 String key = "tenant:" + tenant.code();
@@ -98,6 +99,9 @@ public class StatusBoard {
                         underway));
             }
             for (UptimeReadings.Site s : t.getT3()) {
+                if (registry.findByCode(s.tenantCode()).map(owner -> !registry.domainOf(owner).equals(domain)).orElse(true)) {
+                    continue;
+                }
                 String key = "site:" + s.id();
                 names.put(key, s.nameVi());
                 rows.add(row(s.nameVi(), s.url(), key, t.getT1(), t.getT2(), from, today, false));
@@ -105,6 +109,9 @@ public class StatusBoard {
             List<Incident> open = new ArrayList<>();
             List<Incident> recent = new ArrayList<>();
             for (UptimeReadings.IncidentRow i : t.getT4()) {
+                if (!names.containsKey(i.target())) {
+                    continue; // another domain's portal
+                }
                 Incident incident = new Incident(names.getOrDefault(i.target(), i.target()), i.url(),
                         format(i.openedAt()), i.closedAt() == null ? null : format(i.closedAt()), i.lastError());
                 (i.closedAt() == null ? open : recent).add(incident);

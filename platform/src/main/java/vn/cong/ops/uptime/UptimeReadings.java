@@ -28,7 +28,7 @@ interface UptimeReadings extends GenericRepository<UptimeCheckRow, Long> {
 
     /** A linked site watched as {@code site:<id>}. */
     @Introspected
-    record Site(long id, String nameVi, String url) {
+    record Site(long id, String tenantCode, String nameVi, String url) {
     }
 
     @Introspected
@@ -51,7 +51,7 @@ interface UptimeReadings extends GenericRepository<UptimeCheckRow, Long> {
             WHERE slot >= now() - interval '1 hour' ORDER BY target, slot DESC""")
     Flux<LatestCheck> latestChecksOfLastHour(PlatformTx tx);
 
-    @Query("SELECT id, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position")
+    @Query("SELECT id, tenant_code, name_vi, url FROM platform.linked_sites ORDER BY tenant_code, position")
     Flux<Site> linkedSites(PlatformTx tx);
 
     /** Open incidents and those closed in the last 30 days, newest first. */

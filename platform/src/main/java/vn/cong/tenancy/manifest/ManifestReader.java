@@ -29,11 +29,14 @@ public final class ManifestReader {
     private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern THEME = Pattern.compile("^[a-z][a-z0-9-]{0,40}$");
     /** The approval policies every tenant schema is given (tenant migration V50). */
-    private static final Set<String> WORKFLOWS = Set.of("most", "haiphong");
+    private static final Set<String> WORKFLOWS = Set.of("most", "moha", "binhdinh", "haiphong");
+    /** The regulation presets (vn.cong.workflow.RegulationPreset). */
+    private static final Set<String> PROFILES = Set.of("most", "moha", "binhdinh", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "units");
+            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "units", "domain", "governingBody", "profile");
     private static final Set<String> UNIT_KEYS = Set.of("name", "parent", "duties", "head", "email", "suppliesItems", "outside");
+    private static final Set<String> GOVERNING_BODY_KEYS = Set.of("vi", "en", "url");
     private static final Set<String> ACCOUNTS_KEYS = Set.of("mfaForLeaders", "securityBriefing");
     private static final Set<String> NAME_KEYS = Set.of("vi", "en");
     private static final Set<String> SECTION_KEYS = Set.of("slug", "name", "children");
@@ -114,8 +117,21 @@ public final class ManifestReader {
         if (workflow != null && !WORKFLOWS.contains(workflow)) {
             error("workflow", "quy trình duyệt «" + workflow + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(WORKFLOWS)));
         }
+        String profile = optional(m, "profile");
+        if (profile != null && !PROFILES.contains(profile)) {
+            error("profile", "bộ quy định «" + profile + "» không có; chọn một trong: " + String.join(", ", new TreeSet<>(PROFILES)));
+        }
+        String domain = optional(m, "domain");
+        if (domain != null) {
+            domain = domain.toLowerCase(java.util.Locale.ROOT);
+            if (parent != null) {
+                error("domain", "chỉ cổng gốc (không có đơn vị cấp trên) khai báo tên miền; cổng thành viên dùng tên miền của cổng gốc");
+            } else if (!HOST.matcher(domain).matches()) {
+                error("domain", "tên miền không hợp lệ: " + domain);
+            }
+        }
         return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow,
-                accounts(m.get("accounts")), units(list(m, "units")));
+                accounts(m.get("accounts")), units(list(m, "units")), domain, governingBody(m.get("governingBody")), profile);
     }
 
     /** The tenant's units by name; a parent must be declared above its children or exist already. */
@@ -154,6 +170,31 @@ public final class ManifestReader {
             return null;
         }
         return (Boolean) v;
+    }
+
+    /** Cơ quan chủ quản: names in both languages, optionally its address. */
+    private TenantManifest.GoverningBodySpec governingBody(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!(raw instanceof Map<?, ?> g)) {
+            error("governingBody", "phải là một đối tượng (vi, en, url)");
+            return null;
+        }
+        onlyKnownKeys(g, "governingBody.", GOVERNING_BODY_KEYS);
+        String vi = optional(g, "vi");
+        String en = optional(g, "en");
+        String url = optional(g, "url");
+        if (vi == null) {
+            error("governingBody.vi", "bắt buộc");
+        }
+        if (en == null) {
+            error("governingBody.en", "bắt buộc");
+        }
+        if (url != null && !url.matches("^https?://[^\\s\"<>]+$")) {
+            error("governingBody.url", "địa chỉ phải bắt đầu bằng http:// hoặc https://");
+        }
+        return new TenantManifest.GoverningBodySpec(vi, en, url);
     }
 
     private List<TenantManifest.SectionSpec> sections(List<?> raw, String path) {

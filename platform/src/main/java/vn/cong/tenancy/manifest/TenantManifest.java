@@ -11,6 +11,9 @@ import java.util.List;
  * ({@code most}, {@code haiphong}); absent, the tenant keeps the one it has (new tenants: {@code most}).
  * {@code accounts} sets the tenant's account policy; what it leaves out stays as it is (new tenants: both on).
  * {@code units} declares units by name (see {@link UnitSpec}); units it does not name are left alone.
+ * {@code profile} names the regulation preset the tenant follows ({@code most}, {@code moha}, {@code binhdinh},
+ * {@code haiphong}); {@code workflow}, when given as well, overrides the preset's approval policy.
+ * {@code domain} is a root portal's own base domain (members live under their root's); absent, the configured one.
  */
 public record TenantManifest(
         String code,
@@ -25,7 +28,10 @@ public record TenantManifest(
         List<ArticleSpec> articles,
         @Nullable String workflow,
         @Nullable AccountsSpec accounts,
-        List<UnitSpec> units) {
+        List<UnitSpec> units,
+        @Nullable String domain,
+        @Nullable GoverningBodySpec governingBody,
+        @Nullable String profile) {
 
     /**
      * A unit of the tenant, by name (added when missing, its details updated when declared): its parent by name, its duties,
@@ -33,6 +39,10 @@ public record TenantManifest(
      */
     public record UnitSpec(String name, @Nullable String parent, @Nullable String duties, @Nullable String head, @Nullable String email,
                            @Nullable Boolean suppliesItems, @Nullable Boolean outside) {
+    }
+
+    /** The governing body (cơ quan chủ quản) the footer names; absent, the parent portal. */
+    public record GoverningBodySpec(String vi, String en, @Nullable String url) {
     }
 
     /**

@@ -9,6 +9,35 @@ public sealed interface DeadlineRule {
 
     ZonedDateTime due(ZonedDateTime start, WorkingCalendar calendar);
 
+    /** The rule as the tenant reads it: the seed's ambiguous "days" and "hours" made definite; the rest as they are. */
+    default DeadlineRule read(DeadlineReadings readings) {
+        return this;
+    }
+
+    /** "Within N days" where the seed does not say which days: the tenant's {@link DeadlineReadings#days()} decides. */
+    record Days(int days) implements DeadlineRule {
+        public ZonedDateTime due(ZonedDateTime start, WorkingCalendar calendar) {
+            return read(DeadlineReadings.standard()).due(start, calendar);
+        }
+
+        @Override
+        public DeadlineRule read(DeadlineReadings readings) {
+            return readings.days() == DeadlineReadings.Days.WORKING ? new WorkingDays(days) : new CalendarDays(days);
+        }
+    }
+
+    /** "Within N hours" where the seed does not say which hours: the tenant's {@link DeadlineReadings#hours()} decides. */
+    record Hours(int hours) implements DeadlineRule {
+        public ZonedDateTime due(ZonedDateTime start, WorkingCalendar calendar) {
+            return read(DeadlineReadings.standard()).due(start, calendar);
+        }
+
+        @Override
+        public DeadlineRule read(DeadlineReadings readings) {
+            return readings.hours() == DeadlineReadings.Hours.WORKING ? new WorkingHours(hours) : new ElapsedHours(hours);
+        }
+    }
+
     /** Clock hours, nights and holidays included: "no later than 12 hours after the event". */
     record ElapsedHours(int hours) implements DeadlineRule {
         public ZonedDateTime due(ZonedDateTime start, WorkingCalendar calendar) {
@@ -31,16 +60,31 @@ public sealed interface DeadlineRule {
     }
 
     /**
-     * The 12:00 rule for documents: issued before the cutoff on a working day → online that day
-     * (by the end of office hours); issued later, or on a day off → before the cutoff on the next
-     * working day.
+     * The 12:00 rule for documents: issued before the cutoff on a working day → online that day (by the
+     * office's close, or by midnight if the tenant reads "the same day" so); issued later, or on a day
+     * off → before the cutoff on the next working day. Whether a stamp of exactly 12:00 is before or
+     * after noon is the tenant's reading too.
      */
-    record NoonCutoff(LocalTime cutoff) implements DeadlineRule {
+    record NoonCutoff(LocalTime cutoff, DeadlineReadings.SameDayEnds sameDayEnds, DeadlineReadings.NoonStamp atCutoff)
+            implements DeadlineRule {
+
+        public NoonCutoff(LocalTime cutoff) {
+            this(cutoff, DeadlineReadings.SameDayEnds.OFFICE_CLOSE, DeadlineReadings.NoonStamp.AFTER_NOON);
+        }
+
+        @Override
+        public DeadlineRule read(DeadlineReadings readings) {
+            return new NoonCutoff(cutoff, readings.sameDayEnds(), readings.noonStamp());
+        }
+
         public ZonedDateTime due(ZonedDateTime start, WorkingCalendar calendar) {
             ZonedDateTime local = start.withZoneSameInstant(calendar.zone());
             var day = local.toLocalDate();
-            if (calendar.isWorkingDay(day) && local.toLocalTime().isBefore(cutoff)) {
-                return calendar.endOfWorkingDay(day);
+            LocalTime time = local.toLocalTime();
+            boolean beforeCutoff = time.isBefore(cutoff) || time.equals(cutoff) && atCutoff == DeadlineReadings.NoonStamp.BEFORE_NOON;
+            if (calendar.isWorkingDay(day) && beforeCutoff) {
+                return sameDayEnds == DeadlineReadings.SameDayEnds.MIDNIGHT
+                        ? day.plusDays(1).atStartOfDay(calendar.zone()) : calendar.endOfWorkingDay(day);
             }
             if (!calendar.isWorkingDay(day)) {
                 // stamped on a day off: counted as arriving when the office opens

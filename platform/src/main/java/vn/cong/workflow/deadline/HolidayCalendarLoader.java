@@ -49,22 +49,28 @@ public final class HolidayCalendarLoader {
         Map<?, ?> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         ZoneId zone = ZoneId.of(String.valueOf(root.get("timezone") == null ? "Asia/Ho_Chi_Minh" : root.get("timezone")));
         Map<LocalDate, String> holidays = new HashMap<>();
+        Set<LocalDate> provisional = new HashSet<>();
         for (Object o : list(root.get("holidays"))) {
             Map<?, ?> h = (Map<?, ?>) o;
             String name = String.valueOf(h.get("name"));
+            List<LocalDate> days = new java.util.ArrayList<>();
             if (h.get("date") != null) {
-                holidays.put(date(h.get("date")), name);
+                days.add(date(h.get("date")));
             } else {
                 for (LocalDate d = date(h.get("from")); !d.isAfter(date(h.get("to"))); d = d.plusDays(1)) {
-                    holidays.put(d, name);
+                    days.add(d);
                 }
+            }
+            days.forEach(d -> holidays.put(d, name));
+            if (Boolean.TRUE.equals(h.get("provisional"))) {
+                provisional.addAll(days);
             }
         }
         Set<LocalDate> working = new HashSet<>();
         for (Object o : list(root.get("workingDays"))) {
             working.add(date(((Map<?, ?>) o).get("date")));
         }
-        return new WorkingCalendar(zone, holidays, working, WorkingCalendar.OfficeHours.standard());
+        return new WorkingCalendar(zone, holidays, working, WorkingCalendar.OfficeHours.standard(), provisional);
     }
 
     private static List<?> list(Object o) {

@@ -20,12 +20,32 @@ public final class WorkingCalendar {
     private final Map<LocalDate, String> holidays;
     private final Set<LocalDate> extraWorkingDays;
     private final OfficeHours hours;
+    private final Set<LocalDate> provisional;
 
     public WorkingCalendar(ZoneId zone, Map<LocalDate, String> holidays, Set<LocalDate> extraWorkingDays, OfficeHours hours) {
+        this(zone, holidays, extraWorkingDays, hours, Set.of());
+    }
+
+    /** @param provisional holidays that follow the law's pattern but wait for the government's yearly notice */
+    public WorkingCalendar(ZoneId zone, Map<LocalDate, String> holidays, Set<LocalDate> extraWorkingDays, OfficeHours hours,
+                           Set<LocalDate> provisional) {
         this.zone = zone;
         this.holidays = Map.copyOf(holidays);
         this.extraWorkingDays = Set.copyOf(extraWorkingDays);
         this.hours = hours;
+        this.provisional = Set.copyOf(provisional);
+    }
+
+    /** The years the calendar has holidays for: outside them, only weekends are days off. */
+    public java.util.SortedSet<Integer> years() {
+        return new java.util.TreeSet<>(holidays.keySet().stream().map(LocalDate::getYear).toList());
+    }
+
+    /** Provisional holidays from {@code from} on, in date order, with their names. */
+    public java.util.SortedMap<LocalDate, String> provisionalFrom(LocalDate from) {
+        java.util.SortedMap<LocalDate, String> found = new java.util.TreeMap<>();
+        provisional.stream().filter(d -> !d.isBefore(from)).forEach(d -> found.put(d, holidays.get(d)));
+        return found;
     }
 
     /** Two office sessions a day; the defaults are the usual 08:00–12:00 and 13:00–17:00. */
@@ -75,15 +95,19 @@ public final class WorkingCalendar {
     }
 
     /**
-     * The same time of day {@code days} working days later. A start outside a working day counts
-     * from the opening of the next working day.
+     * The same time of day {@code days} working days later. A start outside office hours counts from
+     * the next opening (before 08:00: that day's; after 17:00 or on a day off: the next working day's),
+     * so the deadline always falls within office hours.
      */
     public ZonedDateTime addWorkingDays(ZonedDateTime start, int days) {
         ZonedDateTime local = start.withZoneSameInstant(zone);
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();
-        if (!isWorkingDay(day)) {
+        if (!isWorkingDay(day) || !time.isBefore(hours.afternoonEnd())) {
+            // a day off, or after the office closed: counted from the next opening
             day = nextWorkingDay(day);
+            time = hours.morningStart();
+        } else if (time.isBefore(hours.morningStart())) {
             time = hours.morningStart();
         }
         for (int i = 0; i < days; i++) {

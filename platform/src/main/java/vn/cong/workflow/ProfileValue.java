@@ -1,0 +1,91 @@
+package vn.cong.workflow;
+
+import vn.cong.workflow.deadline.DeadlineReadings;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A value a regulation profile sets and the tenant admin may change: the approval policy, the deadline
+ * rules, and the readings of what the seeds leave ambiguous. Each has a stored key and a closed list of options.
+ */
+public enum ProfileValue {
+    APPROVAL("approval", "Quy trình duyệt tin", "Ai biên tập, các cấp duyệt theo mức độ nhạy cảm, ai đăng và gỡ tin.",
+            options("most", "Ban biên tập (Bộ KH&CN)", "moha", "Tổng biên tập và các Phó Tổng biên tập (Bộ Nội vụ)",
+                    "binhdinh", "Trưởng Ban biên tập hoặc người được ủy quyền (Sở KH&CN Bình Định)",
+                    "haiphong", "Bốn cấp (Sở GD&ĐT Hải Phòng)")),
+    DEADLINES("deadlines", "Bộ thời hạn", "Thời hạn gửi, biên tập và đăng tải theo loại thông tin.",
+            options("most", "Bộ KH&CN (Điều 10.2)", "moha", "Bộ Nội vụ (12 giờ làm việc, Điều 10.2)",
+                    "binh-dinh", "Sở KH&CN Bình Định (quy chế không quy định thời hạn)", "hai-phong", "Sở GD&ĐT Hải Phòng (Điều 13, 15)")),
+    DAYS("days", "Cách hiểu «ngày»", "Khi quy chế ghi «trong N ngày» mà không nói rõ: ngày làm việc hay ngày lịch.",
+            options("working", "Ngày làm việc (bỏ thứ Bảy, Chủ nhật, ngày lễ)", "calendar", "Ngày lịch, hết giờ hành chính ngày cuối")),
+    HOURS("hours", "Cách hiểu «giờ»", "Khi quy chế ghi «trong N giờ» mà không nói rõ: giờ đồng hồ hay giờ làm việc.",
+            options("clock", "Giờ đồng hồ (tính cả đêm, ngày nghỉ)", "working", "Giờ làm việc (08:00–12:00, 13:00–17:00)")),
+    SAME_DAY_ENDS("same-day-ends", "«Trong ngày» kết thúc lúc", "Văn bản ban hành trước 12 giờ phải đăng «trong ngày»: hết giờ hành chính hay hết ngày.",
+            options("office-close", "17:00 (hết giờ hành chính)", "midnight", "24:00 (hết ngày)")),
+    NOON_STAMP("noon-stamp", "Văn bản đóng dấu đúng 12:00", "Dấu thời gian đúng 12 giờ được tính là trước hay sau 12 giờ.",
+            options("before-noon", "Tính là trước 12 giờ (đăng trong ngày)", "after-noon", "Tính là sau 12 giờ (đăng trước 12 giờ hôm sau)"));
+
+    private final String key;
+    private final String label;
+    private final String explanation;
+    private final Map<String, String> options;
+
+    ProfileValue(String key, String label, String explanation, Map<String, String> options) {
+        this.key = key;
+        this.label = label;
+        this.explanation = explanation;
+        this.options = options;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    /** Stored code → Vietnamese label, in display order. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public String optionLabel(String code) {
+        return options.getOrDefault(code, code);
+    }
+
+    public static java.util.Optional<ProfileValue> ofKey(String key) {
+        return java.util.Arrays.stream(values()).filter(v -> v.key.equals(key)).findFirst();
+    }
+
+    /** A reading's stored code: its enum name in lower case with dashes ({@code OFFICE_CLOSE} → {@code office-close}). */
+    static String code(Enum<?> reading) {
+        return reading.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static <E extends Enum<E>> E reading(Class<E> type, String code) {
+        return Enum.valueOf(type, code.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The four readings from effective values. */
+    static DeadlineReadings readings(Map<ProfileValue, String> values) {
+        return new DeadlineReadings(reading(DeadlineReadings.Days.class, values.get(DAYS)),
+                reading(DeadlineReadings.Hours.class, values.get(HOURS)),
+                reading(DeadlineReadings.SameDayEnds.class, values.get(SAME_DAY_ENDS)),
+                reading(DeadlineReadings.NoonStamp.class, values.get(NOON_STAMP)));
+    }
+
+    private static Map<String, String> options(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
