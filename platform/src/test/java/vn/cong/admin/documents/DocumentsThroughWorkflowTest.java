@@ -101,7 +101,10 @@ class DocumentsThroughWorkflowTest extends PlatformTestSupport {
 
         assertEquals(200, editor.get("/quan-tri/quy-trinh/" + id + "/gui").statusCode(), "the submission form opens for a document");
         int version = (int) SqlProbe.number(this::jdbc, "SELECT version FROM t_alpha.content_items WHERE id = " + id);
-        Outcome o = submit.submit(alpha, id, version, staff.get(Role.EDITOR), Staff.submission(Sensitivity.ROUTINE)).block();
+        // a document is submitted with its stamp time (the 12:00 rule counts from it; without it the submission is refused)
+        Outcome o = submit.submit(alpha, id, version, staff.get(Role.EDITOR), new vn.cong.workflow.Submission("Phòng Tổng hợp",
+                "Nguyễn Văn Gửi", "Chuyên viên", "gui@donvi.gov.vn", "024 3943 1234", Sensitivity.ROUTINE.db(),
+                java.time.OffsetDateTime.parse("2026-11-16T10:00:00+07:00"), false, false, null, null)).block();
         o = take.take(alpha, id, o.version(), staff.get(Role.EDITOR)).block();
         o = send.send(alpha, id, o.version(), staff.get(Role.EDITOR), "").block();
         o = approve.approve(alpha, id, o.version(), staff.get(Role.APPROVER), "Đồng ý").block();
