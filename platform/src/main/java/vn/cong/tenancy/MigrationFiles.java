@@ -29,7 +29,10 @@ final class MigrationFiles {
         this.folder = folder;
     }
 
-    /** The newest version in the folder; {@link MigrationVersion#EMPTY} when it holds none. */
+    /**
+     * The newest version in the folder. A folder without one is refused rather than read as "nothing newer": every
+     * schema would then count as current and start-up would skip migrations it needs.
+     */
     MigrationVersion newest() {
         var url = MigrationFiles.class.getClassLoader().getResource(folder);
         if (url == null) {
@@ -58,7 +61,7 @@ final class MigrationFiles {
                     .filter(java.util.regex.Matcher::matches)
                     .map(m -> MigrationVersion.fromVersion(m.group(1)))
                     .max(MigrationVersion::compareTo)
-                    .orElse(MigrationVersion.EMPTY);
+                    .orElseThrow(() -> new IllegalStateException("No versioned migration (V<version>__<name>.sql) in " + dir.toUri()));
         }
     }
 }
