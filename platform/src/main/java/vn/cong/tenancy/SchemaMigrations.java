@@ -1,5 +1,8 @@
 package vn.cong.tenancy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -18,10 +21,17 @@ public class SchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
-    private final DatabaseConfiguration db;
+    private static final MigrationFiles TENANT_MIGRATIONS = new MigrationFiles("db/tenant");
 
-    public SchemaMigrations(DatabaseConfiguration db) {
+    private final DatabaseConfiguration db;
+    /** {@code cong_tenant_schema_flyway_runs_total}: how often Flyway ran for a tenant schema (onboarding, start-up, restores). */
+    @Nullable
+    private final Counter flywayRuns;
+
+    public SchemaMigrations(DatabaseConfiguration db, @Nullable MeterRegistry meters) {
         this.db = db;
+        this.flywayRuns = meters == null ? null : Counter.builder("cong.tenant.schema.flyway.runs")
+                .description("Flyway runs for tenant schemas").register(meters);
     }
 
     /** Creates the database when it does not exist yet (a fresh machine), if configured to. */
@@ -53,64 +63,20 @@ public class SchemaMigrations {
      * schema that never existed) and restores: start-up never calls this for a schema that is gone.
      */
     public MigrateResult migrateTenant(String schema) {
+        if (flywayRuns != null) {
+            flywayRuns.increment();
+        }
         MigrateResult result = flyway(schema, "classpath:db/tenant").migrate();
         LOG.info("Tenant schema {} at version {} ({} migrations applied)", schema, result.targetSchemaVersion, result.migrationsExecuted);
         return result;
     }
 
-    /** The newest version among the tenant migrations this build carries. */
-    public MigrationVersion newestTenantMigration() {
-        MigrationVersion newest = MigrationVersion.EMPTY;
-        for (var info : flyway("t_version_probe", "classpath:db/tenant").info().all()) {
-            if (info.getVersion() != null && info.getVersion().compareTo(newest) > 0) {
-                newest = info.getVersion();
-            }
-        }
-        return newest;
-    }
-
     /**
-     * The version each schema's history last reached (absent: never migrated), read over one
-     * connection: at start-up only the schemas behind go through Flyway.
+     * The newest version among the tenant migrations this build carries, read from the file names on the
+     * class path ({@code V<version>__<description>.sql}, Flyway's own naming): no database, no Flyway run.
      */
-    public java.util.Map<String, MigrationVersion> appliedVersions(java.util.Collection<String> schemas) {
-        java.util.Map<String, MigrationVersion> applied = new java.util.HashMap<>();
-        try (var c = db.openJdbc(db.name())) {
-            for (String schema : schemas) {
-                try (var check = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-                    check.setString(1, schema + ".flyway_schema_history");
-                    var rs = check.executeQuery();
-                    if (!rs.next() || !rs.getBoolean(1)) {
-                        continue;
-                    }
-                }
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT version FROM " + SchemaNames.qualified(schema, "flyway_schema_history")
-                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
-                    if (rs.next()) {
-                        applied.put(schema, MigrationVersion.fromVersion(rs.getString(1)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            LOG.warn("Cannot read applied tenant versions, migrating every schema: {}", e.getMessage());
-        }
-        return applied;
-    }
-
-    /** Which of these schemas are in the database now (one query). */
-    public java.util.Set<String> existingSchemas(java.util.Collection<String> schemas) {
-        try (var c = db.openJdbc(db.name());
-             var check = c.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)")) {
-            check.setArray(1, c.createArrayOf("text", schemas.toArray()));
-            var rs = check.executeQuery();
-            java.util.Set<String> found = new java.util.HashSet<>();
-            while (rs.next()) {
-                found.add(rs.getString(1));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot list tenant schemas: " + e.getMessage(), e);
-        }
+    public MigrationVersion newestTenantMigration() {
+        return TENANT_MIGRATIONS.newest();
     }
 
     /** Whether the schema is in the database now. */

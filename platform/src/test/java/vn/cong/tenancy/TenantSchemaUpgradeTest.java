@@ -1,21 +1,38 @@
 package vn.cong.tenancy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import vn.cong.onboarding.Onboarding;
+import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Start-up migrates only the schemas behind; one that fails is marked and the others keep serving. */
+/**
+ * Start-up reads every tenant schema's migration version with one query and runs Flyway only for the schemas
+ * behind; one that fails is marked and the others keep serving.
+ */
 @MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantSchemaUpgradeTest extends PlatformTestSupport {
+
+    private static final int EXTRA_MEMBERS = 8;
 
     @Inject
     EmbeddedServer server;
@@ -25,15 +42,76 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
     TenantSchemaUpgrade upgrade;
     @Inject
     TenantRegistry registry;
+    @Inject
+    StatementLog statements;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    DatabaseConfiguration db;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.test.statement-log", "true");
+    }
 
     @BeforeAll
     void onboardTenants() {
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "alpha");
         TestTenants.onboard(onboarding, "beta");
+        for (int i = 1; i <= EXTRA_MEMBERS; i++) {
+            var manifest = ManifestReader.parse("""
+                    code: unit%d
+                    name: {vi: Đơn vị %d, en: Unit %d}
+                    abbreviation: unit%d
+                    parent: bo
+                    """.formatted(i, i, i, i)).value();
+            assertTrue(onboarding.onboard(manifest).block().isValid());
+        }
     }
 
     @Test
+    @Order(1)
+    void currentSchemasCostOneVersionQueryAndNoFlywayRun() {
+        double runsBefore = flywayRuns();
+        statements.clear();
+
+        TenantSchemaUpgrade.Summary summary = upgrade.upgradeAll();
+
+        assertEquals(3 + EXTRA_MEMBERS, summary.tenants());
+        assertEquals(0, summary.migrated());
+        assertEquals(runsBefore, flywayRuns(), "no Flyway run for a current schema");
+        long versionQueries = statements.statements().stream().filter(s -> s.contains("flyway_schema_history")).count();
+        assertEquals(1, versionQueries, "one query reads every schema's version: " + statements.statements());
+    }
+
+    @Test
+    @Order(2)
+    void aSchemaBehindIsMigratedAndOnlyIt() throws Exception {
+        MigrationVersion previous = secondNewestTenantMigration();
+        // unit3's schema is rebuilt as an older build left it: one migration behind
+        try (var c = jdbc(); var s = c.createStatement()) {
+            s.execute("DROP SCHEMA t_unit3 CASCADE");
+        }
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_unit3").defaultSchema("t_unit3")
+                .createSchemas(true).locations("classpath:db/tenant").target(previous).load().migrate();
+        double runsBefore = flywayRuns();
+
+        TenantSchemaUpgrade.Summary summary = upgrade.upgradeAll();
+
+        assertEquals(1, summary.migrated());
+        assertEquals(0, summary.failed());
+        assertEquals(runsBefore + 1, flywayRuns(), "Flyway ran for the one schema behind");
+        try (var c = jdbc(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT version FROM t_unit3.flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+            assertTrue(rs.next());
+            assertEquals(0, MigrationVersion.fromVersion(rs.getString(1)).compareTo(newestTenantMigration()));
+        }
+        assertEquals(200, new Browser(server.getPort(), "unit3.most.localhost").get("/").statusCode());
+    }
+
+    @Test
+    @Order(3)
     void currentSchemasAreSkippedAndAFailingOneIsMarkedWhileOthersServe() throws Exception {
         assertEquals(0, upgrade.upgradeAll().migrated(), "every schema is current: no Flyway run");
 
@@ -53,5 +131,30 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
         assertTrue(!beta.body().contains("Cục Alpha"));
         assertEquals(200, new Browser(server.getPort(), "alpha.most.localhost").get("/").statusCode());
         assertEquals(200, new Browser(server.getPort(), "www.most.localhost").get("/").statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void newestMigrationIsReadFromTheClassPathAsFlywaySeesIt() {
+        assertEquals(0, newestTenantMigration().compareTo(versions().max(Comparator.naturalOrder()).orElseThrow()));
+    }
+
+    private MigrationVersion newestTenantMigration() {
+        return new SchemaMigrations(db, null).newestTenantMigration();
+    }
+
+    private MigrationVersion secondNewestTenantMigration() {
+        return versions().sorted(Comparator.reverseOrder()).skip(1).findFirst().orElseThrow();
+    }
+
+    /** The tenant migrations as Flyway itself lists them (its info on a schema that does not exist). */
+    private Stream<MigrationVersion> versions() {
+        return Stream.of(Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_not_there")
+                        .locations("classpath:db/tenant").load().info().all())
+                .map(i -> i.getVersion()).filter(v -> v != null);
+    }
+
+    private double flywayRuns() {
+        return meters.counter("cong.tenant.schema.flyway.runs").count();
     }
 }

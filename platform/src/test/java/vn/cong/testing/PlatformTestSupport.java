@@ -50,6 +50,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         // background jobs stay off unless a test drives them: no probes to the test manifests'
         // linked sites (never contact non-loopback addresses), no surprise backups
         p.put("cong.uptime.enabled", "false");
+        p.put("cong.uptime.rollup.enabled", "false");
         p.put("cong.uptime.probe-linked-sites", "false");
         p.put("cong.backup.scheduler.enabled", "false");
         p.put("cong.backup.heartbeat.enabled", "false");

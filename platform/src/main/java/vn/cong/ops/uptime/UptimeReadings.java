@@ -60,27 +60,51 @@ interface UptimeReadings extends GenericRepository<UptimeCheckRow, Long> {
             WHERE closed_at IS NULL OR closed_at >= now() - interval '30 days' ORDER BY opened_at DESC LIMIT :limit""")
     Flux<IncidentRow> recentIncidents(int limit, PlatformTx tx);
 
-    /** Every target's days since {@code since}. */
+    /**
+     * Every target's days since {@code since}: the days the roll-up holds ({@code platform.uptime_days}), then the
+     * raw checks of the days after the last rolled-up one (today, and any day the roll-up has not reached yet).
+     */
     @Query("""
+            WITH done AS (SELECT max(day) AS through FROM platform.uptime_days)
+            SELECT d.target, d.day, CAST(d.up AS bigint) AS up, CAST(d.down AS bigint) AS down,
+                   CAST(d.maintenance AS bigint) AS maintenance
+            FROM platform.uptime_days d WHERE d.day >= CAST(:since AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date)
+            UNION ALL
             SELECT c.target, CAST(c.slot AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) AS day,
                    count(*) FILTER (WHERE c.ok AND NOT c.maintenance) AS up,
                    count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance) AS down,
                    count(*) FILTER (WHERE c.maintenance) AS maintenance
             FROM (SELECT u.target, u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
-                  FROM platform.uptime_checks u WHERE u.slot >= :since) c
+                  FROM platform.uptime_checks u, done
+                  WHERE u.slot >= :since
+                    AND (done.through IS NULL OR u.slot >= CAST(done.through + 1 AS timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh')) c
             GROUP BY 1, 2""")
     Flux<DayCount> daysSince(OffsetDateTime since, PlatformTx tx);
 
-    /** One target's days in [from, to), counting every round (a round without its check is neither up nor down). */
+    /**
+     * One target's days in [from, to) (both at the start of a Vietnam day): rolled-up days from the roll-up, later
+     * days from the raw rounds, counting every round (a round without its check is neither up nor down).
+     */
     @Query("""
-            SELECT CAST(NULL AS text) AS target, CAST(r.slot AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) AS day,
-                   count(*) FILTER (WHERE c.ok AND NOT c.maintenance) AS up,
-                   count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance) AS down,
-                   count(*) FILTER (WHERE c.maintenance) AS maintenance
-            FROM platform.uptime_rounds r
-            LEFT JOIN (SELECT u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
-                       FROM platform.uptime_checks u WHERE u.target = :target) c ON c.slot = r.slot
-            WHERE r.slot >= :from AND r.slot < :to
-            GROUP BY 2 ORDER BY 2""")
+            WITH done AS (SELECT max(day) AS through FROM platform.uptime_days)
+            SELECT * FROM (
+                SELECT CAST(NULL AS text) AS target, d.day, CAST(d.up AS bigint) AS up, CAST(d.down AS bigint) AS down,
+                       CAST(d.maintenance AS bigint) AS maintenance
+                FROM platform.uptime_days d
+                WHERE d.target = :target AND d.day >= CAST(:from AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date)
+                  AND d.day < CAST(:to AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date)
+                UNION ALL
+                SELECT CAST(NULL AS text) AS target, CAST(r.slot AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) AS day,
+                       count(*) FILTER (WHERE c.ok AND NOT c.maintenance) AS up,
+                       count(*) FILTER (WHERE NOT c.ok AND NOT c.maintenance) AS down,
+                       count(*) FILTER (WHERE c.maintenance) AS maintenance
+                FROM platform.uptime_rounds r
+                CROSS JOIN done
+                LEFT JOIN (SELECT u.slot, u.ok, platform.in_maintenance(u.target, u.tenant_code, u.slot) AS maintenance
+                           FROM platform.uptime_checks u WHERE u.target = :target) c ON c.slot = r.slot
+                WHERE r.slot >= :from AND r.slot < :to
+                  AND (done.through IS NULL OR r.slot >= CAST(done.through + 1 AS timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                GROUP BY 2) days
+            ORDER BY day""")
     Flux<DayCount> daysOf(String target, OffsetDateTime from, OffsetDateTime to, PlatformTx tx);
 }
