@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.SecondFactor;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.onboarding.OnboardingAudit;
+import vn.cong.onboarding.TenantLimitsOverview;
 import vn.cong.onboarding.TenantOverview;
 import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
@@ -53,9 +54,11 @@ class ConsoleTenantsController {
     private final ConsolePages pages;
     private final TenantRegistry registry;
     private final SecondFactor secondFactor;
+    private final TenantLimitsOverview limits;
 
     ConsoleTenantsController(TenantOverview overview, TenantLifecycle lifecycle, Onboarding onboarding, OperatorAudit audit,
-                             ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor) {
+                             ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor, TenantLimitsOverview limits) {
+        this.limits = limits;
         this.registry = registry;
         this.secondFactor = secondFactor;
         this.overview = overview;
@@ -153,8 +156,54 @@ class ConsoleTenantsController {
                                         + OperatorAuthentication.truncated(username) + "».")));
     }
 
+    @Serdeable
+    record LimitsForm(@Nullable String requestsPerMinute, @Nullable String mediaMegabytes, @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    /**
+     * The operator sets a tenant's limits (noisy neighbours): requests a minute and storage in MB, each empty for the
+     * platform default. Bad input re-shows the page with the message and what was typed.
+     */
+    @Post(value = "/cong/{code}/gioi-han", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> setLimits(HttpRequest<?> request, @PathVariable String code, @Body LimitsForm form) {
+        List<String> errors = new java.util.ArrayList<>();
+        Long perMinute = whole(form.requestsPerMinute(), "Số yêu cầu mỗi phút", errors);
+        Long megabytes = whole(form.mediaMegabytes(), "Dung lượng lưu trữ tệp (MB)", errors);
+        Long bytes = megabytes == null ? null : megabytes * 1024 * 1024;
+        if (errors.isEmpty()) {
+            TenantLimitsOverview.check(perMinute, bytes).forEach(e -> errors.add(e.message()));
+        }
+        if (!errors.isEmpty()) {
+            return detail(request, HttpStatus.UNPROCESSABLE_ENTITY, code, String.join(" ", errors), form);
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return limits.set(code, perMinute, bytes).flatMap(before -> before.isEmpty() ? notFound(request, code)
+                : audit.record(who, "ops.tenant.limits", code, OperatorAudit.Outcome.OK, TenantLimitsOverview.auditDetails(perMinute, bytes))
+                        .then(Mono.just(Console.seeOther(Console.ROOT + "/cong/" + code + "?gioi-han=1#gioi-han"))));
+    }
+
+    /** A whole number typed in a form (spaces and Vietnamese thousands dots allowed); null when left empty. */
+    private static Long whole(@Nullable String typed, String label, List<String> errors) {
+        String digits = typed == null ? "" : typed.replace(".", "").replace(" ", "").strip();
+        if (digits.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            errors.add(label + " phải là một số nguyên (hoặc để trống để dùng mức chung).");
+            return null;
+        }
+    }
+
     private Mono<MutableHttpResponse<String>> detail(HttpRequest<?> request, HttpStatus status, String code, @Nullable String error) {
-        return overview.find(code).flatMap(detail -> {
+        return detail(request, status, code, error, null);
+    }
+
+    private Mono<MutableHttpResponse<String>> detail(HttpRequest<?> request, HttpStatus status, String code, @Nullable String error,
+                                                     @Nullable LimitsForm typed) {
+        return overview.find(code).flatMap(detail -> limits.find(code).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty()).flatMap(limitsView -> {
                     TenantStatus current = TenantStatus.of(detail.tenant().status());
                     List<TenantStatus> next = Arrays.stream(TenantStatus.values())
                             .filter(s -> s != current && TenantLifecycle.allowed(current, s)).toList();
@@ -165,8 +214,13 @@ class ConsoleTenantsController {
                     if (error != null) {
                         model.put("error", error);
                     }
+                    limitsView.ifPresent(view -> model.put("limits", view));
+                    model.put("limitsSaved", request.getParameters().contains("gioi-han"));
+                    if (typed != null) {
+                        model.put("limitsTyped", typed);
+                    }
                     return pages.page(request, status, "tenant", model);
-                })
+                }))
                 .switchIfEmpty(Mono.defer(() -> notFound(request, code)));
     }
 

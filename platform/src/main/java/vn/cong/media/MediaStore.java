@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.system.Sql;
+import vn.cong.tenancy.LimitsConfiguration;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
@@ -44,10 +45,12 @@ public class MediaStore {
     private final Scheduler blocking;
     private final PdfStructure pdfStructure;
     private final Clock clock;
+    private final LimitsConfiguration limits;
 
     public MediaStore(MediaConfiguration config, TenantDatabase db, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                      PdfStructure pdfStructure, Clock clock) {
+                      PdfStructure pdfStructure, Clock clock, LimitsConfiguration limits) {
         this.clock = clock;
+        this.limits = limits;
         this.config = config;
         this.db = db;
         this.pdfStructure = pdfStructure;
@@ -74,6 +77,7 @@ public class MediaStore {
         return Mono.fromCallable(() -> check(originalName, bytes, allowed, maxBytes)).subscribeOn(blocking)
                 // a PDF is kept only if it opens as one (parsed on its own bounded executor)
                 .flatMap(type -> type == MediaType.PDF ? pdfStructure.check(displayName(originalName), bytes).thenReturn(type) : Mono.just(type))
+                .flatMap(type -> withinStorageLimit(tenant, originalName, bytes.length).thenReturn(type))
                 .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
                         .flatMap(stored -> db.mono(tenant, c -> c.one("""
                                         INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by, attachment)
@@ -82,6 +86,26 @@ public class MediaStore {
                                 Sql.orNull(actorId, Long.class), attachment))
                                 .map(id -> new MediaFile(id, "/media/" + stored, displayName(originalName), type.contentType(),
                                         bytes.length, sha256(bytes)))));
+    }
+
+    /** Bytes of every file the tenant keeps (images, attachments), as its storage limit counts them. */
+    public Mono<Long> usedBytes(Tenant tenant) {
+        return db.mono(tenant, c -> c.one("SELECT coalesce(sum(size_bytes), 0)::bigint FROM media_files", r -> r.get(0, Long.class)));
+    }
+
+    /**
+     * The operator's storage limit for the tenant (noisy neighbours): an upload that would take the tenant past it is
+     * refused with what is used and what is allowed. Two uploads at the same moment may both pass by one file.
+     */
+    private Mono<Void> withinStorageLimit(Tenant tenant, String originalName, long size) {
+        Long limit = limits.of(tenant).mediaBytes();
+        if (limit == null) {
+            return Mono.empty();
+        }
+        return usedBytes(tenant).flatMap(used -> used + size <= limit ? Mono.<Void>empty()
+                : Mono.error(new UploadRefused("Không lưu được tệp «" + displayName(originalName) + "» (" + SizeText.of(size)
+                        + "): cổng đã dùng " + SizeText.of(used) + " trong " + SizeText.of(limit)
+                        + " dung lượng lưu trữ tệp được cấp. Xin xoá bớt tệp không còn dùng hoặc đề nghị đơn vị vận hành cấp thêm dung lượng.")));
     }
 
     /** The file at a public path of this tenant, if it is one of its own (attachments are not: they are downloads). */

@@ -1,7 +1,6 @@
 package vn.cong.onboarding;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,8 +27,8 @@ import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.workflow.RegulationPreset;
 import vn.cong.workflow.RegulationProfiles;
 import vn.cong.web.ApiErrors;
+import vn.cong.web.JsonObjects;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -69,7 +68,7 @@ class OperatorTenantController {
     /** 201 when the tenant was created, 200 when it existed (the report says what changed), 422 listing every error. */
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<?>> onboard(HttpRequest<?> request, @Body @Nullable String body) {
-        Map<String, Object> manifest = readObject(body);
+        Map<String, Object> manifest = JsonObjects.read(json, body);
         if (manifest == null) {
             return Mono.just(HttpResponse.badRequest(ApiErrors.of("Nội dung phải là một đối tượng JSON (khai báo cổng).")));
         }
@@ -101,7 +100,7 @@ class OperatorTenantController {
     /** Body: {@code {"status": "suspended", "notice": "…"}}; the notice is shown on the portal while it is not active. */
     @Post(uri = "/{code}/status", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<?>> changeStatus(HttpRequest<?> request, @PathVariable String code, @Body @Nullable String body) {
-        Map<String, Object> change = readObject(body);
+        Map<String, Object> change = JsonObjects.read(json, body);
         TenantStatus status = change == null ? null : statusOf(change.get("status"));
         if (status == null) {
             return Mono.just(HttpResponse.unprocessableEntity().body(ApiErrors.of("status",
@@ -135,7 +134,7 @@ class OperatorTenantController {
         if (tenant == null) {
             return Mono.just(notFound(code));
         }
-        Map<String, Object> change = readObject(body);
+        Map<String, Object> change = JsonObjects.read(json, body);
         Object named = change == null ? null : change.get("preset");
         var preset = named == null ? java.util.Optional.<RegulationPreset>empty() : RegulationPreset.of(named.toString());
         if (preset.isEmpty()) {
@@ -166,17 +165,6 @@ class OperatorTenantController {
                         .thenReturn(reset ? HttpResponse.ok(Map.of("username", username, "reset", true))
                                 : HttpResponse.notFound(ApiErrors.of("username", "cổng không có quản trị cổng «"
                                         + OperatorAuthentication.truncated(username) + "»"))));
-    }
-
-    private Map<String, Object> readObject(@Nullable String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static TenantStatus statusOf(Object raw) {

@@ -14,11 +14,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.system.AcceptEncoding;
+import vn.cong.tenancy.OverRequestLimit;
 import vn.cong.tenancy.PublicLinks;
+import vn.cong.tenancy.RequestBudget;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantRequests;
 import vn.cong.tenancy.TenantUnavailableException;
+import vn.cong.tenancy.TooManyRequestsNotice;
 import vn.cong.tenancy.UnavailableNotice;
 import vn.cong.themes.ThemeRenderer;
 import vn.cong.themes.ThemeSelection;
@@ -60,11 +63,13 @@ public class PublicPages implements PublicNotFoundPage {
     private final Map<String, Mono<CachedPage>> inFlight = new ConcurrentHashMap<>();
 
     private final MenuTargets targets;
+    private final RequestBudget budget;
 
     public PublicPages(PageCache cache, SiteStructures structures, Themes themes, ThemeRenderer renderer,
                        TenantRegistry registry, PublicLinks links, UiText text, SiteConfiguration config,
-                       @Named("render") ExecutorService render, MenuTargets targets) {
+                       @Named("render") ExecutorService render, MenuTargets targets, RequestBudget budget) {
         this.targets = targets;
+        this.budget = budget;
         this.cache = cache;
         this.structures = structures;
         this.themes = themes;
@@ -94,7 +99,8 @@ public class PublicPages implements PublicNotFoundPage {
         if (hit != null) {
             return Mono.just(respond(request, hit));
         }
-        return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> context(tenant.get(), lang)
+        // only a page that has to be rendered counts against the tenant's request limit, never one from the cache
+        return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> budget.charge(tenant.get()).then(context(tenant.get(), lang))
                         .flatMap(ctx -> build.apply(ctx)
                                 .map(view -> described(ctx, view, canonicalPath))
                                 .flatMap(view -> render(ctx, view, view.status()).doOnNext(page -> cache.put(key, page)))
@@ -116,7 +122,7 @@ public class PublicPages implements PublicNotFoundPage {
         if (tenant.get().schemaMissing()) {
             return Mono.just(UnavailableNotice.response(request));
         }
-        return context(tenant.get(), lang)
+        return budget.charge(tenant.get()).then(context(tenant.get(), lang))
                 .flatMap(ctx -> build.apply(ctx)
                         .map(view -> described(ctx, view, path))
                         .flatMap(view -> render(ctx, view, view.status()))
@@ -193,7 +199,7 @@ public class PublicPages implements PublicNotFoundPage {
         if (tenant.isEmpty()) {
             return Mono.just(plainNotFound());
         }
-        return context(tenant.get(), lang)
+        return budget.charge(tenant.get()).then(context(tenant.get(), lang))
                 .flatMap(ctx -> build.apply(ctx).flatMap(view -> render(ctx, view, view.status()))
                         .<HttpResponse<?>>map(page -> HttpResponse.status(HttpStatus.valueOf(page.status())).body(page.plain())
                                 .header(HttpHeaders.CONTENT_TYPE, HTML)
@@ -257,6 +263,10 @@ public class PublicPages implements PublicNotFoundPage {
     }
 
     private Mono<HttpResponse<?>> failure(HttpRequest<?> request, Tenant tenant, String lang, String path, Throwable e) {
+        OverRequestLimit over = OverRequestLimit.in(e);
+        if (over != null) {
+            return Mono.just(TooManyRequestsNotice.response(request, over.retryAfter()));
+        }
         TenantUnavailableException unavailable = TenantUnavailableException.in(e);
         if (unavailable != null) {
             // the database or the tenant's schema is not there: nothing to render the themed error page from

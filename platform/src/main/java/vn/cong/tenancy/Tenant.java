@@ -26,7 +26,8 @@ public record Tenant(
         List<String> aliases,
         String settings,
         @Nullable String domain,
-        @Nullable GoverningBody governingBody) {
+        @Nullable GoverningBody governingBody,
+        TenantLimits limits) {
 
     public static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,30}$");
     private static final Pattern SCHEMA = Pattern.compile("^t_[a-z][a-z0-9_]{1,30}$");
@@ -37,6 +38,16 @@ public record Tenant(
             throw new IllegalArgumentException("Invalid tenant schema name: " + schema);
         }
         aliases = List.copyOf(aliases);
+        limits = limits == null ? TenantLimits.NONE : limits;
+    }
+
+    /** A tenant as the registry held it before limits were set by the operator. */
+    public Tenant(String code, String nameVi, String nameEn, String abbreviation, @Nullable String parentCode, String schema,
+                  String theme, TenantStatus status, @Nullable String statusNotice, MigrationStatus migrationStatus,
+                  long contentVersion, List<String> aliases, String settings, @Nullable String domain,
+                  @Nullable GoverningBody governingBody) {
+        this(code, nameVi, nameEn, abbreviation, parentCode, schema, theme, status, statusNotice, migrationStatus,
+                contentVersion, aliases, settings, domain, governingBody, TenantLimits.NONE);
     }
 
     /** A tenant on the configured base domain whose governing body is its parent portal. */
@@ -44,7 +55,7 @@ public record Tenant(
                   String theme, TenantStatus status, @Nullable String statusNotice, MigrationStatus migrationStatus,
                   long contentVersion, List<String> aliases, String settings) {
         this(code, nameVi, nameEn, abbreviation, parentCode, schema, theme, status, statusNotice, migrationStatus,
-                contentVersion, aliases, settings, null, null);
+                contentVersion, aliases, settings, null, null, TenantLimits.NONE);
     }
 
     /**

@@ -24,6 +24,7 @@ public class TenantRegistry {
             SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
                    t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings, t.domain,
                    t.governing_body_vi, t.governing_body_en, t.governing_body_url,
+                   t.request_limit_per_minute, t.media_limit_bytes,
                    coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
                              WHERE a.tenant_code = t.code), '{}') AS aliases
             FROM platform.tenants t""";
@@ -167,7 +168,8 @@ public class TenantRegistry {
                 r.get("theme", String.class), Tenant.TenantStatus.of(r.get("status", String.class)),
                 r.get("status_notice", String.class), Tenant.MigrationStatus.of(r.get("migration_status", String.class)),
                 r.get("content_version", Long.class), aliases == null ? List.of() : new ArrayList<>(List.of(aliases)),
-                r.get("settings", String.class), r.get("domain", String.class), governingBody(r));
+                r.get("settings", String.class), r.get("domain", String.class), governingBody(r),
+                new TenantLimits(r.get("request_limit_per_minute", Integer.class), r.get("media_limit_bytes", Long.class)));
     }
 
     private static Tenant.GoverningBody governingBody(Readable r) {

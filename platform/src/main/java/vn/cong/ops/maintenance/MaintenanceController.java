@@ -2,7 +2,6 @@ package vn.cong.ops.maintenance;
 
 import vn.cong.system.VietnamTime;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,8 +22,8 @@ import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.web.ApiErrors;
+import vn.cong.web.JsonObjects;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +74,7 @@ class MaintenanceController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     Mono<HttpResponse<?>> announce(HttpRequest<?> request, @Body @Nullable String body) {
-        Map<String, Object> fields = readObject(body);
+        Map<String, Object> fields = JsonObjects.read(json, body);
         if (fields == null) {
             return Mono.just(HttpResponse.badRequest(ApiErrors.of(
                     "Nội dung phải là một đối tượng JSON: tenants, startsAt, endsAt, message {vi, en}.")));
@@ -106,17 +105,6 @@ class MaintenanceController {
                         cancelled ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED, Map.of("window", id)).thenReturn(cancelled))
                 .map(cancelled -> cancelled ? HttpResponse.noContent()
                         : HttpResponse.notFound(ApiErrors.of("id", "không có khung bảo trì mã " + id + " (hoặc đã huỷ)")));
-    }
-
-    private Map<String, Object> readObject(@Nullable String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readValue(body, Argument.mapOf(String.class, Object.class));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static String iso(Instant t) {
