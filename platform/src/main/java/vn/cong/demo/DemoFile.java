@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
-                       List<Question> questions) {
+                       List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal) {
 
     /**
      * A line of the main menu the demo's theme version shows, in order: a top-level section by slug, a registry
@@ -106,7 +106,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     public static DemoFile parse(String name, String yaml) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
-        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions");
+        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -159,7 +159,16 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     List<String> unitNames = raw instanceof List<?> l ? l.stream().map(String::valueOf)
                             .map(x -> Normalizer.normalize(x, Normalizer.Form.NFC)).toList() : List.of();
                     return new Question(q.text("title"), q.text("body"), q.text("askerName"), q.text("topic"), unitNames, q.text("answer"));
-                }));
+                }),
+                n.has("legal") ? legal(n.child("legal")) : null);
+    }
+
+    /** The footer's legal block; every field optional. */
+    private static vn.cong.content.legal.LegalNotice legal(Node l) {
+        l.keys("addressVi", "addressEn", "phone", "email", "licenceVi", "licenceEn", "responsibleVi", "responsibleEn");
+        return new vn.cong.content.legal.LegalNotice(l.optional("addressVi"), l.optional("addressEn"), l.optional("phone"),
+                l.optional("email"), l.optional("licenceVi"), l.optional("licenceEn"), l.optional("responsibleVi"),
+                l.optional("responsibleEn"));
     }
 
     private static About about(Node a) {

@@ -26,6 +26,8 @@ import vn.cong.content.consultations.ConsultationFields;
 import vn.cong.content.consultations.Consultations;
 import vn.cong.content.documents.DocumentFields;
 import vn.cong.content.documents.LegalDocuments;
+import vn.cong.content.legal.LegalNotice;
+import vn.cong.content.legal.LegalNotices;
 import vn.cong.content.procedures.ProcedureFields;
 import vn.cong.content.procedures.Procedures;
 import vn.cong.media.MediaStore;
@@ -100,13 +102,15 @@ class DemoTenant {
     private final Clock clock;
     private final ThemeVersions themeVersions;
     private final SiteStructures structures;
+    private final LegalNotices legalNotices;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
-               vn.cong.engagement.QuestionDesk questionDesk) {
+               vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices) {
+        this.legalNotices = legalNotices;
         this.themeVersions = themeVersions;
         this.structures = structures;
         this.units = units;
@@ -169,11 +173,19 @@ class DemoTenant {
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
                                                 waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
                                                         .flatMap(wait -> questionsOf(tenant, content.questions(), all).thenReturn(wait)).flatMap(wait ->
-                                                        menu(tenant, actor, all, content.menu()).then(firstBackup(tenant))
+                                                        menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));
             }));
         });
+    }
+
+    /** The footer's legal block, only where the tenant admin has not written one. */
+    private Mono<Void> legal(Tenant tenant, long adminId, @io.micronaut.core.annotation.Nullable LegalNotice notice) {
+        if (notice == null) {
+            return Mono.empty();
+        }
+        return legalNotices.of(tenant).flatMap(current -> current.isEmpty() ? legalNotices.save(tenant, adminId, notice) : Mono.empty());
     }
 
     /**

@@ -88,7 +88,8 @@ public final class SiteContext {
         String governingUrl = body != null ? body.url() : parent == null ? null : links.tenant(parent, PublicUrls.home(lang));
         return new SiteView(tenant.code(), tenant.name(lang), lang, theme.assetBase(), PublicUrls.home(lang), otherLangUrl,
                 menu, governingName, governingUrl,
-                themeValues().getOrDefault("footerContact", ""), tenant.isMinistry(), structure.maintenanceBanner(lang, java.time.Instant.now()));
+                themeValues().getOrDefault("footerContact", ""), tenant.isMinistry(), structure.maintenanceBanner(lang, java.time.Instant.now()),
+                structure.legal().in(lang));
     }
 
     private MenuItem menuItem(SectionNode node, Set<Long> activePath, boolean withChildren) {

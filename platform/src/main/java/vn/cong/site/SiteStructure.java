@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId, Map<String, SectionNode> bySlug,
                             Map<String, String> themeSettings, List<MaintenanceNotice> maintenance,
-                            List<LinkedSite> linkedSites, @Nullable ThemeSelection liveTheme) {
+                            List<LinkedSite> linkedSites, @Nullable ThemeSelection liveTheme,
+                            vn.cong.content.legal.LegalNotice legal) {
 
     /** An independent member site, only linked (platform.linked_sites). */
     public record LinkedSite(String nameVi, String nameEn, String url) {
@@ -44,6 +45,13 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
     public static SiteStructure of(List<SectionRow> rows, Map<String, String> themeSettings,
                                    List<MaintenanceNotice> maintenance, List<LinkedSite> linkedSites,
                                    @Nullable ThemeSelection liveTheme) {
+        return of(rows, themeSettings, maintenance, linkedSites, liveTheme, vn.cong.content.legal.LegalNotice.EMPTY);
+    }
+
+    /** The same, with the footer's legal block. */
+    public static SiteStructure of(List<SectionRow> rows, Map<String, String> themeSettings,
+                                   List<MaintenanceNotice> maintenance, List<LinkedSite> linkedSites,
+                                   @Nullable ThemeSelection liveTheme, vn.cong.content.legal.LegalNotice legal) {
         Map<Long, List<SectionRow>> childrenOf = new HashMap<>();
         List<SectionRow> top = new ArrayList<>();
         for (SectionRow r : rows) {
@@ -59,12 +67,12 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
         byId.values().forEach(n -> bySlug.put(n.slug(), n));
         return new SiteStructure(roots, Map.copyOf(byId), Map.copyOf(bySlug),
                 Map.copyOf(liveTheme == null ? themeSettings : liveTheme.values()),
-                List.copyOf(maintenance), List.copyOf(linkedSites), liveTheme);
+                List.copyOf(maintenance), List.copyOf(linkedSites), liveTheme, legal);
     }
 
     /** This structure as a theme version would show it: for staff previews, never for cached pages. */
     public SiteStructure withTheme(ThemeSelection selection) {
-        return new SiteStructure(roots, byId, bySlug, selection.values(), maintenance, linkedSites, selection);
+        return new SiteStructure(roots, byId, bySlug, selection.values(), maintenance, linkedSites, selection, legal);
     }
 
     /** The theme the tenant's pages use: the live version's, else the one its manifest names. */

@@ -1,5 +1,7 @@
 package vn.cong.site;
 
+import vn.cong.content.legal.LegalNotices;
+
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import vn.cong.tenancy.TenantTx;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -49,7 +51,8 @@ public class SiteStructures {
                                 .flatMap(notices -> linkedSites(c)
                                         .flatMap(linked -> themeVersions.live(c).map(java.util.Optional::of)
                                                 .defaultIfEmpty(java.util.Optional.<ThemeSelection>empty())
-                                                .map(live -> SiteStructure.of(sections, theme, notices, linked, live.orElse(null))))))));
+                                                .flatMap(live -> LegalNotices.read(c).map(legal ->
+                                                        SiteStructure.of(sections, theme, notices, linked, live.orElse(null), legal))))))));
     }
 
     private static Mono<List<SiteStructure.SectionRow>> sections(TenantTx c) {

@@ -8,5 +8,5 @@ import java.util.List;
 public record SiteView(String code, String name, String lang, String assetBase, String homeUrl,
                        @Nullable String otherLangUrl, List<MenuItem> menu, @Nullable String parentName,
                        @Nullable String parentUrl, String footerContact, boolean ministry,
-                       @Nullable String maintenanceBanner) {
+                       @Nullable String maintenanceBanner, vn.cong.content.legal.LegalNotice.Lines legal) {
 }

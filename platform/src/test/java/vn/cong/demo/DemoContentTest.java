@@ -117,6 +117,9 @@ class DemoContentTest extends PlatformTestSupport {
         assertTrue(menu.containsAll(List.of("/gioi-thieu", "/van-ban", "/du-thao", "/thu-tuc", "/chuyen-muc/thong-bao", "/hoi-dap", "https://chinhphu.vn")), menu.toString());
         assertFalse(menu.contains("/chuyen-muc/van-ban"), menu.toString());
         assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.theme_versions WHERE live AND state = 'approved'"));
+        // the footer's legal block from the demo file, on every page
+        String footer = org.jsoup.Jsoup.parse(b.get("/van-ban").body()).select("footer .footer-legal").text();
+        assertTrue(footer.contains("Chịu trách nhiệm chính: Ông Hoàng Văn Nam") && footer.contains("cttdt@most.gov.vn"), footer);
     }
 
     @Test
