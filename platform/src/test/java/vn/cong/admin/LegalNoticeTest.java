@@ -120,6 +120,8 @@ class LegalNoticeTest extends PlatformTestSupport {
                         || onBeta.statusCode() == 403 || onBeta.statusCode() == 401,
                 "alpha's session means nothing on beta: " + onBeta.statusCode());
         assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_beta.legal_notice"));
-        assertTrue(text(admin.get(PATH)).contains("Thông tin chân trang"));
+        String page = text(admin.get(PATH));
+        assertTrue(page.contains("Thông tin chân trang"));
+        assertTrue(page.contains("Cơ quan chủ quản: Bộ Thử nghiệm"), "a member names its parent portal: " + page);
     }
 }

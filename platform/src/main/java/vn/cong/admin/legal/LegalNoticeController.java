@@ -20,6 +20,7 @@ import vn.cong.admin.kinds.KindPages;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.legal.LegalNotices;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantRegistry;
 import vn.cong.web.CsrfProtected;
 
 import java.util.HashMap;
@@ -39,10 +40,12 @@ class LegalNoticeController {
 
     private final LegalNotices notices;
     private final AdminPages pages;
+    private final TenantRegistry registry;
 
-    LegalNoticeController(LegalNotices notices, AdminPages pages) {
+    LegalNoticeController(LegalNotices notices, AdminPages pages, TenantRegistry registry) {
         this.notices = notices;
         this.pages = pages;
+        this.registry = registry;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -63,7 +66,10 @@ class LegalNoticeController {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
         model.put("errors", errors);
-        model.put("governingBody", tenant.governingBody() == null ? null : tenant.governingBody().nameVi());
+        // as the footer names it: the tenant's own setting, else its parent portal; a root without one names none
+        String governing = tenant.governingBody() != null ? tenant.governingBody().nameVi()
+                : tenant.parentCode() == null ? null : registry.findByCode(tenant.parentCode()).map(Tenant::nameVi).orElse(null);
+        model.put("governingBody", governing);
         if (notice != null) {
             model.put("notice", notice);
         }
