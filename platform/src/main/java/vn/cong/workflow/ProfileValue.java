@@ -25,7 +25,13 @@ public enum ProfileValue {
     SAME_DAY_ENDS("same-day-ends", "«Trong ngày» kết thúc lúc", "Văn bản ban hành trước 12 giờ phải đăng «trong ngày»: hết giờ hành chính hay hết ngày.",
             options("office-close", "17:00 (hết giờ hành chính)", "midnight", "24:00 (hết ngày)")),
     NOON_STAMP("noon-stamp", "Văn bản đóng dấu đúng 12:00", "Dấu thời gian đúng 12 giờ được tính là trước hay sau 12 giờ.",
-            options("before-noon", "Tính là trước 12 giờ (đăng trong ngày)", "after-noon", "Tính là sau 12 giờ (đăng trước 12 giờ hôm sau)"));
+            options("before-noon", "Tính là trước 12 giờ (đăng trong ngày)", "after-noon", "Tính là sau 12 giờ (đăng trước 12 giờ hôm sau)")),
+    // lưu giữ thông tin [001 Đ13.3]: what is online stays there at least this long (expired documents: their own period)
+    RETENTION_YEARS("retention-years", "Thời hạn lưu giữ tin bài trên cổng",
+            "Tin bài đã đăng được giữ trên cổng ít nhất chừng ấy năm: trong thời hạn không gỡ bỏ, lưu trữ hay xóa thông thường; "
+                    + "văn bản hết hiệu lực theo thời hạn riêng (mục Văn bản).",
+            options("5", "Tối thiểu 05 năm (Điều 13 Quy chế Bộ Nội vụ)", "10", "Tối thiểu 10 năm", "3", "Tối thiểu 03 năm",
+                    "0", "Không quy định thời hạn tối thiểu"));
 
     private final String key;
     private final String label;

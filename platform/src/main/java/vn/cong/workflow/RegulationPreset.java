@@ -64,6 +64,8 @@ public enum RegulationPreset {
         v.put(ProfileValue.HOURS, ProfileValue.code(readings.hours()));
         v.put(ProfileValue.SAME_DAY_ENDS, ProfileValue.code(readings.sameDayEnds()));
         v.put(ProfileValue.NOON_STAMP, ProfileValue.code(readings.noonStamp()));
+        // the platform keeps MOHA's floor for every preset: the other seeds set no period and allow none shorter [MISSION §7]
+        v.put(ProfileValue.RETENTION_YEARS, "5");
         return v;
     }
 }
