@@ -21,7 +21,8 @@ final class ApiRequests {
     @Serdeable
     record Submit(int version, @Nullable String unit, @Nullable String name, @Nullable String title, @Nullable String email,
                   @Nullable String phone, @Nullable String sensitivity, @Nullable OffsetDateTime eventAt, boolean highlighted,
-                  @Nullable String source, @Nullable String note) {
+                  @Nullable String source, @Nullable String note, @Nullable String infoType, @Nullable OffsetDateTime opensAt,
+                  boolean notSecret, boolean portalAmongRecipients) {
     }
 
     /** Any other step: the version acted on, and the step's comment, reason code, text or publication time. */

@@ -12,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.ApiErrors;
+import vn.cong.workflow.InformationType;
 import vn.cong.workflow.ItemDeadlines;
 import vn.cong.workflow.WorkflowPolicies;
 
@@ -37,9 +38,14 @@ class DeadlinePreviewController {
         this.deadlines = deadlines;
     }
 
-    /** {@code kind} as the API's items ({@code article}, {@code document}, …); times with their offset. */
+    /**
+     * {@code kind} as the API's items ({@code article}, {@code document}, …); {@code infoType} an information
+     * type's code (none: the kind decides), {@code eventAt} the moment its rule counts from, {@code opensAt} a
+     * multi-day event's opening; times with their offset.
+     */
     @Serdeable
-    record Preview(@Nullable String kind, @Nullable OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt, boolean highlighted) {
+    record Preview(@Nullable String kind, @Nullable OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt, boolean highlighted,
+                   @Nullable String infoType, @Nullable OffsetDateTime opensAt) {
     }
 
     @Serdeable
@@ -57,10 +63,16 @@ class DeadlinePreviewController {
             return Mono.just(HttpResponse.badRequest(ApiErrors.of(body.kind() == null || body.kind().isBlank() ? "kind" : "receivedAt",
                     "Cần loại tin (kind) và thời điểm Ban biên tập nhận (receivedAt, ví dụ 2026-11-20T10:00:00+07:00).")));
         }
+        var type = InformationType.of(body.infoType());
+        if (body.infoType() != null && type.isEmpty()) {
+            return Mono.just(HttpResponse.badRequest(ApiErrors.of("infoType", "Không có loại thông tin «" + body.infoType() + "»; các loại: "
+                    + java.util.Arrays.stream(InformationType.values()).map(InformationType::code).collect(java.util.stream.Collectors.joining(", ")) + ".")));
+        }
+        var timing = new ItemDeadlines.Timing(type.orElse(null), body.receivedAt(), body.eventAt(), body.opensAt(), body.highlighted());
         return policies.current(tenant).map(policy -> {
             var r = policy.deadlineReadings();
-            var all = deadlines.of(policy.deadlinePreset(), r, body.kind(), body.receivedAt(), body.eventAt(), body.highlighted());
-            var binding = deadlines.binding(policy.deadlinePreset(), r, body.kind(), body.receivedAt(), body.eventAt(), body.highlighted());
+            var all = deadlines.of(policy.deadlinePreset(), r, body.kind(), timing);
+            var binding = deadlines.binding(policy.deadlinePreset(), r, body.kind(), timing);
             return HttpResponse.ok(new Answer(policy.deadlinePreset(),
                     new Readings(code(r.days()), code(r.hours()), code(r.sameDayEnds()), code(r.noonStamp())),
                     all.stream().map(d -> new WorkflowApiController.Deadline(d.label(), d.due().toOffsetDateTime())).toList(),

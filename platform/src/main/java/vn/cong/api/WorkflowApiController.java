@@ -82,10 +82,14 @@ class WorkflowApiController {
     record Deadline(String label, OffsetDateTime due) {
     }
 
-    /** {@code dueAt}: the deadline the board tracks; {@code deadlines}: every deadline of the item, that one included. */
+    /**
+     * {@code dueAt}: the deadline the board tracks; {@code deadlines}: every deadline of the item, that one included;
+     * {@code infoType}: the information type given on submission (null: the kind decided).
+     */
     @Serdeable
     record Item(long id, String kind, String title, String state, String stateLabel, int version, @Nullable Integer level,
-                @Nullable String sensitivity, @Nullable OffsetDateTime dueAt, List<Deadline> deadlines, List<Event> history) {
+                @Nullable String sensitivity, @Nullable String infoType, @Nullable OffsetDateTime dueAt, List<Deadline> deadlines,
+                List<Event> history) {
     }
 
     static Actor actor(HttpRequest<?> request) {
@@ -97,7 +101,7 @@ class WorkflowApiController {
         return catalog.item(tenant, id).<HttpResponse<?>>map(found -> found.<HttpResponse<?>>map(d -> HttpResponse.ok(new Item(
                         d.item().id(), d.item().kind(), d.item().title(), d.item().state(), d.item().stateLabel(), d.item().version(),
                         d.run() == null ? null : d.run().currentLevel(), d.run() == null ? null : d.run().sensitivity().db(),
-                        d.run() == null ? null : d.run().dueAt(),
+                        d.run() == null || d.run().infoType() == null ? null : d.run().infoType().code(), d.run() == null ? null : d.run().dueAt(),
                         d.deadlines().stream().map(x -> new Deadline(x.label(), x.due().toOffsetDateTime())).toList(),
                         d.history().stream().map(e -> new Event(e.seq(), e.at(), e.actor(), EventActions.label(e.action()), e.from(), e.to(),
                                 e.level(), e.comment(), e.reasonCode())).toList())))
@@ -123,7 +127,8 @@ class WorkflowApiController {
         return accounts.find(tenant, a.id()).flatMap(me -> submit.submit(tenant, id, body.version(), a, new Submission(
                         or(body.unit(), me.unit()), or(body.name(), me.fullName().isBlank() ? me.username() : me.fullName()),
                         or(body.title(), me.jobTitle()), or(body.email(), me.email()), or(body.phone(), me.phone()), body.sensitivity(),
-                        body.eventAt(), body.highlighted(), body.source() != null && !body.source().isBlank(), body.source(), body.note())))
+                        body.eventAt(), body.highlighted(), body.source() != null && !body.source().isBlank(), body.source(), body.note(),
+                        body.infoType(), body.opensAt(), body.notSecret(), body.portalAmongRecipients())))
                 .<HttpResponse<?>>map(o -> HttpResponse.ok(State.of(o)))
                 .onErrorResume(e -> Mono.just(failure(e)));
     }

@@ -25,6 +25,8 @@ import vn.cong.ops.OperatorActor;
 import vn.cong.ops.OperatorAudit;
 import vn.cong.ops.OperatorAuthentication;
 import vn.cong.tenancy.Tenant;
+import vn.cong.workflow.RegulationPreset;
+import vn.cong.workflow.RegulationProfiles;
 import vn.cong.tenancy.Tenant.TenantStatus;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantLifecycle;
@@ -55,10 +57,13 @@ class ConsoleTenantsController {
     private final TenantRegistry registry;
     private final SecondFactor secondFactor;
     private final TenantLimitsOverview limits;
+    private final RegulationProfiles profiles;
 
     ConsoleTenantsController(TenantOverview overview, TenantLifecycle lifecycle, Onboarding onboarding, OperatorAudit audit,
-                             ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor, TenantLimitsOverview limits) {
+                             ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor, TenantLimitsOverview limits,
+                             RegulationProfiles profiles) {
         this.limits = limits;
+        this.profiles = profiles;
         this.registry = registry;
         this.secondFactor = secondFactor;
         this.overview = overview;
@@ -136,6 +141,28 @@ class ConsoleTenantsController {
     }
 
     @Serdeable
+    record PresetForm(@Nullable String preset, @Nullable String csrfToken) implements CsrfForm {
+    }
+
+    /** The operator makes the tenant follow another agency's regulation: every value back to that preset's (both audit trails). */
+    @Post(value = "/cong/{code}/quy-dinh", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> choosePreset(HttpRequest<?> request, @PathVariable String code, @Body PresetForm form) {
+        Tenant tenant = registry.findByCode(code).filter(Tenant::isServing).orElse(null);
+        if (tenant == null) {
+            return notFound(request, code);
+        }
+        var preset = RegulationPreset.of(form.preset() == null ? "" : form.preset().strip());
+        if (preset.isEmpty()) {
+            return detail(request, HttpStatus.UNPROCESSABLE_ENTITY, code, "Hãy chọn một bộ quy định trong danh sách.");
+        }
+        OperatorActor who = OperatorAuthentication.actorOf(request);
+        return profiles.choose(tenant, preset.get(), null)
+                .flatMap(changed -> audit.record(who, "ops.tenant.profile", code, OperatorAudit.Outcome.OK,
+                        Map.of("preset", preset.get().code(), "changed", changed)))
+                .thenReturn(Console.seeOther(Console.ROOT + "/cong/" + code + "#quy-dinh"));
+    }
+
+    @Serdeable
     record ResetForm(@Nullable String username, @Nullable String csrfToken) implements CsrfForm {
     }
 
@@ -202,8 +229,11 @@ class ConsoleTenantsController {
 
     private Mono<MutableHttpResponse<String>> detail(HttpRequest<?> request, HttpStatus status, String code, @Nullable String error,
                                                      @Nullable LimitsForm typed) {
-        return overview.find(code).flatMap(detail -> limits.find(code).map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty()).flatMap(limitsView -> {
+        Mono<java.util.Optional<RegulationProfiles.Profile>> followed = registry.findByCode(code).filter(Tenant::isServing)
+                .map(t -> profiles.profile(t).map(java.util.Optional::of)).orElse(Mono.just(java.util.Optional.empty()));
+        return overview.find(code).flatMap(detail -> Mono.zip(limits.find(code).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty()), followed).flatMap(found -> {
+                    var limitsView = found.getT1();
                     TenantStatus current = TenantStatus.of(detail.tenant().status());
                     List<TenantStatus> next = Arrays.stream(TenantStatus.values())
                             .filter(s -> s != current && TenantLifecycle.allowed(current, s)).toList();
@@ -215,6 +245,8 @@ class ConsoleTenantsController {
                         model.put("error", error);
                     }
                     limitsView.ifPresent(view -> model.put("limits", view));
+                    found.getT2().ifPresent(profile -> model.put("profile", profile));
+                    model.put("presets", Arrays.asList(RegulationPreset.values()));
                     model.put("limitsSaved", request.getParameters().contains("gioi-han"));
                     if (typed != null) {
                         model.put("limitsTyped", typed);

@@ -11,6 +11,7 @@ import vn.cong.workflow.Sensitivity;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -97,9 +98,21 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     /** Where a demo item stops in the editorial workflow. */
     public enum Stage { SUBMITTED, EDITING, LEVEL1, LEVEL2 }
 
-    /** An article the contributor submits, taken as far as {@code stage} by the demo staff. */
+    /**
+     * An article the contributor submits, taken as far as {@code stage} by the demo staff; optionally with its
+     * information type (a {@code vn.cong.workflow.InformationType} code), the moment its rule counts from and a
+     * multi-day event's opening (Vietnam time, {@code 2026-11-25T11:30}).
+     */
     public record Waiting(String slug, String section, Stage stage, Sensitivity sensitivity, String title, String summary,
-                          String body) {
+                          String body, @Nullable String infoType, @Nullable LocalDateTime startsAt, @Nullable LocalDateTime opensAt) {
+    }
+
+    private static @Nullable LocalDateTime localTime(String file, @Nullable String text) {
+        try {
+            return text == null ? null : LocalDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(file + ": «" + text + "» is not a time like 2026-11-25T11:30", e);
+        }
     }
 
     /** Reads a demo file; {@code name} is used in error messages. */
@@ -140,9 +153,10 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                 }),
                 n.has("about") ? about(n.child("about")) : null,
                 n.list("waiting", w -> {
-                    w.keys("slug", "section", "stage", "sensitivity", "title", "summary", "body");
+                    w.keys("slug", "section", "stage", "sensitivity", "title", "summary", "body", "infoType", "startsAt", "opensAt");
                     return new Waiting(w.text("slug"), w.text("section"), w.choice("stage", Stage.values(), Node::code),
-                            w.choice("sensitivity", Sensitivity.values(), Node::code), w.text("title"), w.text("summary"), w.text("body"));
+                            w.choice("sensitivity", Sensitivity.values(), Node::code), w.text("title"), w.text("summary"), w.text("body"),
+                            w.nullable("infoType"), localTime(name, w.nullable("startsAt")), localTime(name, w.nullable("opensAt")));
                 }),
                 n.list("menu", m -> {
                     m.keys("section", "registry", "url", "labelVi", "labelEn");

@@ -333,7 +333,7 @@ class DemoTenant {
                                 contributor.id())))
                         .flatMap(saved -> submit.submit(tenant, saved.id(), saved.version(), actor(contributor), new Submission(
                                 contributor.unit(), contributor.fullName(), contributor.jobTitle(), contributor.email(), contributor.phone(),
-                                w.sensitivity().db(), null, false, false, null, null)))
+                                w.sensitivity().db(), vietnam(w.startsAt()), false, false, null, null, w.infoType(), vietnam(w.opensAt()), false, false)))
                         .flatMap(o -> w.stage() == DemoFile.Stage.SUBMITTED ? Mono.just(o)
                                 : take.take(tenant, o.itemId(), o.version(), actor(editor)))
                         .flatMap(o -> w.stage().compareTo(DemoFile.Stage.LEVEL1) < 0 ? Mono.just(o)
@@ -342,6 +342,10 @@ class DemoTenant {
                                 : approve.approve(tenant, o.itemId(), o.version(), actor(approver), "Đồng ý, trình lãnh đạo Ban."))
                         .map(Outcome::itemId))
                 .count().map(Long::intValue);
+    }
+
+    private static java.time.OffsetDateTime vietnam(java.time.LocalDateTime local) {
+        return local == null ? null : local.atZone(vn.cong.system.VietnamTime.ZONE).toOffsetDateTime();
     }
 
     private Mono<Boolean> firstBackup(Tenant tenant) {

@@ -112,7 +112,7 @@ public class PublicContent {
 
     /** Whether the address was an item that has been taken down (gỡ bỏ): it then answers 410, not 404. */
     public Mono<Boolean> takenDown(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state = 'taken_down'",
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state IN ('taken_down', 'archived')",
                 r -> r.get(0, Long.class) > 0, slug, lang));
     }
 

@@ -23,6 +23,8 @@ public final class EventActions {
             Map.entry("schedule", "Hẹn giờ đăng"),
             Map.entry("publish_scheduled", "Đăng theo giờ đã hẹn"),
             Map.entry("take_down", "Gỡ bỏ"),
+            Map.entry("take_down_legal", "Gỡ bỏ theo căn cứ pháp lý"),
+            Map.entry("archive", "Đưa vào lưu trữ"),
             Map.entry("correct", "Đính chính"));
 
     private EventActions() {

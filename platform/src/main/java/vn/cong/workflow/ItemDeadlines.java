@@ -51,43 +51,82 @@ public class ItemDeadlines {
         return calendar;
     }
 
+    /**
+     * When an item's deadlines run from: its information type (null: the kind decides), when the board
+     * received it, the moment the type's rule counts from ({@link InformationType#startsLabel()}: the end of
+     * the event, the stamp, the leadership's approval, the end of the period) and a multi-day event's opening.
+     */
+    public record Timing(@Nullable InformationType type, OffsetDateTime receivedAt, @Nullable OffsetDateTime startsAt,
+                         @Nullable OffsetDateTime opensAt, boolean highlighted) {
+
+        public static Timing untyped(OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt, boolean highlighted) {
+            return new Timing(null, receivedAt, eventAt, null, highlighted);
+        }
+    }
+
     public List<Deadline> of(String preset, String kind, OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt, boolean highlighted) {
-        return of(preset, DeadlineReadings.standard(), kind, receivedAt, eventAt, highlighted);
+        return of(preset, DeadlineReadings.standard(), kind, Timing.untyped(receivedAt, eventAt, highlighted));
     }
 
     /** Every deadline of an item under the tenant's rules ({@code preset}) read as the tenant reads them. */
-    public List<Deadline> of(String preset, DeadlineReadings readings, String kind, OffsetDateTime receivedAt,
-                             @Nullable OffsetDateTime eventAt, boolean highlighted) {
+    public List<Deadline> of(String preset, DeadlineReadings readings, String kind, Timing t) {
         DeadlinePolicy policy = DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most);
-        ZonedDateTime received = receivedAt.atZoneSameInstant(calendar.zone());
+        InformationType type = typeOf(kind, t.type());
         List<Deadline> found = new ArrayList<>();
-        KindDeadline runsAgainst = deadlineOf(kind);
-        if (runsAgainst == KindDeadline.DOCUMENT_PUBLICATION) {
-            if (eventAt != null) {
-                add(found, policy, readings, DeadlineKind.DOCUMENT_PUBLICATION, eventAt, "Hạn đăng văn bản (quy tắc 12 giờ, tính từ dấu văn bản đến)");
+        switch (type) {
+            case DOCUMENT -> {
+                if (t.startsAt() != null) {
+                    add(found, policy, readings, DeadlineKind.DOCUMENT_PUBLICATION, t.startsAt(), "Hạn đăng văn bản (quy tắc 12 giờ, tính từ dấu văn bản đến)");
+                }
+                return found;
             }
-            return found;
+            case NEWS, EVENT -> {
+                if (t.opensAt() != null && type == InformationType.EVENT) {
+                    add(found, policy, readings, DeadlineKind.EVENT_NEWS_SUBMISSION, t.opensAt(), "Hạn tin khai mạc (tính từ khi khai mạc)");
+                }
+                if (t.startsAt() != null) {
+                    add(found, policy, readings, DeadlineKind.EVENT_NEWS_SUBMISSION, t.startsAt(),
+                            t.opensAt() != null && type == InformationType.EVENT ? "Hạn tin bế mạc (tính từ khi bế mạc)" : "Hạn theo thời điểm sự kiện");
+                }
+                add(found, policy, readings, t.highlighted() ? DeadlineKind.EDITING_HIGHLIGHTED : DeadlineKind.EDITING_ROUTINE, t.receivedAt(),
+                        t.highlighted() ? EDITING + " (sự kiện nổi bật, tính từ khi nhận)" : EDITING + " (tính từ khi nhận)");
+            }
+            default -> {
+                if (t.startsAt() != null) {
+                    add(found, policy, readings, type.rule().orElseThrow(), t.startsAt(),
+                            "Hạn đăng " + lower(type.label()) + " (tính từ " + lower(type.startsLabel()) + ")");
+                }
+            }
         }
-        if (runsAgainst == KindDeadline.DRAFT_FOR_COMMENT) {
-            add(found, policy, readings, DeadlineKind.DRAFT_LEGAL_DOCUMENT, receivedAt, "Hạn đăng dự thảo lấy ý kiến (tính từ khi nhận)");
-            return found;
-        }
-        if (eventAt != null) {
-            add(found, policy, readings, DeadlineKind.EVENT_NEWS_SUBMISSION, eventAt, "Hạn theo thời điểm sự kiện");
-        }
-        add(found, policy, readings, highlighted ? DeadlineKind.EDITING_HIGHLIGHTED : DeadlineKind.EDITING_ROUTINE, receivedAt,
-                highlighted ? EDITING + " (sự kiện nổi bật, tính từ khi nhận)" : EDITING + " (tính từ khi nhận)");
         found.sort(Comparator.comparing(Deadline::due));
         return found;
     }
 
+    /** The type an item has: the one chosen, or the one its kind implies. */
+    public InformationType typeOf(String kind, @Nullable InformationType chosen) {
+        if (chosen != null) {
+            return chosen;
+        }
+        return switch (deadlineOf(kind)) {
+            case DOCUMENT_PUBLICATION -> InformationType.DOCUMENT;
+            case DRAFT_FOR_COMMENT -> InformationType.DRAFT_DOCUMENT;
+            default -> InformationType.NEWS;
+        };
+    }
+
     /**
-     * Whether an item of {@code kind} cannot be submitted without its stamp time: a document whose
-     * deadline is the 12:00 rule counts from the time on its stamp, which must not silently be absent.
+     * The type whose start time an item cannot be submitted without, if any: where the tenant's rules
+     * have a deadline for the type, it counts from that time, which must not silently be absent (a
+     * document's stamp, a draft's approval by the leadership, an event's end, a report's period).
      */
-    public boolean needsStamp(String preset, String kind) {
-        return deadlineOf(kind) == KindDeadline.DOCUMENT_PUBLICATION
-                && DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most).rules().containsKey(DeadlineKind.DOCUMENT_PUBLICATION);
+    public Optional<InformationType> needsStart(String preset, String kind, @Nullable InformationType chosen) {
+        InformationType type = typeOf(kind, chosen);
+        DeadlinePolicy policy = DeadlinePolicy.preset(preset).orElseGet(DeadlinePolicy::most);
+        return type.rule().filter(policy.rules()::containsKey).map(r -> type);
+    }
+
+    private static String lower(String label) {
+        return Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     /** The deadline a kind declares ({@link vn.cong.content.kinds.KindDeclaration#deadline()}); editing for articles. */
@@ -109,12 +148,16 @@ public class ItemDeadlines {
      */
     public Optional<ZonedDateTime> binding(String preset, String kind, OffsetDateTime receivedAt, @Nullable OffsetDateTime eventAt,
                                            boolean highlighted) {
-        return binding(preset, DeadlineReadings.standard(), kind, receivedAt, eventAt, highlighted);
+        return binding(preset, DeadlineReadings.standard(), kind, Timing.untyped(receivedAt, eventAt, highlighted));
     }
 
     public Optional<ZonedDateTime> binding(String preset, DeadlineReadings readings, String kind, OffsetDateTime receivedAt,
                                            @Nullable OffsetDateTime eventAt, boolean highlighted) {
-        List<Deadline> all = of(preset, readings, kind, receivedAt, eventAt, highlighted);
+        return binding(preset, readings, kind, Timing.untyped(receivedAt, eventAt, highlighted));
+    }
+
+    public Optional<ZonedDateTime> binding(String preset, DeadlineReadings readings, String kind, Timing t) {
+        List<Deadline> all = of(preset, readings, kind, t);
         return all.stream().filter(d -> d.label().startsWith(EDITING)).map(Deadline::due).findFirst()
                 .or(() -> all.stream().map(Deadline::due).min(Comparator.naturalOrder()));
     }

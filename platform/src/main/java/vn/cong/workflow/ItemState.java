@@ -18,7 +18,9 @@ public enum ItemState implements StoredCode {
     SCHEDULED("Hẹn giờ đăng"),
     PUBLISHED("Đã đăng"),
     REJECTED("Từ chối đăng"),
-    TAKEN_DOWN("Đã gỡ bỏ");
+    TAKEN_DOWN("Đã gỡ bỏ"),
+    /** off the public site after its retention period, kept for the staff (lưu trữ) [001 Đ13] */
+    ARCHIVED("Đã lưu trữ");
 
     private final String label;
 

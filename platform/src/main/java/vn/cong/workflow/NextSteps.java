@@ -17,7 +17,7 @@ public final class NextSteps {
 
     public enum Action {
         SUBMIT, TAKE, SEND, APPROVE, RETURN, REJECT, REQUEST_OPINION, RECORD_OPINION, REQUEST_REVIEW, RECORD_REVIEW,
-        PUBLISH, CORRECT, TAKE_DOWN
+        PUBLISH, CORRECT, TAKE_DOWN, TAKE_DOWN_WITH_LEGAL_BASIS, ARCHIVE
     }
 
     public static Set<Action> of(ItemDetail d, Actor actor) {
@@ -67,7 +67,10 @@ public final class NextSteps {
             steps.add(Action.CORRECT);
         }
         if (item.is(ItemState.PUBLISHED) && actor.hasAny(policy.takedownRoles())) {
-            steps.add(Action.TAKE_DOWN);
+            steps.addAll(Set.of(Action.TAKE_DOWN, Action.ARCHIVE));
+        }
+        if (item.is(ItemState.PUBLISHED) && actor.hasAny(vn.cong.accounts.Role.HEAD)) {
+            steps.add(Action.TAKE_DOWN_WITH_LEGAL_BASIS);
         }
         return steps;
     }

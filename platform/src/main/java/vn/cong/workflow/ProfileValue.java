@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A value a regulation profile sets and the tenant admin may change: the approval policy, the deadline
- * rules, and the readings of what the seeds leave ambiguous. Each has a stored key and a closed list of options.
+ * rules, the readings of what the seeds leave ambiguous, retention, backups, rejection reasons, the citation
+ * for reuse and the confirmations a document's submission needs. Each has a stored key and a closed list of options.
  */
 public enum ProfileValue {
     APPROVAL("approval", "Quy trình duyệt tin", "Ai biên tập, các cấp duyệt theo mức độ nhạy cảm, ai đăng và gỡ tin.",
@@ -25,7 +26,28 @@ public enum ProfileValue {
     SAME_DAY_ENDS("same-day-ends", "«Trong ngày» kết thúc lúc", "Văn bản ban hành trước 12 giờ phải đăng «trong ngày»: hết giờ hành chính hay hết ngày.",
             options("office-close", "17:00 (hết giờ hành chính)", "midnight", "24:00 (hết ngày)")),
     NOON_STAMP("noon-stamp", "Văn bản đóng dấu đúng 12:00", "Dấu thời gian đúng 12 giờ được tính là trước hay sau 12 giờ.",
-            options("before-noon", "Tính là trước 12 giờ (đăng trong ngày)", "after-noon", "Tính là sau 12 giờ (đăng trước 12 giờ hôm sau)"));
+            options("before-noon", "Tính là trước 12 giờ (đăng trong ngày)", "after-noon", "Tính là sau 12 giờ (đăng trước 12 giờ hôm sau)")),
+    // lưu giữ thông tin [001 Đ13.3]: what is online stays there at least this long (expired documents: their own period)
+    RETENTION_YEARS("retention-years", "Thời hạn lưu giữ tin bài trên cổng",
+            "Tin bài đã đăng được giữ trên cổng ít nhất chừng ấy năm: trong thời hạn không gỡ bỏ, lưu trữ hay xóa thông thường; "
+                    + "văn bản hết hiệu lực theo thời hạn riêng (mục Văn bản).",
+            options("5", "Tối thiểu 05 năm (Điều 13 Quy chế Bộ Nội vụ)", "10", "Tối thiểu 10 năm", "3", "Tối thiểu 03 năm",
+                    "0", "Không quy định thời hạn tối thiểu")),
+    // sao lưu dữ liệu [000 Đ7.2a; 001 Đ6.1b: twice a week; 003 Đ10.1: daily]
+    BACKUP_FREQUENCY("backup-frequency", "Tần suất sao lưu dữ liệu", "Quy chế yêu cầu sao lưu cơ sở dữ liệu và mã nguồn tối thiểu bao nhiêu lần.",
+            options("twice-weekly", "Tối thiểu 02 lần/tuần", "daily", "Tối thiểu 01 lần/ngày")),
+    // thông tin bị từ chối đăng tải [000 Đ11; 001 Đ12; 003 Đ16]
+    REJECTION_REASONS("rejection-reasons", "Các trường hợp từ chối đăng", "Danh sách lý do từ chối đăng mà người duyệt được chọn.",
+            options("most", "Điều 11 Quy chế Bộ KH&CN (9 trường hợp)", "moha", "Điều 12 Quy chế Bộ Nội vụ (6 trường hợp)",
+                    "haiphong", "Điều 16 Quy chế Sở GD&ĐT Hải Phòng (5 trường hợp)", "all", "Mọi trường hợp các quy chế nêu")),
+    // trích dẫn khi sử dụng lại thông tin [001 Đ2.5; 002 Đ5.3]
+    CITATION("citation", "Trích dẫn khi sử dụng lại thông tin", "Điều kiện và cách ghi nguồn khi nơi khác sử dụng lại thông tin của cổng.",
+            options("moha", "Ghi «Nguồn: Cổng thông tin điện tử Bộ Nội vụ» hoặc «Theo: https://moha.gov.vn»",
+                    "portal", "Ghi rõ nguồn: tên cổng và địa chỉ bài viết", "consent", "Phải được Ban biên tập đồng ý trước khi sử dụng lại")),
+    // văn bản không mật, Nơi nhận có Cổng [000 Đ10.1đ, 11.1; 001 Đ9.5–9.6]
+    DOCUMENT_CONFIRMATIONS("document-confirmations", "Xác nhận khi gửi văn bản",
+            "Người gửi văn bản xác nhận văn bản không thuộc tài liệu mật và mục Nơi nhận có ghi Cổng thông tin điện tử.",
+            options("required", "Bắt buộc xác nhận (không mật, Nơi nhận có Cổng)", "none", "Không yêu cầu"));
 
     private final String key;
     private final String label;

@@ -64,6 +64,21 @@ public enum RegulationPreset {
         v.put(ProfileValue.HOURS, ProfileValue.code(readings.hours()));
         v.put(ProfileValue.SAME_DAY_ENDS, ProfileValue.code(readings.sameDayEnds()));
         v.put(ProfileValue.NOON_STAMP, ProfileValue.code(readings.noonStamp()));
+        // the platform keeps MOHA's floor for every preset: the other seeds set no period and allow none shorter [MISSION §7]
+        v.put(ProfileValue.RETENTION_YEARS, "5");
+        v.put(ProfileValue.BACKUP_FREQUENCY, this == HAI_PHONG ? "daily" : "twice-weekly");
+        v.put(ProfileValue.REJECTION_REASONS, switch (this) {
+            case MOST -> "most";
+            case MOHA -> "moha";
+            case HAI_PHONG -> "haiphong";
+            case BINH_DINH -> "all"; // seed 002 lists no cases
+        });
+        v.put(ProfileValue.CITATION, switch (this) {
+            case MOHA -> "moha";
+            case BINH_DINH -> "consent";
+            default -> "portal";
+        });
+        v.put(ProfileValue.DOCUMENT_CONFIRMATIONS, this == MOST || this == MOHA ? "required" : "none");
         return v;
     }
 }

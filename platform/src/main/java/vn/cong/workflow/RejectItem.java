@@ -43,7 +43,14 @@ public class RejectItem {
             Change change = Change.to(ItemState.REJECTED, "reject", detail,
                     Notice.toAccount(run.submittedBy(), "Tin bài bị từ chối đăng (" + reason.get().label() + ")"))
                     .atLevel(at).because(reason.get().db());
-            return task.thenReturn(change);
+            Mono<Long> closing = task;
+            return RegulationProfiles.profile(sit.c()).flatMap(profile -> {
+                ProfileValue list = ProfileValue.REJECTION_REASONS;
+                String listed = profile.values().get(list);
+                return RejectionReason.listedBy(listed).contains(reason.get()) ? closing.thenReturn(change)
+                        : Mono.error(new SubmissionRejected(Map.of("reason", "«" + reason.get().label() + "» không thuộc các trường hợp từ chối "
+                        + "theo quy định cổng áp dụng (" + list.optionLabel(listed) + ").")));
+            });
         });
     }
 }

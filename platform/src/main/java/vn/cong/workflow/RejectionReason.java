@@ -29,6 +29,18 @@ public enum RejectionReason implements StoredCode {
         return StoredCode.parse(RejectionReason.class, db);
     }
 
+    /**
+     * The reasons a regulation lists ({@link ProfileValue#REJECTION_REASONS}): MOST's nine [000 Đ11], MOHA's six
+     * [001 Đ12], Hải Phòng's five [003 Đ16]; {@code all} (a regulation without a list) every one.
+     */
+    public static java.util.List<RejectionReason> listedBy(String list) {
+        return switch (list) {
+            case "moha" -> java.util.List.of(OUTSIDE_SCOPE, AGAINST_POLICY, NOT_YET_PUBLIC, UNVERIFIED, DUPLICATE, QUALITY_NOT_FIXED, OTHER_BY_LAW);
+            case "haiphong" -> java.util.List.of(AGAINST_POLICY, NOT_YET_PUBLIC, UNVERIFIED, QUALITY_NOT_FIXED, OTHER_BY_LAW);
+            default -> java.util.List.of(values());
+        };
+    }
+
     public static String labelOf(String db) {
         return parse(db).map(RejectionReason::label).orElse(db);
     }

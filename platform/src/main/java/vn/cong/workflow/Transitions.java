@@ -111,7 +111,7 @@ class Transitions {
     /** Writes a decided change of a locked item (also used by the scheduled-publishing job, without an actor). */
     Mono<Outcome> record(TenantTx c, PublicChange publicChange, Tenant tenant, WorkItem item, Change change, @Nullable Long actorId) {
         ItemState to = change.to();
-        boolean seenByThePublic = to == ItemState.PUBLISHED || to == ItemState.TAKEN_DOWN || item.is(ItemState.PUBLISHED);
+        boolean seenByThePublic = to == ItemState.PUBLISHED || to == ItemState.TAKEN_DOWN || to == ItemState.ARCHIVED || item.is(ItemState.PUBLISHED);
         return publishRules(c, item, to, actorId).then(c.one("""
                                 UPDATE content_items SET state = $2, version = version + 1, updated_by = $3, updated_at = now(),
                                     published_at = CASE WHEN $2 = 'scheduled' THEN $4

@@ -73,7 +73,7 @@ public class WorkflowCatalog {
         if (run == null) {
             return List.of();
         }
-        return deadlines.of(policy.deadlinePreset(), policy.deadlineReadings(), row.item().kind(), run.submittedAt(), run.eventAt(), run.eventHighlighted());
+        return deadlines.of(policy.deadlinePreset(), policy.deadlineReadings(), row.item().kind(), run.timing());
     }
 
     private static Mono<List<Correction>> corrections(TenantTx c, long id) {

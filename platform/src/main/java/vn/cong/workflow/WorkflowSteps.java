@@ -21,7 +21,8 @@ public class WorkflowSteps {
         TAKE("nhan", "take"), SEND("trinh", "send"), APPROVE("duyet", "approve"), RETURN("tra-lai", "return"),
         REJECT("tu-choi", "reject"), REQUEST_OPINION("xin-y-kien", "request-opinion"), RECORD_OPINION("ghi-y-kien", "record-opinion"),
         REQUEST_REVIEW("de-nghi-tham-dinh", "request-review"), RECORD_REVIEW("ghi-tham-dinh", "record-review"),
-        PUBLISH("dang", "publish"), TAKE_DOWN("go-bo", "take-down");
+        PUBLISH("dang", "publish"), TAKE_DOWN("go-bo", "take-down"),
+        TAKE_DOWN_WITH_LEGAL_BASIS("go-bo-theo-can-cu-phap-ly", "take-down-with-legal-basis"), ARCHIVE("luu-tru", "archive");
 
         private final String page;
         private final String api;
@@ -52,9 +53,10 @@ public class WorkflowSteps {
     private final RequestStep steps;
     private final PublishItem publish;
     private final TakeDownItem takeDown;
+    private final ArchiveItem archive;
 
     WorkflowSteps(TakeForEditing take, SendForApproval send, ApproveItem approve, ReturnItem sendBack, RejectItem reject,
-                  RequestStep steps, PublishItem publish, TakeDownItem takeDown) {
+                  RequestStep steps, PublishItem publish, TakeDownItem takeDown, ArchiveItem archive) {
         this.take = take;
         this.send = send;
         this.approve = approve;
@@ -63,6 +65,7 @@ public class WorkflowSteps {
         this.steps = steps;
         this.publish = publish;
         this.takeDown = takeDown;
+        this.archive = archive;
     }
 
     public Mono<Outcome> run(Step step, Tenant tenant, long itemId, int version, Actor actor, Input in) {
@@ -78,6 +81,8 @@ public class WorkflowSteps {
             case RECORD_REVIEW -> steps.record(tenant, itemId, version, actor, OptionalStep.EXPERT_REVIEW, in.text());
             case PUBLISH -> publish.publish(tenant, itemId, version, actor, in.publishAt());
             case TAKE_DOWN -> takeDown.takeDown(tenant, itemId, version, actor, in.text());
+            case TAKE_DOWN_WITH_LEGAL_BASIS -> takeDown.takeDownWithLegalBasis(tenant, itemId, version, actor, in.text());
+            case ARCHIVE -> archive.archive(tenant, itemId, version, actor, in.comment());
         };
     }
 }

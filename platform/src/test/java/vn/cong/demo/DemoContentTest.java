@@ -135,6 +135,10 @@ class DemoContentTest extends PlatformTestSupport {
         assertEquals(List.of("awaiting_approval 1", "awaiting_approval 2", "editing -", "submitted -"), SqlProbe.column(this::jdbc, """
                 SELECT i.state || ' ' || coalesce(r.current_level::text, '-') FROM t_nafosted.content_items i
                 JOIN t_nafosted.workflow_runs r ON r.item_id = i.id ORDER BY 1"""), "the member's demo too");
+        assertEquals("event 2026-11-24 08:00", SqlProbe.string(this::jdbc, """
+                SELECT r.info_type || ' ' || to_char(r.event_opens_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI')
+                FROM t_most.workflow_runs r JOIN t_most.content_items i ON i.id = r.item_id
+                WHERE i.slug = 'hoi-nghi-tong-ket-chuong-trinh-nong-thon-moi-khcn'"""), "the two-day conference is typed as event news");
     }
 
     @Test

@@ -267,7 +267,7 @@ class WorkflowTest extends PlatformTestSupport {
         SavedItem d = publishing.saveDraft(t, new vn.cong.content.Draft(null, 0, kind, section(t), "vi", "tin-" + (++slugs),
                 "Tin " + slugs, "", "<p>x</p>", null, null, null, false, staff.get(Role.CONTRIBUTOR).id())).block();
         return submit.submit(t, d.id(), d.version(), staff.get(Role.CONTRIBUTOR), new Submission(unit, "Người gửi", "", "a@b.vn",
-                "0912345678", "routine", eventAt, false, false, null, null)).block();
+                "0912345678", "routine", eventAt, false, false, null, null, null, null, true, true)).block();
     }
 
     @Test

@@ -114,7 +114,15 @@ final class ItemPage {
                 new Line("Liên hệ", s.email() + " · " + s.phone()),
                 new Line("Gửi lúc", format(run.submittedAt())),
                 new Line("Mức độ", run.sensitivity().label())));
-        if (run.eventAt() != null) {
+        if (run.infoType() != null) {
+            lines.add(new Line("Loại thông tin", run.infoType().label()));
+        }
+        if (run.eventOpensAt() != null) {
+            lines.add(new Line("Khai mạc", format(run.eventOpensAt())));
+        }
+        if (run.eventAt() != null && run.infoType() != null && run.infoType() != vn.cong.workflow.InformationType.NEWS) {
+            lines.add(new Line(run.infoType().startsLabel(), format(run.eventAt())));
+        } else if (run.eventAt() != null) {
             lines.add(new Line("Thời điểm sự kiện", format(run.eventAt()) + (run.eventHighlighted() ? " · sự kiện nổi bật trong kế hoạch truyền thông" : "")));
         }
         step(lines, "Ý kiến lãnh đạo", run.opinion());

@@ -30,6 +30,7 @@ import vn.cong.workflow.CorrectItem;
 import vn.cong.workflow.DeadlineBoard;
 import vn.cong.engagement.QuestionDesk;
 import vn.cong.admin.kinds.KindPages;
+import vn.cong.workflow.InformationType;
 import vn.cong.workflow.ItemState;
 import vn.cong.workflow.Sensitivity;
 import vn.cong.workflow.SubmissionRejected;
@@ -71,6 +72,8 @@ class WorkflowController {
             Map.entry("ghi-tham-dinh", "Đã ghi nhận kết quả thẩm định."),
             Map.entry("dang", "Đã đăng hoặc hẹn giờ đăng."),
             Map.entry("go-bo", "Đã gỡ bỏ tin bài khỏi cổng."),
+            Map.entry("go-bo-theo-can-cu-phap-ly", "Đã gỡ bỏ tin bài theo căn cứ pháp lý; việc gỡ được ghi ở trang Lưu trữ."),
+            Map.entry("luu-tru", "Đã đưa tin bài vào lưu trữ."),
             Map.entry("dinh-chinh", "Đã đính chính; ghi chú đính chính hiện trên trang công khai."));
 
     private final WorkflowCatalog catalog;
@@ -84,10 +87,12 @@ class WorkflowController {
     private final QuestionDesk questions;
     private final StaffKinds kinds;
     private final Clock clock;
+    private final vn.cong.workflow.RegulationProfiles profiles;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
                        SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds, Clock clock,
-                       QuestionDesk questions) {
+                       QuestionDesk questions, vn.cong.workflow.RegulationProfiles profiles) {
+        this.profiles = profiles;
         this.questions = questions;
         this.clock = clock;
         this.catalog = catalog;
@@ -155,6 +160,9 @@ class WorkflowController {
             var item = found.get().item();
             if (!form.eventAtValid()) {
                 return submissionPage(request, HttpStatus.BAD_REQUEST, item, form, Map.of("eventAt", "Thời điểm sự kiện không hợp lệ."), null);
+            }
+            if (!form.opensAtValid()) {
+                return submissionPage(request, HttpStatus.BAD_REQUEST, item, form, Map.of("opensAt", "Thời điểm khai mạc không hợp lệ."), null);
             }
             return submit.submit(tenant, id, form.versionNumber(), actor(me), form.submission())
                     .map(o -> seeOther(BASE + "/" + id + "?thongbao=gui"))
@@ -229,7 +237,7 @@ class WorkflowController {
     private Mono<MutableHttpResponse<String>> submissionPage(HttpRequest<?> request, HttpStatus status, vn.cong.workflow.WorkItem item,
                                                              SubmissionForm form, Map<String, String> errors, @Nullable String alert) {
         Map<String, Object> model = new HashMap<>(Map.of("item", item, "form", form, "errors", errors,
-                "sensitivities", Arrays.asList(Sensitivity.values()), "fields", List.of(
+                "sensitivities", Arrays.asList(Sensitivity.values()), "infoTypes", Arrays.asList(InformationType.values()), "fields", List.of(
                         new Field("unit", "Đơn vị", "text", orEmpty(form.unit())),
                         new Field("name", "Họ tên người gửi", "text", orEmpty(form.name())),
                         new Field("title", "Chức danh", "text", orEmpty(form.title())),
@@ -245,9 +253,12 @@ class WorkflowController {
                                                        ActionForm typed, @Nullable String notice, @Nullable String alert,
                                                        Map<String, String> errors) {
         return catalog.item(tenant, id).flatMap(found -> found.isEmpty() ? notFound(request)
-                : content.revisions(tenant, id).flatMap(revisions -> {
+                : content.revisions(tenant, id).zipWith(profiles.profile(tenant)).flatMap(t -> {
+                    var revisions = t.getT1();
                     Map<String, Object> model = ItemPage.model(found.get(), actor(me), typed, kinds,
                             revisions.stream().map(ContentCatalog.Revision::version).toList(), clock.instant());
+                    // the reject step offers the cases the tenant's regulation lists
+                    model.put("reasons", vn.cong.workflow.RejectionReason.listedBy(t.getT2().values().get(vn.cong.workflow.ProfileValue.REJECTION_REASONS)));
                     model.put("errors", errors);
                     if (notice != null) {
                         model.put("notice", notice);

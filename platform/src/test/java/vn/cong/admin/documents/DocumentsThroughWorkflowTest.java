@@ -101,10 +101,11 @@ class DocumentsThroughWorkflowTest extends PlatformTestSupport {
 
         assertEquals(200, editor.get("/quan-tri/quy-trinh/" + id + "/gui").statusCode(), "the submission form opens for a document");
         int version = (int) SqlProbe.number(this::jdbc, "SELECT version FROM t_alpha.content_items WHERE id = " + id);
-        // a document is submitted with its stamp time (the 12:00 rule counts from it; without it the submission is refused)
+        // a document is submitted with its stamp time (the 12:00 rule counts from it; without it the submission is refused),
+        // confirmed not secret and naming the portal among its recipients (MOST's profile requires it, 000 Đ10.1đ)
         Outcome o = submit.submit(alpha, id, version, staff.get(Role.EDITOR), new vn.cong.workflow.Submission("Phòng Tổng hợp",
                 "Nguyễn Văn Gửi", "Chuyên viên", "gui@donvi.gov.vn", "024 3943 1234", Sensitivity.ROUTINE.db(),
-                java.time.OffsetDateTime.parse("2026-11-16T10:00:00+07:00"), false, false, null, null)).block();
+                java.time.OffsetDateTime.parse("2026-11-16T10:00:00+07:00"), false, false, null, null, null, null, true, true)).block();
         o = take.take(alpha, id, o.version(), staff.get(Role.EDITOR)).block();
         o = send.send(alpha, id, o.version(), staff.get(Role.EDITOR), "").block();
         o = approve.approve(alpha, id, o.version(), staff.get(Role.APPROVER), "Đồng ý").block();
