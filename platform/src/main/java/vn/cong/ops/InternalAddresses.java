@@ -1,17 +1,15 @@
 package vn.cong.ops;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import vn.cong.system.IpNetwork;
 import vn.cong.tenancy.PlatformConfiguration;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The networks whose requests may see the node's details ({@code cong.internal-addresses}, CIDR):
@@ -23,15 +21,12 @@ import java.util.regex.Pattern;
 @Singleton
 public class InternalAddresses {
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
-
-    private final List<Network> networks;
+    private final List<IpNetwork> networks;
     private final Set<String> trustedProxies;
 
     InternalAddresses(@Value("${cong.internal-addresses:`127.0.0.1/32,::1/128`}") List<String> cidrs,
                       PlatformConfiguration platform) {
-        this.networks = cidrs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Network::parse).toList();
+        this.networks = cidrs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(InternalAddresses::network).toList();
         this.trustedProxies = Set.copyOf(platform.trustedProxies());
     }
 
@@ -48,7 +43,7 @@ public class InternalAddresses {
             return false;
         }
         String[] hops = forwardedFor.split(",");
-        InetAddress client = literal(hops[hops.length - 1].strip());
+        InetAddress client = IpNetwork.literal(hops[hops.length - 1].strip());
         return client != null && contains(client);
     }
 
@@ -56,53 +51,11 @@ public class InternalAddresses {
         return networks.stream().anyMatch(n -> n.contains(address));
     }
 
-    /** An IP literal, never a name: parsing must not trigger a DNS lookup. */
-    @Nullable
-    static InetAddress literal(String text) {
-        if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
-            return null;
-        }
+    private static IpNetwork network(String cidr) {
         try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    /** One CIDR block, e.g. {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a block of one. */
-    record Network(byte[] prefix, int bits) {
-
-        static Network parse(String cidr) {
-            int slash = cidr.indexOf('/');
-            InetAddress address = literal(slash < 0 ? cidr : cidr.substring(0, slash));
-            if (address == null) {
-                throw new IllegalArgumentException("cong.internal-addresses: not an IP address or CIDR block: " + cidr);
-            }
-            int max = address.getAddress().length * 8;
-            int bits;
-            try {
-                bits = slash < 0 ? max : Integer.parseInt(cidr.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cong.internal-addresses: bad prefix length in " + cidr);
-            }
-            if (bits < 0 || bits > max) {
-                throw new IllegalArgumentException("cong.internal-addresses: bad prefix length in " + cidr);
-            }
-            return new Network(address.getAddress(), bits);
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] candidate = address.getAddress();
-            if (candidate.length != prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >>> (i % 8);
-                if ((candidate[i / 8] & mask) != (prefix[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
+            return IpNetwork.parse(cidr);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cong.internal-addresses: " + e.getMessage(), e);
         }
     }
 }

@@ -41,6 +41,17 @@ class ArticleController {
         return article(request, "en", slug);
     }
 
+    /** The print view (bản in) of an article: no header, menu or footer, the source and address printed. */
+    @Get("/bai-viet/{slug}/in")
+    Mono<HttpResponse<?>> vietnamesePrint(HttpRequest<?> request, @PathVariable String slug) {
+        return pages.serve(request, "vi", page("vi", slug).map(PublicPage::printed));
+    }
+
+    @Get("/en/bai-viet/{slug}/in")
+    Mono<HttpResponse<?>> englishPrint(HttpRequest<?> request, @PathVariable String slug) {
+        return pages.serve(request, "en", page("en", slug).map(PublicPage::printed));
+    }
+
     private Mono<HttpResponse<?>> article(HttpRequest<?> request, String lang, String slug) {
         return pages.serve(request, lang, page(lang, slug));
     }

@@ -15,6 +15,8 @@ public record PageMeta(String canonicalUrl, String description, @Nullable String
     public static final String IMAGE = "metaImage";
     public static final String IMAGE_ALT = "metaImageAlt";
     public static final String TYPE = "metaType";
+    /** The path of the page this one stands for (a print view's item page), when it is not the page's own. */
+    public static final String CANONICAL = "metaCanonical";
 
     static PageMeta of(SiteContext ctx, String canonicalUrl, java.util.Map<String, Object> model, java.util.function.UnaryOperator<String> absolute) {
         Object described = model.get(DESCRIPTION);

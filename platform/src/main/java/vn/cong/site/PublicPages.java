@@ -134,7 +134,9 @@ public class PublicPages implements PublicNotFoundPage {
     /** A found page gets its {@link PageMeta}: canonical address on the tenant's primary host, description, card image. */
     private PageView described(SiteContext ctx, PageView view, String canonicalPath) {
         if (view.status() == 200) {
-            view.model().put("meta", PageMeta.of(ctx, links.tenant(ctx.tenant(), canonicalPath), view.model(),
+            String canonical = view.model().get(PageMeta.CANONICAL) instanceof String path ? path : canonicalPath;
+            view.model().put("share", ShareLinks.of(links.tenant(ctx.tenant(), canonical), canonical + "/in"));
+            view.model().put("meta", PageMeta.of(ctx, links.tenant(ctx.tenant(), canonical), view.model(),
                     path -> links.tenant(ctx.tenant(), path)));
         }
         return view;

@@ -39,7 +39,7 @@ class StaffNavigationTest extends PlatformTestSupport {
         assertEquals(List.of("/quan-tri/bai-viet", "/quan-tri/van-ban", "/quan-tri/du-thao", "/quan-tri/thu-tuc", "/quan-tri/gioi-thieu",
                 "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru", "/quan-tri/chuyen-muc",
                 "/quan-tri/thong-tin-chan-trang",
-                "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api",
+                "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
                 "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
     }
 

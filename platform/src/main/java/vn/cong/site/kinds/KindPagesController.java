@@ -53,6 +53,15 @@ class KindPagesController {
         return pages.serve(request, lang, kind(request, lang, true).flatMap(k -> itemPage(k, lang, slug)));
     }
 
+    /** The print view (bản in) of an item: {@code <publicPath>/<slug>/in}. */
+    @Executable
+    Mono<HttpResponse<?>> print(HttpRequest<?> request, String slug) {
+        String lang = language(request);
+        String path = request.getPath().substring("en".equals(lang) ? 3 : 0);
+        String list = path.substring(0, path.lastIndexOf('/', path.length() - "/in".length() - 1));
+        return pages.serve(request, lang, kindAt(list).flatMap(k -> itemPage(k, lang, slug)).map(PublicPage::printed));
+    }
+
     /** The kind whose list is at {@code path} ({@code /van-ban}, without {@code /en}), for the theme preview. */
     Optional<ContentKind<?>> kindAt(String path) {
         return Optional.ofNullable(byPath.get(path));

@@ -10,7 +10,7 @@ import vn.cong.content.kinds.ContentKinds;
 
 /**
  * Routes the public addresses of every declared content kind to {@link KindPagesController}, once at
- * start-up: {@code <publicPath>} and {@code <publicPath>/<slug>}, the same under {@code /en}.
+ * start-up: {@code <publicPath>}, {@code <publicPath>/<slug>} and its print view {@code <publicPath>/<slug>/in}, the same under {@code /en}.
  */
 @Singleton
 class KindPublicRoutes extends DefaultRouteBuilder {
@@ -22,6 +22,7 @@ class KindPublicRoutes extends DefaultRouteBuilder {
             for (String base : new String[] {path, "/en" + path}) {
                 GET(base, KindPagesController.class, "list", HttpRequest.class).produces(MediaType.TEXT_HTML_TYPE);
                 GET(base + "/{slug}", KindPagesController.class, "item", HttpRequest.class, String.class).produces(MediaType.TEXT_HTML_TYPE);
+                GET(base + "/{slug}/in", KindPagesController.class, "print", HttpRequest.class, String.class).produces(MediaType.TEXT_HTML_TYPE);
             }
         }
     }

@@ -20,6 +20,7 @@ import vn.cong.tenancy.jobs.JobRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -195,17 +196,24 @@ public class Outbox {
                         ? mark(m.id(), OutboxStatus.SENT, null, null).map(marked -> marked > 0 ? 1 : 0)
                         : mark(m.id(), OutboxStatus.SKIPPED, null, null).thenReturn(0))
                 .onErrorResume(e -> {
-                    boolean last = m.attempts() >= Math.max(1, config.maxAttempts());
+                    List<Duration> delays = handler.retryDelays();
+                    int maxAttempts = delays.isEmpty() ? config.maxAttempts() : delays.size() + 1;
+                    boolean last = m.attempts() >= Math.max(1, maxAttempts);
                     if (last) {
                         LOG.error("{}: outbox message {} ({}) not delivered after {} attempts: {}", whose, m.id(), m.kind(), m.attempts(),
                                 e.getMessage());
                     } else {
                         LOG.warn("{}: outbox message {} ({}) not delivered (attempt {} of {}), retrying: {}", whose, m.id(), m.kind(),
-                                m.attempts(), config.maxAttempts(), e.getMessage());
+                                m.attempts(), maxAttempts, e.getMessage());
                     }
+                    Duration wait = last ? null : delays.isEmpty() ? config.backOff(m.attempts()) : delays.get(m.attempts() - 1);
                     return mark(m.id(), last ? OutboxStatus.FAILED : OutboxStatus.PENDING,
-                            last ? null : now().plus(config.backOff(m.attempts())), String.valueOf(e.getMessage()))
-                            .thenReturn(0);
+                            last ? null : now().plus(wait), String.valueOf(e.getMessage()))
+                            .flatMap(marked -> last && marked > 0 ? handler.gaveUp(tenant, m, e)
+                                    .onErrorResume(alertError -> {
+                                        LOG.error("{}: giving up on outbox message {} failed too", whose, m.id(), alertError);
+                                        return Mono.empty();
+                                    }).thenReturn(0) : Mono.just(0));
                 });
     }
 

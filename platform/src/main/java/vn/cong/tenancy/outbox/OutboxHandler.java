@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Delivers the messages of one kind (a bean; one per kind). {@link Outbox} claims a message, calls
@@ -28,6 +29,19 @@ public interface OutboxHandler {
     @Nullable
     default Duration maxAge() {
         return null;
+    }
+
+    /**
+     * This kind's own waits after failed attempts 1, 2, … (then failed after one attempt more than there are
+     * waits); empty: the outbox's {@code retry-delay} doubled each time, up to {@code max-attempts}.
+     */
+    default List<Duration> retryDelays() {
+        return List.of();
+    }
+
+    /** Called once when a message of this kind is marked failed after its last attempt (e.g. to raise an alert). */
+    default Mono<Void> gaveUp(@Nullable Tenant tenant, OutboxMessage message, Throwable lastError) {
+        return Mono.empty();
     }
 
     /** Delivers one message of {@code tenant} (null: a platform message); an error is a failed attempt. */
