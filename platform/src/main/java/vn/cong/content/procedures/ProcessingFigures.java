@@ -61,6 +61,11 @@ public class ProcessingFigures {
         this.clock = clock;
     }
 
+    /** Whether the tenant has any figures (the demo adds its own only to a tenant without). */
+    public Mono<Boolean> any(Tenant tenant) {
+        return db.mono(tenant, c -> c.one("SELECT EXISTS (SELECT 1 FROM procedure_figures)", r -> r.get(0, Boolean.class)));
+    }
+
     /** The procedures {@code accountId} may enter figures for ({@code anyUnit}: every procedure). */
     public Mono<List<Procedure>> enterable(Tenant tenant, long accountId, boolean anyUnit) {
         return db.flux(tenant, c -> c.query("""

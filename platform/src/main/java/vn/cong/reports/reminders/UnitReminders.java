@@ -40,6 +40,11 @@ public class UnitReminders {
         this.clock = clock;
     }
 
+    /** Whether the tenant has recorded any reminder (the demo adds its own only to a tenant without). */
+    public Mono<Boolean> any(Tenant tenant) {
+        return db.mono(tenant, c -> c.one("SELECT EXISTS (SELECT 1 FROM unit_reminders)", r -> r.get(0, Boolean.class)));
+    }
+
     /** Every unit with its reminders in {@code year} (units without any too), most reminded first. */
     public Mono<List<YearCount>> year(Tenant tenant, int year) {
         return db.flux(tenant, c -> c.query("""
