@@ -13,6 +13,7 @@ import vn.cong.engagement.Unit;
 import vn.cong.engagement.Units;
 import vn.cong.reports.reminders.EmulationConsequence;
 import vn.cong.reports.reminders.UnitReminders;
+import vn.cong.reports.reminders.YearlyUpdateRequests;
 import vn.cong.testing.Browser;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.SqlProbe;
@@ -20,6 +21,7 @@ import vn.cong.testing.TwoPortals;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,6 +42,8 @@ class RemindersTest extends PlatformTestSupport {
     Units units;
     @Inject
     UnitReminders reminders;
+    @Inject
+    YearlyUpdateRequests updateRequests;
 
     private TwoPortals portals;
     private Browser admin;
@@ -137,5 +141,21 @@ class RemindersTest extends PlatformTestSupport {
         betaAdmin.postForm(PAGE, form(csrfToken(page), legal, "2025-08-01", "Từ Beta"));
         assertEquals(before, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.unit_reminders"));
         assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.unit_reminders WHERE reason = 'Từ Beta'"));
+    }
+
+    @Test
+    void everyUnitIsAskedOnceAYearToUpdateItsInformationThroughItsFocalPointOrTheAdmins() {
+        Instant january = Instant.parse("2031-01-05T01:00:00Z");
+        long editor = portals.editorId(portals.alpha());
+        int asked = updateRequests.ask(portals.alpha(), january).block();
+        assertEquals(SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.org_units WHERE supplies_items AND NOT outside"), asked);
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications WHERE account_id = " + editor
+                + " AND message LIKE 'Đầu năm 2031, đề nghị đơn vị Phòng Kế hoạch rà soát%danh bạ điện thoại%'"), "the focal point is asked");
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                + " WHERE a.username = 'quantri' AND n.message LIKE 'Đầu năm 2031, đề nghị đơn vị Phòng Pháp chế%chưa có cán bộ đầu mối%'"),
+                "a unit without a focal point goes to the tenant admin");
+        assertEquals(0, updateRequests.ask(portals.alpha(), january.plusSeconds(3600)).block(), "asked once a year");
+        assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_beta.unit_update_requests WHERE year = 2031"),
+                "another tenant's units are asked by its own run");
     }
 }
