@@ -176,6 +176,13 @@ class AccountActivityReportTest extends PlatformTestSupport {
             assertEquals("Đăng nhập sai theo tên đăng nhập", failed.getRow(0).getCell(0).getStringCellValue());
             assertEquals("'=cmd|' /c calc'!a0", failed.getRow(2).getCell(0).getStringCellValue(), "a typed username is never a formula");
         }
+        HttpResponse<byte[]> pdf = admin.getBytes("/quan-tri/bao-cao/tai-khoan/tai-ve/pdf?ky=" + thisMonth.code(), Map.of());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Báo cáo hoạt động tài khoản và giám sát an toàn thông tin"), text);
+            assertTrue(text.contains("Lần đăng nhập bị chặn do thử sai nhiều lần"), text);
+        }
     }
 
     @Test
