@@ -131,6 +131,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/quy-dinh-bao-mat", "/quan-tri/quy-dinh-bao-mat");
         pages.put("/quan-tri/quy-dinh", "/quan-tri/quy-dinh");
         pages.put("/quan-tri/thong-tin-chan-trang", "/quan-tri/thong-tin-chan-trang");
+        pages.put("/quan-tri/luu-tru", "/quan-tri/luu-tru");
+        pages.put("/quan-tri/kenh-day-tin", "/quan-tri/kenh-day-tin");
         pages.put("/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/tai-khoan");
         pages.put("/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/dich-vu-cong");
         pages.put("/quan-tri/bao-cao/nhac-nho", "/quan-tri/bao-cao/nhac-nho");
