@@ -57,7 +57,7 @@ public class StaffLogin {
         return throttle.check(scope, name, remote).flatMap(throttling -> throttling.allowed()
                 ? check(tenant, scope, name, password, remote)
                 // refused without looking at the account or the password: the same for every username
-                : db.mono(tenant, c -> insertAttempt(c, name, false, remote)).thenReturn(new LoginOutcome.Throttled(throttling)));
+                : db.mono(tenant, c -> insertAttempt(c, name, false, true, remote)).thenReturn(new LoginOutcome.Throttled(throttling)));
     }
 
     private Mono<LoginOutcome> check(Tenant tenant, String scope, String name, String password, @Nullable String remote) {
@@ -94,18 +94,19 @@ public class StaffLogin {
     }
 
     private Mono<LoginOutcome> recordSuccess(Tenant tenant, Account account, boolean passwordBreaksRules, @Nullable String remote) {
-        return db.mono(tenant, c -> insertAttempt(c, account.username(), true, remote)
+        return db.mono(tenant, c -> insertAttempt(c, account.username(), true, false, remote)
                         .then(accounts.signedIn(c, account.id(), passwordBreaksRules)))
                 .map(LoginOutcome.SignedIn::new);
     }
 
     private Mono<Long> recordFailure(Tenant tenant, String username, @Nullable String remote) {
-        return db.mono(tenant, c -> insertAttempt(c, username, false, remote));
+        return db.mono(tenant, c -> insertAttempt(c, username, false, false, remote));
     }
 
-    private static Mono<Long> insertAttempt(TenantTx c, String username, boolean succeeded, @Nullable String remote) {
-        return c.update("INSERT INTO login_attempts (username, succeeded, remote) VALUES ($1, $2, $3)",
-                username, succeeded, Sql.orNull(remote, String.class));
+    /** {@code throttled}: refused by the throttle before the password was looked at (counted apart in the account report). */
+    private static Mono<Long> insertAttempt(TenantTx c, String username, boolean succeeded, boolean throttled, @Nullable String remote) {
+        return c.update("INSERT INTO login_attempts (username, succeeded, throttled, remote) VALUES ($1, $2, $3, $4)",
+                username, succeeded, throttled, Sql.orNull(remote, String.class));
     }
 
     private record Candidate(Account account, @Nullable String hash) {

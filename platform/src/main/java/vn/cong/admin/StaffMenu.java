@@ -41,6 +41,7 @@ public @interface StaffMenu {
     enum Group {
         CONTENT("Nội dung"),
         WORKFLOW("Quy trình"),
+        REPORTS("Báo cáo"),
         ADMINISTRATION("Quản trị"),
         /** The person's own account (security, sessions): shown beside their name, not in the main menu. */
         PERSONAL("Tài khoản của bạn");

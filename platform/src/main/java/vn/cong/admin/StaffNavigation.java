@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The staff area's menu, gathered from the {@link StaffMenu} declarations on the screens' controllers and
  * from the content kinds' declarations ({@link KindDeclaration.MenuEntry}, in the "Nội dung" group), and
- * grouped (Nội dung / Quy trình / Quản trị); each person sees the entries their roles open.
+ * grouped (Nội dung / Quy trình / Báo cáo / Quản trị); each person sees the entries their roles open.
  */
 @Singleton
 public class StaffNavigation {

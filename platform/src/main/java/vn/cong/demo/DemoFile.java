@@ -30,7 +30,16 @@ import java.util.function.Function;
  */
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
-                       List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal) {
+                       List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
+                       List<Reminder> reminders) {
+
+    /** A month of a procedure's processing figures, {@code monthsAgo} months before this one (entered by its unit). */
+    public record ServiceFigures(String procedure, int monthsAgo, int received, int processed, int onTime, int late) {
+    }
+
+    /** A reminder the board gave the unit named, {@code daysAgo} days ago. */
+    public record Reminder(String unit, int daysAgo, String reason) {
+    }
 
     /**
      * A line of the main menu the demo's theme version shows, in order: a top-level section by slug, a registry
@@ -119,7 +128,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
     public static DemoFile parse(String name, String yaml) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
-        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal");
+        n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
+                "serviceFigures", "reminders");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -174,7 +184,16 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                             .map(x -> Normalizer.normalize(x, Normalizer.Form.NFC)).toList() : List.of();
                     return new Question(q.text("title"), q.text("body"), q.text("askerName"), q.text("topic"), unitNames, q.text("answer"));
                 }),
-                n.has("legal") ? legal(n.child("legal")) : null);
+                n.has("legal") ? legal(n.child("legal")) : null,
+                n.list("serviceFigures", f -> {
+                    f.keys("procedure", "monthsAgo", "received", "processed", "onTime", "late");
+                    return new ServiceFigures(f.text("procedure"), f.number("monthsAgo"), f.number("received"), f.number("processed"),
+                            f.number("onTime"), f.number("late"));
+                }),
+                n.list("reminders", r -> {
+                    r.keys("unit", "daysAgo", "reason");
+                    return new Reminder(r.text("unit"), r.number("daysAgo"), r.text("reason"));
+                }));
     }
 
     /** The footer's legal block; every field optional. */

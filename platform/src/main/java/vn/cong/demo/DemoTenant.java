@@ -29,11 +29,13 @@ import vn.cong.content.documents.LegalDocuments;
 import vn.cong.content.legal.LegalNotice;
 import vn.cong.content.legal.LegalNotices;
 import vn.cong.content.procedures.ProcedureFields;
+import vn.cong.content.procedures.ProcessingFigures;
 import vn.cong.content.procedures.Procedures;
 import vn.cong.media.MediaStore;
 import vn.cong.media.MediaType;
 import vn.cong.ops.backup.BackupHistory;
 import vn.cong.ops.backup.BackupJobs;
+import vn.cong.reports.reminders.UnitReminders;
 import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.Actor;
@@ -49,6 +51,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -103,14 +107,19 @@ class DemoTenant {
     private final ThemeVersions themeVersions;
     private final SiteStructures structures;
     private final LegalNotices legalNotices;
+    private final ProcessingFigures figures;
+    private final UnitReminders reminders;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
-               vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices) {
+               vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
+               UnitReminders reminders) {
         this.legalNotices = legalNotices;
+        this.figures = figures;
+        this.reminders = reminders;
         this.themeVersions = themeVersions;
         this.structures = structures;
         this.units = units;
@@ -156,6 +165,28 @@ class DemoTenant {
                                         .thenReturn(1)))).count());
     }
 
+    /** Processing figures of the demo's procedures, entered by the tenant admin; only on a tenant without any. */
+    private Mono<Integer> serviceFiguresOf(Tenant tenant, long adminId, List<DemoFile.ServiceFigures> wanted) {
+        if (wanted.isEmpty()) {
+            return Mono.just(0);
+        }
+        YearMonth thisMonth = YearMonth.now(clock.withZone(VietnamTime.ZONE));
+        StringBuilder csv = new StringBuilder("thu_tuc,thang,tiep_nhan,da_giai_quyet,dung_han,tre_han\n");
+        wanted.forEach(f -> csv.append(f.procedure()).append(',').append(thisMonth.minusMonths(f.monthsAgo())).append(',').append(f.received())
+                .append(',').append(f.processed()).append(',').append(f.onTime()).append(',').append(f.late()).append('\n'));
+        return figures.any(tenant).flatMap(any -> any ? Mono.just(0) : figures.importCsv(tenant, adminId, true, csv.toString()));
+    }
+
+    /** The board's reminders to the units named, recorded by the tenant admin; only on a tenant without any. */
+    private Mono<Long> remindersOf(Tenant tenant, long adminId, List<DemoFile.Reminder> wanted) {
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        return reminders.any(tenant).flatMap(any -> any ? Mono.just(0L) : Flux.fromIterable(wanted).concatMap(r -> units.named(tenant, r.unit())
+                .flatMap(unit -> unit.map(u -> reminders.record(tenant, adminId, new UnitReminders.Entry(String.valueOf(u.id()),
+                                today.minusDays(r.daysAgo()).toString(), r.reason())))
+                        .orElseGet(() -> Mono.error(new IllegalArgumentException("reminders: no unit " + r.unit())))))
+                .count());
+    }
+
     /** Loads {@code content} into {@code tenant}; files named in it are read from {@code mediaDir}. */
     Mono<Report> load(Tenant tenant, DemoFile content, Path mediaDir) {
         MediaFolder files = new MediaFolder(mediaDir);
@@ -172,7 +203,9 @@ class DemoTenant {
                                 proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
                                                 waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
-                                                        .flatMap(wait -> questionsOf(tenant, content.questions(), all).thenReturn(wait)).flatMap(wait ->
+                                                        .flatMap(wait -> questionsOf(tenant, content.questions(), all)
+                                                                .then(serviceFiguresOf(tenant, actor, content.serviceFigures()))
+                                                                .then(remindersOf(tenant, actor, content.reminders())).thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));

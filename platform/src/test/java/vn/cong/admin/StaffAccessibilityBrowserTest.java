@@ -48,15 +48,17 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
     private static final String PASSWORD = "KiemTraTruyCap2026!";
 
     /** Staff GET routes that are not pages a person reads, with the reason. */
-    private static final Map<String, String> NOT_PAGES = Map.of(
-            "/quan-tri/tai-nguyen/admin.css", "the staff area's style sheet",
-            "/quan-tri/tai-nguyen/editor.js", "the rich-text editor's script",
-            "/quan-tri/tai-nguyen/tinymce-vi.js", "the editor's Vietnamese messages",
-            "/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)",
-            "/quan-tri/tep-dinh-kem/{attachmentId}", "a file download",
-            "/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)",
-            "/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)",
-            "/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)");
+    private static final Map<String, String> NOT_PAGES = Map.ofEntries(
+            Map.entry("/quan-tri/tai-nguyen/admin.css", "the staff area's style sheet"),
+            Map.entry("/quan-tri/tai-nguyen/editor.js", "the rich-text editor's script"),
+            Map.entry("/quan-tri/tai-nguyen/tinymce-vi.js", "the editor's Vietnamese messages"),
+            Map.entry("/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)"),
+            Map.entry("/quan-tri/tep-dinh-kem/{attachmentId}", "a file download"),
+            Map.entry("/quan-tri/bao-cao/tai-khoan/tai-ve/{format}", "a report download (AccountActivityReportTest)"),
+            Map.entry("/quan-tri/bao-cao/nhac-nho/tai-ve/{format}", "a report download (RemindersTest)"),
+            Map.entry("/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)"),
+            Map.entry("/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)"),
+            Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"));
 
     @Inject
     EmbeddedServer server;
@@ -128,6 +130,12 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/phien-dang-nhap", "/quan-tri/phien-dang-nhap");
         pages.put("/quan-tri/quy-dinh-bao-mat", "/quan-tri/quy-dinh-bao-mat");
         pages.put("/quan-tri/quy-dinh", "/quan-tri/quy-dinh");
+        pages.put("/quan-tri/thong-tin-chan-trang", "/quan-tri/thong-tin-chan-trang");
+        pages.put("/quan-tri/luu-tru", "/quan-tri/luu-tru");
+        pages.put("/quan-tri/kenh-day-tin", "/quan-tri/kenh-day-tin");
+        pages.put("/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/tai-khoan");
+        pages.put("/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/dich-vu-cong");
+        pages.put("/quan-tri/bao-cao/nhac-nho", "/quan-tri/bao-cao/nhac-nho");
         pages.put("/quan-tri/quy-trinh", "/quan-tri/quy-trinh");
         pages.put("/quan-tri/quy-trinh/chinh-sach", "/quan-tri/quy-trinh/chinh-sach");
         pages.put("/quan-tri/quy-trinh/{id}", "/quan-tri/quy-trinh/" + waiting);

@@ -37,18 +37,19 @@ class StaffNavigationTest extends PlatformTestSupport {
     void everyScreenThatDeclaresAnEntryIsInTheMenuOnceInItsGroupAndOrder() {
         List<String> paths = navigation.entries().stream().map(StaffNavigation.Entry::path).toList();
         assertEquals(List.of("/quan-tri/bai-viet", "/quan-tri/van-ban", "/quan-tri/du-thao", "/quan-tri/thu-tuc", "/quan-tri/gioi-thieu",
-                "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru", "/quan-tri/chuyen-muc",
+                "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru",
+                "/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/nhac-nho", "/quan-tri/chuyen-muc",
                 "/quan-tri/thong-tin-chan-trang",
                 "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
                 "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
     }
 
     @Test
-    void anEditorSeesContentAndWorkflowButNotAdministration() {
+    void anEditorSeesContentWorkflowAndReportsButNotAdministration() {
         Document page = Jsoup.parse(portals.editor(portals.alpha()).get("/quan-tri").body());
-        assertEquals(List.of("Nội dung", "Quy trình"), page.select("nav.main-nav .menu-group-name").eachText());
+        assertEquals(List.of("Nội dung", "Quy trình", "Báo cáo"), page.select("nav.main-nav .menu-group-name").eachText());
         assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Quy trình duyệt", "Thông báo",
-                        "Quy định áp dụng", "Hỏi – đáp", "Lưu trữ"),
+                        "Quy định áp dụng", "Hỏi – đáp", "Lưu trữ", "Số liệu dịch vụ công", "Nhắc nhở và thi đua"),
                 page.select("nav.main-nav a").eachText());
     }
 
@@ -56,7 +57,7 @@ class StaffNavigationTest extends PlatformTestSupport {
     void aTenantAdminSeesAdministrationAndEveryEntryOpensForThem() {
         Browser admin = portals.loggedIn(TwoPortals.ALPHA_HOST, "quantri", "MatKhauAlpha2026!");
         Document page = Jsoup.parse(admin.get("/quan-tri").body());
-        assertEquals(List.of("Nội dung", "Quy trình", "Quản trị"), page.select("nav.main-nav .menu-group-name").eachText());
+        assertEquals(List.of("Nội dung", "Quy trình", "Báo cáo", "Quản trị"), page.select("nav.main-nav .menu-group-name").eachText());
         assertTrue(page.select("nav.main-nav a").eachText().containsAll(List.of("Giao diện", "Tài khoản", "Mã API")));
         for (String href : page.select("nav.main-nav a").eachAttr("href")) {
             HttpResponse<String> screen = admin.get(href);

@@ -123,6 +123,15 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void proceduresCarryProcessingFiguresAndUnitsHaveReminders() {
+        assertEquals(6, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.procedure_figures"));
+        String page = browser().get("/thu-tuc/cap-giay-phep-tien-hanh-cong-viec-buc-xa").body();
+        assertTrue(page.contains("tiếp nhận 1.204, đã giải quyết 1.187 (đúng hạn 1.171, trễ hạn 16)"), page);
+        assertEquals(2, SqlProbe.number(this::jdbc, """
+                SELECT count(*) FROM t_most.unit_reminders r JOIN t_most.org_units u ON u.id = r.unit_id WHERE u.name = 'Vụ Hợp tác quốc tế'"""));
+    }
+
+    @Test
     void oneItemWaitsAtEachWorkflowStage() {
         assertEquals(List.of(
                         "du-kien-dieu-chinh-muc-chi-nhiem-vu-khcn-2027 awaiting_approval 2",

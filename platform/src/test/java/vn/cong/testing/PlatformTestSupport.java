@@ -61,6 +61,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.operator.mfa-required", "false");
         p.put("cong.outbox.enabled", "false");
         p.put("cong.accounts.dormant.enabled", "false");
+        p.put("cong.reports.yearly-update-requests.enabled", "false");
         p.put("cong.engagement.reminders.enabled", "false");
         p.put("cong.engagement.anonymise.enabled", "false");
         p.putAll(extraProperties());

@@ -66,10 +66,12 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
             KindDeadline.EDITING);
 
     private final Procedures procedures;
+    private final ProcessingFigures figures;
 
-    ProcedureKind(Procedures procedures) {
+    ProcedureKind(Procedures procedures, ProcessingFigures figures) {
         super(DECLARATION, procedures::editable, p -> new Edited(p.id(), p.state(), p.language(), p.slug()));
         this.procedures = procedures;
+        this.figures = figures;
     }
 
     @Override
@@ -148,7 +150,7 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
 
     @Override
     public Mono<PublicView.Item> item(Tenant tenant, String lang, String slug) {
-        return procedures.detail(tenant, lang, slug).flatMap(found -> found.map(d -> {
+        return procedures.detail(tenant, lang, slug).flatMap(found -> found.map(d -> figures.latest(tenant, d.procedure().id()).map(latest -> {
             Procedures.Procedure p = d.procedure();
             ProcedureFields f = p.fields();
             String level = String.valueOf(f.serviceLevel());
@@ -166,11 +168,13 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
             if (!f.onlineUrl().isEmpty()) {
                 facts.add(new Fact("procedures.online", f.onlineUrl(), f.onlineUrl(), null));
             }
-            return Mono.just(new PublicView.Item(p.title(), null, p.title(), new Badge(level, null, "procedures.level"), null,
+            latest.ifPresent(m -> facts.add(new Fact("procedures.figures", FiguresText.of(m, lang),
+                    FiguresText.summaryUrl(lang) + "#thu-tuc-" + m.itemId(), null)));
+            return new PublicView.Item(p.title(), null, p.title(), new Badge(level, null, "procedures.level"), null,
                     f.onlineUrl().isEmpty() ? null : new Action(f.onlineUrl(), "procedures.submitOnline"),
                     Facts.table("procedures.details", facts),
                     f.requiredDocuments().isEmpty() ? null : new TextSection("thanh-phan-ho-so", "procedures.requiredDocuments", f.requiredDocuments()),
-                    p.summary(), p.bodyHtml(), d.attachments()));
-        }).orElseGet(Mono::empty));
+                    p.summary(), p.bodyHtml(), d.attachments());
+        })).orElseGet(Mono::empty));
     }
 }

@@ -1,10 +1,14 @@
 package vn.cong.reports.export;
 
+import java.util.Locale;
+
 /**
  * One table cell: the text as the report prints it (Vietnamese style, e.g. "28,5" or "1.257"), and for a
  * figure its value, so a spreadsheet gets a numeric cell it can sum. {@code number} is null for text.
  */
 public record Cell(String text, Double number) {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     public Cell {
         text = text == null ? "" : text;
@@ -16,6 +20,11 @@ public record Cell(String text, Double number) {
 
     public static Cell number(String printed, double value) {
         return new Cell(printed, value);
+    }
+
+    /** A count printed the Vietnamese way, thousands grouped with a dot: 1257 → "1.257". */
+    public static Cell count(long value) {
+        return new Cell(String.format(VIETNAMESE, "%,d", value), (double) value);
     }
 
     public boolean isNumber() {
