@@ -90,6 +90,7 @@ class DemoTenant {
     private final Units units;
     private final vn.cong.engagement.Questions questions;
     private final vn.cong.engagement.QuestionDesk questionDesk;
+    private final DemoEngagement engagement;
     private final Attachments attachments;
     private final MediaStore media;
     private final SubmitItem submit;
@@ -109,7 +110,9 @@ class DemoTenant {
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
-               vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices) {
+               vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices,
+               DemoEngagement engagement) {
+        this.engagement = engagement;
         this.legalNotices = legalNotices;
         this.themeVersions = themeVersions;
         this.structures = structures;
@@ -172,7 +175,9 @@ class DemoTenant {
                                 proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
                                         aboutOf(tenant, actor, content.about()).flatMap(ab ->
                                                 waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
-                                                        .flatMap(wait -> questionsOf(tenant, content.questions(), all).thenReturn(wait)).flatMap(wait ->
+                                                        .flatMap(wait -> questionsOf(tenant, content.questions(), all)
+                                                                .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
+                                                                .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));

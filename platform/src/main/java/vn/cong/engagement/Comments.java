@@ -147,6 +147,22 @@ public class Comments {
                 Nếu bạn không gửi góp ý này, xin bỏ qua thư; sẽ không có gì xảy ra thêm.""".formatted(draft.title(), portal, link));
     }
 
+    /**
+     * A comment the desk takes in by another channel (a letter, a meeting; the demo) at {@code submittedAt}: waiting for
+     * moderation at once, with no e-mail address. Returns its id.
+     */
+    public Mono<Long> takeIn(Tenant tenant, long itemId, String name, String organisation, String body, OffsetDateTime submittedAt) {
+        return db.mono(tenant, c -> c.one("""
+                        INSERT INTO consultation_comments (item_id, author_name, author_email, organisation, body, consented_at, status, submitted_at)
+                        VALUES ($1, $2, '', $3, $4, $5, 'pending', $5) RETURNING id""", r -> r.get(0, Long.class),
+                itemId, PublicText.line(name), PublicText.line(organisation), PublicText.text(body), submittedAt));
+    }
+
+    /** Whether the tenant has any comment at all. */
+    public Mono<Boolean> any(Tenant tenant) {
+        return db.mono(tenant, c -> c.one("SELECT count(*) > 0 FROM consultation_comments", r -> Boolean.TRUE.equals(r.get(0, Boolean.class))));
+    }
+
     /** Whether a confirmation link names a comment still waiting for it (for the page that asks to press the button). */
     public Mono<Boolean> waiting(Tenant tenant, String token) {
         return db.mono(tenant, c -> c.one("SELECT count(*) > 0 FROM consultation_comments WHERE confirm_hash = $1 AND status = 'unconfirmed'",

@@ -70,7 +70,8 @@ class ConsultationCommentsTest extends PlatformTestSupport {
     private static final String DESK = "tiepnhan";
     private static final String DESK_PASSWORD = "TiepNhanGopY2026!";
 
-    final MutableClock clock = MutableClock.startingNow();
+    // on a whole second, so the window's edges stored by PostgreSQL (to the microsecond) are the instants the clock reaches
+    final MutableClock clock = new MutableClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
     @MockBean(Clock.class)
     Clock clock() {
