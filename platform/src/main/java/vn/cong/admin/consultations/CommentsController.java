@@ -1,7 +1,6 @@
 package vn.cong.admin.consultations;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,13 +20,13 @@ import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.StaffMenu;
 import vn.cong.admin.kinds.KindPages;
-import vn.cong.content.attachments.DownloadNames;
 import vn.cong.content.consultations.ConsultationPhase;
 import vn.cong.engagement.CommentModeration;
-import vn.cong.engagement.CommentSummaries;
 import vn.cong.engagement.PublicFormSettings;
 import vn.cong.engagement.QuestionRefused;
 import vn.cong.engagement.Units;
+import vn.cong.reports.export.ReportExports;
+import vn.cong.reports.export.ReportFormat;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.CsrfForm;
 import vn.cong.web.CsrfProtected;
@@ -51,18 +50,16 @@ class CommentsController {
     private static final String BASE = "/quan-tri/gop-y-du-thao";
     private static final Map<String, String> NOTICES = Map.of("duyet", "Đã duyệt góp ý.", "an", "Đã ẩn góp ý.",
             "tiep-thu", "Đã lưu ý kiến tiếp thu, giải trình.", "cai-dat", "Đã lưu cài đặt góp ý dự thảo.");
-    private static final MediaType DOCX = MediaType.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    private static final MediaType XLSX = MediaType.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final CommentModeration moderation;
-    private final CommentSummaries summaries;
+    private final ReportExports exports;
     private final PublicFormSettings settings;
     private final Units units;
     private final AdminPages pages;
 
-    CommentsController(CommentModeration moderation, CommentSummaries summaries, PublicFormSettings settings, Units units, AdminPages pages) {
+    CommentsController(CommentModeration moderation, ReportExports exports, PublicFormSettings settings, Units units, AdminPages pages) {
         this.moderation = moderation;
-        this.summaries = summaries;
+        this.exports = exports;
         this.settings = settings;
         this.units = units;
         this.pages = pages;
@@ -138,27 +135,27 @@ class CommentsController {
                 : refusedOr(request, tenant, me, id, work.thenReturn(KindPages.seeOther(BASE + "/" + id + "?thongbao=tiep-thu"))));
     }
 
-    @Get("/{id}/tong-hop.docx")
+    @Get("/{id}/tong-hop.{extension}")
     @Produces(MediaType.ALL)
-    Mono<HttpResponse<?>> docx(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id) {
-        return download(request, tenant, me, id, summaries.docx(tenant, id, actor(me)), DOCX, ".docx");
-    }
-
-    @Get("/{id}/tong-hop.xlsx")
-    @Produces(MediaType.ALL)
-    Mono<HttpResponse<?>> xlsx(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id) {
-        return download(request, tenant, me, id, summaries.xlsx(tenant, id, actor(me)), XLSX, ".xlsx");
-    }
-
-    private Mono<HttpResponse<?>> download(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, Mono<CommentSummaries.Summary> summary,
-                                           MediaType type, String extension) {
-        return summary.<HttpResponse<?>>map(s -> HttpResponse.ok(s.bytes()).contentType(type)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, DownloadNames.contentDisposition(s.baseName() + extension, s.baseName() + extension))
-                        .header("X-Content-Type-Options", "nosniff")
-                        .header(HttpHeaders.CACHE_CONTROL, "private, no-store"))
-                .switchIfEmpty(Mono.defer(() -> notFound(request)))
-                .onErrorResume(QuestionRefused.class, e -> page(request, tenant, me, id, e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
-                        null, e.getMessage()).map(r -> r));
+    Mono<HttpResponse<?>> summary(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, String extension) {
+        ReportFormat format = ReportFormat.fromExtension(extension).filter(f -> f != ReportFormat.PDF).orElse(null);
+        if (format == null) {
+            return notFound(request).map(r -> r);
+        }
+        if (!CommentModeration.mayModerate(actor(me))) {
+            return page(request, tenant, me, id, HttpStatus.FORBIDDEN, null, "Bạn không có quyền tải bản tổng hợp góp ý.").map(r -> r);
+        }
+        // the draft must be this tenant's, and its window closed: the summary is of all the comments
+        return moderation.detail(tenant, id, actor(me)).flatMap(found -> {
+            if (found.isEmpty()) {
+                return notFound(request).<HttpResponse<?>>map(r -> r);
+            }
+            if (found.get().draft().phase() != ConsultationPhase.CLOSED) {
+                return page(request, tenant, me, id, HttpStatus.CONFLICT, null, "Bản tổng hợp chỉ có sau khi kết thúc thời gian lấy ý kiến.")
+                        .<HttpResponse<?>>map(r -> r);
+            }
+            return exports.export(CommentSummary.of(found.get()), format, CommentSummary.name(found.get())).map(f -> f.download());
+        });
     }
 
     private Mono<MutableHttpResponse<String>> onComment(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, long commentId,
