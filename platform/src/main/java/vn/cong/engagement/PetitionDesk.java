@@ -35,10 +35,14 @@ public class PetitionDesk {
     private final MailOutbox mail;
     private final PublicLinks links;
     private final MediaStore media;
+    private final PublicFormSettings settings;
+    private final Petitions petitions;
     private final Clock clock;
 
     public PetitionDesk(TenantDatabase db, PublicChanges changes, QuestionNotices notices, MailOutbox mail, PublicLinks links, MediaStore media,
-                        Clock clock) {
+                        PublicFormSettings settings, Petitions petitions, Clock clock) {
+        this.settings = settings;
+        this.petitions = petitions;
         this.db = db;
         this.changes = changes;
         this.notices = notices;
@@ -170,6 +174,25 @@ public class PetitionDesk {
                                 .then(p[2].isBlank() ? Mono.just(0L) : mail.enqueue(tenant, c, resultMail(tenant, p, publish ? id : null)))
                                 .then(publish ? change.pagesOf(tenant) : Mono.just(0L))))
                 .then();
+    }
+
+    /**
+     * Erases the personal data and files of every petition closed longer ago than the tenant keeps them
+     * ({@code anonymise_after_months}, Decree 13/2023), keeping its text and answer. The number of petitions erased.
+     */
+    public Mono<Long> anonymiseExpired(Tenant tenant) {
+        OffsetDateTime now = now();
+        return settings.of(tenant).flatMap(s -> db.mono(tenant, c -> c.query("""
+                                SELECT id FROM petitions WHERE anonymised_at IS NULL AND closed_at IS NOT NULL
+                                  AND closed_at < $1 - make_interval(months => $2)""", r -> r.get(0, Long.class), now, s.anonymiseAfterMonths())
+                        .collectList()
+                        .flatMap(ids -> reactor.core.publisher.Flux.fromIterable(ids).concatMap(id -> Petitions.erase(c, id, now))
+                                .flatMapIterable(paths -> paths).collectList()
+                                .map(paths -> new Object[] {(long) ids.size(), paths})))
+                .flatMap(done -> {
+                    @SuppressWarnings("unchecked") List<String> paths = (List<String>) done[1];
+                    return petitions.deleteFiles(tenant, paths).thenReturn((Long) done[0]);
+                }));
     }
 
     private MailMessage resultMail(Tenant tenant, String[] p, @Nullable Long publishedId) {

@@ -71,6 +71,7 @@ class PetitionsTest extends PlatformTestSupport {
     @Inject Outbox outbox;
     @Inject MailOutbox mail;
     @Inject MediaStore media;
+    @Inject vn.cong.engagement.PetitionDesk petitionDesk;
 
     private TwoPortals portals;
     private long planning;
@@ -281,6 +282,24 @@ class PetitionsTest extends PlatformTestSupport {
         assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.petition_files WHERE petition_id = " + id));
         assertFalse(Files.exists(media.folder(portals.alpha()).resolve(stored)), "the file is gone from disk");
         assertEquals("Phản ánh sẽ rút", SqlProbe.string(this::jdbc, "SELECT title FROM t_alpha.petitions WHERE id = " + id), "the text stays");
+    }
+
+    @Test
+    void personalDataAndFilesOfAPetitionClosedLongerThanTheRetentionPeriodAreErased() {
+        String old = sendAndConfirm("cu@example.vn", "Phản ánh đã đóng từ lâu", Map.of("bien-nhan.pdf", SampleFiles.pdf()));
+        String recent = sendAndConfirm("moi@example.vn", "Phản ánh mới đóng", Map.of());
+        SqlProbe.run(this::jdbc,
+                "UPDATE t_alpha.petitions SET status = 'closed', closed_at = now() - interval '25 months' WHERE tracking_code = '" + old + "'",
+                "UPDATE t_alpha.petitions SET status = 'closed', closed_at = now() - interval '23 months' WHERE tracking_code = '" + recent + "'");
+        String stored = SqlProbe.string(this::jdbc, "SELECT m.stored_path FROM t_alpha.petition_files f JOIN t_alpha.media_files m ON m.id = f.media_id"
+                + " WHERE f.petition_id = " + idOf(old));
+        assertTrue(petitionDesk.anonymiseExpired(portals.alpha()).block() >= 1);
+        assertEquals("Người gửi (đã ẩn danh)|", SqlProbe.string(this::jdbc,
+                "SELECT sender_name || '|' || sender_email FROM t_alpha.petitions WHERE tracking_code = '" + old + "'"));
+        assertEquals("Phản ánh đã đóng từ lâu", SqlProbe.string(this::jdbc, "SELECT title FROM t_alpha.petitions WHERE tracking_code = '" + old + "'"));
+        assertFalse(Files.exists(media.folder(portals.alpha()).resolve(stored)), "the file is gone");
+        assertEquals("moi@example.vn", SqlProbe.string(this::jdbc, "SELECT sender_email FROM t_alpha.petitions WHERE tracking_code = '" + recent + "'"),
+                "23 months is within the 24 the tenant keeps");
     }
 
     @Test
