@@ -31,7 +31,7 @@ import java.util.function.Function;
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
-                       List<Reminder> reminders) {
+                       List<Reminder> reminders, List<Petition> petitions) {
 
     /** A month of a procedure's processing figures, {@code monthsAgo} months before this one (entered by its unit). */
     public record ServiceFigures(String procedure, int monthsAgo, int received, int processed, int onTime, int late) {
@@ -74,9 +74,28 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                            @Nullable String replacedBy, String title, String summary, String body, List<FileRef> files) {
     }
 
-    /** A draft for comment; its window is counted in days from the first run (negative: in the past). */
+    /**
+     * A draft for comment; its window is counted in days from the first run (negative: in the past). Its comments are
+     * taken in by the desk inside the window and moderated; a closed draft may carry the drafting unit's response.
+     */
     public record Consultation(String slug, String title, String summary, String body, int opensInDays, int closesInDays,
-                               String commentEmail, String commentAddress, List<FileRef> files) {
+                               String commentEmail, String commentAddress, List<FileRef> files, List<Comment> comments,
+                               @Nullable Response response) {
+    }
+
+    /** A comment on a draft: {@code status} approved, pending or hidden (then with {@code reason}). */
+    public record Comment(String name, String organisation, String body, String status, String reason) {
+    }
+
+    /** The drafting unit's published response to the comments. */
+    public record Response(String unit, String text) {
+    }
+
+    /**
+     * A petition taken in by the desk: {@code status} received, forwarded (to {@code unit}), answered, closed or
+     * published (with {@code answer}).
+     */
+    public record Petition(String title, String body, String senderName, String unit, String status, String answer) {
     }
 
     public record Procedure(String slug, String title, String summary, String body, @Nullable Integer level, String onlineUrl,
@@ -129,7 +148,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
-                "serviceFigures", "reminders");
+                "serviceFigures", "reminders", "petitions");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -149,10 +168,24 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                             d.text("title"), d.text("summary"), d.text("body"), d.files());
                 }),
                 n.list("consultations", c -> {
-                    c.keys("slug", "title", "summary", "body", "opensInDays", "closesInDays", "commentEmail", "commentAddress", "files");
+                    c.keys("slug", "title", "summary", "body", "opensInDays", "closesInDays", "commentEmail", "commentAddress", "files",
+                            "comments", "response");
+                    Response response = null;
+                    if (c.has("response")) {
+                        Node r = c.child("response");
+                        r.keys("unit", "text");
+                        response = new Response(r.optional("unit"), r.text("text"));
+                    }
                     return new Consultation(c.text("slug"), c.text("title"), c.text("summary"), c.text("body"),
                             c.number("opensInDays"), c.number("closesInDays"), c.text("commentEmail"), c.optional("commentAddress"),
-                            c.files());
+                            c.files(), c.list("comments", m -> {
+                                m.keys("name", "organisation", "body", "status", "reason");
+                                String status = m.text("status");
+                                if (!List.of("approved", "pending", "hidden").contains(status) || "hidden".equals(status) != m.has("reason")) {
+                                    throw m.refused("status must be approved, pending or hidden, and only a hidden comment has a reason");
+                                }
+                                return new Comment(m.text("name"), m.optional("organisation"), m.text("body"), status, m.optional("reason"));
+                            }), response);
                 }),
                 n.list("procedures", p -> {
                     p.keys("slug", "title", "summary", "body", "level", "onlineUrl", "field", "unit", "processingTime", "fees",
@@ -193,6 +226,14 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                 n.list("reminders", r -> {
                     r.keys("unit", "daysAgo", "reason");
                     return new Reminder(r.text("unit"), r.number("daysAgo"), r.text("reason"));
+                }),
+                n.list("petitions", p -> {
+                    p.keys("title", "body", "senderName", "unit", "status", "answer");
+                    String status = p.text("status");
+                    if (!List.of("received", "forwarded", "answered", "closed", "published").contains(status)) {
+                        throw p.refused("status must be received, forwarded, answered, closed or published");
+                    }
+                    return new Petition(p.text("title"), p.text("body"), p.text("senderName"), p.optional("unit"), status, p.optional("answer"));
                 }));
     }
 

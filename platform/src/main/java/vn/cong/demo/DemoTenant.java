@@ -94,6 +94,7 @@ class DemoTenant {
     private final Units units;
     private final vn.cong.engagement.Questions questions;
     private final vn.cong.engagement.QuestionDesk questionDesk;
+    private final DemoEngagement engagement;
     private final Attachments attachments;
     private final MediaStore media;
     private final SubmitItem submit;
@@ -116,7 +117,8 @@ class DemoTenant {
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
-               UnitReminders reminders) {
+               UnitReminders reminders, DemoEngagement engagement) {
+        this.engagement = engagement;
         this.legalNotices = legalNotices;
         this.figures = figures;
         this.reminders = reminders;
@@ -205,7 +207,9 @@ class DemoTenant {
                                                 waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
                                                         .flatMap(wait -> questionsOf(tenant, content.questions(), all)
                                                                 .then(serviceFiguresOf(tenant, actor, content.serviceFigures()))
-                                                                .then(remindersOf(tenant, actor, content.reminders())).thenReturn(wait)).flatMap(wait ->
+                                                                .then(remindersOf(tenant, actor, content.reminders()))
+                                                                .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
+                                                                .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
                                                                 cons, procs, ab, wait, backup))))))));

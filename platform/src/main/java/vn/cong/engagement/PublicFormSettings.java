@@ -9,8 +9,8 @@ import vn.cong.tenancy.TenantDatabase;
 import java.time.Duration;
 
 /**
- * A tenant's settings for its public forms (one row, migration V301): rate limits, comment confirmation,
- * how long personal data is kept, and how the Q&A deadlines read "days".
+ * A tenant's settings for its public forms (one row, migration V301): rate limits, comment confirmation and
+ * whether approved comments are shown, how long personal data is kept, and how the Q&A deadlines read "days".
  */
 @Singleton
 public class PublicFormSettings {
@@ -23,17 +23,28 @@ public class PublicFormSettings {
 
     /** The settings; the defaults are 3 posts per address per 10 minutes and 5 per e-mail per day. */
     public record Settings(int perAddressLimit, Duration perAddressWindow, int perEmailLimit, Duration perEmailWindow,
-                           boolean confirmComments, int anonymiseAfterMonths, DayReading qaDayReading) {
+                           boolean confirmComments, int anonymiseAfterMonths, DayReading qaDayReading, boolean showApprovedComments) {
+
+        /** Settings that show approved comments on the drafts' pages (seed 003 Đ11.6 publishes them). */
+        public Settings(int perAddressLimit, Duration perAddressWindow, int perEmailLimit, Duration perEmailWindow,
+                        boolean confirmComments, int anonymiseAfterMonths, DayReading qaDayReading) {
+            this(perAddressLimit, perAddressWindow, perEmailLimit, perEmailWindow, confirmComments, anonymiseAfterMonths, qaDayReading, true);
+        }
 
         public static Settings defaults() {
-            return new Settings(3, Duration.ofMinutes(10), 5, Duration.ofHours(24), true, 24, DayReading.WORKING);
+            return new Settings(3, Duration.ofMinutes(10), 5, Duration.ofHours(24), true, 24, DayReading.WORKING, true);
+        }
+
+        /** The same settings with the two switches of comments on drafts changed. */
+        public Settings withComments(boolean confirm, boolean show) {
+            return new Settings(perAddressLimit, perAddressWindow, perEmailLimit, perEmailWindow, confirm, anonymiseAfterMonths, qaDayReading, show);
         }
     }
 
     public Mono<Settings> of(Tenant tenant) {
         return db.mono(tenant, c -> c.one("""
                 SELECT per_address_limit, per_address_minutes, per_email_limit, per_email_hours, confirm_comments,
-                       anonymise_after_months, qa_day_reading FROM public_form_settings""", PublicFormSettings::settings))
+                       anonymise_after_months, qa_day_reading, show_approved_comments FROM public_form_settings""", PublicFormSettings::settings))
                 .defaultIfEmpty(Settings.defaults());
     }
 
@@ -41,14 +52,15 @@ public class PublicFormSettings {
     public Mono<Void> save(Tenant tenant, Settings s) {
         return db.mono(tenant, c -> c.update("""
                 UPDATE public_form_settings SET per_address_limit = $1, per_address_minutes = $2, per_email_limit = $3, per_email_hours = $4,
-                    confirm_comments = $5, anonymise_after_months = $6, qa_day_reading = $7""",
+                    confirm_comments = $5, anonymise_after_months = $6, qa_day_reading = $7,
+                    show_approved_comments = $8""",
                 s.perAddressLimit(), (int) s.perAddressWindow().toMinutes(), s.perEmailLimit(), (int) s.perEmailWindow().toHours(),
-                s.confirmComments(), s.anonymiseAfterMonths(), s.qaDayReading().db())).then();
+                s.confirmComments(), s.anonymiseAfterMonths(), s.qaDayReading().db(), s.showApprovedComments())).then();
     }
 
     private static Settings settings(Readable r) {
         return new Settings(r.get(0, Integer.class), Duration.ofMinutes(r.get(1, Integer.class)), r.get(2, Integer.class),
                 Duration.ofHours(r.get(3, Integer.class)), Boolean.TRUE.equals(r.get(4, Boolean.class)), r.get(5, Integer.class),
-                DayReading.of(r.get(6, String.class)));
+                DayReading.of(r.get(6, String.class)), Boolean.TRUE.equals(r.get(7, Boolean.class)));
     }
 }

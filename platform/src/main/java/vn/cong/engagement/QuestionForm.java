@@ -18,27 +18,24 @@ public record QuestionForm(@Nullable String name, @Nullable String email, @Nulla
                            @Nullable String consent, @Nullable String website) {
 
     public static final int NAME_MAX = 120;
-    public static final int EMAIL_MAX = 254;
+    public static final int EMAIL_MAX = PublicText.EMAIL_MAX;
     public static final int PHONE_MAX = 20;
     public static final int ADDRESS_MAX = 300;
     public static final int TITLE_MAX = 200;
     public static final int BODY_MAX = 5000;
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+() .-]{6,20}$");
 
     public static QuestionForm empty() {
         return new QuestionForm("", "", "", "", "", "", "", "", null, "");
     }
 
-    /** One line of text: NFC, control characters (CR and LF too, so nothing reaches a mail header) removed. */
     static String line(@Nullable String s) {
-        return Units.nfc(s).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ").strip();
+        return PublicText.line(s);
     }
 
-    /** Several lines of text: NFC, line breaks kept as \n, other control characters removed. */
     static String text(@Nullable String s) {
-        return Units.nfc(s == null ? "" : s.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("[\\p{Cntrl}&&[^\n]]", "").strip();
+        return PublicText.text(s);
     }
 
     /** Field → message in the page's language; empty when the form can be taken. */
@@ -51,8 +48,7 @@ public record QuestionForm(@Nullable String name, @Nullable String email, @Nulla
         } else if (n.length() > NAME_MAX) {
             p.put("name", en ? "The name is longer than " + NAME_MAX + " characters." : "Họ và tên dài quá " + NAME_MAX + " ký tự.");
         }
-        String e = line(email);
-        if (e.isEmpty() || e.length() > EMAIL_MAX || !EMAIL.matcher(e).matches()) {
+        if (!PublicText.isEmail(email)) {
             p.put("email", en ? "Please enter a valid e-mail address: the answer and a confirmation link are sent to it."
                     : "Xin nhập địa chỉ thư điện tử hợp lệ: đường dẫn xác nhận và câu trả lời được gửi về địa chỉ này.");
         }

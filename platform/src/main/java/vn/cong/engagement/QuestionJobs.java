@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * The Q&A jobs, each once across nodes and tenant by tenant (one tenant's failure does not stop the others): reminders
- * when a step nears its deadline, and the daily anonymisation of the personal data of questions closed longer ago than
+ * when a step nears its deadline, and the daily anonymisation of the personal data of questions (and petitions) closed longer ago than
  * each tenant keeps it (Decree 13/2023; 24 months by default).
  */
 @Factory
@@ -43,9 +43,10 @@ class QuestionJobs {
 
     @Singleton
     @Requires(property = "cong.engagement.anonymise.enabled", notEquals = "false")
-    ClusterJob questionAnonymisationJob(QuestionDesk desk, Configuration config) {
+    ClusterJob questionAnonymisationJob(QuestionDesk desk, PetitionDesk petitions, Configuration config) {
         return ScheduledJob.oneNode(ANONYMISATION, config.tick(), config.initialDelay(),
-                        run -> run.forEachServingTenant(tenant -> desk.anonymiseExpired(tenant).map(Long::intValue)))
+                        run -> run.forEachServingTenant(tenant -> desk.anonymiseExpired(tenant)
+                                .flatMap(questions -> petitions.anonymiseExpired(tenant).map(p -> (int) (questions + p)))))
                 .slottedBy(CronSlots.of(config.cron()));
     }
 }

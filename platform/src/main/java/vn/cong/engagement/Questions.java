@@ -12,7 +12,6 @@ import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantTx;
 import vn.cong.tenancy.outbox.MailOutbox;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,7 +31,6 @@ public class Questions {
 
     public static final String PUBLIC_PATH = "/hoi-dap";
     private static final Logger LOG = LoggerFactory.getLogger(Questions.class);
-    private static final char[] CODE_CHARS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
 
     private final TenantDatabase db;
     private final FormProtection protection;
@@ -40,10 +38,11 @@ public class Questions {
     private final MailOutbox mail;
     private final PublicLinks links;
     private final QuestionNotices notices;
-    private final SecureRandom random = new SecureRandom();
+    private final TrackingCodes codes;
 
     public Questions(TenantDatabase db, FormProtection protection, EmailConfirmations confirmations, MailOutbox mail, PublicLinks links,
-                     QuestionNotices notices) {
+                     QuestionNotices notices, TrackingCodes codes) {
+        this.codes = codes;
         this.db = db;
         this.protection = protection;
         this.confirmations = confirmations;
@@ -271,14 +270,10 @@ public class Questions {
     }
 
     private String trackingCode() {
-        StringBuilder b = new StringBuilder("HD-");
-        for (int i = 0; i < 10; i++) {
-            b.append(CODE_CHARS[random.nextInt(CODE_CHARS.length)]);
-        }
-        return b.toString();
+        return codes.next("HD");
     }
 
-    static String prefix(String lang) {
+    public static String prefix(String lang) {
         return "en".equals(lang) ? "/en" : "";
     }
 }

@@ -58,7 +58,9 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/bao-cao/nhac-nho/tai-ve/{format}", "a report download (RemindersTest)"),
             Map.entry("/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)"),
             Map.entry("/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)"),
-            Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"));
+            Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"),
+            Map.entry("/quan-tri/gop-y-du-thao/{id}/tong-hop.{extension}", "a DOCX or XLSX download (ConsultationCommentsTest)"),
+            Map.entry("/quan-tri/phan-anh/{id}/tep/{mediaId}", "a file download (PetitionsTest)"));
 
     @Inject
     EmbeddedServer server;
@@ -125,6 +127,10 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/don-vi", "/quan-tri/don-vi");
         pages.put("/quan-tri/hoi-dap", "/quan-tri/hoi-dap");
         pages.put("/quan-tri/hoi-dap/{id}", "/quan-tri/hoi-dap/" + id("SELECT id FROM t_most.questions ORDER BY id LIMIT 1"));
+        pages.put("/quan-tri/gop-y-du-thao", "/quan-tri/gop-y-du-thao");
+        pages.put("/quan-tri/gop-y-du-thao/{id}", "/quan-tri/gop-y-du-thao/" + id("SELECT item_id FROM t_most.consultation_comments ORDER BY id LIMIT 1"));
+        pages.put("/quan-tri/phan-anh", "/quan-tri/phan-anh");
+        pages.put("/quan-tri/phan-anh/{id}", "/quan-tri/phan-anh/" + id("SELECT id FROM t_most.petitions ORDER BY id LIMIT 1"));
         pages.put("/quan-tri/thong-bao", "/quan-tri/thong-bao");
         pages.put("/quan-tri/bao-mat", "/quan-tri/bao-mat");
         pages.put("/quan-tri/phien-dang-nhap", "/quan-tri/phien-dang-nhap");

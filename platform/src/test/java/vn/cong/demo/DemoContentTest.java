@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -75,6 +76,26 @@ class DemoContentTest extends PlatformTestSupport {
         assertTrue(list.contains("Hợp tác quốc tế trong nghiên cứu"), list);
         long id = SqlProbe.number(this::jdbc, "SELECT id FROM t_most.questions WHERE title LIKE 'Hợp tác quốc tế%'");
         assertEquals("Vụ Hợp tác quốc tế", Jsoup.parse(browser().get("/hoi-dap/" + id).body()).selectFirst(".answer-unit").text());
+    }
+
+    @Test
+    void draftsCarryModeratedCommentsTheClosedOneItsResponseAndMostHasPetitions() {
+        assertEquals(List.of("approved:2", "hidden:1", "pending:1"), SqlProbe.column(this::jdbc, """
+                SELECT m.status || ':' || count(*) FROM t_most.consultation_comments m JOIN t_most.content_items i ON i.id = m.item_id
+                WHERE i.slug = 'du-thao-thong-tu-quan-ly-phong-thi-nghiem-trong-diem' GROUP BY m.status ORDER BY 1"""));
+        Document open = Jsoup.parse(browser().get("/du-thao/du-thao-thong-tu-quan-ly-phong-thi-nghiem-trong-diem").body());
+        assertEquals(2, open.select(".comment-list .comment").size());
+        assertTrue(open.selectFirst("form.comment-form") != null, "the open draft takes comments");
+        Document closed = Jsoup.parse(browser().get("/du-thao/du-thao-nghi-dinh-khuyen-khich-doanh-nghiep-dau-tu-khcn").body());
+        assertTrue(closed.selectFirst(".consultation-response").text().contains("Vụ Pháp chế"));
+        assertEquals(3, closed.select(".comment-list .comment").size());
+        for (String tenant : List.of("nafosted", "hp_sgddt")) {
+            assertTrue(SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_" + tenant + ".consultation_comments WHERE status = 'hidden'") == 1,
+                    tenant + " has one hidden comment");
+        }
+        assertEquals(List.of("answered", "forwarded", "published", "received"),
+                SqlProbe.column(this::jdbc, "SELECT status FROM t_most.petitions ORDER BY status"));
+        assertTrue(Jsoup.parse(browser().get("/phan-anh").body()).text().contains("Chậm trả kết quả thẩm định"));
     }
 
     @Test

@@ -34,10 +34,12 @@ class KindPagesController {
     private final PublicPages pages;
     private final SiteConfiguration config;
     private final Map<String, ContentKind<?>> byPath = new HashMap<>();
+    private final List<ItemPageAddition> additions;
 
-    KindPagesController(PublicPages pages, ContentKinds kinds, SiteConfiguration config) {
+    KindPagesController(PublicPages pages, ContentKinds kinds, SiteConfiguration config, List<ItemPageAddition> additions) {
         this.pages = pages;
         this.config = config;
+        this.additions = additions;
         kinds.all().forEach(k -> byPath.put(k.declaration().publicPath(), k));
     }
 
@@ -101,7 +103,7 @@ class KindPagesController {
             return Optional.empty();
         }
         KindDeclaration d = kind.declaration();
-        return Optional.of(new PublicPage(d.publicUrl(lang, slug), ctx -> kind.item(ctx.tenant(), lang, slug).map(item -> {
+        return Optional.of(new PublicPage(d.publicUrl(lang, slug), ctx -> kind.item(ctx.tenant(), lang, slug).flatMap(item -> {
             Map<String, Object> model = ctx.model(ctx.site(null, d.publicList(KindUrls.other(lang))), item.pageTitle());
             model.put("kind", d);
             model.put("listUrl", d.publicList(lang));
@@ -109,7 +111,10 @@ class KindPagesController {
             model.put(vn.cong.site.PageMeta.DESCRIPTION, item.summary());
             model.put(vn.cong.site.PageMeta.TYPE, "article");
             model.put("badge", item.badge() == null ? null : shown(ctx, item.badge()));
-            return new PageView("kind-item", model);
+            return reactor.core.publisher.Flux.fromIterable(additions).filter(a -> a.kind().equals(d.kind()))
+                    .concatMap(a -> a.model(ctx, lang, slug))
+                    .doOnNext(model::putAll)
+                    .then(Mono.fromSupplier(() -> new PageView("kind-item", model)));
         })));
     }
 
