@@ -1,0 +1,226 @@
+package vn.cong.reports.contribution;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.cong.content.classification.Topics;
+import vn.cong.content.sections.Sections;
+import vn.cong.content.Slugs;
+import vn.cong.engagement.Units;
+import vn.cong.ops.integrity.IntegrityCheck;
+import vn.cong.reports.contribution.ContributionReport.Count;
+import vn.cong.reports.contribution.ContributionReport.UnitLine;
+import vn.cong.reports.imports.ImportResult;
+import vn.cong.reports.imports.ItemImport;
+import vn.cong.tenancy.Tenant;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.TestTenants;
+import vn.cong.testing.TwoPortals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * THE test of the contribution report: seed 004's first half of 2018, built from {@code notes/seed004-figures.md}
+ * ({@code reports/seed004-h1-2018.csv}, written by the script beside it) and brought in through the import, gives
+ * back the seed's report exactly.
+ */
+@MicronautTest(transactional = false)
+class Seed004ReportTest extends PlatformTestSupport {
+
+    /** Units under the duty, in the seed's order: name, total, monthly average as printed. */
+    static final String[][] MEETING = {
+            {"Trung tâm Nghiên cứu và Phát triển truyền thông KH&CN", "171", "28,5"},
+            {"Tổng cục Tiêu chuẩn Đo lường Chất lượng", "62", "10,33"},
+            {"Vụ Kế hoạch - Tài chính", "48", "8,0"},
+            {"Cục Thông tin KH&CN quốc gia", "47", "7,83"},
+            {"Cục Sở hữu trí tuệ", "41", "6,83"},
+            {"Viện Năng lượng nguyên tử Việt Nam", "39", "6,5"},
+            {"Văn phòng Bộ", "28", "4,67"},
+            {"Vụ KH&CN các ngành Kinh tế - kỹ thuật", "22", "3,67"},
+            {"Ban quản lý Khu Công nghệ cao Hòa Lạc", "22", "3,67"},
+            {"Vụ Hợp tác quốc tế", "21", "3,5"},
+            {"Cục An toàn bức xạ và hạt nhân", "15", "2,5"},
+            {"Vụ Phát triển KH&CN địa phương", "14", "2,33"},
+            {"Quỹ Phát triển KH&CN quốc gia", "13", "2,17"},
+            {"Vụ Thi đua - Khen thưởng", "13", "2,17"},
+            {"Vụ Pháp chế", "12", "2,0"},
+            {"Vụ Tổ chức cán bộ", "12", "2,0"},
+            {"Học viện Khoa học, Công nghệ và Đổi mới sáng tạo", "12", "2,0"},
+            {"Cục Ứng dụng và Phát triển công nghệ", "12", "2,0"}};
+    static final String[][] MISSING = {
+            {"Viện Nghiên cứu và Phát triển Vùng", "0", "0"},
+            {"Cục Công tác phía Nam", "0", "0"},
+            {"Viện Khoa học sở hữu trí tuệ", "1", "0,17"},
+            {"Viện Đánh giá khoa học và định giá công nghệ", "1", "0,17"},
+            {"Văn phòng Công nhận Chất lượng", "1", "0,17"},
+            {"Viện Nghiên cứu sáng chế và khai thác công nghệ", "2", "0,33"},
+            {"Văn phòng các chương trình trọng điểm cấp nhà nước", "3", "0,5"},
+            {"Thanh tra Bộ", "3", "0,5"},
+            {"Văn phòng Đăng ký hoạt động KH&CN", "4", "0,67"},
+            {"Viện Ứng dụng công nghệ", "5", "0,83"},
+            {"Vụ Khoa học Xã hội, Nhân văn và Tự nhiên", "6", "1,0"},
+            {"Cục Năng lượng nguyên tử", "6", "1,0"},
+            {"Cục Phát triển thị trường và doanh nghiệp KH&CN", "7", "1,17"},
+            {"Vụ Công nghệ cao", "7", "1,17"},
+            {"Trung tâm Nghiên cứu và Phát triển hội nhập KH&CN quốc tế", "7", "1,17"},
+            {"Vụ Đánh giá, Thẩm định và Giám định công nghệ", "10", "1,67"}};
+    static final String[] OUTSIDE = {"Sở KH&CN Hải Phòng", "Sở KH&CN Đồng Tháp"};
+    static final String[] SECTIONS = {"Tin nổi bật", "Tin trang chủ", "Tin tổng hợp", "Điểm báo về KH&CN", "Thông báo",
+            "Văn bản chỉ đạo điều hành", "Lấy ý kiến về văn bản KH&CN", "Hợp tác quốc tế", "Công khai minh bạch", "Ứng dụng CNTT - CCHC",
+            "Cơ cấu tổ chức", "Thủ tục hành chính", "Các mục khác"};
+    static final long[] SECTION_COUNTS = {102, 120, 152, 393, 162, 30, 9, 72, 15, 18, 19, 20, 145};
+    static final long[] TOPIC_COUNTS = {116, 130, 83, 65, 33, 30, 35, 52, 71, 77, 32, 37, 48, 84, 36, 87, 241};
+
+    @Inject
+    Units units;
+    @Inject
+    Sections sections;
+    @Inject
+    Topics topics;
+    @Inject
+    ItemImport imports;
+    @Inject
+    ContributionReports reports;
+    @Inject
+    IntegrityCheck integrity;
+
+    TwoPortals portals;
+    ImportResult imported;
+    ContributionReport report;
+
+    @BeforeAll
+    void importTheFirstHalfOf2018() {
+        portals = TwoPortals.onboard(applicationContext);
+        Tenant alpha = portals.alpha();
+        prepareMinistry(alpha, portals.editorId(alpha));
+        imported = imports.importItems(alpha, TestTenants.read("reports/seed004-h1-2018.csv"), "test").block();
+        report = reports.report(alpha, Period.halfYear(2018, 1)).block();
+    }
+
+    @Inject
+    io.micronaut.context.ApplicationContext applicationContext;
+
+    /** The ministry's 34 units under the duty (in the seed's order), two outside it, its 13 sections and seed 004's topics. */
+    void prepareMinistry(Tenant tenant, long actorId) {
+        List<Units.Declared> declared = new ArrayList<>();
+        for (String[] u : MEETING) {
+            declared.add(new Units.Declared(u[0], null, null, null, null, true, false));
+        }
+        for (String[] u : MISSING) {
+            declared.add(new Units.Declared(u[0], null, null, null, null, true, false));
+        }
+        for (String u : OUTSIDE) {
+            declared.add(new Units.Declared(u, null, null, null, null, false, true));
+        }
+        units.declare(tenant, declared).block();
+        for (String s : SECTIONS) {
+            sections.add(tenant, actorId, new Sections.Fields(Slugs.fromTitle(s), s, s, "", null)).block();
+        }
+        topics.declare(tenant, Topics.MOST_PRESET).block();
+    }
+
+    @Test
+    void theImportTakesEveryRowOfTheHalfYear() {
+        assertTrue(imported.ok(), imported.errors().toString());
+        assertEquals(1259, imported.rows());
+        assertEquals(1259, imported.imported());
+    }
+
+    @Test
+    void reproducesSeed004sTotals() {
+        assertEquals(1257, report.total());
+        assertEquals(695, report.supplied());
+        assertEquals(562, report.found());
+        assertEquals(52, report.rejected());
+        assertEquals("6,0", report.monthsText());
+        assertEquals("từ ngày 01/01/2018 đến hết ngày 30/06/2018", report.periodLabel());
+    }
+
+    @Test
+    void eighteenOfThirtyFourUnitsMeetTheQuotaWithTheSeedsTotalsAndAverages() {
+        assertEquals(34, report.underDuty());
+        assertEquals(lines(MEETING), printed(report.meeting()));
+    }
+
+    @Test
+    void sixteenUnitsMissTheQuotaWithTheSeedsTotalsAndAverages() {
+        assertEquals(lines(MISSING), printed(report.missing()));
+    }
+
+    @Test
+    void theSixUnitsAtThreeTimesTheQuotaAreCommended() {
+        assertEquals(List.of(MEETING[0][0], MEETING[1][0], MEETING[2][0], MEETING[3][0], MEETING[4][0], MEETING[5][0]),
+                report.commended().stream().map(UnitLine::name).toList());
+    }
+
+    @Test
+    void sectionsAndTopicsAreCountedAsTheSeedCountsThem() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < SECTIONS.length; i++) {
+            expected.add(SECTIONS[i] + ": " + SECTION_COUNTS[i]);
+        }
+        assertEquals(expected, report.sections().stream().map(c -> c.name() + ": " + c.items()).toList());
+        List<String> topicsExpected = new ArrayList<>();
+        for (int i = 0; i < Topics.MOST_PRESET.size(); i++) {
+            topicsExpected.add(Topics.MOST_PRESET.get(i) + ": " + TOPIC_COUNTS[i]);
+        }
+        assertEquals(topicsExpected, report.topics().stream().map(c -> c.name() + ": " + c.items()).toList());
+    }
+
+    @Test
+    void unitsOutsideTheDutyAndIndividualsMakeUpTheOtherTwentyEight() {
+        assertEquals(List.of(new Count("Sở KH&CN Hải Phòng", 19), new Count("Sở KH&CN Đồng Tháp", 5), new Count("Cá nhân và đơn vị khác", 4)),
+                report.outside());
+        assertEquals(28, report.outsideTotal());
+        assertEquals(667, report.units().stream().mapToLong(UnitLine::total).sum());
+    }
+
+    @Test
+    void rejectedItemsAreListedWithTheirReasonsAndCountInTheirUnits() {
+        assertEquals(52, report.rejectedItems().size());
+        assertTrue(report.rejectedItems().stream().allMatch(r -> !r.reason().isBlank() && !r.unit().isBlank()), report.rejectedItems().toString());
+        assertTrue(report.rejectedItems().stream().anyMatch(r -> r.reason().equals("Trùng lặp nội dung đã đăng tải")));
+        assertTrue(report.rejectedItems().stream().anyMatch(r -> r.reason().equals("Sự kiện đã cũ, không còn tính thời sự")));
+        assertEquals(52, report.units().stream().mapToLong(UnitLine::rejected).sum());
+    }
+
+    @Test
+    void importingTheSameFileAgainChangesNothing() {
+        ImportResult again = imports.importItems(portals.alpha(), TestTenants.read("reports/seed004-h1-2018.csv"), "test again").block();
+        assertTrue(again.ok(), again.errors().toString());
+        assertEquals(0, again.imported());
+        assertEquals(1259, again.unchanged());
+        assertEquals(1257, reports.report(portals.alpha(), Period.halfYear(2018, 1)).block().total());
+    }
+
+    @Test
+    void importedHistoryKeepsTheIntegrityCheckClean() {
+        var run = integrity.run(IntegrityCheck.Trigger.COMMAND, portals.alpha().code(), "test").block();
+        assertEquals("clean", run.status(), String.valueOf(run));
+    }
+
+    @Test
+    void theMinistrysItemsNeverCountOnAnotherPortal() {
+        ContributionReport beta = reports.report(portals.beta(), Period.halfYear(2018, 1)).block();
+        assertEquals(0, beta.total());
+        assertTrue(beta.units().stream().noneMatch(u -> u.name().equals(MEETING[0][0])));
+        assertTrue(beta.rejectedItems().isEmpty());
+    }
+
+    private static List<String> lines(String[][] rows) {
+        List<String> out = new ArrayList<>();
+        for (String[] r : rows) {
+            out.add(r[0] + " | " + r[1] + " | " + r[2]);
+        }
+        return out;
+    }
+
+    private static List<String> printed(List<UnitLine> lines) {
+        return lines.stream().map(l -> l.name() + " | " + l.total() + " | " + l.averageText()).toList();
+    }
+}
