@@ -30,6 +30,11 @@ public record Classification(@Nullable String origin, @Nullable Long topicId, @N
         return p;
     }
 
+    /** Blank codes as unset. */
+    public Classification normalised() {
+        return new Classification(blank(origin) ? null : origin.strip(), topicId, blank(genre) ? null : genre.strip());
+    }
+
     public static Mono<Classification> of(TenantTx c, long itemId) {
         return c.one("SELECT origin, topic_id, genre FROM content_items WHERE id = $1",
                 r -> new Classification(r.get(0, String.class), r.get(1, Long.class), r.get(2, String.class)), itemId);
