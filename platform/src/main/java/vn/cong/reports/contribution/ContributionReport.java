@@ -41,6 +41,10 @@ public record ContributionReport(String from, String to, String periodLabel, Big
         return !"none".equals(quotaCode);
     }
 
+    public String commendedNames() {
+        return String.join("; ", commended.stream().map(UnitLine::name).toList());
+    }
+
     public long underDuty() {
         return units.size();
     }

@@ -74,6 +74,27 @@ public record Period(LocalDate from, LocalDate to) {
         }
     }
 
+    /**
+     * The last complete period of a report cadence (the profile's {@code reports} value) before {@code today}: the
+     * previous half-year, month or year.
+     */
+    public static Period previous(String cadence, LocalDate today) {
+        return switch (cadence) {
+            case "monthly" -> month(today.minusMonths(1).getYear(), today.minusMonths(1).getMonthValue());
+            case "yearly" -> year(today.getYear() - 1);
+            default -> today.getMonthValue() > 6 ? halfYear(today.getYear(), 1) : halfYear(today.getYear() - 1, 2);
+        };
+    }
+
+    /** The period of a report cadence that holds {@code today} (this month, half-year or year). */
+    public static Period current(String cadence, LocalDate today) {
+        return switch (cadence) {
+            case "monthly" -> month(today.getYear(), today.getMonthValue());
+            case "yearly" -> year(today.getYear());
+            default -> halfYear(today.getYear(), today.getMonthValue() <= 6 ? 1 : 2);
+        };
+    }
+
     /** The first instant of the period. */
     public OffsetDateTime start() {
         return from.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();

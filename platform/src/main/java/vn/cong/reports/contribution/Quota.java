@@ -28,6 +28,12 @@ public record Quota(String code, String label, List<Requirement> requirements) {
         });
     }
 
+    /** The number of items a unit must reach over {@code months}, when the quota counts every genre alike; else null. */
+    public @Nullable BigDecimal itemsOver(BigDecimal months) {
+        return requirements.size() == 1 && requirements.get(0).genre() == null
+                ? BigDecimal.valueOf(requirements.get(0).perMonth()).multiply(months) : null;
+    }
+
     public boolean set() {
         return !requirements.isEmpty();
     }

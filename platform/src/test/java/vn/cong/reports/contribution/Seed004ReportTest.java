@@ -18,7 +18,14 @@ import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 import vn.cong.testing.TwoPortals;
 
+import io.micronaut.json.JsonMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import vn.cong.testing.Browser;
+
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +95,8 @@ class Seed004ReportTest extends PlatformTestSupport {
     ContributionReports reports;
     @Inject
     IntegrityCheck integrity;
+    @Inject
+    JsonMapper json;
 
     TwoPortals portals;
     ImportResult imported;
@@ -210,6 +219,69 @@ class Seed004ReportTest extends PlatformTestSupport {
         assertEquals(0, beta.total());
         assertTrue(beta.units().stream().noneMatch(u -> u.name().equals(MEETING[0][0])));
         assertTrue(beta.rejectedItems().isEmpty());
+    }
+
+    @Test
+    void theReportPageShowsTheSeedsLayoutWithChartsReadableWithoutJavascript() {
+        Browser admin = portals.loggedIn(TwoPortals.ALPHA_HOST, "quantri", "MatKhauAlpha2026!");
+        HttpResponse<String> response = admin.get("/quan-tri/bao-cao/dong-gop?kind=half&year=2018&value=1");
+        assertEquals(200, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals("1257", page.select(".total").text());
+        assertEquals("695", page.select(".supplied").text());
+        assertEquals("562", page.select(".found").text());
+        assertEquals("18/34", page.select(".meeting-count").text());
+        assertEquals("16/34", page.select(".missing-count").text());
+        assertEquals(List.of("1", MEETING[0][0], "171", "28,5"), page.select("table.meeting tbody tr").get(0).children().eachText());
+        assertEquals(List.of("4", MEETING[3][0], "47", "7,83"), page.select("table.meeting tbody tr").get(3).children().eachText());
+        assertEquals(List.of("1", MISSING[0][0], "0", "0"), page.select("table.missing tbody tr").get(0).children().eachText());
+        assertEquals("6", page.select(".commended-count").text());
+        assertEquals(52, page.select("table.rejected-items tbody tr").size());
+        var charts = page.select("svg[role=img]");
+        assertEquals(3, charts.size(), "sections, topics and units are drawn");
+        for (var chart : charts) {
+            assertTrue(!chart.select("title").text().isBlank() && !chart.select("desc").text().isBlank(), "every chart has a text alternative");
+        }
+        assertTrue(charts.get(0).text().contains("Điểm báo về KH&CN") && charts.get(0).text().contains("393"), "bars carry their labels and numbers");
+        assertTrue(page.select("script").isEmpty() || page.select("svg script").isEmpty());
+        assertEquals("/quan-tri/bao-cao/dong-gop.json?from=2018-01-01&to=2018-06-30", page.select("a[href*=dong-gop.json]").attr("href"));
+    }
+
+    @Test
+    void theJsonAtItsDocumentedUrlCarriesTheSameNumbers() throws java.io.IOException {
+        Browser admin = portals.loggedIn(TwoPortals.ALPHA_HOST, "quantri", "MatKhauAlpha2026!");
+        HttpResponse<String> response = admin.get("/quan-tri/bao-cao/dong-gop.json?from=2018-01-01&to=2018-06-30");
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Object> body = json.readValue(response.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+        assertEquals(1257, ((Number) body.get("total")).intValue());
+        assertEquals(18, ((List<?>) body.get("meeting")).size());
+        assertEquals("10,33", ((Map<?, ?>) ((List<?>) body.get("meeting")).get(1)).get("averageText"));
+        assertEquals(400, admin.get("/quan-tri/bao-cao/dong-gop.json?from=2018-07-01&to=2018-06-30").statusCode());
+        HttpResponse<String> anonymous = portals.browser(TwoPortals.ALPHA_HOST).get("/quan-tri/bao-cao/dong-gop.json?from=2018-01-01&to=2018-06-30");
+        assertTrue(anonymous.statusCode() != 200 && !anonymous.body().contains("\"total\""), "staff only: " + anonymous.statusCode());
+    }
+
+    @Test
+    void anEditorCannotOpenTheReportAndAnotherPortalsReportIsEmpty() {
+        assertEquals(403, portals.editor(portals.alpha()).get("/quan-tri/bao-cao/dong-gop").statusCode());
+        assertEquals(403, portals.editor(portals.alpha()).get("/quan-tri/bao-cao/dong-gop.json?kind=year&year=2018").statusCode());
+        Browser betaAdmin = portals.loggedIn(TwoPortals.BETA_HOST, "quantri", "MatKhauBeta2026!");
+        Document page = Jsoup.parse(betaAdmin.get("/quan-tri/bao-cao/dong-gop?kind=half&year=2018&value=1").body());
+        assertEquals("0", page.select(".total").text());
+        assertTrue(!page.text().contains(MEETING[0][0]));
+        Browser alphaAdminOnBeta = portals.loggedIn(TwoPortals.ALPHA_HOST, "quantri", "MatKhauAlpha2026!").at(TwoPortals.BETA_HOST);
+        assertTrue(alphaAdminOnBeta.get("/quan-tri/bao-cao/dong-gop.json?kind=year&year=2018").statusCode() != 200,
+                "alpha's session opens nothing on beta");
+    }
+
+    @Test
+    void aWrongPeriodKeepsWhatWasTypedAndSaysWhy() {
+        Browser admin = portals.loggedIn(TwoPortals.ALPHA_HOST, "quantri", "MatKhauAlpha2026!");
+        HttpResponse<String> response = admin.get("/quan-tri/bao-cao/dong-gop?kind=month&year=2018&value=13");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertTrue(page.select("[role=alert]").text().contains("Kỳ báo cáo không hợp lệ"));
+        assertEquals("13", page.select("#value").val());
     }
 
     private static List<String> lines(String[][] rows) {
