@@ -18,10 +18,14 @@ import vn.cong.admin.StaffAccount;
 import vn.cong.admin.StaffMenu;
 import vn.cong.reports.contribution.BarChart;
 import vn.cong.reports.contribution.BarChart.Bar;
+import vn.cong.reports.contribution.ContributionDocument;
 import vn.cong.reports.contribution.ContributionReport;
 import vn.cong.reports.contribution.ContributionReports;
 import vn.cong.reports.contribution.Period;
 import vn.cong.reports.contribution.Quota;
+import vn.cong.reports.export.ReportExports;
+import vn.cong.reports.export.ReportFile;
+import vn.cong.reports.export.ReportFormat;
 import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.ApiErrors;
@@ -108,7 +112,7 @@ class ContributionController {
         model.put("monthCounts", live.month().units().stream()
                 .collect(java.util.stream.Collectors.toMap(ContributionReport.UnitLine::unitId, ContributionReport.UnitLine::total)));
         model.put("alert", alert);
-        model.put("jsonUrl", report == null ? null : PAGE + ".json?from=" + report.from() + "&to=" + report.to());
+        model.put("query", report == null ? null : "?from=" + report.from() + "&to=" + report.to());
         if (report != null) {
             model.put("sectionChart", BarChart.svg("bieu-do-chuyen-muc", "Số tin bài theo chuyên mục", "Số tin bài " + report.periodLabel()
                     + " theo từng chuyên mục; số liệu chi tiết ở bảng bên dưới.", bars(report.sections()), null));
@@ -126,20 +130,31 @@ class ContributionController {
         return counts.stream().map(c -> new Bar(c.name(), c.items())).toList();
     }
 
-    /** The same report as JSON (the documented URL); 400 with a Vietnamese message for a period that is not one. */
-    @Controller(ContributionController.PAGE + ".json")
+    /**
+     * The same report as JSON (the documented URL) or as a file to download: {@code dong-gop.json}, {@code .xlsx},
+     * {@code .docx}, {@code .pdf}, with {@code from=YYYY-MM-DD&to=YYYY-MM-DD} (or {@code kind=&year=&value=}); 400 with a
+     * Vietnamese message for a period that is not one.
+     */
+    @Controller("/quan-tri/bao-cao")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    static class Json {
+    static class Downloads {
 
         private final ContributionReports reports;
+        private final ReportExports exports;
 
-        Json(ContributionReports reports) {
+        Downloads(ContributionReports reports, ReportExports exports) {
             this.reports = reports;
+            this.exports = exports;
         }
 
-        @Get(produces = MediaType.APPLICATION_JSON)
-        Mono<HttpResponse<?>> report(Tenant tenant, StaffAccount me, @Nullable @QueryValue String kind, @Nullable @QueryValue String year,
-                                     @Nullable @QueryValue String value, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        @Get(value = "/dong-gop.{format}", produces = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
+        Mono<HttpResponse<?>> report(Tenant tenant, StaffAccount me, String format, @Nullable @QueryValue String kind,
+                                     @Nullable @QueryValue String year, @Nullable @QueryValue String value,
+                                     @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+            var fileFormat = ReportFormat.fromExtension(format);
+            if (!"json".equals(format) && fileFormat.isEmpty()) {
+                return Mono.just(HttpResponse.notFound(ApiErrors.of("Không có định dạng «" + format + "»: dùng json, xlsx, docx hoặc pdf.")));
+            }
             if (!mayRead(me)) {
                 return Mono.just(HttpResponse.status(HttpStatus.FORBIDDEN)
                         .body(ApiErrors.of("Báo cáo đóng góp tin bài dành cho Trưởng, Phó Trưởng ban biên tập và quản trị cổng.")));
@@ -149,7 +164,13 @@ class ContributionController {
                 return Mono.just(HttpResponse.badRequest(ApiErrors.of("period",
                         "Kỳ báo cáo không hợp lệ: ghi from=YYYY-MM-DD&to=YYYY-MM-DD, hoặc kind=month|quarter|half|year&year=&value=.")));
             }
-            return reports.report(tenant, period.get()).map(HttpResponse::ok);
+            Mono<ContributionReport> report = reports.report(tenant, period.get());
+            if (fileFormat.isEmpty()) {
+                return report.map(r -> HttpResponse.ok(r).contentType(MediaType.APPLICATION_JSON_TYPE));
+            }
+            return report.flatMap(r -> exports.export(ContributionDocument.of(r, tenant.nameVi()), fileFormat.get(),
+                            "Báo cáo cung cấp thông tin " + r.from() + " đến " + r.to()))
+                    .map(ReportFile::download);
         }
     }
 }

@@ -284,6 +284,52 @@ class Seed004ReportTest extends PlatformTestSupport {
         assertEquals("13", page.select("#value").val());
     }
 
+    @Test
+    void theExportsInWordExcelAndPdfShowTheSeedsNumbers() throws Exception {
+        Browser admin = portals.loggedIn(TwoPortals.ALPHA_HOST, "quantri", "MatKhauAlpha2026!");
+        String query = "?from=2018-01-01&to=2018-06-30";
+
+        HttpResponse<byte[]> xlsx = admin.getBytes("/quan-tri/bao-cao/dong-gop.xlsx" + query, Map.of());
+        assertEquals(200, xlsx.statusCode());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            StringBuilder summary = new StringBuilder();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> summary.append(cell.toString()).append('\n')));
+            assertTrue(summary.toString().contains("Tổng số 1.257 tin/bài"), summary.toString());
+            assertTrue(summary.toString().contains("- 695 tin/bài do các đơn vị, cá nhân cung cấp;"));
+            var meeting = workbook.getSheetAt(3);
+            assertEquals(MEETING[0][0], meeting.getRow(2).getCell(1).getStringCellValue());
+            assertEquals(171.0, meeting.getRow(2).getCell(2).getNumericCellValue());
+            assertEquals(28.5, meeting.getRow(2).getCell(3).getNumericCellValue());
+            assertEquals(10.33, meeting.getRow(3).getCell(3).getNumericCellValue());
+            assertEquals(19, meeting.getLastRowNum(), "the title row, the header and 18 units");
+        }
+
+        HttpResponse<byte[]> docx = admin.getBytes("/quan-tri/bao-cao/dong-gop.docx" + query, Map.of());
+        assertEquals(200, docx.statusCode());
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            String text = extractor.getText();
+            assertTrue(text.contains("(từ ngày 01/01/2018 đến hết ngày 30/06/2018)"), text);
+            assertTrue(text.contains("Có 18/34 đơn vị bảo đảm") && text.contains("Có 16/34 đơn vị không cung cấp đủ"));
+            assertTrue(text.contains("không duyệt đăng 52 tin/bài"), text);
+            var missing = document.getTables().stream().filter(t -> t.getText().contains(MISSING[15][0])).findFirst().orElseThrow();
+            assertEquals("1,67", missing.getRow(16).getCell(3).getText());
+            var meeting = document.getTables().stream().filter(t -> t.getText().contains(MEETING[3][0])).findFirst().orElseThrow();
+            assertEquals("7,83", meeting.getRow(4).getCell(3).getText());
+        }
+
+        HttpResponse<byte[]> pdf = admin.getBytes("/quan-tri/bao-cao/dong-gop.pdf" + query, Map.of());
+        assertEquals(200, pdf.statusCode());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            for (String figure : List.of("1.257", "695", "562", "28,5", "10,33", "8,0", "7,83", "Điểm báo về KH&CN", "Sở KH&CN Hải Phòng",
+                    MISSING[0][0], "Thi đua khen thưởng")) {
+                assertTrue(text.contains(figure), figure + " in:\n" + text);
+            }
+        }
+        assertEquals(403, portals.editor(portals.alpha()).getBytes("/quan-tri/bao-cao/dong-gop.pdf" + query, Map.of()).statusCode());
+    }
+
     private static List<String> lines(String[][] rows) {
         List<String> out = new ArrayList<>();
         for (String[] r : rows) {
