@@ -37,6 +37,11 @@ public class Topics {
             "Hợp tác quốc tế",
             "Các chủ đề khác");
 
+    /** A declared list as names: {@code ["most"]} is seed 004's list. */
+    public static List<String> expand(List<String> declared) {
+        return declared.equals(List.of("most")) ? MOST_PRESET : declared;
+    }
+
     private final TenantDatabase db;
 
     public Topics(TenantDatabase db) {

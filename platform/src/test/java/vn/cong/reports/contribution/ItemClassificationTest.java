@@ -113,6 +113,18 @@ class ItemClassificationTest extends PlatformTestSupport {
     }
 
     @Test
+    void aManifestDeclaresTheTopicListOrSeed004sPreset() {
+        String gamma = vn.cong.testing.TestTenants.read("manifests/gamma.yaml");
+        var parsed = vn.cong.tenancy.manifest.ManifestReader.parse(gamma + "\ntopics: most\n");
+        assertTrue(parsed.errors().isEmpty(), parsed.errors().toString());
+        context.getBean(vn.cong.onboarding.Onboarding.class).onboard(parsed).block();
+        var tenant = context.getBean(vn.cong.tenancy.TenantRegistry.class).findByCode("gamma").orElseThrow();
+        assertEquals(Topics.MOST_PRESET, topics.all(tenant).block().stream().map(Topic::name).toList());
+        var bad = vn.cong.tenancy.manifest.ManifestReader.parse(gamma + "\ntopics: [\"Tuyển sinh\", \"\"]\n");
+        assertEquals(List.of("topics[1]"), bad.errors().stream().map(e -> e.field()).toList());
+    }
+
+    @Test
     void aContributorCannotClassifyAndAnotherPortalNeverReachesTheItem() {
         Browser contributor = portals.loggedIn(TwoPortals.ALPHA_HOST, Staff.USERNAMES.get(Role.CONTRIBUTOR), Staff.PASSWORD);
         String path = "/quan-tri/quy-trinh/" + itemId + "/phan-loai";
