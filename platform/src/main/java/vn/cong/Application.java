@@ -3,6 +3,7 @@ package vn.cong;
 import io.micronaut.runtime.Micronaut;
 import vn.cong.onboarding.CongCommand;
 import vn.cong.ops.integrity.IntegrityCommand;
+import vn.cong.reports.imports.ImportItemsCommand;
 
 /** Runs the platform, or one of its operator commands when the first argument names one. */
 public final class Application {
@@ -22,6 +23,10 @@ public final class Application {
         if (args.length > 0 && IntegrityCommand.handles(args[0])) {
             System.setProperty("cong.log.target", "System.err");
             System.exit(IntegrityCommand.run(args));
+        }
+        if (args.length > 0 && ImportItemsCommand.handles(args[0])) {
+            System.setProperty("cong.log.target", "System.err");
+            System.exit(ImportItemsCommand.run(args));
         }
         Micronaut.build(args).mainClass(Application.class).start();
     }

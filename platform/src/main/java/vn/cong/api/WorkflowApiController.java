@@ -14,7 +14,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.AccountAdministration;
+import vn.cong.accounts.Role;
 import vn.cong.content.ContentNotFound;
+import vn.cong.content.classification.Classification;
+import vn.cong.content.classification.ClassificationRejected;
+import vn.cong.content.classification.Classifications;
 import vn.cong.content.Draft;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.Publishing;
@@ -55,9 +59,11 @@ class WorkflowApiController {
     private final AccountAdministration accounts;
     private final SubmitItem submit;
     private final WorkflowSteps steps;
+    private final Classifications classifications;
 
     WorkflowApiController(WorkflowCatalog catalog, Publishing publishing, AccountAdministration accounts, SubmitItem submit,
-                          WorkflowSteps steps) {
+                          WorkflowSteps steps, Classifications classifications) {
+        this.classifications = classifications;
         this.catalog = catalog;
         this.publishing = publishing;
         this.accounts = accounts;
@@ -144,6 +150,23 @@ class WorkflowApiController {
         return action.<HttpResponse<?>>map(o -> HttpResponse.ok(State.of(o))).onErrorResume(e -> Mono.just(failure(e)));
     }
 
+    /** The item's classification for the contribution report: {@code {"origin", "topicId", "genre"}} (each may be null). */
+    @Get(value = "/{id}/classification", produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> classification(Tenant tenant, long id) {
+        return classifications.of(tenant, id).<HttpResponse<?>>map(HttpResponse::ok).onErrorResume(e -> Mono.just(failure(e)));
+    }
+
+    /** Replaces the classification (board roles and the tenant admin); 422 for an unknown code or topic. */
+    @Post(value = "/{id}/classification", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    Mono<HttpResponse<?>> classify(HttpRequest<?> request, Tenant tenant, long id, @Body Classification body) {
+        Actor a = actor(request);
+        if (!a.hasAny(Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD, Role.TENANT_ADMIN)) {
+            return Mono.just(HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiErrors.of("Chỉ ban biên tập và quản trị cổng được phân loại tin bài.")));
+        }
+        return classifications.set(tenant, id, a.id(), body).<HttpResponse<?>>map(HttpResponse::ok)
+                .onErrorResume(e -> Mono.just(failure(e)));
+    }
+
     private static HttpResponse<?> failure(Throwable e) {
         if (e instanceof WorkflowRefused) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiErrors.of(e.getMessage()));
@@ -157,6 +180,10 @@ class WorkflowApiController {
                     .map(p -> new FieldError(p.getKey(), p.getValue())).toList()));
         }
         if (e instanceof DraftRejected r) {
+            return HttpResponse.unprocessableEntity().body(new ApiErrors(r.problems().entrySet().stream()
+                    .map(p -> new FieldError(p.getKey(), p.getValue())).toList()));
+        }
+        if (e instanceof ClassificationRejected r) {
             return HttpResponse.unprocessableEntity().body(new ApiErrors(r.problems().entrySet().stream()
                     .map(p -> new FieldError(p.getKey(), p.getValue())).toList()));
         }

@@ -2,6 +2,7 @@ package vn.cong.demo;
 
 import io.micronaut.core.annotation.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
+import vn.cong.content.classification.Topics;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.cong.accounts.Role;
@@ -31,7 +32,7 @@ import java.util.function.Function;
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
-                       List<Reminder> reminders, List<Petition> petitions) {
+                       List<Reminder> reminders, List<Petition> petitions, @Nullable History history) {
 
     /** A month of a procedure's processing figures, {@code monthsAgo} months before this one (entered by its unit). */
     public record ServiceFigures(String procedure, int monthsAgo, int received, int processed, int onTime, int late) {
@@ -39,6 +40,13 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
 
     /** A reminder the board gave the unit named, {@code daysAgo} days ago. */
     public record Reminder(String unit, int daysAgo, String reason) {
+    }
+
+    /**
+     * Classified item history for the contribution report: the topic list (names, or {@code most} for seed 004's) and a
+     * CSV or JSON-lines file beside the demo file, loaded through the import of history (idempotent on external ids).
+     */
+    public record History(List<String> topics, String file) {
     }
 
     /**
@@ -148,7 +156,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
-                "serviceFigures", "reminders", "petitions");
+                "serviceFigures", "reminders", "petitions", "history");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -234,7 +242,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                         throw p.refused("status must be received, forwarded, answered, closed or published");
                     }
                     return new Petition(p.text("title"), p.text("body"), p.text("senderName"), p.optional("unit"), status, p.optional("answer"));
-                }));
+                }),
+                n.has("history") ? history(n.child("history")) : null);
     }
 
     /** The footer's legal block; every field optional. */
@@ -243,6 +252,15 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         return new vn.cong.content.legal.LegalNotice(l.optional("addressVi"), l.optional("addressEn"), l.optional("phone"),
                 l.optional("email"), l.optional("licenceVi"), l.optional("licenceEn"), l.optional("responsibleVi"),
                 l.optional("responsibleEn"));
+    }
+
+    private static History history(Node h) {
+        h.keys("topics", "file");
+        Object raw = h.map().get("topics");
+        List<String> topics = "most".equals(raw) ? Topics.MOST_PRESET
+                : raw instanceof List<?> l ? l.stream().map(x -> Normalizer.normalize(String.valueOf(x), Normalizer.Form.NFC)).toList()
+                : List.of();
+        return new History(topics, h.text("file"));
     }
 
     private static About about(Node a) {

@@ -8,7 +8,11 @@ import vn.cong.themes.ThemeVersions;
 
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
+import java.nio.charset.StandardCharsets;
+import io.micronaut.core.annotation.Nullable;
 import reactor.core.publisher.Mono;
+import vn.cong.reports.imports.ItemImport;
+import vn.cong.content.classification.Topics;
 import vn.cong.accounts.Account;
 import vn.cong.accounts.AccountAdministration;
 import vn.cong.accounts.AccountDetails;
@@ -111,17 +115,22 @@ class DemoTenant {
     private final ProcessingFigures figures;
     private final UnitReminders reminders;
 
+    private final Topics topics;
+    private final ItemImport itemImport;
+
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
-               UnitReminders reminders, DemoEngagement engagement) {
+               UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport) {
         this.engagement = engagement;
         this.legalNotices = legalNotices;
         this.figures = figures;
         this.reminders = reminders;
+        this.topics = topics;
+        this.itemImport = itemImport;
         this.themeVersions = themeVersions;
         this.structures = structures;
         this.units = units;
@@ -203,7 +212,7 @@ class DemoTenant {
                         .zipWith(documents(tenant, actor, fresh(content.documents(), DemoFile.Document::slug, taken), files))
                         .flatMap(t -> consultationsOf(tenant, actor, fresh(content.consultations(), DemoFile.Consultation::slug, taken), files).flatMap(cons ->
                                 proceduresOf(tenant, actor, fresh(content.procedures(), DemoFile.Procedure::slug, taken), files).flatMap(procs ->
-                                        aboutOf(tenant, actor, content.about()).flatMap(ab ->
+                                        aboutOf(tenant, actor, content.about()).flatMap(ab -> history(tenant, content.history(), mediaDir.getParent()).thenReturn(ab)).flatMap(ab ->
                                                 waiting(tenant, fresh(content.waiting(), DemoFile.Waiting::slug, taken), byUsername)
                                                         .flatMap(wait -> questionsOf(tenant, content.questions(), all)
                                                                 .then(serviceFiguresOf(tenant, actor, content.serviceFigures()))
@@ -223,6 +232,19 @@ class DemoTenant {
             return Mono.empty();
         }
         return legalNotices.of(tenant).flatMap(current -> current.isEmpty() ? legalNotices.save(tenant, adminId, notice) : Mono.empty());
+    }
+
+    /** The topic list and the classified history the contribution report shows (after the units exist). */
+    private Mono<Void> history(Tenant tenant, @Nullable DemoFile.History history, Path demoDir) {
+        if (history == null) {
+            return Mono.empty();
+        }
+        return topics.declare(tenant, history.topics())
+                .then(Mono.fromCallable(() -> Files.readString(demoDir.resolve(history.file()), StandardCharsets.UTF_8))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .flatMap(text -> itemImport.importItems(tenant, text, "demo:" + history.file()))
+                .flatMap(result -> result.ok() ? Mono.<Void>empty()
+                        : Mono.error(new IllegalArgumentException("demo history " + history.file() + ": " + result.errors())));
     }
 
     /**

@@ -40,6 +40,9 @@ public final class CongCommand {
               java -jar cong-platform.jar integrity [tenant-code]
                   Checks published content and the workflow's event chain of every tenant (or one) and
                   prints what changed outside the workflow. Exit code 0: nothing, 1: findings.
+              java -jar cong-platform.jar import-items <tenant-code> <file.csv | file.jsonl>
+                  Imports a portal's history of items (unit, section, topic, origin, genre, submission time, final
+                  state); every row error listed, nothing written when one row is wrong. Exit code 0: imported.
             Database settings come from the same configuration as the server (DB_HOST, DB_NAME, ...).
             """;
 

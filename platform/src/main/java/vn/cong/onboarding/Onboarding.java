@@ -32,6 +32,7 @@ import vn.cong.workflow.RegulationPreset;
 import vn.cong.workflow.RegulationProfiles;
 import vn.cong.workflow.WorkflowPolicies;
 import vn.cong.engagement.Units;
+import vn.cong.content.classification.Topics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +60,15 @@ public class Onboarding {
     private final RegulationProfiles profiles;
     private final LostSchemas lostSchemas;
     private final Units units;
+    private final Topics topics;
     private final Scheduler blocking;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
-                      PublicLinks links, WorkflowPolicies workflows, RegulationProfiles profiles, LostSchemas lostSchemas, Units units,
+                      PublicLinks links, WorkflowPolicies workflows, RegulationProfiles profiles, LostSchemas lostSchemas, Units units, Topics topics,
                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.units = units;
+        this.topics = topics;
         this.platform = platform;
         this.migrations = migrations;
         this.registry = registry;
@@ -260,6 +263,7 @@ public class Onboarding {
                 : accounts.applyPolicy(tenant, m.accounts().mfaForLeaders(), m.accounts().securityBriefing());
         Mono<Boolean> declaredUnits = units.declare(tenant, m.units().stream()
                 .map(u -> new Units.Declared(u.name(), u.parent(), u.duties(), u.head(), u.email(), u.suppliesItems(), u.outside())).toList());
+        Mono<Long> declaredTopics = topics.declare(tenant, Topics.expand(m.topics()));
         return profile.doOnNext(chosen -> {
                     if (chosen && !changes.created()) {
                         changes.updated().add("profile");
@@ -281,6 +285,12 @@ public class Onboarding {
                 .doOnNext(changed -> {
                     if (changed && !changes.created()) {
                         changes.updated().add("units");
+                    }
+                })
+                .then(declaredTopics)
+                .doOnNext(added -> {
+                    if (added > 0 && !changes.created()) {
+                        changes.updated().add("topics");
                     }
                 })
                 .then(sections)

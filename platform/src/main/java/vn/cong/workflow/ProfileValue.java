@@ -47,7 +47,16 @@ public enum ProfileValue {
     // văn bản không mật, Nơi nhận có Cổng [000 Đ10.1đ, 11.1; 001 Đ9.5–9.6]
     DOCUMENT_CONFIRMATIONS("document-confirmations", "Xác nhận khi gửi văn bản",
             "Người gửi văn bản xác nhận văn bản không thuộc tài liệu mật và mục Nơi nhận có ghi Cổng thông tin điện tử.",
-            options("required", "Bắt buộc xác nhận (không mật, Nơi nhận có Cổng)", "none", "Không yêu cầu"));
+            options("required", "Bắt buộc xác nhận (không mật, Nơi nhận có Cổng)", "none", "Không yêu cầu")),
+    /** Each unit's quota of items (vn.cong.reports.contribution.Quota reads the code). */
+    QUOTA("quota", "Chỉ tiêu cung cấp tin, bài của đơn vị", "Số tin, bài mỗi đơn vị thuộc diện bắt buộc phải cung cấp; báo cáo đóng góp đánh giá đạt hay chưa đạt theo chỉ tiêu này.",
+            options("most", "Trung bình ít nhất 02 tin, bài/tháng (Bộ KH&CN, Điều 9.1b)",
+                    "haiphong", "Ít nhất 5 tin hoạt động và 3 bài chuyên đề phân tích/tháng (Sở GD&ĐT Hải Phòng, Điều 14.3)",
+                    "none", "Không giao chỉ tiêu")),
+    /** How often the contribution report is due (the report job reads the code). */
+    REPORTS("reports", "Kỳ báo cáo tình hình cung cấp thông tin", "Ban biên tập lập báo cáo theo kỳ này.",
+            options("half-year", "6 tháng và hằng năm (Bộ KH&CN, Điều 17)", "monthly", "Hằng tháng, quý và năm (Sở GD&ĐT Hải Phòng, Điều 17)",
+                    "yearly", "Hằng năm (Bộ Nội vụ, Điều 19)"));
 
     private final String key;
     private final String label;

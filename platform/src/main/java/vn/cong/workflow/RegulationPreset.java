@@ -79,6 +79,16 @@ public enum RegulationPreset {
             default -> "portal";
         });
         v.put(ProfileValue.DOCUMENT_CONFIRMATIONS, this == MOST || this == MOHA ? "required" : "none");
+        v.put(ProfileValue.QUOTA, switch (this) {
+            case MOST -> "most";
+            case HAI_PHONG -> "haiphong";
+            case MOHA, BINH_DINH -> "none";
+        });
+        v.put(ProfileValue.REPORTS, switch (this) {
+            case MOST -> "half-year";
+            case HAI_PHONG -> "monthly";
+            case MOHA, BINH_DINH -> "yearly";
+        });
         return v;
     }
 }

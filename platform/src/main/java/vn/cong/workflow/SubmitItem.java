@@ -92,7 +92,11 @@ public class SubmitItem {
         Mono<Long> source = s.quoted()
                 ? sit.c().update("UPDATE content_items SET source = $2 WHERE id = $1", itemId, s.source().strip())
                 : Mono.just(0L);
-        return run.then(source).thenReturn(Change.to(ItemState.SUBMITTED, sit.run() == null ? "submit" : "resubmit",
+        // the item reaches the board now (the first time only): reports count it from here, as supplied unless classified otherwise
+        Mono<Long> received = sit.c().update("""
+                UPDATE content_items SET received_at = coalesce(received_at, $2), origin = coalesce(origin, 'supplied')
+                WHERE id = $1""", itemId, now);
+        return run.then(source).then(received).thenReturn(Change.to(ItemState.SUBMITTED, sit.run() == null ? "submit" : "resubmit",
                 Guards.optional(s.note()), Notice.toRoles(sit.policy().editorRoles(), "Tin bài mới gửi, chờ tiếp nhận")));
     }
 }

@@ -99,6 +99,19 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void theMinistrysContributionReportHasAClassifiedHalfYearOfItems() {
+        assertEquals(413, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.content_items WHERE external_id LIKE 'most-demo-2026-%'"));
+        assertEquals(17, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.item_topics"));
+        Browser head = new Browser(server.getPort(), MOST);
+        vn.cong.admin.StaffForms.logInOk(head, "truongban", "DemoTruongBan2026!");
+        var page = Jsoup.parse(head.get("/quan-tri/bao-cao/dong-gop?kind=half&year=2026&value=1").body());
+        assertTrue(Integer.parseInt(page.select(".total").text()) > 150, page.select(".total").text());
+        assertTrue(page.select("table.meeting tbody tr").eachText().stream().anyMatch(t -> t.contains("Văn phòng Bộ")));
+        assertTrue(page.select("table.missing tbody tr").eachText().stream().anyMatch(t -> t.contains("Cục Thông tin khoa học và công nghệ quốc gia")));
+        assertTrue(page.select("ul.outside").text().contains("Viện Hàn lâm Khoa học và Công nghệ Việt Nam"));
+    }
+
+    @Test
     void theDocumentRegistryListsTheDemoDocumentsWithTheirFiles() {
         String list = browser().get("/van-ban").body();
         for (String number : List.of("12/2026/TT-BKHCN", "2815/QĐ-BKHCN", "05/CT-BKHCN", "08/2019/TT-BKHCN", "1120/KH-BKHCN",
@@ -161,7 +174,8 @@ class DemoContentTest extends PlatformTestSupport {
                         "ra-mat-san-giao-dich-cong-nghe-mien-trung editing -"),
                 SqlProbe.column(this::jdbc, """
                         SELECT i.slug || ' ' || i.state || ' ' || coalesce(r.current_level::text, '-')
-                        FROM t_most.content_items i JOIN t_most.workflow_runs r ON r.item_id = i.id ORDER BY i.slug"""));
+                        FROM t_most.content_items i JOIN t_most.workflow_runs r ON r.item_id = i.id
+                        WHERE r.status = 'in_progress' ORDER BY i.slug"""), "imported history has finished runs only");
         assertEquals(List.of("awaiting_approval 1", "awaiting_approval 2", "editing -", "submitted -"), SqlProbe.column(this::jdbc, """
                 SELECT i.state || ' ' || coalesce(r.current_level::text, '-') FROM t_nafosted.content_items i
                 JOIN t_nafosted.workflow_runs r ON r.item_id = i.id ORDER BY 1"""), "the member's demo too");

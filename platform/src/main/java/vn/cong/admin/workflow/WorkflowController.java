@@ -74,7 +74,8 @@ class WorkflowController {
             Map.entry("go-bo", "Đã gỡ bỏ tin bài khỏi cổng."),
             Map.entry("go-bo-theo-can-cu-phap-ly", "Đã gỡ bỏ tin bài theo căn cứ pháp lý; việc gỡ được ghi ở trang Lưu trữ."),
             Map.entry("luu-tru", "Đã đưa tin bài vào lưu trữ."),
-            Map.entry("dinh-chinh", "Đã đính chính; ghi chú đính chính hiện trên trang công khai."));
+            Map.entry("dinh-chinh", "Đã đính chính; ghi chú đính chính hiện trên trang công khai."),
+            Map.entry("phan-loai", "Đã lưu phân loại tin bài."));
 
     private final WorkflowCatalog catalog;
     private final ContentCatalog content;

@@ -34,7 +34,7 @@ public final class ManifestReader {
     private static final Set<String> PROFILES = Set.of("most", "moha", "binhdinh", "haiphong");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("code", "name", "abbreviation", "parent", "aliases", "theme",
-            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "units", "domain", "governingBody", "profile");
+            "sections", "admin", "linkedSites", "articles", "workflow", "accounts", "units", "domain", "governingBody", "profile", "topics");
     private static final Set<String> UNIT_KEYS = Set.of("name", "parent", "duties", "head", "email", "suppliesItems", "outside");
     private static final Set<String> GOVERNING_BODY_KEYS = Set.of("vi", "en", "url");
     private static final Set<String> ACCOUNTS_KEYS = Set.of("mfaForLeaders", "securityBriefing");
@@ -131,7 +131,35 @@ public final class ManifestReader {
             }
         }
         return new TenantManifest(code, name, abbreviation, parent, aliases, theme, sections, admin, linked, articles, workflow,
-                accounts(m.get("accounts")), units(list(m, "units")), domain, governingBody(m.get("governingBody")), profile);
+                accounts(m.get("accounts")), units(list(m, "units")), domain, governingBody(m.get("governingBody")), profile,
+                topics(m.get("topics")));
+    }
+
+    /**
+     * The tenant's topic list for the contribution report: names in order, or {@code most} for seed 004's list (kept as
+     * the one name "most", which onboarding expands).
+     */
+    private List<String> topics(Object raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if ("most".equals(raw)) {
+            return List.of("most");
+        }
+        if (!(raw instanceof List<?> l)) {
+            error("topics", "phải là «most» (danh sách chủ đề của Bộ KH&CN) hoặc một danh sách tên chủ đề");
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            String name = l.get(i) == null ? "" : java.text.Normalizer.normalize(String.valueOf(l.get(i)), java.text.Normalizer.Form.NFC).strip();
+            if (name.isEmpty() || name.length() > 200) {
+                error("topics[" + i + "]", "tên chủ đề không được để trống và không dài quá 200 ký tự");
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The tenant's units by name; a parent must be declared above its children or exist already. */

@@ -31,7 +31,8 @@ public record TenantManifest(
         List<UnitSpec> units,
         @Nullable String domain,
         @Nullable GoverningBodySpec governingBody,
-        @Nullable String profile) {
+        @Nullable String profile,
+        List<String> topics) {
 
     /**
      * A unit of the tenant, by name (added when missing, its details updated when declared): its parent by name, its duties,
