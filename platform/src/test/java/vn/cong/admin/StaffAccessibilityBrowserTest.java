@@ -153,6 +153,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/quy-trinh/{id}/so-sanh", "/quan-tri/quy-trinh/" + article + "/so-sanh?tu=1&den=2");
         pages.put("/quan-tri/quy-trinh/{id}/dinh-chinh", "/quan-tri/quy-trinh/" + article + "/dinh-chinh");
         pages.put("/quan-tri/quy-trinh/{id}/xem-truoc", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc");
+        pages.put("/quan-tri/quy-trinh/{id}/xem-truoc/lien-ket", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc/lien-ket");
         pages.put("/quan-tri/giao-dien/{id}", "/quan-tri/giao-dien/" + theme);
         pages.put("/quan-tri/giao-dien/{id}/xem-truoc", "/quan-tri/giao-dien/" + theme + "/xem-truoc");
     }
