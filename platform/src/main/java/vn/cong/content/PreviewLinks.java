@@ -4,19 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.AuditLog;
+import vn.cong.system.Sha256;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +68,7 @@ public class PreviewLinks {
         return db.mono(tenant, c -> c.one("""
                         INSERT INTO preview_links (item_id, token_hash, note, created_by, created_at, expires_at)
                         SELECT id, $2, $3, $4, $5, $6 FROM content_items WHERE id = $1 RETURNING id""",
-                        r -> r.get(0, Long.class), itemId, hash(token), clean, actorId, now, expires)
+                        r -> r.get(0, Long.class), itemId, Sha256.hex(token), clean, actorId, now, expires)
                 .flatMap(id -> audit.record(c, actorId, "preview_link.created", Map.of("item", itemId, "link", id, "days", days))
                         .thenReturn(new Issued(id, token, expires))));
     }
@@ -82,7 +79,7 @@ public class PreviewLinks {
             return Mono.just(Optional.empty());
         }
         return db.mono(tenant, c -> c.one("SELECT item_id FROM preview_links WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2",
-                        r -> r.get(0, Long.class), hash(token), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))))
+                        r -> r.get(0, Long.class), Sha256.hex(token), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))))
                 .map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
@@ -104,13 +101,5 @@ public class PreviewLinks {
                         linkId, itemId, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), actorId)
                 .flatMap(n -> n == 0 ? Mono.just(false)
                         : audit.record(c, actorId, "preview_link.revoked", Map.of("item", itemId, "link", linkId)).thenReturn(true)));
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import vn.cong.system.Sha256;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.LimitsConfiguration;
 import vn.cong.tenancy.Tenant;
@@ -20,11 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Year;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,12 +86,12 @@ public class MediaStore {
                                                 INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by,
                                                                          attachment, width, height)
                                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id""", r -> r.get(0, Long.class),
-                                        stored.path(), displayName(originalName), type.contentType(), (long) bytes.length, sha256(bytes),
+                                        stored.path(), displayName(originalName), type.contentType(), (long) bytes.length, Sha256.hex(bytes),
                                         Sql.orNull(actorId, Long.class), attachment, Sql.orNull(sized.map(ImageSizes.Sized::width).orElse(null), Integer.class),
                                         Sql.orNull(sized.map(ImageSizes.Sized::height).orElse(null), Integer.class))
                                         .flatMap(id -> recordCopies(c, id, stored.copies()).thenReturn(id)))
                                 .map(id -> new MediaFile(id, "/media/" + stored.path(), displayName(originalName), type.contentType(),
-                                        bytes.length, sha256(bytes))))));
+                                        bytes.length, Sha256.hex(bytes))))));
     }
 
     /**
@@ -109,7 +107,7 @@ public class MediaStore {
                 .flatMap(checkedType -> withinStorageLimit(tenant, originalName, bytes.length))
                 .then(sized(type, bytes, false))
                 .flatMap(sized -> Mono.fromCallable(() -> overwrite(tenant, storedPath, type, bytes, sized)).subscribeOn(blocking)
-                        .map(copies -> new Replacement(displayName(originalName), bytes.length, sha256(bytes),
+                        .map(copies -> new Replacement(displayName(originalName), bytes.length, Sha256.hex(bytes),
                                 sized.map(ImageSizes.Sized::width).orElse(null), sized.map(ImageSizes.Sized::height).orElse(null), copies)));
     }
 
@@ -302,13 +300,6 @@ public class MediaStore {
         return String.join(", ", allowed.stream().map(t -> t.extension().toUpperCase(Locale.ROOT)).sorted().toList());
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * A tenant's file on disk with the type it was stored as, a tag of its current bytes, and whether they were
