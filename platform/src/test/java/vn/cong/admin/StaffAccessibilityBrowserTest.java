@@ -119,8 +119,6 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/gioi-thieu/trang/{role}/{lang}", "/quan-tri/gioi-thieu/trang/introduction/vi");
         pages.put("/quan-tri/noi-dung/{itemId}/tep-dinh-kem", "/quan-tri/noi-dung/" + document + "/tep-dinh-kem");
         pages.put("/quan-tri/giao-dien", "/quan-tri/giao-dien");
-        pages.put("/quan-tri/thong-tin-chan-trang", "/quan-tri/thong-tin-chan-trang");
-        pages.put("/quan-tri/luu-tru", "/quan-tri/luu-tru");
         pages.put("/quan-tri/thu-vien", "/quan-tri/thu-vien");
         pages.put("/quan-tri/thu-vien/{id}", "/quan-tri/thu-vien/" + id("SELECT id FROM t_most.media_files WHERE NOT attachment ORDER BY id LIMIT 1"));
         pages.put("/quan-tri/tai-khoan", "/quan-tri/tai-khoan");
