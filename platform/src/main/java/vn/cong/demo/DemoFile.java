@@ -69,8 +69,11 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                         Set<Role> roles, String password) {
     }
 
-    /** A cover image (a file of {@code media/}) for an article the manifest created. */
-    public record Cover(String article, String image, String alt) {
+    /**
+     * A cover image (a file of {@code media/}) for an article the manifest created; it enters the media library with
+     * {@code alt} as its description and {@code caption}.
+     */
+    public record Cover(String article, String image, String alt, String caption) {
     }
 
     /** A file of {@code media/} attached to an item, with its caption. */
@@ -164,8 +167,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                             s.text("email"), s.optional("phone"), s.roles("roles"), s.text("password"));
                 }),
                 n.list("covers", c -> {
-                    c.keys("article", "image", "alt");
-                    return new Cover(c.text("article"), c.text("image"), c.text("alt"));
+                    c.keys("article", "image", "alt", "caption");
+                    return new Cover(c.text("article"), c.text("image"), c.text("alt"), c.optional("caption"));
                 }),
                 n.list("documents", d -> {
                     d.keys("slug", "number", "type", "issuer", "signer", "issuedOn", "effectiveOn", "expiresOn", "status",

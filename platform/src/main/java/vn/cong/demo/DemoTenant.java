@@ -35,8 +35,7 @@ import vn.cong.content.legal.LegalNotices;
 import vn.cong.content.procedures.ProcedureFields;
 import vn.cong.content.procedures.ProcessingFigures;
 import vn.cong.content.procedures.Procedures;
-import vn.cong.media.MediaStore;
-import vn.cong.media.MediaType;
+import vn.cong.content.library.MediaLibrary;
 import vn.cong.ops.backup.BackupHistory;
 import vn.cong.ops.backup.BackupJobs;
 import vn.cong.reports.reminders.UnitReminders;
@@ -59,7 +58,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +84,6 @@ class DemoTenant {
         }
     }
 
-    private static final Set<MediaType> IMAGES = EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.WEBP);
 
     private final AccountAdministration accounts;
     private final ContentCatalog catalog;
@@ -100,7 +97,7 @@ class DemoTenant {
     private final vn.cong.engagement.QuestionDesk questionDesk;
     private final DemoEngagement engagement;
     private final Attachments attachments;
-    private final MediaStore media;
+    private final MediaLibrary library;
     private final SubmitItem submit;
     private final TakeForEditing take;
     private final SendForApproval send;
@@ -119,7 +116,7 @@ class DemoTenant {
     private final ItemImport itemImport;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
-               Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaStore media,
+               Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaLibrary library,
                SubmitItem submit, TakeForEditing take, SendForApproval send, ApproveItem approve, BackupJobs backups,
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
@@ -144,7 +141,7 @@ class DemoTenant {
         this.procedures = procedures;
         this.about = about;
         this.attachments = attachments;
-        this.media = media;
+        this.library = library;
         this.submit = submit;
         this.take = take;
         this.send = send;
@@ -300,7 +297,7 @@ class DemoTenant {
                                 items.stream().filter(i -> i.slug().equals(cover.article()) && "vi".equals(i.language())).findFirst())
                         .flatMap(summary -> catalog.item(tenant, summary.id()))
                         .filter(item -> item.coverUrl() == null || item.coverUrl().isBlank())
-                        .flatMap(item -> media.store(tenant, cover.image(), files.read(cover.image()), IMAGES, actor)
+                        .flatMap(item -> library.upload(tenant, cover.image(), files.read(cover.image()), cover.alt(), cover.caption(), actor)
                                 .flatMap(file -> publishing.saveDraft(tenant, new Draft(item.id(), item.version(), "article", item.sectionId(),
                                         item.language(), item.slug(), item.title(), item.summary(), item.bodyHtml(), file.url(),
                                         cover.alt(), item.source(), item.featured(), actor)))))

@@ -4,24 +4,26 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import vn.cong.system.Sha256;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.LimitsConfiguration;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantTx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Year;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -44,13 +46,15 @@ public class MediaStore {
     private final TenantDatabase db;
     private final Scheduler blocking;
     private final PdfStructure pdfStructure;
+    private final Scheduler images;
     private final Clock clock;
     private final LimitsConfiguration limits;
 
     public MediaStore(MediaConfiguration config, TenantDatabase db, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                      PdfStructure pdfStructure, Clock clock, LimitsConfiguration limits) {
+                      @Named("image-sizes") ExecutorService images, PdfStructure pdfStructure, Clock clock, LimitsConfiguration limits) {
         this.clock = clock;
         this.limits = limits;
+        this.images = Schedulers.fromExecutorService(images);
         this.config = config;
         this.db = db;
         this.pdfStructure = pdfStructure;
@@ -74,18 +78,93 @@ public class MediaStore {
     private Mono<MediaFile> store(Tenant tenant, String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes,
                                   boolean attachment, @Nullable Long actorId) {
         // off the event loop: telling a ZIP-based file apart may inflate a whole archive
+        return checked(originalName, bytes, allowed, maxBytes)
+                .flatMap(type -> withinStorageLimit(tenant, originalName, bytes.length).thenReturn(type))
+                .flatMap(type -> sized(type, bytes, attachment).flatMap(sized -> Mono.fromCallable(() -> write(tenant, type, bytes, sized))
+                        .subscribeOn(blocking)
+                        .flatMap(stored -> db.mono(tenant, c -> c.one("""
+                                                INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by,
+                                                                         attachment, width, height)
+                                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id""", r -> r.get(0, Long.class),
+                                        stored.path(), displayName(originalName), type.contentType(), (long) bytes.length, Sha256.hex(bytes),
+                                        Sql.orNull(actorId, Long.class), attachment, Sql.orNull(sized.map(ImageSizes.Sized::width).orElse(null), Integer.class),
+                                        Sql.orNull(sized.map(ImageSizes.Sized::height).orElse(null), Integer.class))
+                                        .flatMap(id -> recordCopies(c, id, stored.copies()).thenReturn(id)))
+                                .map(id -> new MediaFile(id, "/media/" + stored.path(), displayName(originalName), type.contentType(),
+                                        bytes.length, Sha256.hex(bytes))))));
+    }
+
+    /**
+     * Puts new bytes under a stored file's address (the replaced file of the media library): the upload must be
+     * of the file's own type and pass the same checks as an upload; its smaller copies are made again. Emits
+     * what the database must now say about the file ({@link #recordReplacement}).
+     */
+    public Mono<Replacement> replaceBytes(Tenant tenant, String storedPath, MediaType type, String originalName, byte[] bytes) {
+        if (!STORED.matcher(storedPath).matches()) {
+            return Mono.error(new IllegalArgumentException("Not a stored path: " + storedPath));
+        }
+        return checked(originalName, bytes, Set.of(type), type.isImage() ? config.maxBytes() : config.attachmentMaxBytes())
+                .flatMap(checkedType -> withinStorageLimit(tenant, originalName, bytes.length))
+                .then(sized(type, bytes, false))
+                .flatMap(sized -> Mono.fromCallable(() -> overwrite(tenant, storedPath, type, bytes, sized)).subscribeOn(blocking)
+                        .map(copies -> new Replacement(displayName(originalName), bytes.length, Sha256.hex(bytes),
+                                sized.map(ImageSizes.Sized::width).orElse(null), sized.map(ImageSizes.Sized::height).orElse(null), copies)));
+    }
+
+    /** What a file is after its bytes were replaced. */
+    public record Replacement(String originalName, long sizeBytes, String sha256, @Nullable Integer width, @Nullable Integer height,
+                              List<StoredCopy> copies) {
+    }
+
+    /** A smaller copy of a picture as stored. */
+    public record StoredCopy(int width, int height, String path) {
+    }
+
+    /** Records a replacement of file {@code mediaId} in the caller's transaction (its copies are listed anew). */
+    public static Mono<Void> recordReplacement(TenantTx c, long mediaId, Replacement r, @Nullable Long actorId) {
+        return c.update("""
+                        UPDATE media_files SET size_bytes = $2, sha256 = $3, width = $4, height = $5, replaced_at = now(), replaced_by = $6
+                        WHERE id = $1""", mediaId, r.sizeBytes(), r.sha256(), Sql.orNull(r.width(), Integer.class),
+                        Sql.orNull(r.height(), Integer.class), Sql.orNull(actorId, Long.class))
+                .then(c.update("DELETE FROM media_variants WHERE media_id = $1", mediaId))
+                .then(recordCopies(c, mediaId, r.copies()));
+    }
+
+    private static Mono<Void> recordCopies(TenantTx c, long mediaId, List<StoredCopy> copies) {
+        return Flux.fromIterable(copies).concatMap(copy -> c.update(
+                        "INSERT INTO media_variants (media_id, width, height, stored_path) VALUES ($1, $2, $3, $4)",
+                        mediaId, copy.width(), copy.height(), copy.path()))
+                .then();
+    }
+
+    /** Removes a file of the library from disk with its copies (the caller has already removed its row). */
+    public Mono<Void> deleteFiles(Tenant tenant, String storedPath, List<String> copyPaths) {
+        return Mono.fromRunnable(() -> {
+            try {
+                for (String path : copyPaths) {
+                    Files.deleteIfExists(folder(tenant).resolve(path));
+                }
+                Files.deleteIfExists(folder(tenant).resolve(storedPath));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete media of tenant " + tenant.code(), e);
+            }
+        }).subscribeOn(blocking).then();
+    }
+
+    private Mono<MediaType> checked(String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes) {
         return Mono.fromCallable(() -> check(originalName, bytes, allowed, maxBytes)).subscribeOn(blocking)
                 // a PDF is kept only if it opens as one (parsed on its own bounded executor)
-                .flatMap(type -> type == MediaType.PDF ? pdfStructure.check(displayName(originalName), bytes).thenReturn(type) : Mono.just(type))
-                .flatMap(type -> withinStorageLimit(tenant, originalName, bytes.length).thenReturn(type))
-                .flatMap(type -> Mono.fromCallable(() -> write(tenant, type, bytes)).subscribeOn(blocking)
-                        .flatMap(stored -> db.mono(tenant, c -> c.one("""
-                                        INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by, attachment)
-                                        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""", r -> r.get(0, Long.class),
-                                stored, displayName(originalName), type.contentType(), (long) bytes.length, sha256(bytes),
-                                Sql.orNull(actorId, Long.class), attachment))
-                                .map(id -> new MediaFile(id, "/media/" + stored, displayName(originalName), type.contentType(),
-                                        bytes.length, sha256(bytes)))));
+                .flatMap(type -> type == MediaType.PDF ? pdfStructure.check(displayName(originalName), bytes).thenReturn(type) : Mono.just(type));
+    }
+
+    /** A picture's size and smaller copies, made on the bounded image executor; nothing for other files, attachments and undecodable pictures. */
+    private Mono<Optional<ImageSizes.Sized>> sized(MediaType type, byte[] bytes, boolean attachment) {
+        if (attachment || !ImageSizes.resizable(type)) {
+            return Mono.just(Optional.empty());
+        }
+        // a picture Java cannot decode (or too large in pixels) is still kept as uploaded, as before: it only gets no copies
+        return Mono.fromCallable(() -> Optional.of(ImageSizes.of(bytes, type))).subscribeOn(images)
+                .onErrorResume(UploadRefused.class, e -> Mono.just(Optional.empty()));
     }
 
     /** Bytes of every file the tenant keeps (images, attachments), as its storage limit counts them. */
@@ -113,9 +192,14 @@ public class MediaStore {
         if (!STORED.matcher(storedPath).matches()) {
             return Mono.just(Optional.empty());
         }
-        return db.mono(tenant, c -> c.one("SELECT content_type FROM media_files WHERE stored_path = $1 AND NOT attachment",
-                        r -> r.get(0, String.class), storedPath))
-                .map(type -> Optional.of(new StoredFile(folder(tenant).resolve(storedPath), type)))
+        return db.mono(tenant, c -> c.one("""
+                                SELECT m.content_type, m.sha256, m.replaced_at IS NOT NULL AS replaced, coalesce(v.width, 0) AS width
+                                FROM media_files m LEFT JOIN media_variants v ON v.media_id = m.id AND v.stored_path = $1
+                                WHERE NOT m.attachment AND (m.stored_path = $1 OR v.stored_path = $1)""",
+                        r -> new StoredFile(folder(tenant).resolve(storedPath), r.get("content_type", String.class),
+                                r.get("sha256", String.class).substring(0, 16) + (r.get("width", Integer.class) == 0 ? "" : "-w" + r.get("width", Integer.class)),
+                                r.get("replaced", Boolean.class)), storedPath))
+                .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
     }
 
@@ -145,16 +229,55 @@ public class MediaStore {
         return actual;
     }
 
-    private String write(Tenant tenant, MediaType type, byte[] bytes) {
-        String stored = Year.now(clock.withZone(vn.cong.system.VietnamTime.ZONE)) + "/" + UUID.randomUUID() + "." + type.extension();
+    private record Written(String path, List<StoredCopy> copies) {
+    }
+
+    private Written write(Tenant tenant, MediaType type, byte[] bytes, Optional<ImageSizes.Sized> sized) {
+        String stem = Year.now(clock.withZone(vn.cong.system.VietnamTime.ZONE)) + "/" + UUID.randomUUID();
+        String stored = stem + "." + type.extension();
         Path target = folder(tenant).resolve(stored);
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, bytes, StandardOpenOption.CREATE_NEW);
+            return new Written(stored, writeCopies(tenant, stored, type, sized));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store upload for tenant " + tenant.code(), e);
         }
-        return stored;
+    }
+
+    /** New bytes under the same address, written beside it and moved over it, and the copies made again. */
+    private List<StoredCopy> overwrite(Tenant tenant, String stored, MediaType type, byte[] bytes, Optional<ImageSizes.Sized> sized) {
+        Path target = folder(tenant).resolve(stored);
+        try {
+            Files.createDirectories(target.getParent());
+            Path next = target.resolveSibling(target.getFileName() + ".new");
+            Files.write(next, bytes);
+            Files.move(next, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (var old = Files.list(target.getParent())) {
+                String prefix = copyPrefix(stored).substring(copyPrefix(stored).lastIndexOf('/') + 1);
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            return writeCopies(tenant, stored, type, sized);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace media of tenant " + tenant.code(), e);
+        }
+    }
+
+    private List<StoredCopy> writeCopies(Tenant tenant, String stored, MediaType type, Optional<ImageSizes.Sized> sized) throws IOException {
+        List<StoredCopy> copies = new java.util.ArrayList<>();
+        for (ImageSizes.Copy copy : sized.map(ImageSizes.Sized::copies).orElse(List.of())) {
+            String path = copyPrefix(stored) + copy.width() + "." + type.extension();
+            Files.write(folder(tenant).resolve(path), copy.bytes());
+            copies.add(new StoredCopy(copy.width(), copy.height(), path));
+        }
+        return List.copyOf(copies);
+    }
+
+    /** Copies of {@code 2026/abc.jpg} are {@code 2026/abc-w480.jpg} and so on. */
+    private static String copyPrefix(String stored) {
+        return stored.substring(0, stored.lastIndexOf('.')) + "-w";
     }
 
     private static String extension(String name) {
@@ -177,15 +300,11 @@ public class MediaStore {
         return String.join(", ", allowed.stream().map(t -> t.extension().toUpperCase(Locale.ROOT)).sorted().toList());
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** A tenant's file on disk with the type it was stored as. */
-    public record StoredFile(Path path, String contentType) {
+    /**
+     * A tenant's file on disk with the type it was stored as, a tag of its current bytes, and whether they were
+     * ever replaced under the same address (then it may not be cached as immutable).
+     */
+    public record StoredFile(Path path, String contentType, String tag, boolean replaced) {
     }
 }

@@ -53,7 +53,7 @@ public final class WebImages {
         return new WebImage(encode(scaled, out), out, scaled.getWidth(), scaled.getHeight());
     }
 
-    private static BufferedImage decode(byte[] upload) {
+    static BufferedImage decode(byte[] upload) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -78,7 +78,7 @@ public final class WebImages {
         }
     }
 
-    private static BufferedImage scale(BufferedImage source, int maxWidth, int maxHeight) {
+    static BufferedImage scale(BufferedImage source, int maxWidth, int maxHeight) {
         double factor = Math.min(1.0, Math.min((double) maxWidth / source.getWidth(), (double) maxHeight / source.getHeight()));
         int w = Math.max(1, (int) Math.round(source.getWidth() * factor));
         int h = Math.max(1, (int) Math.round(source.getHeight() * factor));
@@ -96,7 +96,7 @@ public final class WebImages {
         return target;
     }
 
-    private static byte[] encode(BufferedImage image, MediaType type) {
+    static byte[] encode(BufferedImage image, MediaType type) {
         var out = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(type == MediaType.PNG ? "png" : "jpeg").next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {

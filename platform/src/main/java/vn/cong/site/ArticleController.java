@@ -9,10 +9,13 @@ import io.micronaut.http.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 import vn.cong.content.attachments.Attachment;
 import vn.cong.content.attachments.Attachments;
+import vn.cong.media.ResponsiveImages;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A published article, with the latest other articles of its section. */
 @Produces(io.micronaut.http.MediaType.TEXT_HTML)
@@ -24,8 +27,10 @@ class ArticleController {
     private final PublicPages pages;
     private final PublicContent content;
     private final Attachments attachments;
+    private final ResponsiveImages images;
 
-    ArticleController(PublicPages pages, PublicContent content, Attachments attachments) {
+    ArticleController(PublicPages pages, PublicContent content, Attachments attachments, ResponsiveImages images) {
+        this.images = images;
         this.pages = pages;
         this.content = content;
         this.attachments = attachments;
@@ -72,20 +77,29 @@ class ArticleController {
                 return content.takenDown(ctx.tenant(), lang, slug)
                         .flatMap(gone -> gone ? Mono.just(pages.errorView(ctx, 410)) : Mono.empty());
             }
-            long id = found.get().article().id();
-            return Mono.zip(content.corrections(ctx.tenant(), id), attachments.list(ctx.tenant(), id))
-                    .map(notesAndFiles -> page(ctx, found.get(), notesAndFiles.getT1(), notesAndFiles.getT2()));
+            return withFiles(ctx, found.get());
         });
     }
 
+    /** The page of {@code item} as readers see an article, whatever its state (the staff's preview builds it too). */
+    Mono<PageView> withFiles(SiteContext ctx, PublicContent.ArticleContent item) {
+        long id = item.article().id();
+        String cover = item.article().coverUrl();
+        return Mono.zip(content.corrections(ctx.tenant(), id), attachments.list(ctx.tenant(), id),
+                        images.withSrcset(ctx.tenant(), item.bodyHtml()),
+                        images.pictures(ctx.tenant(), cover == null ? Set.of() : Set.of(cover)))
+                .map(t -> page(ctx, item, t.getT1(), t.getT2(), t.getT3(), cover == null ? null : t.getT4().get(cover)));
+    }
+
     private PageView page(SiteContext ctx, PublicContent.ArticleContent item, List<PublicContent.CorrectionNote> corrections,
-                          List<Attachment> files) {
+                          List<Attachment> files, String bodyHtml, @Nullable ResponsiveImages.Picture cover) {
         String lang = ctx.lang();
         var row = item.article();
         SectionNode section = row.sectionId() == null ? null : ctx.structure().byId().get(row.sectionId());
         SiteView site = ctx.site(section, PublicUrls.home(PublicUrls.other(lang)));
         Map<String, Object> model = ctx.model(site, row.title());
-        model.put("article", new ArticleView(row.title(), row.summary(), item.bodyHtml(), row.coverUrl(), row.coverAlt(),
+        model.put("article", new ArticleView(row.title(), row.summary(), bodyHtml, cover == null ? row.coverUrl() : cover.src(),
+                cover == null ? null : cover.srcset(), row.coverAlt(),
                 section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()),
                 SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), item.source(), lang,
                 corrections.stream().map(c -> new ArticleView.Correction(SiteContext.shown(c.at()), SiteContext.iso(c.at()), c.note())).toList()));

@@ -89,6 +89,22 @@ public class PublicContent {
                 .defaultIfEmpty(Optional.empty()));
     }
 
+    /** An item of any kind as its current text stands, whatever its state, for the staff's preview; and its language. */
+    public record DraftContent(ArticleContent content, String language) {
+    }
+
+    /** The item's current text in any state (a draft, an item waiting for approval, a published one), with the public related items. */
+    public Mono<Optional<DraftContent>> anyState(Tenant tenant, long id, int related) {
+        return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source, i.language"
+                                + " FROM content_items i WHERE i.id = $1",
+                        r -> new DraftContent(new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
+                                r.get("language", String.class)), id)
+                .collectList().flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)))
+                .flatMap(found -> related(c, found.content(), found.language(), related).map(full -> new DraftContent(full, found.language())))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty()));
+    }
+
     private static Mono<ArticleContent> related(TenantTx c, ArticleContent found, String lang, int limit) {
         if (found.article().sectionId() == null) {
             return Mono.just(found);

@@ -173,9 +173,18 @@ public class PublicPages implements PublicNotFoundPage {
      */
     public Mono<HttpResponse<?>> preview(Tenant tenant, String lang, ThemeSelection selection, String notice,
                                          java.util.function.UnaryOperator<String> previewLinks, Function<SiteContext, Mono<PageView>> build) {
-        return structures.of(tenant)
-                .map(structure -> new SiteContext(tenant, lang, structure.withTheme(selection),
-                        themes.get(selection.theme()), registry, this.links, text.of(lang), targets))
+        return preview(structures.of(tenant).map(structure -> new SiteContext(tenant, lang, structure.withTheme(selection),
+                themes.get(selection.theme()), registry, this.links, text.of(lang), targets)), notice, previewLinks, build);
+    }
+
+    /** As {@link #preview(Tenant, String, ThemeSelection, String, java.util.function.UnaryOperator, Function)}, in the look readers have now. */
+    public Mono<HttpResponse<?>> preview(Tenant tenant, String lang, String notice, Function<SiteContext, Mono<PageView>> build) {
+        return preview(context(tenant, lang), notice, java.util.function.UnaryOperator.identity(), build);
+    }
+
+    private Mono<HttpResponse<?>> preview(Mono<SiteContext> context, String notice, java.util.function.UnaryOperator<String> previewLinks,
+                                          Function<SiteContext, Mono<PageView>> build) {
+        return context
                 .flatMap(ctx -> build.apply(ctx).flatMap(view -> {
                     view.model().put("previewNotice", notice);
                     return render(ctx, view, 200);

@@ -3,7 +3,8 @@
  * this application, no CDN). Without JavaScript the field stays a plain HTML textarea and everything still
  * works: the server's sanitiser is the authority on what is kept either way.
  *
- * - Vietnamese UI; headings, lists, links, tables, images (alt text asked for, and required by the server).
+ * - Vietnamese UI; headings, lists, links, tables, images (alt text asked for, and required by the server),
+ *   picked from the media library's list or by address.
  * - Pasted Word content is cleaned by TinyMCE's paste filter (no styles, classes or Office markup kept).
  * - Text typed through Telex/VNI input methods or pasted in decomposed form is sent as NFC.
  * - Autosave to this browser every few seconds; a saved copy newer than the page is offered back on reopening.
@@ -63,6 +64,8 @@
       paste_webkit_styles: 'none',
       convert_urls: false,
       image_description: true,
+      // the tenant's pictures from its media library (/quan-tri/thu-vien), picked by their description
+      image_list: '/quan-tri/thu-vien/anh.json',
       image_dimensions: false,
       image_title: false,
       link_default_target: '',

@@ -54,6 +54,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/tai-nguyen/tinymce-vi.js", "the editor's Vietnamese messages"),
             Map.entry("/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)"),
             Map.entry("/quan-tri/tep-dinh-kem/{attachmentId}", "a file download"),
+            Map.entry("/quan-tri/thu-vien/anh.json", "the editor's image list (JSON)"),
             Map.entry("/quan-tri/bao-cao/tai-khoan/tai-ve/{format}", "a report download (AccountActivityReportTest)"),
             Map.entry("/quan-tri/bao-cao/nhac-nho/tai-ve/{format}", "a report download (RemindersTest)"),
             Map.entry("/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)"),
@@ -118,6 +119,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/gioi-thieu/trang/{role}/{lang}", "/quan-tri/gioi-thieu/trang/introduction/vi");
         pages.put("/quan-tri/noi-dung/{itemId}/tep-dinh-kem", "/quan-tri/noi-dung/" + document + "/tep-dinh-kem");
         pages.put("/quan-tri/giao-dien", "/quan-tri/giao-dien");
+        pages.put("/quan-tri/thu-vien", "/quan-tri/thu-vien");
+        pages.put("/quan-tri/thu-vien/{id}", "/quan-tri/thu-vien/" + id("SELECT id FROM t_most.media_files WHERE NOT attachment ORDER BY id LIMIT 1"));
         pages.put("/quan-tri/tai-khoan", "/quan-tri/tai-khoan");
         pages.put("/quan-tri/tai-khoan/moi", "/quan-tri/tai-khoan/moi");
         pages.put("/quan-tri/tai-khoan/{id}", "/quan-tri/tai-khoan/" + id("SELECT id FROM t_most.accounts WHERE username = 'bientap'"));
@@ -149,6 +152,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/quy-trinh/{id}/gui", "/quan-tri/quy-trinh/" + draft + "/gui");
         pages.put("/quan-tri/quy-trinh/{id}/so-sanh", "/quan-tri/quy-trinh/" + article + "/so-sanh?tu=1&den=2");
         pages.put("/quan-tri/quy-trinh/{id}/dinh-chinh", "/quan-tri/quy-trinh/" + article + "/dinh-chinh");
+        pages.put("/quan-tri/quy-trinh/{id}/xem-truoc", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc");
+        pages.put("/quan-tri/quy-trinh/{id}/xem-truoc/lien-ket", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc/lien-ket");
         pages.put("/quan-tri/giao-dien/{id}", "/quan-tri/giao-dien/" + theme);
         pages.put("/quan-tri/giao-dien/{id}/xem-truoc", "/quan-tri/giao-dien/" + theme + "/xem-truoc");
     }

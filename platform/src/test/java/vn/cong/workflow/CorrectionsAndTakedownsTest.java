@@ -143,7 +143,7 @@ class CorrectionsAndTakedownsTest extends PlatformTestSupport {
         Browser editor = as(Role.EDITOR);
         HttpResponse<String> editorPage = editor.get("/quan-tri/quy-trinh/" + id);
         HttpResponse<String> refused = editor.postForm("/quan-tri/quy-trinh/" + id + "/buoc/go-bo", Map.of("csrfToken", csrfToken(editorPage),
-                "version", Jsoup.parse(editorPage.body()).selectFirst("dl.facts dd.version").text(), "text", "Không phù hợp"));
+                "version", Jsoup.parse(editorPage.body()).selectFirst("dl.facts dd.version").attr("data-lock"), "text", "Không phù hợp"));
         assertEquals(403, refused.statusCode());
         assertTrue(text(refused).contains("quyết định gỡ bỏ"), text(refused));
 

@@ -78,7 +78,7 @@ class WorkflowPagesTest extends PlatformTestSupport {
     private static String version(HttpResponse<String> page) {
         var doc = Jsoup.parse(page.body());
         var field = doc.selectFirst("form[method=post] input[name=version]");
-        return field != null ? field.attr("value") : doc.selectFirst("dl.facts dd.version").text();
+        return field != null ? field.attr("value") : doc.selectFirst("dl.facts dd.version").attr("data-lock");
     }
 
     private HttpResponse<String> step(Browser b, long id, String step, Map<String, String> fields) {

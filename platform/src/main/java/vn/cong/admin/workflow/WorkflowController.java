@@ -192,15 +192,18 @@ class WorkflowController {
                 .onErrorResume(ContentNotFound.class, e -> notFound(request));
     }
 
-    /** Two revisions side by side (the older on the left), changed words marked. */
+    /** Two revisions side by side (the older on the left), changed words of the text readers see marked; {@code nguon} for the HTML source. */
     @Get(value = "/{id}/so-sanh", produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> compare(HttpRequest<?> request, Tenant tenant, long id, @QueryValue int tu, @QueryValue int den) {
+    Mono<MutableHttpResponse<String>> compare(HttpRequest<?> request, Tenant tenant, long id, @QueryValue int tu, @QueryValue int den,
+                                              @Nullable @QueryValue String nguon) {
+        boolean source = nguon != null && !nguon.isBlank();
         int older = Math.min(tu, den);
         int newer = Math.max(tu, den);
         return catalog.item(tenant, id).flatMap(found -> found.isEmpty() ? notFound(request)
                 : Mono.zip(content.revisionText(tenant, id, older), content.revisionText(tenant, id, newer))
                         .flatMap(t -> pages.page(request, "workflow/compare", Map.of("item", found.get().item(), "older", older,
-                                "newer", newer, "rows", vn.cong.content.RevisionDiff.between(t.getT1(), t.getT2()))))
+                                "newer", newer, "source", source, "rows", source ? vn.cong.content.RevisionDiff.between(t.getT1(), t.getT2())
+                                        : vn.cong.content.RevisionDiff.betweenTexts(t.getT1(), t.getT2()))))
                         .switchIfEmpty(Mono.defer(() -> pages.page(request, HttpStatus.NOT_FOUND, "error", Map.of(
                                 "title", "Không có phiên bản này", "message", "Tin bài không có phiên bản " + older + " hoặc " + newer + ".",
                                 "linkHref", BASE + "/" + id, "linkText", "Về trang tin bài")))));
