@@ -57,6 +57,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/thu-vien/anh.json", "the editor's image list (JSON)"),
             Map.entry("/quan-tri/bao-cao/tai-khoan/tai-ve/{format}", "a report download (AccountActivityReportTest)"),
             Map.entry("/quan-tri/bao-cao/nhac-nho/tai-ve/{format}", "a report download (RemindersTest)"),
+            Map.entry("/quan-tri/bao-cao/dong-gop.{format}", "the contribution report as JSON or a download (Seed004ReportTest)"),
             Map.entry("/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)"),
             Map.entry("/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)"),
             Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"),
@@ -142,6 +143,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/thong-tin-chan-trang", "/quan-tri/thong-tin-chan-trang");
         pages.put("/quan-tri/luu-tru", "/quan-tri/luu-tru");
         pages.put("/quan-tri/kenh-day-tin", "/quan-tri/kenh-day-tin");
+        pages.put("/quan-tri/bao-cao/dong-gop", "/quan-tri/bao-cao/dong-gop");
         pages.put("/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/tai-khoan");
         pages.put("/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/dich-vu-cong");
         pages.put("/quan-tri/bao-cao/nhac-nho", "/quan-tri/bao-cao/nhac-nho");
@@ -152,6 +154,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/quy-trinh/{id}/gui", "/quan-tri/quy-trinh/" + draft + "/gui");
         pages.put("/quan-tri/quy-trinh/{id}/so-sanh", "/quan-tri/quy-trinh/" + article + "/so-sanh?tu=1&den=2");
         pages.put("/quan-tri/quy-trinh/{id}/dinh-chinh", "/quan-tri/quy-trinh/" + article + "/dinh-chinh");
+        pages.put("/quan-tri/quy-trinh/{id}/phan-loai", "/quan-tri/quy-trinh/" + waiting + "/phan-loai");
         pages.put("/quan-tri/quy-trinh/{id}/xem-truoc", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc");
         pages.put("/quan-tri/quy-trinh/{id}/xem-truoc/lien-ket", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc/lien-ket");
         pages.put("/quan-tri/giao-dien/{id}", "/quan-tri/giao-dien/" + theme);
