@@ -188,6 +188,9 @@ class WebhooksTest extends PlatformTestSupport {
         SavedItem corrected = publishing.correct(portals.alpha(), new Draft(published.id(), published.version(), "article", section, "vi",
                 "tin-kenh-2", "Tin đã được đính chính", "Tóm tắt", "<p>Nội dung đúng</p>", null, null, null, false,
                 portals.editorId(portals.alpha())), "Sửa tiêu đề cho đúng").block();
+        // past its retention period (5 years), so the ordinary takedown is allowed (RetentionTest covers the refusal)
+        vn.cong.testing.SqlProbe.run(this::jdbc, "UPDATE t_alpha.content_items SET published_at = now() - interval '6 years' WHERE id = "
+                + published.id());
         takeDown.takeDown(portals.alpha(), published.id(), corrected.version(),
                 new Actor(portals.editorId(portals.alpha()), "Trưởng ban", Set.of(Role.values())), "Không còn phù hợp").block();
         deliverDue();
