@@ -94,18 +94,14 @@ final class TenantFilter implements Ordered {
     }
 
     private static HttpResponse<?> unavailable(Tenant tenant) {
-        String notice = tenant.statusNotice() != null ? escape(tenant.statusNotice())
+        String notice = tenant.statusNotice() != null ? PlainNotice.escape(tenant.statusNotice())
                 : "Cổng thông tin tạm ngừng hoạt động. / This portal is temporarily unavailable.";
         String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
-                + escape(tenant.nameVi()) + "</title></head><body><main><h1>" + escape(tenant.nameVi())
+                + PlainNotice.escape(tenant.nameVi()) + "</title></head><body><main><h1>" + PlainNotice.escape(tenant.nameVi())
                 + "</h1><p>" + notice + "</p></main></body></html>";
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "3600")
                 .contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 .body(html);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

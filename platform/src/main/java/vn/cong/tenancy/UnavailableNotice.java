@@ -1,10 +1,7 @@
 package vn.cong.tenancy;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
 /**
@@ -27,28 +24,7 @@ public final class UnavailableNotice {
     }
 
     public static MutableHttpResponse<String> response(HttpRequest<?> request) {
-        String path = request.getPath();
-        Tenant tenant = TenantRequests.tenant(request).orElse(null);
-        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", RETRY_AFTER)
-                .header("Cache-Control", "no-store");
-        if (path.startsWith("/api/")) {
-            return response.contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body("{\"errors\":[{\"field\":\"\",\"message\":\"" + VI + "\"}]}");
-        }
-        boolean english = path.equals("/en") || path.startsWith("/en/");
-        return response.contentType(MediaType.TEXT_HTML + ";charset=utf-8").body(html(tenant, english));
-    }
-
-    static String html(@Nullable Tenant tenant, boolean english) {
-        String title = tenant == null ? (english ? "Temporarily unavailable" : "Tạm thời gián đoạn")
-                : escape(tenant.name(english ? "en" : "vi"));
-        return "<!doctype html><html lang=\"" + (english ? "en" : "vi") + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title></head>"
-                + "<body><main><h1>" + title + "</h1><p id=\"gian-doan\">" + (english ? EN : VI) + "</p></main></body></html>";
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return PlainNotice.response(request, HttpStatus.SERVICE_UNAVAILABLE, RETRY_AFTER, VI, EN,
+                new String[] {"Tạm thời gián đoạn", "Temporarily unavailable"}, "gian-doan");
     }
 }
