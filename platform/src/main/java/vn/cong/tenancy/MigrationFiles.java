@@ -34,6 +34,16 @@ final class MigrationFiles {
      * schema would then count as current and start-up would skip migrations it needs.
      */
     MigrationVersion newest() {
+        return versions().stream().max(MigrationVersion::compareTo)
+                .orElseThrow(() -> new IllegalStateException("No versioned migration (V<version>__<name>.sql) in " + folder));
+    }
+
+    /** How many versioned migrations the folder holds: a schema that applied fewer missed one, whatever its newest. */
+    int count() {
+        return versions().size();
+    }
+
+    private java.util.List<MigrationVersion> versions() {
         var url = MigrationFiles.class.getClassLoader().getResource(folder);
         if (url == null) {
             throw new IllegalStateException("No migrations on the class path at " + folder);
@@ -41,12 +51,12 @@ final class MigrationFiles {
         try {
             URI uri = url.toURI();
             if (!"jar".equals(uri.getScheme())) {
-                return newestIn(Path.of(uri));
+                return versionsIn(Path.of(uri));
             }
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                return newestIn(jar.getPath(folder));
+                return versionsIn(jar.getPath(folder));
             } catch (FileSystemAlreadyExistsException e) {
-                return newestIn(FileSystems.getFileSystem(uri).getPath(folder));
+                return versionsIn(FileSystems.getFileSystem(uri).getPath(folder));
             }
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Unreadable class-path location " + url, e);
@@ -55,13 +65,12 @@ final class MigrationFiles {
         }
     }
 
-    private static MigrationVersion newestIn(Path dir) throws IOException {
+    private static java.util.List<MigrationVersion> versionsIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> VERSIONED.matcher(f.getFileName().toString()))
                     .filter(java.util.regex.Matcher::matches)
                     .map(m -> MigrationVersion.fromVersion(m.group(1)))
-                    .max(MigrationVersion::compareTo)
-                    .orElseThrow(() -> new IllegalStateException("No versioned migration (V<version>__<name>.sql) in " + dir.toUri()));
+                    .toList();
         }
     }
 }

@@ -79,6 +79,11 @@ public class SchemaMigrations {
         return TENANT_MIGRATIONS.newest();
     }
 
+    /** How many versioned tenant migrations this build carries: a schema that applied fewer missed one. */
+    public int tenantMigrationCount() {
+        return TENANT_MIGRATIONS.count();
+    }
+
     /** Whether the schema is in the database now. */
     public boolean schemaExists(String schema) {
         try (var c = db.openJdbc(db.name());
@@ -103,6 +108,9 @@ public class SchemaMigrations {
                 .defaultSchema(schema)
                 .createSchemas(true)
                 .locations(location)
+                // a migration merged after a newer one was deployed still reaches every schema (start-up finds such a
+                // schema by its count of applied migrations), instead of being skipped or failing validation
+                .outOfOrder(true)
                 .load();
     }
 }

@@ -52,6 +52,7 @@ public class TenantSchemaUpgrade {
         int migrated = 0;
         int missing = 0;
         MigrationVersion newest = migrations.newestTenantMigration();
+        int files = migrations.tenantMigrationCount();
         Map<String, SchemaState> states = platform.flux(this::schemaStates)
                 .collectMap(SchemaState::code).block();
         for (Tenant tenant : registry.all()) {
@@ -65,7 +66,7 @@ public class TenantSchemaUpgrade {
                 }
                 continue;
             }
-            if (state.isAtLeast(newest) && tenant.migrationStatus() == Tenant.MigrationStatus.OK) {
+            if (state.isCurrent(newest, files) && tenant.migrationStatus() == Tenant.MigrationStatus.OK) {
                 continue; // already current: no Flyway run, start-up stays fast with thousands of tenants
             }
             migrated++;
@@ -85,11 +86,15 @@ public class TenantSchemaUpgrade {
         return new Summary(registry.all().size(), migrated, failed, missing);
     }
 
-    /** One tenant's schema as the version query found it; {@code version} null: no readable history. */
-    record SchemaState(String code, boolean present, boolean migratedBefore, @Nullable String version) {
+    /**
+     * One tenant's schema as the version query found it; {@code version} null: no readable history. {@code applied}
+     * counts its successful versioned migrations, so a file that landed with a lower number than one already applied
+     * (merged out of order) still makes the schema "behind" rather than being skipped for ever.
+     */
+    record SchemaState(String code, boolean present, boolean migratedBefore, @Nullable String version, long applied) {
 
-        boolean isAtLeast(MigrationVersion newest) {
-            return version != null && MigrationVersion.fromVersion(version).compareTo(newest) >= 0;
+        boolean isCurrent(MigrationVersion newest, int files) {
+            return version != null && MigrationVersion.fromVersion(version).compareTo(newest) >= 0 && applied >= files;
         }
     }
 
@@ -102,17 +107,23 @@ public class TenantSchemaUpgrade {
      */
     private Flux<SchemaState> schemaStates(PlatformTx c) {
         return c.query("""
-                        SELECT t.code, n.oid IS NOT NULL AS present, t.schema_migrated_at IS NOT NULL AS migrated_before,
-                               CASE WHEN n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'USAGE')
-                                     AND to_regclass(format('%I.flyway_schema_history', t.schema_name)) IS NOT NULL
-                                     AND has_table_privilege(to_regclass(format('%I.flyway_schema_history', t.schema_name)), 'SELECT')
-                                   THEN (xpath('/row/version/text()', query_to_xml(format(
-                                        'SELECT version FROM %I.flyway_schema_history WHERE success AND version IS NOT NULL'
-                                        ' ORDER BY installed_rank DESC LIMIT 1', t.schema_name), false, true, '')))[1]::text
-                               END AS version
-                        FROM platform.tenants t LEFT JOIN pg_namespace n ON n.nspname = t.schema_name""",
+                        SELECT s.code, s.present, s.migrated_before,
+                               (xpath('/row/version/text()', s.history))[1]::text AS version,
+                               coalesce((xpath('/row/applied/text()', s.history))[1]::text::bigint, 0) AS applied
+                        FROM (SELECT t.code, n.oid IS NOT NULL AS present, t.schema_migrated_at IS NOT NULL AS migrated_before,
+                                     CASE WHEN n.oid IS NOT NULL AND has_schema_privilege(n.oid, 'USAGE')
+                                           AND to_regclass(format('%I.flyway_schema_history', t.schema_name)) IS NOT NULL
+                                           AND has_table_privilege(to_regclass(format('%I.flyway_schema_history', t.schema_name)), 'SELECT')
+                                         THEN query_to_xml(format(
+                                              'SELECT (SELECT version FROM %1$I.flyway_schema_history WHERE success AND version IS NOT NULL'
+                                              ' ORDER BY installed_rank DESC LIMIT 1) AS version,'
+                                              ' (SELECT count(*) FROM %1$I.flyway_schema_history WHERE success AND version IS NOT NULL) AS applied',
+                                              t.schema_name), false, true, '')
+                                     END AS history
+                              FROM platform.tenants t LEFT JOIN pg_namespace n ON n.nspname = t.schema_name) s""",
                 r -> new SchemaState(r.get("code", String.class), Boolean.TRUE.equals(r.get("present", Boolean.class)),
-                        Boolean.TRUE.equals(r.get("migrated_before", Boolean.class)), r.get("version", String.class)));
+                        Boolean.TRUE.equals(r.get("migrated_before", Boolean.class)), r.get("version", String.class),
+                        r.get("applied", Long.class)));
     }
 
     private Mono<Long> record(String code, String error) {
