@@ -3,8 +3,8 @@
 # the CLI, PARALLEL processes at a time, into a database of its own that is KEPT for the other measurements
 # (start-up: startup-with-tenants.sh; host rotation: ROTATION_DB=<database> load-tests/bench/compare-nginx.sh), then
 # reports, as Markdown:
-#  - the time to onboard the next tenants one by one through the CLI (the 2,001st …): median, slowest, and the
-#    onboarding step alone as the CLI reports it (without the JVM's start);
+#  - the time to onboard the next tenants one by one through the CLI (the 2,001st …): median and slowest, each
+#    including the CLI's JVM start (compare with a run on a small database to see the part that grows);
 #  - the catalogue per tenant: relations (tables, indexes, sequences, TOAST) and bytes in one tenant schema, and
 #    for the whole database;
 #  - JVM heap of a node serving them: used heap after a full GC with all tenants vs with the root alone.
