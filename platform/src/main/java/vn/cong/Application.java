@@ -4,6 +4,7 @@ import io.micronaut.runtime.Micronaut;
 import vn.cong.onboarding.CongCommand;
 import vn.cong.ops.integrity.IntegrityCommand;
 import vn.cong.reports.imports.ImportItemsCommand;
+import vn.cong.reports.imports.wordpress.ImportWordPressCommand;
 
 /** Runs the platform, or one of its operator commands when the first argument names one. */
 public final class Application {
@@ -27,6 +28,10 @@ public final class Application {
         if (args.length > 0 && ImportItemsCommand.handles(args[0])) {
             System.setProperty("cong.log.target", "System.err");
             System.exit(ImportItemsCommand.run(args));
+        }
+        if (args.length > 0 && ImportWordPressCommand.handles(args[0])) {
+            System.setProperty("cong.log.target", "System.err");
+            System.exit(ImportWordPressCommand.run(args));
         }
         Micronaut.build(args).mainClass(Application.class).start();
     }

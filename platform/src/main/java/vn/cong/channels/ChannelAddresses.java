@@ -41,10 +41,18 @@ public class ChannelAddresses {
 
     /** Why {@code url} may not be called (a Vietnamese sentence for the tenant admin), or empty when it may. */
     public Mono<Optional<String>> problem(String url) {
-        return Mono.fromCallable(() -> check(url)).subscribeOn(scheduler);
+        return problem(url, allowed);
     }
 
-    private Optional<String> check(String url) {
+    /**
+     * As {@link #problem(String)}, with the caller's own allowed networks: other outbound fetches (the WordPress
+     * import's media downloads) apply the same rule under their own operator setting.
+     */
+    public Mono<Optional<String>> problem(String url, List<IpNetwork> allowedHere) {
+        return Mono.fromCallable(() -> check(url, allowedHere)).subscribeOn(scheduler);
+    }
+
+    private static Optional<String> check(String url, List<IpNetwork> allowed) {
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -64,7 +72,7 @@ public class ChannelAddresses {
         for (InetAddress address : addresses) {
             if (!isPublic(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
                 return Optional.of("Máy chủ «" + uri.getHost() + "» là địa chỉ nội bộ (" + address.getHostAddress()
-                        + "): cổng không gửi tin tới mạng nội bộ, loopback hay link-local. Nếu cần, bộ phận vận hành cho phép mạng này.");
+                        + "): cổng không kết nối tới mạng nội bộ, loopback hay link-local. Nếu cần, bộ phận vận hành cho phép mạng này.");
             }
         }
         return Optional.empty();

@@ -43,6 +43,10 @@ public final class CongCommand {
               java -jar cong-platform.jar import-items <tenant-code> <file.csv | file.jsonl>
                   Imports a portal's history of items (unit, section, topic, origin, genre, submission time, final
                   state); every row error listed, nothing written when one row is wrong. Exit code 0: imported.
+              java -jar cong-platform.jar import-wordpress <tenant-code> <export.xml> [--dry-run] [--slug-map file]
+                  Imports a WordPress export (WXR): posts, categories as sections, pages as about pages (slug table),
+                  authors as inactive accounts, media, old addresses as 301 redirects. Idempotent; --dry-run writes
+                  nothing. Exit code 0: done, 1: the file was refused (nothing written).
             Database settings come from the same configuration as the server (DB_HOST, DB_NAME, ...).
             """;
 

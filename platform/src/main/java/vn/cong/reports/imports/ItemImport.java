@@ -75,6 +75,17 @@ public class ItemImport {
     }
 
     private Mono<Integer> write(TenantTx c, PublicChange publicChange, Tenant tenant, List<ImportedItem> items, String source) {
+        return write(c, items, source)
+                .flatMap(added -> (added.isEmpty() || items.stream().noneMatch(i -> i.published() && added.containsKey(i.externalId()))
+                        ? Mono.just(0L) : publicChange.pagesOf(tenant)).thenReturn(added.size()));
+    }
+
+    /**
+     * Writes checked items in the caller's transaction, leaving alone every item whose external id was imported before,
+     * and records the import in the audit log when it added any. The caller refreshes the public pages. Emits the
+     * items it added: external id → item id, in the order given.
+     */
+    public Mono<Map<String, Long>> write(TenantTx c, List<ImportedItem> items, String source) {
         return c.query("SELECT external_id FROM content_items WHERE external_id = ANY($1)", r -> r.get(0, String.class),
                         (Object) items.stream().map(ImportedItem::externalId).toArray(String[]::new))
                 .collect(java.util.stream.Collectors.toSet())
@@ -84,28 +95,32 @@ public class ItemImport {
                     details.put("source", source);
                     details.put("rows", items.size());
                     details.put("imported", fresh.size());
+                    Map<String, Long> added = new LinkedHashMap<>();
                     return c.one("SELECT policy_code FROM workflow_settings WHERE id = 1", r -> r.get(0, String.class))
-                            .flatMap(policy -> Flux.fromIterable(fresh).concatMap(item -> insert(c, item, policy)).then())
+                            .flatMap(policy -> Flux.fromIterable(fresh).concatMap(item -> insert(c, item, policy)
+                                    .doOnNext(id -> added.put(item.externalId(), id))).then())
                             .then(fresh.isEmpty() ? Mono.just(0L) : audit.record(c, null, "items.imported", details))
-                            .then(fresh.stream().anyMatch(ImportedItem::published) ? publicChange.pagesOf(tenant) : Mono.just(0L))
-                            .thenReturn(fresh.size());
+                            .then(Mono.fromSupplier(() -> added));
                 });
     }
 
     private static Mono<Long> insert(TenantTx c, ImportedItem i, String policy) {
-        String state = i.published() ? "published" : "rejected";
         return c.one("""
                         INSERT INTO content_items (kind, section_id, language, slug, title, summary, body_html, state, published_at,
-                                                   origin, topic_id, genre, received_at, external_id, created_at)
-                        VALUES ('article', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12)
+                                                   origin, topic_id, genre, received_at, external_id, created_at, created_by, updated_by,
+                                                   cover_url, cover_alt)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, coalesce($13, $9, now()), $15, $15, $16, $17)
                         RETURNING id""", r -> r.get(0, Long.class),
-                        Sql.orNull(i.sectionId(), Long.class), i.language(), i.slug(), i.title(), i.summary(), i.body(), state,
-                        Sql.orNull(i.publishedAt(), OffsetDateTime.class), i.origin().db(), Sql.orNull(i.topicId(), Long.class),
-                        Sql.orNull(i.genre() == null ? null : i.genre().db(), String.class), i.submittedAt(), i.externalId())
+                        i.kind(), Sql.orNull(i.sectionId(), Long.class), i.language(), i.slug(), i.title(), i.summary(), i.body(), i.state(),
+                        Sql.orNull(i.publishedAt(), OffsetDateTime.class), Sql.orNull(i.origin() == null ? null : i.origin().db(), String.class),
+                        Sql.orNull(i.topicId(), Long.class), Sql.orNull(i.genre() == null ? null : i.genre().db(), String.class),
+                        Sql.orNull(i.submittedAt(), OffsetDateTime.class), i.externalId(), Sql.orNull(i.createdBy(), Long.class),
+                        Sql.orNull(i.coverUrl(), String.class), Sql.orNull(i.coverAlt(), String.class))
                 .flatMap(id -> run(c, id, i, policy)
                         .then(i.published() ? PublishedFingerprint.record(c, id) : Mono.just(""))
-                        .flatMap(hash -> ContentEvents.append(c, new ContentEvents.Event(id, null, null, state, "import", null,
-                                comment(i), i.reasonCode(), hash.isEmpty() ? null : hash))));
+                        .flatMap(hash -> ContentEvents.append(c, new ContentEvents.Event(id, null, null, i.state(), "import", null,
+                                comment(i), i.reasonCode(), hash.isEmpty() ? null : hash)))
+                        .thenReturn(id));
     }
 
     /** A supplied item was submitted once, by its unit (or an individual): the run the report reads the unit from. */
@@ -123,6 +138,9 @@ public class ItemImport {
 
     /** A rejected item's event carries its reason as a workflow rejection does (code, free text); the action says it was imported. */
     private static String comment(ImportedItem i) {
+        if (i.note() != null) {
+            return i.note();
+        }
         if (!i.published()) {
             return i.reasonText();
         }

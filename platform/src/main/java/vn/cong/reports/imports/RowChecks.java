@@ -108,11 +108,11 @@ final class RowChecks {
             return Optional.empty();
         }
         var code = RejectionReason.parse(reason.toLowerCase(Locale.ROOT).replace('-', '_'));
-        return Optional.of(new ImportedItem(line, id, title, slug, language, RichText.plain(row.get("summary")),
+        return Optional.of(new ImportedItem(line, id, "article", title, slug, language, RichText.plain(row.get("summary")),
                 RichText.sanitize(row.get("body")), origin, genre, unit, RichText.plain(row.get("submitter")), section, topic, submitted,
-                published, published ? (publishedAt == null ? submitted : publishedAt) : null,
+                published ? ImportedItem.PUBLISHED : ImportedItem.REJECTED, published ? (publishedAt == null ? submitted : publishedAt) : null,
                 published ? null : code.map(RejectionReason::db).orElse(null),
-                published || code.isPresent() ? null : reason));
+                published || code.isPresent() ? null : reason, null, null, null, null));
     }
 
     static String slug(String title, String externalId) {
