@@ -244,7 +244,7 @@ final class WordPressPlan {
             }
             return;
         }
-        if (holder != null || !slugsUsed.add("vi/" + role.get().slug())) {
+        if (holder != null || existing.takenSlugs().contains("vi/" + role.get().slug()) || !slugsUsed.add("vi/" + role.get().slug())) {
             skipped++;
             entries.add(new WordPressReport.Entry(e.line(), what, "skipped", "Trang «" + role.get().label("vi")
                     + "» đã có nội dung trên cổng (hoặc một trang trước trong tệp): không ghi đè."));
