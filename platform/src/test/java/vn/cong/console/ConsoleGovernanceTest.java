@@ -14,7 +14,11 @@ import vn.cong.testing.Browser;
 import vn.cong.testing.MutableClock;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
+import vn.cong.ops.backup.BackupSchedulePreset;
+import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.InformationType;
+import vn.cong.workflow.ProfileValue;
+import vn.cong.workflow.RegulationPreset;
 import vn.cong.workflow.ItemDeadlines;
 import vn.cong.workflow.deadline.DeadlineReadings;
 import vn.cong.workflow.deadline.HolidayCalendar;
@@ -37,12 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Holiday years the operator adds at the console (and through the API): stored, merged with the bundled
- * years, applied to deadlines at once and by every node on its registry reload, audited; bad input refused
- * with the line named and what was typed kept; out of reach of tenant hosts. The clock is injected.
+ * What the operator governs for every portal. Holiday years added at the console (and through the API): stored,
+ * merged with the bundled years, applied to deadlines at once and by every node on its registry reload, audited;
+ * bad input refused with the line named and what was typed kept; out of reach of tenant hosts. Backup schedules
+ * following each tenant's regulation profile unless the operator set one. The clock is injected.
  */
 @MicronautTest(transactional = false)
-class ConsoleHolidaysTest extends PlatformTestSupport {
+class ConsoleGovernanceTest extends PlatformTestSupport {
 
     /** 02/11/2027 00:00 in Vietnam: 60 days before 2028, which the bundled calendar does not have. */
     final MutableClock clock = new MutableClock(Instant.parse("2027-11-01T17:00:00Z"));
@@ -57,6 +62,12 @@ class ConsoleHolidaysTest extends PlatformTestSupport {
     PublicChanges changes;
     @Inject
     Onboarding onboarding;
+    @Inject
+    vn.cong.tenancy.TenantRegistry registry;
+    @Inject
+    vn.cong.ops.backup.BackupScheduler scheduler;
+    @Inject
+    vn.cong.workflow.RegulationProfiles profiles;
 
     @MockBean(java.time.Clock.class)
     java.time.Clock clock() {
@@ -175,12 +186,12 @@ class ConsoleHolidaysTest extends PlatformTestSupport {
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("\"year\":2027,\"source\":\"bundled\""), list.body());
         assertEquals(401, get("/api/v1/holidays", false).statusCode(), "only the operator");
-        assertEquals(404, new Browser(server.getPort(), "alpha.most.localhost").get("/api/v1/holidays").statusCode(), "not on a tenant host");
+        assertEquals(404, new Browser(server.getPort(), "www.most.localhost").get("/api/v1/holidays").statusCode(), "not on a tenant host");
     }
 
     @Test
     void tenantHostsDoNotHaveTheScreen() {
-        Browser tenant = new Browser(server.getPort(), "alpha.most.localhost");
+        Browser tenant = new Browser(server.getPort(), "www.most.localhost");
         assertEquals(404, tenant.get(ConsoleHolidaysController.PATH).statusCode());
         assertEquals(404, tenant.postForm(ConsoleHolidaysController.PATH, Map.of("year", "2031", "holidays", "01/01/2031; Tết")).statusCode());
         assertFalse(calendar.years().containsKey(2031));
@@ -198,6 +209,44 @@ class ConsoleHolidaysTest extends PlatformTestSupport {
         changes.refreshEveryNode().block();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> !deadlines.calendar().isWorkingDay(java.time.LocalDate.of(2032, 2, 10)));
+    }
+
+    @Test
+    void theBackupScheduleFollowsTheProfileUnlessTheOperatorSetOne() throws SQLException {
+        Tenant bo = registry.findByCode("bo").orElseThrow();
+        scheduler.ensureSchedules(BackupSchedulePreset.TWICE_A_WEEK.cron()).block();
+        assertEquals("0 30 1 * * MON,THU profile", schedule("bo"), "MOST: at least twice a week");
+        String alpha = schedule("alpha");
+
+        profiles.choose(bo, RegulationPreset.HAI_PHONG, null).block();
+        assertEquals("0 30 1 * * * profile", schedule("bo"), "Hải Phòng's profile: daily");
+        assertEquals(alpha, schedule("alpha"), "another tenant's schedule is untouched");
+        Browser console = OperatorConsole.loggedIn(server.getPort());
+        assertEquals("Theo hồ sơ quy chế của cổng (Tần suất sao lưu dữ liệu: Tối thiểu 01 lần/ngày)",
+                OperatorConsole.html(console.get(Console.ROOT + "/sao-luu/bo")).select("#nguon-lich").text());
+
+        profiles.set(bo, ProfileValue.BACKUP_FREQUENCY, "twice-weekly", null).block();
+        assertEquals("0 30 1 * * MON,THU profile", schedule("bo"), "the tenant admin's value is followed too");
+
+        HttpResponse<String> set = console.postForm(Console.ROOT + "/sao-luu/bo/lich", Map.of("csrfToken", OperatorConsole.token(console),
+                "preset", "daily", "cron", "", "keepDaily", "14", "keepWeekly", "12"));
+        assertEquals(303, set.statusCode(), set.body());
+        profiles.choose(bo, RegulationPreset.MOHA, null).block();
+        assertEquals("0 30 1 * * * operator", schedule("bo"), "the operator's schedule wins over the profile");
+        assertTrue(OperatorConsole.html(console.get(Console.ROOT + "/sao-luu/bo")).select("#nguon-lich").text()
+                .startsWith("Do vận hành đặt riêng (hồ sơ quy chế của cổng yêu cầu: Tối thiểu 02 lần/tuần)"));
+
+        console.postForm(Console.ROOT + "/sao-luu/bo/lich", Map.of("csrfToken", OperatorConsole.token(console),
+                "preset", "profile", "cron", "", "keepDaily", "14", "keepWeekly", "12"));
+        assertEquals("0 30 1 * * MON,THU profile", schedule("bo"), "back to the profile (MOHA: twice a week)");
+        assertEquals(alpha, schedule("alpha"));
+    }
+
+    private String schedule(String code) throws SQLException {
+        try (var c = jdbc(); var rs = c.createStatement().executeQuery(
+                "SELECT cron || ' ' || source FROM platform.backup_schedules WHERE tenant_code = '" + code + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     private ZonedDateTime strategyDue(String start) {
