@@ -184,6 +184,9 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
             if (!f.onlineUrl().isEmpty()) {
                 facts.add(new Fact("procedures.online", f.onlineUrl(), f.onlineUrl(), null));
             }
+            if (f.endsOn() != null) {
+                facts.add(Fact.of("procedures.endsOn", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(f.endsOn())));
+            }
             latest.ifPresent(m -> facts.add(new Fact("procedures.figures", FiguresText.of(m, lang),
                     FiguresText.summaryUrl(lang) + "#thu-tuc-" + m.itemId(), null)));
             return new PublicView.Item(p.title(), null, p.title(), new Badge(level, null, "procedures.level"), null,
