@@ -62,4 +62,10 @@ with open("../most-history.csv", "w", encoding="utf-8", newline="") as f:
                     r["at"].strftime("%Y-%m-%dT%H:%M"), "rejected" if r["rejected"] else "published", "" if r["rejected"] else published,
                     random.choice(REASONS) if r["rejected"] else "", summary,
                     "" if r["rejected"] else "<p>" + summary + "</p><p>Ban biên tập Cổng thông tin điện tử Bộ Khoa học và Công nghệ.</p>"])
-print(len(rows), "items")
+    # one item past its five-year retention period, which most.yaml's retention: archives (the staff archive's demo)
+    w.writerow(["most-demo-2019-0001", "Hội nghị tổng kết công tác khoa học và công nghệ năm 2018", "Văn phòng Bộ", "tin-trang-chu",
+                "Chương trình, đề tài, nhiệm vụ, dự án", "supplied", "news", "2019-01-15T09:00", "published", "2019-01-15T16:30", "",
+                "Hội nghị tổng kết công tác khoa học và công nghệ năm 2018 và triển khai nhiệm vụ năm 2019.",
+                "<p>Sáng 15/01/2019, Bộ Khoa học và Công nghệ tổ chức Hội nghị tổng kết công tác năm 2018 và triển khai nhiệm vụ năm 2019.</p>"
+                "<p>Ban biên tập Cổng thông tin điện tử Bộ Khoa học và Công nghệ.</p>"])
+print(len(rows) + 1, "items")

@@ -66,10 +66,12 @@ class ConsoleBackupsController {
     private final OperatorAudit audit;
     private final ConsolePages pages;
     private final Scheduler blocking;
+    private final vn.cong.workflow.RegulationProfiles profiles;
 
     ConsoleBackupsController(BackupHistory history, BackupJobs jobs, BackupScheduler scheduler, PgDumpCheck pgDump, TenantRegistry registry,
                              PlatformConfiguration config, PublicLinks links, OperatorAudit audit, ConsolePages pages,
-                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking, vn.cong.workflow.RegulationProfiles profiles) {
+        this.profiles = profiles;
         this.history = history;
         this.jobs = jobs;
         this.scheduler = scheduler;
@@ -92,6 +94,9 @@ class ConsoleBackupsController {
     }
 
     /** The schedule form: a preset ({@code twice-a-week}, {@code daily}) or {@code cron} with its expression. */
+    /** The schedule choice that returns a tenant to its regulation profile's backup frequency. */
+    static final String PROFILE = "profile";
+
     @Serdeable
     public record ScheduleForm(@Nullable String preset, @Nullable String cron, @Nullable String keepDaily, @Nullable String keepWeekly,
                                @Nullable String csrfToken) implements CsrfForm {
@@ -131,8 +136,11 @@ class ConsoleBackupsController {
         if (tenant.isEmpty()) {
             return notFound(request, "Không có cổng mã «" + code + "».");
         }
+        Mono<String> frequency = profiles.profile(tenant.get())
+                .map(p -> vn.cong.workflow.ProfileValue.BACKUP_FREQUENCY.optionLabel(p.values().get(vn.cong.workflow.ProfileValue.BACKUP_FREQUENCY)))
+                .onErrorReturn("");
         return Mono.zip(pgDumpProblem(), history.schedule(code).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        history.runs(code, 50).map(RunRow::of).collectList(), history.restores(code, 20).collectList())
+                        history.runs(code, 50).map(RunRow::of).collectList(), history.restores(code, 20).collectList(), frequency)
                 .flatMap(t -> {
                     boolean busy = t.getT3().stream().anyMatch(RunRow::underWay)
                             || t.getT4().stream().anyMatch(RestoreRun::running);
@@ -140,6 +148,7 @@ class ConsoleBackupsController {
                     model.put("tenant", tenant.get());
                     model.put("pgDumpProblem", t.getT1());
                     model.put("schedule", t.getT2().orElse(null));
+                    model.put("profileFrequency", t.getT5());
                     model.put("runs", t.getT3());
                     model.put("restores", t.getT4());
                     if (busy) {
@@ -168,7 +177,8 @@ class ConsoleBackupsController {
         }
         List<FieldError> errors = new java.util.ArrayList<>();
         String chosen = "cron".equals(form.preset()) ? (form.cron() == null ? "" : form.cron().strip()) : String.valueOf(form.preset());
-        if (!"cron".equals(form.preset()) && vn.cong.ops.backup.BackupSchedulePreset.byName(chosen).isEmpty()) {
+        boolean profile = PROFILE.equals(chosen);
+        if (!"cron".equals(form.preset()) && !profile && vn.cong.ops.backup.BackupSchedulePreset.byName(chosen).isEmpty()) {
             errors.add(new FieldError("preset", "Hãy chọn một lịch."));
         }
         int keepDaily = count(form.keepDaily(), "keepDaily", "Số ngày giữ mọi bản", errors);
@@ -179,7 +189,8 @@ class ConsoleBackupsController {
             return audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.REFUSED, details)
                     .then(scheduleRefused(request, code, errors));
         }
-        return scheduler.schedule(code, chosen, keepDaily, keepWeekly) // fails on an invalid cron expression
+        return (profile ? scheduler.useProfile(code, keepDaily, keepWeekly)
+                : scheduler.schedule(code, chosen, keepDaily, keepWeekly)) // fails on an invalid cron expression
                 .then(Mono.defer(() -> audit.record(who, "ops.backup.schedule", code, OperatorAudit.Outcome.OK, details)))
                 .thenReturn(Console.seeOther(tenantPage(code)))
                 .onErrorResume(IllegalArgumentException.class, e -> audit.record(who, "ops.backup.schedule", code,

@@ -32,7 +32,14 @@ import java.util.function.Function;
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
-                       List<Reminder> reminders, List<Petition> petitions, @Nullable History history) {
+                       List<Reminder> reminders, List<Petition> petitions, @Nullable History history, List<RetentionStep> retention) {
+
+    /**
+     * A step the board took on an item of the imported history ({@code item}: its external id) for the archive page
+     * [001 Đ13]: {@code archive} once its period has passed, or the head's {@code takedown} with a legal basis inside it.
+     */
+    public record RetentionStep(String item, String step, String by, String reason) {
+    }
 
     /** A month of a procedure's processing figures, {@code monthsAgo} months before this one (entered by its unit). */
     public record ServiceFigures(String procedure, int monthsAgo, int received, int processed, int onTime, int late) {
@@ -159,7 +166,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
-                "serviceFigures", "reminders", "petitions", "history");
+                "serviceFigures", "reminders", "petitions", "history", "retention");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -246,7 +253,14 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     }
                     return new Petition(p.text("title"), p.text("body"), p.text("senderName"), p.optional("unit"), status, p.optional("answer"));
                 }),
-                n.has("history") ? history(n.child("history")) : null);
+                n.has("history") ? history(n.child("history")) : null,
+                n.list("retention", r -> {
+                    r.keys("item", "step", "by", "reason");
+                    if (!List.of("archive", "takedown").contains(r.text("step"))) {
+                        throw r.refused("step must be archive or takedown");
+                    }
+                    return new RetentionStep(r.text("item"), r.text("step"), r.text("by"), r.text("reason"));
+                }));
     }
 
     /** The footer's legal block; every field optional. */

@@ -114,6 +114,7 @@ class DemoTenant {
 
     private final Topics topics;
     private final ItemImport itemImport;
+    private final DemoRetention retention;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaLibrary library,
@@ -121,8 +122,9 @@ class DemoTenant {
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
-               UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport) {
+               UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention) {
         this.engagement = engagement;
+        this.retention = retention;
         this.legalNotices = legalNotices;
         this.figures = figures;
         this.reminders = reminders;
@@ -215,6 +217,7 @@ class DemoTenant {
                                                                 .then(serviceFiguresOf(tenant, actor, content.serviceFigures()))
                                                                 .then(remindersOf(tenant, actor, content.reminders()))
                                                                 .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
+                                                                .then(retention.load(tenant, content.retention(), all))
                                                                 .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),

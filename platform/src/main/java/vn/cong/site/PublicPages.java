@@ -136,6 +136,8 @@ public class PublicPages implements PublicNotFoundPage {
         if (view.status() == 200) {
             String canonical = view.model().get(PageMeta.CANONICAL) instanceof String path ? path : canonicalPath;
             view.model().put("share", ShareLinks.of(links.tenant(ctx.tenant(), canonical), canonical + "/in"));
+            ReuseNotice.of(ctx.structure().citation(), ctx.lang(), ctx.tenant().name(ctx.lang()), links.tenant(ctx.tenant(), canonical),
+                    links.tenant(ctx.tenant(), PublicUrls.home(ctx.lang()))).ifPresent(notice -> view.model().put("reuse", notice));
             view.model().put("meta", PageMeta.of(ctx, links.tenant(ctx.tenant(), canonical), view.model(),
                     path -> links.tenant(ctx.tenant(), path)));
         }

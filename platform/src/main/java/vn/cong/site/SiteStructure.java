@@ -21,7 +21,7 @@ import java.util.Map;
 public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId, Map<String, SectionNode> bySlug,
                             Map<String, String> themeSettings, List<MaintenanceNotice> maintenance,
                             List<LinkedSite> linkedSites, @Nullable ThemeSelection liveTheme,
-                            vn.cong.content.legal.LegalNotice legal) {
+                            vn.cong.content.legal.LegalNotice legal, @Nullable String citation) {
 
     /** An independent member site, only linked (platform.linked_sites). */
     public record LinkedSite(String nameVi, String nameEn, String url) {
@@ -67,12 +67,17 @@ public record SiteStructure(List<SectionNode> roots, Map<Long, SectionNode> byId
         byId.values().forEach(n -> bySlug.put(n.slug(), n));
         return new SiteStructure(roots, Map.copyOf(byId), Map.copyOf(bySlug),
                 Map.copyOf(liveTheme == null ? themeSettings : liveTheme.values()),
-                List.copyOf(maintenance), List.copyOf(linkedSites), liveTheme, legal);
+                List.copyOf(maintenance), List.copyOf(linkedSites), liveTheme, legal, null);
+    }
+
+    /** This structure with the tenant's citation rule for reuse (its profile's {@code citation} value). */
+    public SiteStructure withCitation(@Nullable String code) {
+        return new SiteStructure(roots, byId, bySlug, themeSettings, maintenance, linkedSites, liveTheme, legal, code);
     }
 
     /** This structure as a theme version would show it: for staff previews, never for cached pages. */
     public SiteStructure withTheme(ThemeSelection selection) {
-        return new SiteStructure(roots, byId, bySlug, selection.values(), maintenance, linkedSites, selection, legal);
+        return new SiteStructure(roots, byId, bySlug, selection.values(), maintenance, linkedSites, selection, legal, citation);
     }
 
     /** The theme the tenant's pages use: the live version's, else the one its manifest names. */

@@ -28,8 +28,11 @@ public class SiteStructures {
     private final MaintenanceWindows maintenance;
     private final ThemeVersions themeVersions;
     private final AsyncCache<String, SiteStructure> cache;
+    private final vn.cong.workflow.RegulationProfiles profiles;
 
-    public SiteStructures(TenantDatabase db, MaintenanceWindows maintenance, ThemeVersions themeVersions, SiteConfiguration config) {
+    public SiteStructures(TenantDatabase db, MaintenanceWindows maintenance, ThemeVersions themeVersions, SiteConfiguration config,
+                          vn.cong.workflow.RegulationProfiles profiles) {
+        this.profiles = profiles;
         this.db = db;
         this.maintenance = maintenance;
         this.themeVersions = themeVersions;
@@ -52,7 +55,10 @@ public class SiteStructures {
                                         .flatMap(linked -> themeVersions.live(c).map(java.util.Optional::of)
                                                 .defaultIfEmpty(java.util.Optional.<ThemeSelection>empty())
                                                 .flatMap(live -> LegalNotices.read(c).map(legal ->
-                                                        SiteStructure.of(sections, theme, notices, linked, live.orElse(null), legal))))))));
+                                                        SiteStructure.of(sections, theme, notices, linked, live.orElse(null), legal))))))))
+                .flatMap(structure -> profiles.profile(tenant)
+                        .map(p -> structure.withCitation(p.values().get(vn.cong.workflow.ProfileValue.CITATION)))
+                        .defaultIfEmpty(structure));
     }
 
     private static Mono<List<SiteStructure.SectionRow>> sections(TenantTx c) {

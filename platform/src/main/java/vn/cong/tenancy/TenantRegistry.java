@@ -33,11 +33,14 @@ public class TenantRegistry {
 
     private final PlatformDatabase database;
     private final PlatformConfiguration config;
+    private final io.micronaut.context.event.ApplicationEventPublisher<RegistryReloaded> reloaded;
     private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Set.of());
 
-    public TenantRegistry(PlatformDatabase database, PlatformConfiguration config) {
+    public TenantRegistry(PlatformDatabase database, PlatformConfiguration config,
+                          io.micronaut.context.event.ApplicationEventPublisher<RegistryReloaded> reloaded) {
         this.database = database;
         this.config = config;
+        this.reloaded = reloaded;
     }
 
     public Optional<Tenant> findByHost(String normalizedHost) {
@@ -92,7 +95,8 @@ public class TenantRegistry {
     public Mono<Void> reload() {
         Mono<Long> version = database.mono(c -> c.one("SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
         Mono<List<Tenant>> tenants = database.flux(c -> c.query(SELECT + " ORDER BY t.code", TenantRegistry::toTenant)).collectList();
-        return Mono.zip(version, tenants).doOnNext(loaded -> install(loaded.getT1(), loaded.getT2())).then();
+        return Mono.zip(version, tenants).doOnNext(loaded -> install(loaded.getT1(), loaded.getT2()))
+                .doOnNext(loaded -> reloaded.publishEvent(new RegistryReloaded(loaded.getT1()))).then();
     }
 
     /**

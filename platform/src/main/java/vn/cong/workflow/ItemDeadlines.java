@@ -1,6 +1,5 @@
 package vn.cong.workflow;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import vn.cong.content.kinds.ContentKinds;
@@ -8,10 +7,9 @@ import vn.cong.content.kinds.KindDeadline;
 import vn.cong.workflow.deadline.DeadlineKind;
 import vn.cong.workflow.deadline.DeadlinePolicy;
 import vn.cong.workflow.deadline.DeadlineReadings;
-import vn.cong.workflow.deadline.HolidayCalendarLoader;
+import vn.cong.workflow.deadline.HolidayCalendar;
 import vn.cong.workflow.deadline.WorkingCalendar;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -35,20 +33,21 @@ public class ItemDeadlines {
 
     private static final String EDITING = "Hạn biên tập, đăng tải";
 
-    private final WorkingCalendar calendar;
+    private final HolidayCalendar holidays;
     private final ContentKinds kinds;
 
-    ItemDeadlines(@Value("${cong.calendar.file:}") String file, ContentKinds kinds) {
+    ItemDeadlines(HolidayCalendar holidays, ContentKinds kinds) {
         this.kinds = kinds;
-        this.calendar = file == null || file.isBlank() ? HolidayCalendarLoader.bundled() : HolidayCalendarLoader.fromFile(Path.of(file));
+        this.holidays = holidays;
     }
 
     /** A deadline of an item: what it is for and when it falls. */
     public record Deadline(String label, ZonedDateTime due) {
     }
 
+    /** The calendar as it stands now: the bundled years and those the operator added at the console. */
     public WorkingCalendar calendar() {
-        return calendar;
+        return holidays.calendar();
     }
 
     /**
@@ -164,6 +163,7 @@ public class ItemDeadlines {
 
     private void add(List<Deadline> found, DeadlinePolicy policy, DeadlineReadings readings, DeadlineKind kind, OffsetDateTime start,
                      String label) {
+        WorkingCalendar calendar = calendar();
         policy.due(kind, start.atZoneSameInstant(calendar.zone()), calendar, readings).ifPresent(due -> found.add(new Deadline(label, due)));
     }
 }

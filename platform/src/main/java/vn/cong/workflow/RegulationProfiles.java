@@ -23,12 +23,16 @@ import java.util.Map;
 @Singleton
 public class RegulationProfiles {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RegulationProfiles.class);
+
     private final TenantDatabase db;
     private final AuditLog audit;
+    private final List<ProfileFollower> followers;
 
-    public RegulationProfiles(TenantDatabase db, AuditLog audit) {
+    public RegulationProfiles(TenantDatabase db, AuditLog audit, List<ProfileFollower> followers) {
         this.db = db;
         this.audit = audit;
+        this.followers = followers;
     }
 
     /** One value as the staff page shows it: the preset's, the tenant's, and whether they differ. */
@@ -107,7 +111,7 @@ public class RegulationProfiles {
                     .then(c.update("UPDATE workflow_settings SET policy_code = $1 WHERE id = 1", preset.presetValues().get(ProfileValue.APPROVAL)))
                     .then(audit.record(c, actorId, "regulation.preset_chosen", Map.of("from", before.preset().code(), "to", preset.code())))
                     .thenReturn(true);
-        }));
+        })).flatMap(changed -> changed ? tellFollowers(tenant).thenReturn(true) : Mono.just(false));
     }
 
     /**
@@ -146,6 +150,19 @@ public class RegulationProfiles {
             details.put("to", code);
             details.put("preset", row.presetCode());
             return write.then(audit.record(c, actorId, "regulation.value_changed", details)).thenReturn(true);
-        }));
+        })).flatMap(changed -> changed ? tellFollowers(tenant).thenReturn(true) : Mono.just(false));
+    }
+
+    /** After a committed change: every follower hears the profile as it now stands (the backup schedule, …). */
+    private Mono<Void> tellFollowers(Tenant tenant) {
+        if (followers.isEmpty()) {
+            return Mono.empty();
+        }
+        return profile(tenant).flatMap(p -> reactor.core.publisher.Flux.fromIterable(followers)
+                .concatMap(f -> f.profileChanged(tenant, p.values()).onErrorResume(e -> {
+                    LOG.error("Tenant {}: {} did not follow the regulation profile change", tenant.code(), f.getClass().getSimpleName(), e);
+                    return Mono.empty();
+                }))
+                .then());
     }
 }

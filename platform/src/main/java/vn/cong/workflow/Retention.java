@@ -33,6 +33,15 @@ public class Retention {
         }
     }
 
+    /** The about pages (giới thiệu) the portal shows: online continuously, updated on change [001 Đ13.1]. */
+    private static final Hold STANDING = new Hold(null,
+            "thông tin giới thiệu đang dùng trên cổng được đăng liên tục và cập nhật khi có thay đổi (Điều 13.1 về lưu giữ thông tin); "
+                    + "hãy sửa nội dung thay vì gỡ bỏ.");
+    /** A procedure in force (no end date, or one still ahead) [001 Đ13.1]; once replaced or abolished, the ordinary period applies. */
+    private static final Hold PROCEDURE = new Hold(null,
+            "thủ tục hành chính còn hiệu lực được đăng liên tục trên cổng (Điều 13.1 về lưu giữ thông tin); khi thủ tục bị thay thế "
+                    + "hoặc bãi bỏ, ghi «Hết hiệu lực từ ngày» rồi áp dụng thời hạn lưu giữ thông thường.");
+
     private final Clock clock;
 
     Retention(Clock clock) {
@@ -46,15 +55,20 @@ public class Retention {
                 .map(p -> Integer.parseInt(p.values().get(ProfileValue.RETENTION_YEARS)))
                 .flatMap(years -> c.one("""
                                 SELECT d.item_id IS NOT NULL AS document, %s AS effective, s.expired_kept_months AS months,
+                                       EXISTS (SELECT 1 FROM standing_pages sp WHERE sp.item_id = i.id) AS standing,
+                                       pr.item_id IS NOT NULL AND (pr.ends_on IS NULL OR pr.ends_on > $3) AS procedure_in_force,
                                        (coalesce(d.expires_on, (i.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
                                             + make_interval(months => s.expired_kept_months))::date AS kept_until,
                                        ((coalesce(i.published_at, i.updated_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
                                             + make_interval(years => $2))::date AS years_until
                                 FROM content_items i LEFT JOIN legal_documents d ON d.item_id = i.id
+                                LEFT JOIN procedures pr ON pr.item_id = i.id
                                 CROSS JOIN document_settings s WHERE i.id = $1""".formatted(DocumentStatus.EFFECTIVE_SQL),
-                        r -> decide(r.get("document", Boolean.class), r.get("effective", String.class), r.get("months", Integer.class),
+                        r -> Boolean.TRUE.equals(r.get("standing", Boolean.class)) ? Optional.of(STANDING)
+                                : Boolean.TRUE.equals(r.get("procedure_in_force", Boolean.class)) ? Optional.of(PROCEDURE)
+                                : decide(r.get("document", Boolean.class), r.get("effective", String.class), r.get("months", Integer.class),
                                 r.get("kept_until", LocalDate.class), years, r.get("years_until", LocalDate.class), today),
-                        itemId, years))
+                        itemId, years, today))
                 .defaultIfEmpty(Optional.empty());
     }
 

@@ -41,6 +41,15 @@ public class RetentionArchive {
         }
     }
 
+    /** A published item by its external id (an imported one): its id and version, for a step on it. */
+    public record Published(long id, int version) {
+    }
+
+    public Mono<Published> publishedByExternalId(Tenant tenant, String externalId) {
+        return db.mono(tenant, c -> c.one("SELECT id, version FROM content_items WHERE external_id = $1 AND state = 'published'",
+                r -> new Published(r.get(0, Long.class), r.get(1, Integer.class)), externalId));
+    }
+
     public Mono<List<Offline>> offline(Tenant tenant) {
         return db.flux(tenant, c -> c.query("""
                 SELECT i.id, i.title, i.kind, i.state, i.published_at, coalesce(e.at, i.updated_at) AS at, coalesce(a.full_name, '') AS actor, coalesce(e.comment, '') AS why

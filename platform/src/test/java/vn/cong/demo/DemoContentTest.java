@@ -112,6 +112,18 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void theArchivePageShowsARetentionOverrideAndAnArchivedItemOnFirstRun() {
+        Browser head = new Browser(server.getPort(), MOST);
+        vn.cong.admin.StaffForms.logInOk(head, "truongban", "DemoTruongBan2026!");
+        var page = Jsoup.parse(head.get("/quan-tri/luu-tru").body());
+        String overrides = page.select("table.retention-overrides").text();
+        assertTrue(overrides.contains("Điểm báo KH&CN ngày 04/01/2026") && overrides.contains("125/TTr-BKHCN")
+                && overrides.contains("Hoàng Văn Nam"), overrides);
+        String offline = page.select("table.archived-items").text();
+        assertTrue(offline.contains("Hội nghị tổng kết công tác khoa học và công nghệ năm 2018") && offline.contains("Đã lưu trữ"), offline);
+    }
+
+    @Test
     void theDocumentRegistryListsTheDemoDocumentsWithTheirFiles() {
         String list = browser().get("/van-ban").body();
         for (String number : List.of("12/2026/TT-BKHCN", "2815/QĐ-BKHCN", "05/CT-BKHCN", "08/2019/TT-BKHCN", "1120/KH-BKHCN",

@@ -43,6 +43,7 @@ class ProfileValuesTest extends PlatformTestSupport {
     @Inject ApiTokens tokens;
     @Inject SubmitItem submit;
     @Inject RejectItem reject;
+    @Inject PublishItem publish;
 
     private Tenant alpha;
     private Tenant beta;
@@ -103,6 +104,43 @@ class ProfileValuesTest extends PlatformTestSupport {
         } finally {
             profiles.choose(alpha, RegulationPreset.MOST, null).block();
         }
+    }
+
+    @Test
+    void everyItemPageAndItsPrintViewCarryTheReuseNoticeOfTheTenantsProfile() {
+        long section = SqlProbe.number(this::jdbc, "SELECT id FROM t_alpha.sections WHERE slug = 'tin-hoat-dong'");
+        SavedItem vi = Staff.draft(publishing, alpha, section, "tin-trich-dan", staff.get(Role.EDITOR));
+        publish.publishDirectly(alpha, vi.id(), vi.version(), staff.get(Role.EDITOR)).block();
+        SavedItem en = publishing.saveDraft(alpha, vn.cong.content.Draft.article(section, "en", "reuse-notice", "Reuse notice",
+                "Summary.", "<p>Body.</p>", staff.get(Role.EDITOR).id())).block();
+        publish.publishDirectly(alpha, en.id(), en.version(), staff.get(Role.EDITOR)).block();
+        Browser visitor = new Browser(server.getPort(), TwoPortals.ALPHA_HOST);
+        String alphaHome = "http://" + TwoPortals.ALPHA_HOST;
+        try {
+            assertEquals("Khi sử dụng lại thông tin, ghi rõ nguồn: Cổng thông tin điện tử " + alpha.nameVi() + ", ",
+                    notice(visitor, "/bai-viet/tin-trich-dan").replaceAll("http\\S+\\.$", ""), "MOST: the portal and the item's address");
+
+            profiles.choose(alpha, RegulationPreset.MOHA, null).block();
+            String moha = notice(visitor, "/bai-viet/tin-trich-dan");
+            assertTrue(moha.startsWith("Khi sử dụng lại thông tin, ghi rõ «Nguồn: Cổng thông tin điện tử " + alpha.nameVi() + "» hoặc «Theo: "
+                    + alphaHome), "001 Đ2.5: " + moha);
+            assertEquals(moha, notice(visitor, "/bai-viet/tin-trich-dan/in"), "the print view carries it too");
+            assertTrue(notice(visitor, "/en/bai-viet/reuse-notice").startsWith("When reusing this information, credit “Source: the "
+                    + alpha.nameEn() + " e-portal” or “According to: " + alphaHome), "in English on /en");
+
+            profiles.set(alpha, ProfileValue.CITATION, "consent", null).block();
+            assertTrue(notice(visitor, "/bai-viet/tin-trich-dan").startsWith("Sử dụng lại thông tin này phải được Ban biên tập Cổng thông tin điện tử "
+                    + alpha.nameVi() + " đồng ý trước"), "002 Đ5.3, as the admin chose");
+            assertEquals("portal", profiles.profile(beta).block().values().get(ProfileValue.CITATION), "beta keeps its own");
+        } finally {
+            profiles.choose(alpha, RegulationPreset.MOST, null).block();
+        }
+    }
+
+    private static String notice(Browser visitor, String path) {
+        var page = visitor.get(path);
+        assertEquals(200, page.statusCode(), path);
+        return Jsoup.parse(page.body()).select("p.reuse-notice").text();
     }
 
     @Test

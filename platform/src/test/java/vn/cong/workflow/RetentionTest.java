@@ -233,6 +233,48 @@ class RetentionTest extends PlatformTestSupport {
                 "an expired document past its twelve months goes, though it was published only two years ago");
     }
 
+    @Test
+    void anAboutPageInUseAndAProcedureInForceStayOnlineUntilReplacedThenTheOrdinaryPeriodApplies() {
+        long about = item("page", "gioi-thieu-cu", "6 years");
+        SqlProbe.run(this::jdbc, "INSERT INTO t_alpha.standing_pages (role, language, item_id) VALUES ('history', 'en', " + about + ")"
+                + " ON CONFLICT (role, language) DO UPDATE SET item_id = excluded.item_id");
+        long procedure = item("procedure", "thu-tuc-cap-phep", "6 years");
+        SqlProbe.run(this::jdbc, "INSERT INTO t_alpha.procedures (item_id, service_level, unit) VALUES (" + procedure + ", 2, 'Văn phòng')");
+
+        HttpResponse<String> page = api(alpha, staff, Role.DEPUTY_HEAD, about, "archive", "Đã cũ");
+        assertEquals(403, page.statusCode(), "six years old, but the about page the portal shows");
+        assertTrue(page.body().contains("thông tin giới thiệu đang dùng trên cổng được đăng liên tục"), page.body());
+        HttpResponse<String> inForce = api(alpha, staff, Role.DEPUTY_HEAD, procedure, "take-down", "Không còn phù hợp");
+        assertEquals(403, inForce.statusCode());
+        assertTrue(inForce.body().contains("thủ tục hành chính còn hiệu lực được đăng liên tục trên cổng"), inForce.body());
+        SqlProbe.run(this::jdbc, "UPDATE t_alpha.procedures SET ends_on = current_date + 30 WHERE item_id = " + procedure);
+        assertEquals(403, api(alpha, staff, Role.DEPUTY_HEAD, procedure, "take-down", "Sắp bãi bỏ").statusCode(), "ends in 30 days: still in force");
+
+        // replaced: the page no longer shown as the portal's history, the procedure abolished yesterday; six years is past the five
+        SqlProbe.run(this::jdbc, "DELETE FROM t_alpha.standing_pages WHERE item_id = " + about,
+                "UPDATE t_alpha.procedures SET ends_on = current_date - 1 WHERE item_id = " + procedure);
+        assertEquals(200, api(alpha, staff, Role.DEPUTY_HEAD, about, "archive", "Đã được thay thế").statusCode());
+        assertEquals(200, api(alpha, staff, Role.DEPUTY_HEAD, procedure, "take-down", "Thủ tục đã bị bãi bỏ").statusCode());
+        assertEquals("archived", state(about));
+        assertEquals("taken_down", state(procedure));
+
+        long recent = item("procedure", "thu-tuc-moi-bai-bo", "1 year");
+        SqlProbe.run(this::jdbc, "INSERT INTO t_alpha.procedures (item_id, service_level, unit, ends_on) VALUES (" + recent
+                + ", 2, 'Văn phòng', current_date - 1)");
+        HttpResponse<String> ordinary = api(alpha, staff, Role.DEPUTY_HEAD, recent, "take-down", "Thủ tục đã bị bãi bỏ");
+        assertEquals(403, ordinary.statusCode(), "abolished, but published a year ago: the ordinary five years");
+        assertTrue(ordinary.body().contains("tin bài đã đăng được lưu giữ trên cổng ít nhất 5 năm"), ordinary.body());
+    }
+
+    /** A published item of {@code kind} published {@code publishedAgo} ago. */
+    private long item(String kind, String slug, String publishedAgo) {
+        SqlProbe.run(this::jdbc, """
+                INSERT INTO t_alpha.content_items (kind, language, slug, title, summary, body_html, state, published_at)
+                VALUES ('%s', 'en', '%s', 'Mục %s', 'Tóm tắt', '<p>Nội dung.</p>', 'published', now() - interval '%s')"""
+                .formatted(kind, slug, slug, publishedAgo));
+        return number("SELECT id FROM t_alpha.content_items WHERE slug = '" + slug + "'");
+    }
+
     /** A legal document published {@code publishedAgo} ago, with its status and (if expired) its expiry that long ago. */
     private long document(String slug, String status, String expiredAgo, String publishedAgo) {
         SqlProbe.run(this::jdbc, """

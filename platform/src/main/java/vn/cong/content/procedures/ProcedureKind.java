@@ -55,6 +55,8 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
                             .hint("Ví dụ: 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ."),
                     KindField.text("fees", "Phí, lệ phí", "Fees"),
                     KindField.area("requiredDocuments", "Thành phần hồ sơ", "Documents required", 5).hint("Mỗi giấy tờ một dòng."),
+                    KindField.text("endsOn", "Hết hiệu lực từ ngày", "No longer applies from").as(KindField.Type.DATE)
+                            .hint("Chỉ nhập khi thủ tục bị thay thế hoặc bãi bỏ. Thủ tục còn hiệu lực được đăng liên tục, không gỡ bỏ hay lưu trữ được."),
                     KindField.BODY.label("Trình tự thực hiện và hướng dẫn", "Steps and guidance")),
             List.of("title"),
             List.of(new Column("Tên thủ tục"), new Column("Mức độ"), new Column("Lĩnh vực"), new Column("Đơn vị thực hiện")),
@@ -85,6 +87,7 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
         v.put("processingTime", f.processingTime());
         v.put("fees", f.fees());
         v.put("requiredDocuments", f.requiredDocuments());
+        v.put("endsOn", f.endsOn() == null ? "" : f.endsOn().toString());
         return v;
     }
 
@@ -93,8 +96,21 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
         String level = KindForms.value(values, "serviceLevel").strip();
         ProcedureFields fields = new ProcedureFields(level.matches("[234]") ? Integer.valueOf(level) : null,
                 KindForms.value(values, "onlineUrl"), KindForms.value(values, "field"), KindForms.value(values, "unit"),
-                KindForms.value(values, "processingTime"), KindForms.value(values, "fees"), KindForms.value(values, "requiredDocuments"));
-        return procedures.save(tenant, KindForms.draft(Procedures.KIND, id, values, actorId), fields, Map.of());
+                KindForms.value(values, "processingTime"), KindForms.value(values, "fees"), KindForms.value(values, "requiredDocuments"),
+                endsOn(KindForms.value(values, "endsOn")));
+        String endsOn = KindForms.value(values, "endsOn").strip();
+        Map<String, String> unreadable = !endsOn.isEmpty() && fields.endsOn() == null
+                ? Map.of("endsOn", "Ngày hết hiệu lực không hợp lệ, ví dụ: 31/12/2026.") : Map.of();
+        return procedures.save(tenant, KindForms.draft(Procedures.KIND, id, values, actorId), fields, unreadable);
+    }
+
+    @Nullable
+    private static java.time.LocalDate endsOn(String text) {
+        try {
+            return text.isBlank() ? null : java.time.LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override
@@ -167,6 +183,9 @@ class ProcedureKind extends DeclaredKind<Procedures.Procedure> {
             }
             if (!f.onlineUrl().isEmpty()) {
                 facts.add(new Fact("procedures.online", f.onlineUrl(), f.onlineUrl(), null));
+            }
+            if (f.endsOn() != null) {
+                facts.add(Fact.of("procedures.endsOn", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(f.endsOn())));
             }
             latest.ifPresent(m -> facts.add(new Fact("procedures.figures", FiguresText.of(m, lang),
                     FiguresText.summaryUrl(lang) + "#thu-tuc-" + m.itemId(), null)));

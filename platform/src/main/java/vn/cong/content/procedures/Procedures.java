@@ -29,7 +29,7 @@ public class Procedures {
     public static final String KIND = "procedure";
     private static final String PUBLIC = "i.kind = 'procedure' AND i.state = 'published' AND i.published_at <= now()";
     private static final String COLUMNS = "i.id, i.version, i.state, i.language, i.slug, i.title, i.summary, i.body_html, i.updated_at,"
-            + " p.service_level, p.online_url, p.field, p.unit, p.processing_time, p.fees, p.required_documents"
+            + " p.service_level, p.online_url, p.field, p.unit, p.processing_time, p.fees, p.required_documents, p.ends_on"
             + " FROM content_items i JOIN procedures p ON p.item_id = i.id";
     /** $1 language, $2 level (-1 any), $3 field ('' any), $4 unit ('' any). */
     private static final String FILTERED = " WHERE " + PUBLIC + " AND i.language = $1 AND ($2 = -1 OR p.service_level = $2)"
@@ -100,7 +100,7 @@ public class Procedures {
                 r.get("body_html", String.class), r.get("updated_at", OffsetDateTime.class),
                 new ProcedureFields(r.get("service_level", Integer.class), orEmpty(r.get("online_url", String.class)), r.get("field", String.class),
                         r.get("unit", String.class), r.get("processing_time", String.class), r.get("fees", String.class),
-                        r.get("required_documents", String.class)));
+                        r.get("required_documents", String.class), r.get("ends_on", java.time.LocalDate.class)));
     }
 
     private static String orEmpty(@Nullable String s) {
@@ -132,14 +132,14 @@ public class Procedures {
         public Mono<Void> save(TenantTx c, long itemId) {
             String url = RichText.plain(f.onlineUrl());
             return c.update("""
-                            INSERT INTO procedures (item_id, service_level, online_url, field, unit, processing_time, fees, required_documents)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                            INSERT INTO procedures (item_id, service_level, online_url, field, unit, processing_time, fees, required_documents, ends_on)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                             ON CONFLICT (item_id) DO UPDATE SET service_level = EXCLUDED.service_level, online_url = EXCLUDED.online_url,
                                 field = EXCLUDED.field, unit = EXCLUDED.unit, processing_time = EXCLUDED.processing_time,
-                                fees = EXCLUDED.fees, required_documents = EXCLUDED.required_documents""",
+                                fees = EXCLUDED.fees, required_documents = EXCLUDED.required_documents, ends_on = EXCLUDED.ends_on""",
                     itemId, f.serviceLevel(), Sql.orNull(url.isEmpty() ? null : url, String.class), RichText.plain(f.field()),
                     RichText.plain(f.unit()), RichText.plain(f.processingTime()), RichText.plain(f.fees()),
-                    RichText.plain(f.requiredDocuments())).then();
+                    RichText.plain(f.requiredDocuments()), Sql.orNull(f.endsOn(), java.time.LocalDate.class)).then();
         }
     }
 }

@@ -32,7 +32,12 @@ public class BackupHistory {
 
     /** A tenant's schedule: its cron, retention, whether each backup is verified, and the next slot. */
     @Serdeable
-    public record Schedule(String cron, int keepDaily, int keepWeekly, boolean verify, OffsetDateTime nextRunAt) {
+    /** A tenant's schedule; {@code source}: {@code profile} (follows its regulation profile) or {@code operator} (set explicitly). */
+    public record Schedule(String cron, int keepDaily, int keepWeekly, boolean verify, OffsetDateTime nextRunAt, String source) {
+
+        public boolean fromProfile() {
+            return "profile".equals(source);
+        }
     }
 
     /** One tenant's line on the backups overview. */

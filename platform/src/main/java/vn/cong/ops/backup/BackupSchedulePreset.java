@@ -22,6 +22,14 @@ public enum BackupSchedulePreset {
         return byName(presetOrCron).map(BackupSchedulePreset::cron).orElse(presetOrCron);
     }
 
+    /**
+     * The schedule of a regulation profile's backup frequency ({@code vn.cong.workflow.ProfileValue#BACKUP_FREQUENCY}):
+     * {@code daily} every night, {@code twice-weekly} (and anything unknown) twice a week.
+     */
+    public static BackupSchedulePreset forFrequency(String frequency) {
+        return "daily".equals(frequency) ? DAILY : TWICE_A_WEEK;
+    }
+
     public static Optional<BackupSchedulePreset> byName(String name) {
         for (BackupSchedulePreset p : values()) {
             if (p.name().replace('_', '-').equalsIgnoreCase(name)) {

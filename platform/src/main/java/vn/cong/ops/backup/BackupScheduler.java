@@ -38,10 +38,13 @@ public class BackupScheduler {
     private final PlatformDatabase db;
     private final BackupThreads threads;
     private final TenantRegistry registry;
+    private final BackupFrequencies frequencies;
     private final Clock clock;
 
     BackupScheduler(TenantBackups backups, BackupVerification verification, BackupRuns runs, BackupSchedules schedules,
-                    BackupHeartbeat heartbeat, PlatformDatabase db, BackupThreads threads, TenantRegistry registry, Clock clock) {
+                    BackupHeartbeat heartbeat, PlatformDatabase db, BackupThreads threads, TenantRegistry registry,
+                    BackupFrequencies frequencies, Clock clock) {
+        this.frequencies = frequencies;
         this.backups = backups;
         this.verification = verification;
         this.runs = runs;
@@ -60,22 +63,46 @@ public class BackupScheduler {
                 .then(runDue(now));
     }
 
-    /** Gives every tenant without a schedule the given one (preset: twice a week). */
-    public Mono<Void> ensureSchedules(String cron) {
-        return Mono.defer(() -> {
-            Instant next = next(cron, clock.instant());
-            return db.mono(tx -> schedules.ensure(tx, cron, next)).then();
-        });
+    /**
+     * Gives every tenant without a schedule the one its regulation profile's backup frequency asks for
+     * ({@link BackupFrequencies}), or {@code fallback} when its profile cannot be read (a schema not ready yet).
+     */
+    public Mono<Void> ensureSchedules(String fallback) {
+        return db.flux(schedules::missing).collectList()
+                .flatMapMany(codes -> reactor.core.publisher.Flux.fromIterable(codes))
+                .concatMap(code -> Mono.justOrEmpty(registry.findByCode(code))
+                        .flatMap(tenant -> frequencies.cronOf(tenant).defaultIfEmpty(fallback).onErrorReturn(fallback)
+                                .flatMap(cron -> followProfile(tenant, cron))))
+                .then();
     }
 
-    /** Sets a tenant's schedule: a preset name ({@code twice-a-week}, {@code daily}) or a cron expression (an invalid one fails). */
+    /**
+     * Sets a tenant's schedule explicitly (the operator; it then no longer follows the profile): a preset name
+     * ({@code twice-a-week}, {@code daily}) or a cron expression (an invalid one fails).
+     */
     public Mono<Void> schedule(String tenantCode, String presetOrCron, int keepDaily, int keepWeekly) {
         return Mono.defer(() -> {
             String cron = BackupSchedulePreset.cronFor(presetOrCron);
             Instant next = next(cron, clock.instant()); // throws on an invalid expression
             Tenant tenant = registry.findByCode(tenantCode).orElseThrow(() -> new BackupFailure("Không có cổng mã " + tenantCode));
-            return db.mono(tx -> schedules.set(tx.forTenant(tenant), cron, keepDaily, keepWeekly, next)).then();
+            return db.mono(tx -> schedules.set(tx.forTenant(tenant), cron, keepDaily, keepWeekly, next, "operator")).then();
         });
+    }
+
+    /** Returns a tenant to the schedule its regulation profile asks for (the operator undoing an explicit one). */
+    public Mono<Void> useProfile(String tenantCode, int keepDaily, int keepWeekly) {
+        return Mono.defer(() -> {
+            Tenant tenant = registry.findByCode(tenantCode).orElseThrow(() -> new BackupFailure("Không có cổng mã " + tenantCode));
+            return frequencies.cronOf(tenant).defaultIfEmpty(BackupSchedulePreset.TWICE_A_WEEK.cron())
+                    .flatMap(cron -> db.mono(tx -> schedules.set(tx.forTenant(tenant), cron, keepDaily, keepWeekly,
+                            next(cron, clock.instant()), "profile")))
+                    .then();
+        });
+    }
+
+    /** The profile asks for {@code cron}: a schedule following the profile (or none yet) takes it; an explicit one stays. */
+    Mono<Void> followProfile(Tenant tenant, String cron) {
+        return Mono.defer(() -> db.mono(tx -> schedules.followProfile(tx.forTenant(tenant), cron, next(cron, clock.instant())))).then();
     }
 
     /** Claims and runs every schedule due at {@code now}; emits the runs this node made. One tenant's failure stops no other. */

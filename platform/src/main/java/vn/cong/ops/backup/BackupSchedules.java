@@ -25,26 +25,39 @@ class BackupSchedules {
     private record Due(Claim claim, String cron) {
     }
 
-    /** Gives every tenant without a schedule this one. */
-    Mono<Long> ensure(PlatformTx tx, String cron, Instant next) {
-        return tx.update("""
-                INSERT INTO platform.backup_schedules (tenant_code, cron, next_run_at)
-                SELECT code, $1, $2 FROM platform.tenants t
-                WHERE NOT EXISTS (SELECT 1 FROM platform.backup_schedules s WHERE s.tenant_code = t.code)""", cron, utc(next));
+    /** The tenants without a schedule yet. */
+    Flux<String> missing(PlatformTx tx) {
+        return tx.query("""
+                SELECT code FROM platform.tenants t
+                WHERE NOT EXISTS (SELECT 1 FROM platform.backup_schedules s WHERE s.tenant_code = t.code) ORDER BY code""",
+                r -> r.get(0, String.class));
     }
 
-    Mono<Long> set(TenantRows rows, String cron, int keepDaily, int keepWeekly, Instant next) {
+    /** Sets the schedule, recording where it comes from ({@code operator}, or {@code profile}). */
+    Mono<Long> set(TenantRows rows, String cron, int keepDaily, int keepWeekly, Instant next, String source) {
         return rows.update("""
-                INSERT INTO platform.backup_schedules (tenant_code, cron, keep_daily, keep_weekly, next_run_at) VALUES ($1, $2, $3, $4, $5)
+                INSERT INTO platform.backup_schedules (tenant_code, cron, keep_daily, keep_weekly, next_run_at, source) VALUES ($1, $2, $3, $4, $5, $6)
                 ON CONFLICT (tenant_code) DO UPDATE SET cron = excluded.cron, keep_daily = excluded.keep_daily,
-                    keep_weekly = excluded.keep_weekly, next_run_at = excluded.next_run_at""",
-                cron, keepDaily, keepWeekly, utc(next));
+                    keep_weekly = excluded.keep_weekly, next_run_at = excluded.next_run_at, source = excluded.source""",
+                cron, keepDaily, keepWeekly, utc(next), source);
+    }
+
+    /**
+     * The profile's frequency changed: a schedule that follows the profile (or none yet) takes {@code cron};
+     * one the operator set stays. Unchanged when already on {@code cron} (its next slot kept). @return rows written
+     */
+    Mono<Long> followProfile(TenantRows rows, String cron, Instant next) {
+        return rows.update("""
+                INSERT INTO platform.backup_schedules (tenant_code, cron, next_run_at, source) VALUES ($1, $2, $3, 'profile')
+                ON CONFLICT (tenant_code) DO UPDATE SET cron = excluded.cron, next_run_at = excluded.next_run_at
+                WHERE backup_schedules.source = 'profile' AND backup_schedules.cron <> excluded.cron""",
+                cron, utc(next));
     }
 
     Mono<BackupHistory.Schedule> find(TenantRows rows) {
-        return rows.one("SELECT cron, keep_daily, keep_weekly, verify, next_run_at FROM platform.backup_schedules WHERE tenant_code = $1",
+        return rows.one("SELECT cron, keep_daily, keep_weekly, verify, next_run_at, source FROM platform.backup_schedules WHERE tenant_code = $1",
                 r -> new BackupHistory.Schedule(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Integer.class),
-                        Boolean.TRUE.equals(r.get(3, Boolean.class)), r.get(4, OffsetDateTime.class)));
+                        Boolean.TRUE.equals(r.get(3, Boolean.class)), r.get(4, OffsetDateTime.class), r.get(5, String.class)));
     }
 
     /**

@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Reads the holiday data ({@code calendar/vn-public-holidays.yaml}, or an edited copy on disk). */
 public final class HolidayCalendarLoader {
@@ -46,31 +43,48 @@ public final class HolidayCalendarLoader {
     }
 
     static WorkingCalendar parse(String yaml) {
+        Parsed p = entries(yaml);
+        return WorkingCalendar.of(p.zone(), p.entries());
+    }
+
+    /** The holiday data as its lines, with the calendar's time zone. */
+    public record Parsed(ZoneId zone, List<HolidayEntry> entries) {
+    }
+
+    public static Parsed bundledEntries() {
+        try (InputStream in = HolidayCalendarLoader.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + BUNDLED);
+            }
+            return entries(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Parsed fileEntries(Path file) {
+        try {
+            return entries(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read holiday calendar " + file, e);
+        }
+    }
+
+    static Parsed entries(String yaml) {
         Map<?, ?> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         ZoneId zone = ZoneId.of(String.valueOf(root.get("timezone") == null ? "Asia/Ho_Chi_Minh" : root.get("timezone")));
-        Map<LocalDate, String> holidays = new HashMap<>();
-        Set<LocalDate> provisional = new HashSet<>();
+        List<HolidayEntry> entries = new java.util.ArrayList<>();
         for (Object o : list(root.get("holidays"))) {
             Map<?, ?> h = (Map<?, ?>) o;
-            String name = String.valueOf(h.get("name"));
-            List<LocalDate> days = new java.util.ArrayList<>();
-            if (h.get("date") != null) {
-                days.add(date(h.get("date")));
-            } else {
-                for (LocalDate d = date(h.get("from")); !d.isAfter(date(h.get("to"))); d = d.plusDays(1)) {
-                    days.add(d);
-                }
-            }
-            days.forEach(d -> holidays.put(d, name));
-            if (Boolean.TRUE.equals(h.get("provisional"))) {
-                provisional.addAll(days);
-            }
+            LocalDate from = date(h.get("date") != null ? h.get("date") : h.get("from"));
+            LocalDate to = h.get("date") != null ? from : date(h.get("to"));
+            entries.add(HolidayEntry.holiday(from, to, String.valueOf(h.get("name")), Boolean.TRUE.equals(h.get("provisional"))));
         }
-        Set<LocalDate> working = new HashSet<>();
         for (Object o : list(root.get("workingDays"))) {
-            working.add(date(((Map<?, ?>) o).get("date")));
+            Map<?, ?> w = (Map<?, ?>) o;
+            entries.add(HolidayEntry.workingDay(date(w.get("date")), w.get("name") == null ? "" : String.valueOf(w.get("name"))));
         }
-        return new WorkingCalendar(zone, holidays, working, WorkingCalendar.OfficeHours.standard(), provisional);
+        return new Parsed(zone, List.copyOf(entries));
     }
 
     private static List<?> list(Object o) {

@@ -36,6 +36,26 @@ public final class WorkingCalendar {
         this.provisional = Set.copyOf(provisional);
     }
 
+    /** A calendar from its lines (holidays, provisional or not, and Saturdays worked in exchange). */
+    public static WorkingCalendar of(ZoneId zone, java.util.Collection<HolidayEntry> entries) {
+        Map<LocalDate, String> holidays = new java.util.HashMap<>();
+        Set<LocalDate> provisional = new java.util.HashSet<>();
+        Set<LocalDate> working = new java.util.HashSet<>();
+        for (HolidayEntry e : entries) {
+            for (LocalDate d = e.from(); !d.isAfter(e.to()); d = d.plusDays(1)) {
+                if (e.workingDay()) {
+                    working.add(d);
+                } else {
+                    holidays.put(d, e.name());
+                    if (e.provisional()) {
+                        provisional.add(d);
+                    }
+                }
+            }
+        }
+        return new WorkingCalendar(zone, holidays, working, OfficeHours.standard(), provisional);
+    }
+
     /** The years the calendar has holidays for: outside them, only weekends are days off. */
     public java.util.SortedSet<Integer> years() {
         return new java.util.TreeSet<>(holidays.keySet().stream().map(LocalDate::getYear).toList());
