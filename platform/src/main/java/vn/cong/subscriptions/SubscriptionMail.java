@@ -89,8 +89,8 @@ public class SubscriptionMail implements OutboxHandler {
         }
         long itemId = outbox.payload(message, Published.class).itemId();
         OffsetDateTime now = now();
-        return db.mono(tenant, c -> c.one("SELECT " + ITEM_COLUMNS + " FROM content_items i WHERE i.id = $1 AND i.state = 'published' AND i.published_at <= $2",
-                        SubscriptionMail::item, itemId, now)
+        return db.mono(tenant, c -> c.one("SELECT " + ITEM_COLUMNS + " FROM content_items i WHERE i.id = $1 AND i.state = 'published' AND i.published_at <= now()",
+                        SubscriptionMail::item, itemId) // the database's time, which set published_at
                 .flatMap(item -> c.query("""
                                 WITH RECURSIVE up AS (
                                     SELECT id, parent_id FROM sections WHERE id = (SELECT section_id FROM content_items WHERE id = $1)
@@ -104,6 +104,7 @@ public class SubscriptionMail implements OutboxHandler {
                                 SELECT s.id, s.email, s.unsubscribe_token, s.language, s.section_id, s.kind
                                   FROM subscriptions s JOIN sent ON sent.subscription_id = s.id ORDER BY s.id""",
                                 SubscriptionMail::recipient, item.id(), now, item.language(), item.kind())
+                        .collectList().flatMapMany(Flux::fromIterable) // read to the end before the next statement on this connection
                         .concatMap(to -> subscriptions.label(c, to.topic(), to.language()).defaultIfEmpty("")
                                 .flatMap(label -> mail.enqueue(tenant, c, immediate(tenant, to, label, item))))
                         .count())
@@ -150,6 +151,7 @@ public class SubscriptionMail implements OutboxHandler {
     /**
      * The daily digests of {@code tenant} for the Vietnam-time day of now: each confirmed daily subscription not yet served
      * today is marked served and gets the items due to it, in one transaction each; emits how many digests were written.
+     * Which items are published is read against the database's time, which wrote their publication times.
      */
     public Mono<Integer> digests(Tenant tenant) {
         OffsetDateTime now = now();
@@ -175,7 +177,7 @@ public class SubscriptionMail implements OutboxHandler {
                                     UNION SELECT s.id FROM sections s JOIN down ON s.parent_id = down.id),
                                 due AS (
                                     SELECT i.id FROM content_items i, subscriptions sub
-                                     WHERE sub.id = $1 AND i.state = 'published' AND i.published_at <= $2 AND i.published_at >= sub.confirmed_at
+                                     WHERE sub.id = $1 AND i.state = 'published' AND i.published_at <= now() AND i.published_at >= sub.confirmed_at
                                        AND i.language = sub.language AND (i.kind = $4 OR i.section_id IN (SELECT id FROM down))
                                        AND NOT EXISTS (SELECT 1 FROM subscription_sent x WHERE x.subscription_id = $1 AND x.item_id = i.id)
                                      ORDER BY i.published_at, i.id LIMIT %d),

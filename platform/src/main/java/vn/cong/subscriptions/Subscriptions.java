@@ -156,7 +156,7 @@ public class Subscriptions {
                          WHERE lower(email) = lower($1) AND coalesce(section_id, 0) = $2 AND coalesce(kind, '') = $3""",
                         r -> new Existing(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class)),
                         email, topic.sectionId() == null ? 0L : topic.sectionId(), topic.kind() == null ? "" : topic.kind())
-                .next().map(Optional::of).defaultIfEmpty(Optional.empty())
+                .collectList().flatMap(rows -> Mono.justOrEmpty(rows.stream().findFirst())).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(existing -> {
                     if (existing.isPresent() && "confirmed".equals(existing.get().status())) {
                         // nothing changes without the address's owner: they are reminded how to leave
@@ -224,7 +224,7 @@ public class Subscriptions {
     /** The topic a confirmation link names while its subscription waits for it. */
     public Mono<Optional<String>> waiting(Tenant tenant, String lang, String token) {
         return db.mono(tenant, c -> c.query("SELECT section_id, kind FROM subscriptions WHERE confirm_hash = $1 AND status = 'unconfirmed'",
-                                r -> new Topic(r.get(0, Long.class), r.get(1, String.class)), EmailConfirmations.hash(token)).next()
+                                r -> new Topic(r.get(0, Long.class), r.get(1, String.class)), EmailConfirmations.hash(token)).collectList().flatMap(rows -> Mono.justOrEmpty(rows.stream().findFirst()))
                         .flatMap(topic -> label(c, topic, lang)))
                 .map(Optional::of).defaultIfEmpty(Optional.empty());
     }
@@ -233,7 +233,7 @@ public class Subscriptions {
     public Mono<Confirmed> confirm(Tenant tenant, String token) {
         return db.mono(tenant, c -> c.query("SELECT id, status, confirm_expires_at FROM subscriptions WHERE confirm_hash = $1",
                         r -> new Object[]{r.get(0, Long.class), r.get(1, String.class), r.get(2, OffsetDateTime.class)}, EmailConfirmations.hash(token))
-                .next()
+                .collectList().flatMap(rows -> Mono.justOrEmpty(rows.stream().findFirst()))
                 .flatMap(row -> {
                     if (!"unconfirmed".equals(row[1])) {
                         return Mono.just(Confirmed.ALREADY);
@@ -241,8 +241,9 @@ public class Subscriptions {
                     if (!confirmations.stillValid(((OffsetDateTime) row[2]).toInstant())) {
                         return Mono.just(Confirmed.EXPIRED);
                     }
-                    return c.update("UPDATE subscriptions SET status = 'confirmed', confirmed_at = $2 WHERE id = $1 AND status = 'unconfirmed'",
-                            row[0], now()).map(n -> n == 0 ? Confirmed.ALREADY : Confirmed.CONFIRMED);
+                    // the database's time, as the items' published_at: the digest sends what was published after this
+                    return c.update("UPDATE subscriptions SET status = 'confirmed', confirmed_at = now() WHERE id = $1 AND status = 'unconfirmed'",
+                            row[0]).map(n -> n == 0 ? Confirmed.ALREADY : Confirmed.CONFIRMED);
                 })
                 .defaultIfEmpty(Confirmed.UNKNOWN));
     }
@@ -250,7 +251,7 @@ public class Subscriptions {
     /** The topic an unsubscribe link names, while its subscription exists. */
     public Mono<Optional<String>> byUnsubscribeToken(Tenant tenant, String lang, String token) {
         return db.mono(tenant, c -> c.query("SELECT section_id, kind FROM subscriptions WHERE unsubscribe_token = $1",
-                                r -> new Topic(r.get(0, Long.class), r.get(1, String.class)), token).next()
+                                r -> new Topic(r.get(0, Long.class), r.get(1, String.class)), token).collectList().flatMap(rows -> Mono.justOrEmpty(rows.stream().findFirst()))
                         .flatMap(topic -> label(c, topic, lang).defaultIfEmpty(topic.value())))
                 .map(Optional::of).defaultIfEmpty(Optional.empty());
     }

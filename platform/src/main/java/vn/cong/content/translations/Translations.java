@@ -120,7 +120,7 @@ public class Translations {
     public Mono<Boolean> unlink(Tenant tenant, long itemId, long actorId) {
         return changes.inTenant(tenant, (c, change) -> c.query(
                         "DELETE FROM item_translations WHERE vi_item_id = $1 OR en_item_id = $1 RETURNING vi_item_id, en_item_id",
-                        r -> new long[]{r.get(0, Long.class), r.get(1, Long.class)}, itemId).next()
+                        r -> new long[]{r.get(0, Long.class), r.get(1, Long.class)}, itemId).collectList().flatMap(rows -> Mono.justOrEmpty(rows.stream().findFirst()))
                 .flatMap(pair -> audit.record(c, actorId, "translation.unlinked", Map.of("viItemId", pair[0], "enItemId", pair[1]))
                         .then(change.pagesOf(tenant)).thenReturn(true))
                 .defaultIfEmpty(false));
