@@ -49,7 +49,7 @@ class StaffNavigationTest extends PlatformTestSupport {
     void anEditorSeesContentWorkflowAndReportsButNotAdministration() {
         Document page = Jsoup.parse(portals.editor(portals.alpha()).get("/quan-tri").body());
         assertEquals(List.of("Nội dung", "Quy trình", "Báo cáo"), page.select("nav.main-nav .menu-group-name").eachText());
-        assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
+        assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Bản tiếng Anh", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
                         "Quy định áp dụng", "Hỏi – đáp", "Lưu trữ", "Phản ánh, kiến nghị", "Góp ý dự thảo", "Số liệu dịch vụ công",
                         "Nhắc nhở và thi đua"),
                 page.select("nav.main-nav a").eachText());
