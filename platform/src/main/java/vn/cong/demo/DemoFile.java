@@ -32,13 +32,30 @@ import java.util.function.Function;
 public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> documents, List<Consultation> consultations,
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
-                       List<Reminder> reminders, List<Petition> petitions, @Nullable History history, List<RetentionStep> retention) {
+                       List<Reminder> reminders, List<Petition> petitions, @Nullable History history, List<RetentionStep> retention,
+                       List<Subscription> subscriptions, List<Translation> translations) {
 
     /**
      * A step the board took on an item of the imported history ({@code item}: its external id) for the archive page
      * [001 Đ13]: {@code archive} once its period has passed, or the head's {@code takedown} with a legal basis inside it.
      */
     public record RetentionStep(String item, String step, String by, String reason) {
+    }
+
+    /**
+     * A confirmed subscriber (đăng ký nhận tin): to a kind of item ({@code kind}) or a section ({@code section}, its slug),
+     * each item at once or in a daily digest.
+     */
+    public record Subscription(String email, @Nullable String kind, @Nullable String section, String frequency) {
+    }
+
+    /**
+     * An English version linked to its Vietnamese item: of the article {@code article} (its slug; the English article goes
+     * into the same section; one that exists already is linked as it is) or of the about page {@code about} (its role);
+     * {@code slug} is the English article's.
+     */
+    public record Translation(@Nullable String article, @Nullable String about, @Nullable String slug, String title, String summary,
+                              String body) {
     }
 
     /** A month of a procedure's processing figures, {@code monthsAgo} months before this one (entered by its unit). */
@@ -166,7 +183,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
-                "serviceFigures", "reminders", "petitions", "history", "retention");
+                "serviceFigures", "reminders", "petitions", "history", "retention", "subscriptions", "translations");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -260,6 +277,24 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                         throw r.refused("step must be archive or takedown");
                     }
                     return new RetentionStep(r.text("item"), r.text("step"), r.text("by"), r.text("reason"));
+                }),
+                n.list("subscriptions", x -> {
+                    x.keys("email", "kind", "section", "frequency");
+                    if (x.has("kind") == x.has("section") || !List.of("immediate", "daily").contains(x.text("frequency"))) {
+                        throw x.refused("needs exactly one of kind or section, and a frequency of immediate or daily");
+                    }
+                    return new Subscription(x.text("email"), x.nullable("kind"), x.nullable("section"), x.text("frequency"));
+                }),
+                n.list("translations", x -> {
+                    x.keys("article", "about", "slug", "title", "summary", "body");
+                    if (x.has("article") == x.has("about") || x.has("article") != x.has("slug")) {
+                        throw x.refused("needs exactly one of article (with the English slug) or about");
+                    }
+                    if (x.has("about") && (!x.has("title") || !x.has("body"))) {
+                        throw x.refused("an about page needs its English title and body");
+                    }
+                    return new Translation(x.nullable("article"), x.nullable("about"), x.nullable("slug"), x.optional("title"),
+                            x.optional("summary"), x.optional("body"));
                 }));
     }
 

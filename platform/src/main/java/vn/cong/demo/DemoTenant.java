@@ -96,6 +96,7 @@ class DemoTenant {
     private final vn.cong.engagement.Questions questions;
     private final vn.cong.engagement.QuestionDesk questionDesk;
     private final DemoEngagement engagement;
+    private final DemoSubscriptions subscriptions;
     private final Attachments attachments;
     private final MediaLibrary library;
     private final SubmitItem submit;
@@ -122,9 +123,11 @@ class DemoTenant {
                BackupHistory backupHistory, DemoConfiguration config, Clock clock, ThemeVersions themeVersions,
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
-               UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention) {
+               UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
+               DemoSubscriptions subscriptions) {
         this.engagement = engagement;
         this.retention = retention;
+        this.subscriptions = subscriptions;
         this.legalNotices = legalNotices;
         this.figures = figures;
         this.reminders = reminders;
@@ -218,6 +221,7 @@ class DemoTenant {
                                                                 .then(remindersOf(tenant, actor, content.reminders()))
                                                                 .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
                                                                 .then(retention.load(tenant, content.retention(), all))
+                                                                .then(subscriptions.load(tenant, content.subscriptions(), content.translations(), actor))
                                                                 .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),

@@ -28,9 +28,12 @@ class ArticleController {
     private final PublicContent content;
     private final Attachments attachments;
     private final ResponsiveImages images;
+    private final TranslationLinks translations;
 
-    ArticleController(PublicPages pages, PublicContent content, Attachments attachments, ResponsiveImages images) {
+    ArticleController(PublicPages pages, PublicContent content, Attachments attachments, ResponsiveImages images,
+                      TranslationLinks translations) {
         this.images = images;
+        this.translations = translations;
         this.pages = pages;
         this.content = content;
         this.attachments = attachments;
@@ -87,17 +90,21 @@ class ArticleController {
         String cover = item.article().coverUrl();
         return Mono.zip(content.corrections(ctx.tenant(), id), attachments.list(ctx.tenant(), id),
                         images.withSrcset(ctx.tenant(), item.bodyHtml()),
-                        images.pictures(ctx.tenant(), cover == null ? Set.of() : Set.of(cover)))
-                .map(t -> page(ctx, item, t.getT1(), t.getT2(), t.getT3(), cover == null ? null : t.getT4().get(cover)));
+                        images.pictures(ctx.tenant(), cover == null ? Set.of() : Set.of(cover)),
+                        translations.of(ctx.tenant(), ctx.lang(), item.article().slug(), PublicUrls.article(ctx.lang(), item.article().slug())))
+                .map(t -> page(ctx, item, t.getT1(), t.getT2(), t.getT3(), cover == null ? null : t.getT4().get(cover), t.getT5()));
     }
 
     private PageView page(SiteContext ctx, PublicContent.ArticleContent item, List<PublicContent.CorrectionNote> corrections,
-                          List<Attachment> files, String bodyHtml, @Nullable ResponsiveImages.Picture cover) {
+                          List<Attachment> files, String bodyHtml, @Nullable ResponsiveImages.Picture cover,
+                          Optional<TranslationLinks.Linked> translation) {
         String lang = ctx.lang();
         var row = item.article();
         SectionNode section = row.sectionId() == null ? null : ctx.structure().byId().get(row.sectionId());
-        SiteView site = ctx.site(section, PublicUrls.home(PublicUrls.other(lang)));
+        // the switcher leads to the linked translation, else to the other language's home
+        SiteView site = ctx.site(section, translation.map(TranslationLinks.Linked::otherPath).orElse(PublicUrls.home(PublicUrls.other(lang))));
         Map<String, Object> model = ctx.model(site, row.title());
+        translation.ifPresent(linked -> model.put("translations", linked.alternates()));
         model.put("article", new ArticleView(row.title(), row.summary(), bodyHtml, cover == null ? row.coverUrl() : cover.src(),
                 cover == null ? null : cover.srcset(), row.coverAlt(),
                 section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()),

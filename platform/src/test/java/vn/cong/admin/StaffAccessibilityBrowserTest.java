@@ -159,6 +159,9 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/quy-trinh/{id}/xem-truoc/lien-ket", "/quan-tri/quy-trinh/" + waiting + "/xem-truoc/lien-ket");
         pages.put("/quan-tri/giao-dien/{id}", "/quan-tri/giao-dien/" + theme);
         pages.put("/quan-tri/giao-dien/{id}/xem-truoc", "/quan-tri/giao-dien/" + theme + "/xem-truoc");
+        pages.put("/quan-tri/dang-ky-nhan-tin", "/quan-tri/dang-ky-nhan-tin");
+        pages.put("/quan-tri/ban-tieng-anh", "/quan-tri/ban-tieng-anh");
+        pages.put("/quan-tri/noi-dung/{itemId}/ban-dich", "/quan-tri/noi-dung/" + article + "/ban-dich");
     }
 
     private String id(String sql) {

@@ -37,19 +37,19 @@ class StaffNavigationTest extends PlatformTestSupport {
     void everyScreenThatDeclaresAnEntryIsInTheMenuOnceInItsGroupAndOrder() {
         List<String> paths = navigation.entries().stream().map(StaffNavigation.Entry::path).toList();
         assertEquals(List.of("/quan-tri/bai-viet", "/quan-tri/van-ban", "/quan-tri/du-thao", "/quan-tri/thu-tuc", "/quan-tri/gioi-thieu",
-                "/quan-tri/thu-vien", "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru",
+                "/quan-tri/ban-tieng-anh", "/quan-tri/thu-vien", "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru",
                 "/quan-tri/phan-anh", "/quan-tri/gop-y-du-thao",
                 "/quan-tri/bao-cao/dong-gop", "/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/nhac-nho",
                 "/quan-tri/chuyen-muc", "/quan-tri/thong-tin-chan-trang",
                 "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
-                "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
+                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
     }
 
     @Test
     void anEditorSeesContentWorkflowAndReportsButNotAdministration() {
         Document page = Jsoup.parse(portals.editor(portals.alpha()).get("/quan-tri").body());
         assertEquals(List.of("Nội dung", "Quy trình", "Báo cáo"), page.select("nav.main-nav .menu-group-name").eachText());
-        assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
+        assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Bản tiếng Anh", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
                         "Quy định áp dụng", "Hỏi – đáp", "Lưu trữ", "Phản ánh, kiến nghị", "Góp ý dự thảo", "Số liệu dịch vụ công",
                         "Nhắc nhở và thi đua"),
                 page.select("nav.main-nav a").eachText());

@@ -198,6 +198,25 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void mostHasConfirmedSubscribersLinkedTranslationsAndListsTheEnglishPagesStillMissing() {
+        assertEquals(5, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.subscriptions WHERE status = 'confirmed'"));
+        Document vi = Jsoup.parse(browser().get("/bai-viet/khai-mac-techfest-2026").body());
+        assertEquals("/en/bai-viet/techfest-vietnam-2026-opens", vi.selectFirst("a.lang-switch").attr("href"));
+        assertTrue(vi.selectFirst("link[rel=alternate][hreflang=en]").attr("href").endsWith("/en/bai-viet/techfest-vietnam-2026-opens"));
+        Document intro = Jsoup.parse(browser().get("/en/gioi-thieu").body());
+        assertEquals("About the Ministry", intro.selectFirst("h1").text());
+        assertEquals("/gioi-thieu", intro.selectFirst("a.lang-switch").attr("href"));
+
+        Browser admin = browser();
+        logInOk(admin, "quantri", "DemoMost2026!");
+        assertEquals(List.of("Chức năng, nhiệm vụ", "Liên hệ"),
+                Jsoup.parse(admin.get("/quan-tri/ban-tieng-anh").body()).select("ul.missing-english strong").eachText());
+        String counts = Jsoup.parse(admin.get("/quan-tri/dang-ky-nhan-tin").body()).text();
+        assertTrue(counts.contains("Văn bản") && counts.contains("đã xác nhận: 5"), counts);
+        assertFalse(counts.contains("@example.vn"), "no addresses on the staff screen");
+    }
+
+    @Test
     void loadingAgainAddsNothingAndOtherTenantsKeepTheirOwnContent() {
         List<DemoTenant.Report> again = loader.loadAll().collectList().block();
         assertFalse(again.isEmpty());

@@ -34,10 +34,12 @@ class AboutController {
 
     private final PublicPages pages;
     private final AboutPages about;
+    private final vn.cong.site.TranslationLinks translations;
 
-    AboutController(PublicPages pages, AboutPages about) {
+    AboutController(PublicPages pages, AboutPages about, vn.cong.site.TranslationLinks translations) {
         this.pages = pages;
         this.about = about;
+        this.translations = translations;
     }
 
     /** A link of the about pages' own menu. */
@@ -91,9 +93,15 @@ class AboutController {
      * page's footer) and says there is no information yet.
      */
     private Mono<Map<String, Object>> textModel(SiteContext ctx, StandingRole role) {
-        return about.published(ctx.tenant(), role, ctx.lang()).map(found -> {
+        return about.published(ctx.tenant(), role, ctx.lang())
+                .zipWith(translations.of(ctx.tenant(), ctx.lang(), role.slug(), KindUrls.about(ctx.lang(), role.path()))).map(both -> {
+            Optional<AboutPages.TextPage> found = both.getT1();
+            // a linked translation leads the switcher (and gives the hreflang links); else the same page in the other language
+            String other = both.getT2().map(vn.cong.site.TranslationLinks.Linked::otherPath)
+                    .orElse(KindUrls.about(KindUrls.other(ctx.lang()), role.path()));
             String heading = found.map(AboutPages.TextPage::title).orElse(role.label(ctx.lang()));
-            Map<String, Object> model = ctx.model(ctx.site(null, KindUrls.about(KindUrls.other(ctx.lang()), role.path())), heading);
+            Map<String, Object> model = ctx.model(ctx.site(null, other), heading);
+            both.getT2().filter(l -> found.isPresent()).ifPresent(linked -> model.put("translations", linked.alternates()));
             model.put("view", "text");
             model.put("heading", heading);
             model.put("bodyHtml", found.map(AboutPages.TextPage::bodyHtml).orElse(""));

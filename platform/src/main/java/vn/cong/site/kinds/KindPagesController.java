@@ -35,9 +35,12 @@ class KindPagesController {
     private final SiteConfiguration config;
     private final Map<String, ContentKind<?>> byPath = new HashMap<>();
     private final List<ItemPageAddition> additions;
+    private final vn.cong.site.TranslationLinks translations;
 
-    KindPagesController(PublicPages pages, ContentKinds kinds, SiteConfiguration config, List<ItemPageAddition> additions) {
+    KindPagesController(PublicPages pages, ContentKinds kinds, SiteConfiguration config, List<ItemPageAddition> additions,
+                        vn.cong.site.TranslationLinks translations) {
         this.pages = pages;
+        this.translations = translations;
         this.config = config;
         this.additions = additions;
         kinds.all().forEach(k -> byPath.put(k.declaration().publicPath(), k));
@@ -103,8 +106,13 @@ class KindPagesController {
             return Optional.empty();
         }
         KindDeclaration d = kind.declaration();
-        return Optional.of(new PublicPage(d.publicUrl(lang, slug), ctx -> kind.item(ctx.tenant(), lang, slug).flatMap(item -> {
-            Map<String, Object> model = ctx.model(ctx.site(null, d.publicList(KindUrls.other(lang))), item.pageTitle());
+        return Optional.of(new PublicPage(d.publicUrl(lang, slug), ctx -> kind.item(ctx.tenant(), lang, slug)
+                .zipWith(translations.of(ctx.tenant(), lang, slug, d.publicUrl(lang, slug))).flatMap(found -> {
+            PublicView.Item item = found.getT1();
+            // the switcher leads to the linked translation, else to the other language's home
+            Map<String, Object> model = ctx.model(ctx.site(null, found.getT2().map(vn.cong.site.TranslationLinks.Linked::otherPath)
+                    .orElse(vn.cong.site.PublicUrls.home(KindUrls.other(lang)))), item.pageTitle());
+            found.getT2().ifPresent(linked -> model.put("translations", linked.alternates()));
             model.put("kind", d);
             model.put("listUrl", d.publicList(lang));
             model.put("item", item);

@@ -66,6 +66,9 @@ public class Mailer {
             }
             mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
             mime.setText(message.text(), StandardCharsets.UTF_8.name());
+            for (java.util.Map.Entry<String, String> header : message.headers().entrySet()) {
+                mime.setHeader(header.getKey(), header.getValue());
+            }
             mime.setSentDate(new Date());
             if (config.hasLogin()) {
                 Transport.send(mime, config.username(), config.password() == null ? "" : config.password());
