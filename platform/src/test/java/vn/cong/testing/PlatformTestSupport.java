@@ -64,6 +64,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.reports.yearly-update-requests.enabled", "false");
         p.put("cong.engagement.reminders.enabled", "false");
         p.put("cong.engagement.anonymise.enabled", "false");
+        p.put("cong.reports.cadence.enabled", "false");
         p.putAll(extraProperties());
         return p;
     }
