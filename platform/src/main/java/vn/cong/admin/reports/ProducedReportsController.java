@@ -32,7 +32,7 @@ import java.util.Optional;
  * the board's leaders.
  */
 @Controller(ProducedReportsController.SIGN_OFF)
-@StaffMenu(group = StaffMenu.Group.REPORTS, order = 30, label = "Ký duyệt báo cáo", roles = {Role.HEAD, Role.DEPUTY_HEAD, Role.TENANT_ADMIN})
+@StaffMenu(group = StaffMenu.Group.REPORTS, order = 50, label = "Ký duyệt báo cáo", roles = {Role.HEAD, Role.DEPUTY_HEAD, Role.TENANT_ADMIN})
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class ProducedReportsController {

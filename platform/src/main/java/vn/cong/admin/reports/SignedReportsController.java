@@ -25,7 +25,7 @@ import java.util.Map;
  * board's leaders and the tenant admin: it names accounts). A report not signed off is never listed here.
  */
 @Controller(SignedReportsController.PAGE)
-@StaffMenu(group = StaffMenu.Group.REPORTS, order = 40, label = "Báo cáo đã ký duyệt")
+@StaffMenu(group = StaffMenu.Group.REPORTS, order = 60, label = "Báo cáo đã ký duyệt")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class SignedReportsController {
 
