@@ -205,8 +205,9 @@ class DemoTenant {
     }
 
     /**
-     * On a tenant with a classified history and no produced report yet: the contribution report of the last half-year
-     * that has ended, produced and signed off by the head, and the last quarter's account report waiting for the head.
+     * On a tenant with a classified history and no produced report yet: the contribution report of the last period of
+     * its cadence that has ended (MOST: the last half-year; Hải Phòng: last month), produced and signed off by the head,
+     * and the last quarter's account report waiting for the head.
      */
     private Mono<Void> producedReportsOf(Tenant tenant, boolean history, List<Account> all) {
         Account head = all.stream().filter(a -> a.hasRole(Role.HEAD)).findFirst().orElse(null);
@@ -216,7 +217,7 @@ class DemoTenant {
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         java.time.Instant now = clock.instant();
         return producedReports.list(tenant, java.util.EnumSet.allOf(ProducedReport.State.class)).flatMap(any -> !any.isEmpty() ? Mono.<Void>empty()
-                : producedReports.produce(tenant, ReportKind.CONTRIBUTION, CadencePeriod.holding(CadencePeriod.Kind.HALF, today.minusMonths(6)), now)
+                : producedReports.lastEnded(tenant, today).flatMap(period -> producedReports.produce(tenant, ReportKind.CONTRIBUTION, period, now))
                 .flatMap(id -> id.isEmpty() ? Mono.<Void>empty() : producedReports.sign(tenant, id.get(),
                         new vn.cong.workflow.Actor(head.id(), head.fullName(), head.roles()), now).then())
                 .then(producedReports.produce(tenant, ReportKind.ACCOUNTS, CadencePeriod.holding(CadencePeriod.Kind.QUARTER, today.minusMonths(3)), now))

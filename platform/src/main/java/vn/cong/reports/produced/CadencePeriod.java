@@ -1,5 +1,6 @@
 package vn.cong.reports.produced;
 
+import io.micronaut.core.annotation.Nullable;
 import vn.cong.reports.contribution.Period;
 import vn.cong.system.StoredCode;
 
@@ -38,8 +39,8 @@ public record CadencePeriod(Kind kind, LocalDate from, LocalDate to) {
     }
 
     /** The kinds of period a profile's cadence ({@code reports} value) produces. */
-    public static List<Kind> kindsOf(String cadence) {
-        return switch (cadence) {
+    public static List<Kind> kindsOf(@Nullable String cadence) {
+        return switch (cadence == null ? "half-year" : cadence) {
             case "monthly" -> List.of(Kind.MONTH, Kind.QUARTER, Kind.YEAR);
             case "yearly" -> List.of(Kind.YEAR);
             default -> List.of(Kind.HALF, Kind.YEAR);

@@ -133,6 +133,14 @@ public class ProducedReports {
                 });
     }
 
+    /** The last period of the tenant's cadence (its shortest kind) that has ended by {@code today}. */
+    public Mono<CadencePeriod> lastEnded(Tenant tenant, LocalDate today) {
+        return profiles.profile(tenant).map(p -> {
+            CadencePeriod.Kind kind = CadencePeriod.kindsOf(p.values().get(ProfileValue.REPORTS)).get(0);
+            return CadencePeriod.holding(kind, today.minusMonths(kind.months()));
+        });
+    }
+
     /**
      * Produces the report of {@code kind} for {@code period} unless it exists: emits its id when this call produced it,
      * empty when it was there already (produced before, or by another node at the same time).
