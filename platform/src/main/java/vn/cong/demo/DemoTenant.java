@@ -38,6 +38,10 @@ import vn.cong.content.procedures.Procedures;
 import vn.cong.content.library.MediaLibrary;
 import vn.cong.ops.backup.BackupHistory;
 import vn.cong.ops.backup.BackupJobs;
+import vn.cong.reports.produced.CadencePeriod;
+import vn.cong.reports.produced.ProducedReport;
+import vn.cong.reports.produced.ProducedReports;
+import vn.cong.reports.produced.ReportKind;
 import vn.cong.reports.reminders.UnitReminders;
 import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
@@ -116,6 +120,7 @@ class DemoTenant {
     private final Topics topics;
     private final ItemImport itemImport;
     private final DemoRetention retention;
+    private final ProducedReports producedReports;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaLibrary library,
@@ -124,7 +129,8 @@ class DemoTenant {
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
-               DemoSubscriptions subscriptions) {
+               DemoSubscriptions subscriptions, ProducedReports producedReports) {
+        this.producedReports = producedReports;
         this.engagement = engagement;
         this.retention = retention;
         this.subscriptions = subscriptions;
@@ -200,6 +206,26 @@ class DemoTenant {
                 .count());
     }
 
+    /**
+     * On a tenant with a classified history and no produced report yet: the contribution report of the last period of
+     * its cadence that has ended (MOST: the last half-year; Hải Phòng: last month), produced and signed off by the head,
+     * and the last quarter's account report waiting for the head.
+     */
+    private Mono<Void> producedReportsOf(Tenant tenant, boolean history, List<Account> all) {
+        Account head = all.stream().filter(a -> a.hasRole(Role.HEAD)).findFirst().orElse(null);
+        if (!history || head == null) {
+            return Mono.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        java.time.Instant now = clock.instant();
+        return producedReports.list(tenant, java.util.EnumSet.allOf(ProducedReport.State.class)).flatMap(any -> !any.isEmpty() ? Mono.<Void>empty()
+                : producedReports.lastEnded(tenant, today).flatMap(period -> producedReports.produce(tenant, ReportKind.CONTRIBUTION, period, now))
+                .flatMap(id -> id.isEmpty() ? Mono.<Void>empty() : producedReports.sign(tenant, id.get(),
+                        new vn.cong.workflow.Actor(head.id(), head.fullName(), head.roles()), now).then())
+                .then(producedReports.produce(tenant, ReportKind.ACCOUNTS, CadencePeriod.holding(CadencePeriod.Kind.QUARTER, today.minusMonths(3)), now))
+                .then());
+    }
+
     /** Loads {@code content} into {@code tenant}; files named in it are read from {@code mediaDir}. */
     Mono<Report> load(Tenant tenant, DemoFile content, Path mediaDir) {
         MediaFolder files = new MediaFolder(mediaDir);
@@ -219,6 +245,7 @@ class DemoTenant {
                                                         .flatMap(wait -> questionsOf(tenant, content.questions(), all)
                                                                 .then(serviceFiguresOf(tenant, actor, content.serviceFigures()))
                                                                 .then(remindersOf(tenant, actor, content.reminders()))
+                                                                .then(producedReportsOf(tenant, content.history() != null, all))
                                                                 .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
                                                                 .then(retention.load(tenant, content.retention(), all))
                                                                 .then(subscriptions.load(tenant, content.subscriptions(), content.translations(), actor))

@@ -62,7 +62,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)"),
             Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"),
             Map.entry("/quan-tri/gop-y-du-thao/{id}/tong-hop.{extension}", "a DOCX or XLSX download (ConsultationCommentsTest)"),
-            Map.entry("/quan-tri/phan-anh/{id}/tep/{mediaId}", "a file download (PetitionsTest)"));
+            Map.entry("/quan-tri/phan-anh/{id}/tep/{mediaId}", "a file download (PetitionsTest)"),
+            Map.entry("/quan-tri/bao-cao/da-lap/{id}/tai-ve/{format}", "a produced report's download (ReportCadenceTest)"));
 
     @Inject
     EmbeddedServer server;
@@ -162,6 +163,10 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/dang-ky-nhan-tin", "/quan-tri/dang-ky-nhan-tin");
         pages.put("/quan-tri/ban-tieng-anh", "/quan-tri/ban-tieng-anh");
         pages.put("/quan-tri/noi-dung/{itemId}/ban-dich", "/quan-tri/noi-dung/" + article + "/ban-dich");
+        pages.put("/quan-tri/bao-cao/ky-duyet", "/quan-tri/bao-cao/ky-duyet");
+        pages.put("/quan-tri/bao-cao/da-ky-duyet", "/quan-tri/bao-cao/da-ky-duyet");
+        pages.put("/quan-tri/bao-cao/da-lap/{id}", "/quan-tri/bao-cao/da-lap/" + id("SELECT id FROM t_most.produced_reports WHERE state = 'signed' ORDER BY id LIMIT 1"));
+        pages.put("/quan-tri/chu-de", "/quan-tri/chu-de");
     }
 
     private String id(String sql) {

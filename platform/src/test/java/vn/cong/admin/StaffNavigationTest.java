@@ -40,9 +40,10 @@ class StaffNavigationTest extends PlatformTestSupport {
                 "/quan-tri/ban-tieng-anh", "/quan-tri/thu-vien", "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru",
                 "/quan-tri/phan-anh", "/quan-tri/gop-y-du-thao",
                 "/quan-tri/bao-cao/dong-gop", "/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/nhac-nho",
+                "/quan-tri/bao-cao/ky-duyet", "/quan-tri/bao-cao/da-ky-duyet",
                 "/quan-tri/chuyen-muc", "/quan-tri/thong-tin-chan-trang",
                 "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
-                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
+                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/chu-de", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
     }
 
     @Test
@@ -51,7 +52,7 @@ class StaffNavigationTest extends PlatformTestSupport {
         assertEquals(List.of("Nội dung", "Quy trình", "Báo cáo"), page.select("nav.main-nav .menu-group-name").eachText());
         assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Bản tiếng Anh", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
                         "Quy định áp dụng", "Hỏi – đáp", "Lưu trữ", "Phản ánh, kiến nghị", "Góp ý dự thảo", "Số liệu dịch vụ công",
-                        "Nhắc nhở và thi đua"),
+                        "Nhắc nhở và thi đua", "Báo cáo đã ký duyệt"),
                 page.select("nav.main-nav a").eachText());
     }
 

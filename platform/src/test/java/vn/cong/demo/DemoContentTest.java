@@ -99,6 +99,24 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void theMinistryHasASignedOffReportAndOneWaitingAndHaiPhongsReportCountsGenres() {
+        assertEquals(List.of("accounts:waiting", "contribution:signed"), SqlProbe.column(this::jdbc,
+                "SELECT kind || ':' || state FROM t_most.produced_reports ORDER BY kind"));
+        Browser editor = new Browser(server.getPort(), MOST);
+        vn.cong.admin.StaffForms.logInOk(editor, "bientap", "DemoBienTap2026!");
+        var signed = Jsoup.parse(editor.get("/quan-tri/bao-cao/da-ky-duyet").body());
+        assertTrue(signed.text().contains("Trưởng ban biên tập"), "the signer is printed for the board");
+        assertEquals("contribution:signed", SqlProbe.string(this::jdbc, "SELECT kind || ':' || state FROM t_hp_sgddt.produced_reports"
+                + " WHERE kind = 'contribution'"));
+        Browser hpHead = new Browser(server.getPort(), "www.haiphong-edu.localhost");
+        vn.cong.admin.StaffForms.logInOk(hpHead, "truongban", "HpTruongBan2026!");
+        var report = Jsoup.parse(hpHead.get("/quan-tri/bao-cao/dong-gop?kind=month&year=2026&value=10").body());
+        assertTrue(report.select("table.meeting thead").text().contains("Bài chuyên đề, phân tích"), "the quota's genres are shown");
+        assertTrue(report.select("table.meeting tbody tr").eachText().stream().anyMatch(t -> t.contains("Văn phòng Sở")), report.text());
+        assertTrue(report.select("table.missing tbody tr").eachText().stream().anyMatch(t -> t.contains("Phòng Tổ chức cán bộ")));
+    }
+
+    @Test
     void theMinistrysContributionReportHasAClassifiedHalfYearOfItems() {
         assertEquals(413, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.content_items WHERE external_id LIKE 'most-demo-2026-%'"));
         assertEquals(17, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.item_topics"));

@@ -65,6 +65,7 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         p.put("cong.engagement.reminders.enabled", "false");
         p.put("cong.engagement.anonymise.enabled", "false");
         p.put("cong.subscriptions.digest.enabled", "false");
+        p.put("cong.reports.cadence.enabled", "false");
         p.putAll(extraProperties());
         return p;
     }

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import vn.cong.content.ContentCatalog.EditableItem;
 import vn.cong.content.Draft;
 import vn.cong.content.Slugs;
+import vn.cong.content.classification.Classification;
 import vn.cong.web.CsrfForm;
 
 import java.util.LinkedHashMap;
@@ -24,16 +25,21 @@ record ArticleForm(
         @Nullable String coverAlt,
         @Nullable String featured,
         @Nullable String version,
-        @Nullable String csrfToken) implements CsrfForm {
+        @Nullable String csrfToken,
+        // the classification the contribution report counts the item by (the board sets it; others' posts ignore it)
+        @Nullable String origin,
+        @Nullable String topic,
+        @Nullable String genre,
+        @Nullable String unit) implements CsrfForm {
 
     static ArticleForm empty() {
-        return new ArticleForm("", "", "", "vi", "", "", "", "", "", null, "0", null);
+        return new ArticleForm("", "", "", "vi", "", "", "", "", "", null, "0", null, "", "", "", "");
     }
 
     static ArticleForm of(EditableItem item) {
         return new ArticleForm(item.title(), item.slug(), item.sectionId() == null ? "" : item.sectionId().toString(),
                 item.language(), item.summary(), item.bodyHtml(), orEmpty(item.source()), orEmpty(item.coverUrl()),
-                orEmpty(item.coverAlt()), item.featured() ? "on" : null, String.valueOf(item.version()), null);
+                orEmpty(item.coverAlt()), item.featured() ? "on" : null, String.valueOf(item.version()), null, "", "", "", "");
     }
 
     /** Field → Vietnamese message for what the form itself can tell; the service checks the rest. */
@@ -56,11 +62,36 @@ record ArticleForm(
     /** The same form with a version the editor can save over after reading a conflict message. */
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(title, slug, sectionId, language, summary, body, source, coverUrl, coverAlt, featured,
-                String.valueOf(newVersion), null);
+                String.valueOf(newVersion), null, origin, topic, genre, unit);
     }
 
     ArticleForm withCover(String url, String alt) {
-        return new ArticleForm(title, slug, sectionId, language, summary, body, source, url, alt, featured, version, null);
+        return new ArticleForm(title, slug, sectionId, language, summary, body, source, url, alt, featured, version, null,
+                origin, topic, genre, unit);
+    }
+
+    /** The same form showing the item's classification and unit as stored. */
+    ArticleForm withClassification(Classification k, @Nullable Long unitId) {
+        return new ArticleForm(title, slug, sectionId, language, summary, body, source, coverUrl, coverAlt, featured, version, null,
+                k.origin() == null ? "" : k.origin(), k.topicId() == null ? "" : k.topicId().toString(),
+                k.genre() == null ? "" : k.genre(), unitId == null ? "" : unitId.toString());
+    }
+
+    /** The classification as typed (a number that is not one becomes an id no topic has, refused with a message). */
+    Classification classification() {
+        return new Classification(origin, id(topic), genre);
+    }
+
+    @Nullable Long unitId() {
+        return id(unit);
+    }
+
+    private static @Nullable Long id(@Nullable String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
     }
 
     int versionNumber() {

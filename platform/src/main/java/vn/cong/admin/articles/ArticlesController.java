@@ -27,6 +27,11 @@ import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.EditConflict;
 import vn.cong.content.Publishing;
+import vn.cong.content.classification.Classifications;
+import vn.cong.content.classification.Genre;
+import vn.cong.content.classification.ItemOrigin;
+import vn.cong.content.classification.Topics;
+import vn.cong.engagement.Units;
 import vn.cong.media.MediaStore;
 import vn.cong.media.UploadRefused;
 import vn.cong.tenancy.Tenant;
@@ -77,13 +82,44 @@ class ArticlesController {
     private final PublishItem publish;
     private final MediaStore media;
     private final AdminPages pages;
+    private final Classifications classifications;
+    private final Topics topics;
+    private final Units units;
 
-    ArticlesController(ContentCatalog catalog, Publishing publishing, PublishItem publish, MediaStore media, AdminPages pages) {
+    ArticlesController(ContentCatalog catalog, Publishing publishing, PublishItem publish, MediaStore media, AdminPages pages,
+                       Classifications classifications, Topics topics, Units units) {
         this.catalog = catalog;
         this.publishing = publishing;
         this.publish = publish;
         this.media = media;
         this.pages = pages;
+        this.classifications = classifications;
+        this.topics = topics;
+        this.units = units;
+    }
+
+    /** Who sets an item's classification (origin, topic, genre, unit) on the form: the board and the tenant admin. */
+    static boolean mayClassify(StaffAccount me) {
+        return me.hasAnyRole(Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD, Role.TENANT_ADMIN);
+    }
+
+    /** The form's own problems and, for the board, the classification's (checked before anything is saved). */
+    private Mono<Map<String, String>> problems(Tenant tenant, StaffAccount me, @Nullable Long id, ArticleForm form) {
+        Map<String, String> errors = new HashMap<>(form.errors());
+        if (!mayClassify(me)) {
+            return Mono.just(errors);
+        }
+        return classifications.problems(tenant, id, form.classification(), form.unitId()).map(p -> {
+            errors.putAll(p);
+            return errors;
+        });
+    }
+
+    /** Saves the classification the board set on the form with the text it saved. */
+    private Mono<Long> classify(Tenant tenant, StaffAccount me, long id, ArticleForm form) {
+        return mayClassify(me)
+                ? classifications.setWithUnit(tenant, id, me.id(), form.classification(), form.unitId()).thenReturn(id)
+                : Mono.just(id);
     }
 
     /** A line of the list, ready to show. */
@@ -109,28 +145,27 @@ class ArticlesController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> create(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body ArticleForm form) {
-        Map<String, String> errors = form.errors();
-        if (!errors.isEmpty()) {
-            return form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, errors, null, null);
-        }
-        return publishing.saveDraft(tenant, form.draft(null, me.id()))
-                .map(saved -> seeOther(BASE + "/" + saved.id() + "?thongbao=tao"))
-                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, e.problems(), null, null));
+        return problems(tenant, me, null, form).flatMap(errors -> !errors.isEmpty()
+                ? form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, errors, null, null)
+                : publishing.saveDraft(tenant, form.draft(null, me.id()))
+                .flatMap(saved -> classify(tenant, me, saved.id(), form))
+                .map(id -> seeOther(BASE + "/" + id + "?thongbao=tao"))
+                .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, null, form, e.problems(), null, null)));
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> edit(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
                                            @Nullable @QueryValue String thongbao) {
         return catalog.item(tenant, id)
-                .flatMap(item -> form(request, tenant, me, HttpStatus.OK, item, ArticleForm.of(item), Map.of(),
-                        thongbao == null ? null : NOTICES.get(thongbao), null))
+                .flatMap(item -> classifications.of(tenant, id).zipWith(classifications.unitOf(tenant, id))
+                        .flatMap(k -> form(request, tenant, me, HttpStatus.OK, item, ArticleForm.of(item).withClassification(k.getT1(),
+                                k.getT2().orElse(null)), Map.of(), thongbao == null ? null : NOTICES.get(thongbao), null)))
                 .switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body ArticleForm form) {
-        return catalog.item(tenant, id).flatMap(item -> {
-            Map<String, String> errors = form.errors();
+        return catalog.item(tenant, id).flatMap(item -> problems(tenant, me, id, form).flatMap(errors -> {
             if (!errors.isEmpty()) {
                 return form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, errors, null, null);
             }
@@ -139,13 +174,14 @@ class ArticlesController {
                         StaffKinds.refusal(item.state(), PUBLISHED_EDIT_REFUSED));
             }
             return publishing.saveDraft(tenant, form.draft(id, me.id()))
+                    .flatMap(saved -> classify(tenant, me, id, form))
                     .map(saved -> seeOther(BASE + "/" + id + "?thongbao=luu"))
                     .onErrorResume(DraftRejected.class, e -> form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, e.problems(), null, null))
                     .onErrorResume(EditConflict.class, e -> form(request, tenant, me, HttpStatus.CONFLICT, item,
                             form.withVersion(e.currentVersion()), Map.of(), null,
                             "Bài này vừa được người khác lưu (phiên bản " + e.currentVersion() + "). Nội dung bạn nhập vẫn còn "
                                     + "bên dưới: hãy đối chiếu với bản mới rồi bấm Lưu lần nữa để ghi đè."));
-        }).switchIfEmpty(Mono.defer(() -> notFound(request)));
+        })).switchIfEmpty(Mono.defer(() -> notFound(request)));
     }
 
     @Post(value = "/{id}/dang", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -193,8 +229,13 @@ class ArticlesController {
                                                    @Nullable ContentCatalog.EditableItem item, ArticleForm form,
                                                    Map<String, String> errors, @Nullable String notice, @Nullable String alert) {
         Mono<List<ContentCatalog.Revision>> revisions = item == null ? Mono.just(List.of()) : catalog.revisions(tenant, item.id());
-        return Mono.zip(catalog.sections(tenant), revisions).flatMap(t -> {
+        return Mono.zip(catalog.sections(tenant), revisions, topics.all(tenant), units.all(tenant)).flatMap(t -> {
             Map<String, Object> model = new HashMap<>();
+            model.put("canClassify", mayClassify(me));
+            model.put("topics", t.getT3().stream().filter(k -> !k.retired() || String.valueOf(k.id()).equals(form.topic())).toList());
+            model.put("units", t.getT4());
+            model.put("origins", ItemOrigin.values());
+            model.put("genres", Genre.values());
             model.put("form", form);
             model.put("errors", errors);
             model.put("sections", t.getT1());

@@ -101,7 +101,7 @@ class ClassificationController {
                     model.put("item", found.get().item());
                     model.put("form", form);
                     model.put("errors", errors);
-                    model.put("topics", list);
+                    model.put("topics", list.stream().filter(k -> !k.retired() || String.valueOf(k.id()).equals(form.topic())).toList());
                     model.put("origins", ItemOrigin.values());
                     model.put("genres", Genre.values());
                     model.put("canChange", mayClassify(me));

@@ -27,17 +27,17 @@ public final class ContributionDocument {
         sections.add(ReportSection.of("Số lượng đăng tải trong các mục", counts("Chuyên mục", r.sections())));
         sections.add(ReportSection.of("Chủ đề tin/bài", counts("Chủ đề", r.topics())));
         if (r.quotaSet()) {
-            sections.add(ReportSection.of("2.1. Đơn vị cung cấp đủ số lượng tin/bài theo quy định", units(r.meeting()),
+            sections.add(ReportSection.of("2.1. Đơn vị cung cấp đủ số lượng tin/bài theo quy định", units(r.meeting(), r.byGenre()),
                     "Có " + r.meeting().size() + "/" + r.underDuty() + " đơn vị bảo đảm cung cấp đủ số lượng tin/bài theo quy định ("
                             + r.quotaLabel() + ")."));
             if (!r.commended().isEmpty()) {
                 sections.add(new ReportSection("Đơn vị đề nghị biểu dương", List.of(r.commended().size()
                         + " đơn vị cung cấp số lượng tin/bài gấp 3 lần chỉ tiêu trở lên: " + r.commendedNames() + "."), null));
             }
-            sections.add(ReportSection.of("2.2. Đơn vị không cung cấp đủ số lượng tin/bài theo quy định", units(r.missing()),
+            sections.add(ReportSection.of("2.2. Đơn vị không cung cấp đủ số lượng tin/bài theo quy định", units(r.missing(), r.byGenre()),
                     "Có " + r.missing().size() + "/" + r.underDuty() + " đơn vị không cung cấp đủ số lượng tin/bài theo quy định."));
         } else {
-            sections.add(ReportSection.of("2. Các đơn vị", units(r.units())));
+            sections.add(ReportSection.of("2. Các đơn vị", units(r.units(), r.byGenre())));
         }
         sections.add(r.outside().isEmpty()
                 ? new ReportSection("2.3. Đơn vị không thuộc diện bắt buộc đã chủ động gửi thông tin", List.of("Không có."), null)
@@ -64,13 +64,22 @@ public final class ContributionDocument {
         return new ReportTable(List.of(what, "Số tin/bài"), rows);
     }
 
-    private static ReportTable units(List<UnitLine> lines) {
+    /** The units' lines; with a quota by genre, each unit's news and analyses too (what the quota counts). */
+    private static ReportTable units(List<UnitLine> lines, boolean byGenre) {
         List<List<Cell>> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             UnitLine u = lines.get(i);
-            rows.add(List.of(Cell.number(String.valueOf(i + 1), i + 1), Cell.text(u.name()), Cell.number(Figures.count(u.total()), u.total()),
-                    Cell.number(u.averageText(), u.average().doubleValue())));
+            List<Cell> row = new ArrayList<>(List.of(Cell.number(String.valueOf(i + 1), i + 1), Cell.text(u.name()),
+                    Cell.number(Figures.count(u.total()), u.total())));
+            if (byGenre) {
+                row.add(Cell.number(Figures.count(u.news()), u.news()));
+                row.add(Cell.number(Figures.count(u.analyses()), u.analyses()));
+            }
+            row.add(Cell.number(u.averageText(), u.average().doubleValue()));
+            rows.add(row);
         }
-        return new ReportTable(List.of("TT", "Đơn vị", "Tổng số tin/bài", "Trung bình tin, bài/tháng"), rows);
+        return new ReportTable(byGenre
+                ? List.of("TT", "Đơn vị", "Tổng số tin/bài", "Tin hoạt động", "Bài chuyên đề, phân tích", "Trung bình tin, bài/tháng")
+                : List.of("TT", "Đơn vị", "Tổng số tin/bài", "Trung bình tin, bài/tháng"), rows);
     }
 }

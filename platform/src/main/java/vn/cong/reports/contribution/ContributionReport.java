@@ -45,6 +45,11 @@ public record ContributionReport(String from, String to, String periodLabel, Big
         return String.join("; ", commended.stream().map(UnitLine::name).toList());
     }
 
+    /** Whether the quota counts genres (Hải Phòng: news and analyses a month), so each unit's news and analyses are shown. */
+    public boolean byGenre() {
+        return Quota.of(quotaCode, quotaLabel).requirements().stream().anyMatch(r -> r.genre() != null);
+    }
+
     public long underDuty() {
         return units.size();
     }

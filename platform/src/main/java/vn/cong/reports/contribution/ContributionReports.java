@@ -29,8 +29,9 @@ import java.util.Map;
 /**
  * Computes the contribution report of a period from the tenant's items. Counting rules (seed 004, as
  * {@code notes/seed004-figures.md} reads it): an item counts at its submission time (its first one), or at its
- * publication when it was never submitted, in Vietnam time; rejected items count in their unit's total; an item not
- * marked supplied or found is supplied when it came through a submission, found otherwise; the monthly average is the
+ * publication when it was never submitted, in Vietnam time; rejected items count in their unit's total; an item counts at
+ * the unit its edit form names, else at its submission's; an item not marked supplied or found is supplied when it came
+ * through a submission or names a unit, found otherwise; a retired topic is listed only while items have it; the monthly average is the
  * total over the period's months, a partial month counting in proportion to its days.
  */
 @Singleton
@@ -60,7 +61,9 @@ public class ContributionReports {
             Quota quota = Quota.of(code, ProfileValue.QUOTA.optionLabel(code));
             return db.mono(tenant, c -> items(c, period).collectList()
                     .flatMap(items -> names(c, "SELECT id, name_vi FROM sections ORDER BY position, id")
-                            .flatMap(sections -> names(c, "SELECT id, name FROM item_topics ORDER BY position, id")
+                            .flatMap(sections -> names(c, """
+                                    SELECT id, name FROM item_topics t WHERE retired_at IS NULL
+                                    OR EXISTS (SELECT 1 FROM content_items i WHERE i.topic_id = t.id) ORDER BY position, id""")
                                     .flatMap(topics -> units(c).map(units -> build(period, quota, items, sections, topics, units))))));
         });
     }
@@ -68,8 +71,8 @@ public class ContributionReports {
     private static reactor.core.publisher.Flux<Item> items(TenantTx c, Period period) {
         return c.query("""
                         SELECT i.id, i.title, i.state, coalesce(i.received_at, i.published_at) AS counted_at,
-                               coalesce(i.origin, CASE WHEN r.item_id IS NULL THEN 'found' ELSE 'supplied' END) AS origin,
-                               i.genre, i.section_id, i.topic_id, r.submitter_unit_id, coalesce(r.submitter_unit, '') AS unit_text,
+                               coalesce(i.origin, CASE WHEN r.item_id IS NULL AND i.unit_id IS NULL THEN 'found' ELSE 'supplied' END) AS origin,
+                               i.genre, i.section_id, i.topic_id, coalesce(i.unit_id, r.submitter_unit_id), coalesce(r.submitter_unit, '') AS unit_text,
                                e.reason_code, e.comment
                         FROM content_items i
                         LEFT JOIN LATERAL (SELECT w.item_id, w.submitter_unit_id, w.submitter_unit FROM workflow_runs w

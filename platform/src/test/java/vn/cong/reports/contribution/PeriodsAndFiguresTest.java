@@ -59,4 +59,23 @@ class PeriodsAndFiguresTest {
         assertTrue(quota.commends(Map.of(Genre.NEWS, 30L, Genre.ANALYSIS, 18L), 48, two));
         assertFalse(Quota.of("none", "").metBy(Map.of(), 100, two), "no quota: nobody is rated against one");
     }
+
+    @Test
+    void aQuotaByGenreShowsEachUnitsNewsAndAnalysesInTheReport() {
+        ContributionReport.UnitLine school = new ContributionReport.UnitLine(1, "Phòng Giáo dục Trung học", 9, 0, 6, 3,
+                new BigDecimal("9.00"), "9,0", true, false);
+        ContributionReport hp = new ContributionReport("2026-11-01", "2026-11-30", "tháng 11", BigDecimal.ONE, "1", false, "haiphong",
+                "Hải Phòng", 9, 9, 0, 0, java.util.List.of(), java.util.List.of(), java.util.List.of(school), java.util.List.of(school),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), 0, java.util.List.of());
+        assertTrue(hp.byGenre());
+        var table = ContributionDocument.of(hp, "Sở GD&ĐT Hải Phòng").sections().stream()
+                .filter(s -> s.heading().startsWith("2.1.")).findFirst().orElseThrow().table();
+        assertEquals(java.util.List.of("TT", "Đơn vị", "Tổng số tin/bài", "Tin hoạt động", "Bài chuyên đề, phân tích", "Trung bình tin, bài/tháng"),
+                table.headers());
+        assertEquals(java.util.List.of("1", "Phòng Giáo dục Trung học", "9", "6", "3", "9,0"),
+                table.rows().get(0).stream().map(vn.cong.reports.export.Cell::text).toList());
+        assertFalse(new ContributionReport("2026-11-01", "2026-11-30", "tháng 11", BigDecimal.ONE, "1", false, "most", "MOST", 0, 0, 0, 0,
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), 0, java.util.List.of()).byGenre(), "MOST's quota counts every item alike");
+    }
 }
