@@ -255,20 +255,21 @@ public class QuestionDesk {
 
     private MailMessage returnedMail(Tenant tenant, Question q, String note) {
         boolean en = "en".equals(q.language());
-        String link = links.tenant(tenant, Questions.prefix(q.language()) + Questions.PUBLIC_PATH + "/gui");
+        // the status page carries the form the asker replies with (tracking code and e-mail address)
+        String link = links.tenant(tenant, Questions.prefix(q.language()) + Questions.PUBLIC_PATH + "/tra-cuu?ma=" + q.trackingCode());
         return en
                 ? new MailMessage(List.of(q.askerEmail()), "More information needed for your question (" + q.trackingCode() + ")", """
                 To answer your question “%s”, the desk needs more information:
 
                 %s
 
-                Please send the question again with it: %s""".formatted(q.title(), note, link))
+                Please add it on your question's status page: %s""".formatted(q.title(), note, link))
                 : new MailMessage(List.of(q.askerEmail()), "Đề nghị bổ sung thông tin cho câu hỏi (" + q.trackingCode() + ")", """
                 Để trả lời câu hỏi «%s», bộ phận tiếp nhận cần bạn bổ sung thông tin:
 
                 %s
 
-                Xin gửi lại câu hỏi kèm thông tin bổ sung tại %s""".formatted(q.title(), note, link));
+                Xin bổ sung thông tin tại trang tra cứu câu hỏi: %s""".formatted(q.title(), note, link));
     }
 
     private Flux<Forward> forwards(TenantTx c, long id, long actorId) {

@@ -406,6 +406,65 @@ class QuestionsTest extends PlatformTestSupport {
     }
 
     @Test
+    void aQuestionSentBackForMoreInformationIsTakenInAgainWithTheAskersReply() {
+        Tenant alpha = portals.alpha();
+        String code = askAndConfirm("bosung@example.vn", "Thủ tục gia hạn giấy phép");
+        long id = questionId(alpha, code);
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String page = "/quan-tri/hoi-dap/" + id;
+        assertEquals(303, deskBrowser.postForm(page + "/gui-lai", Map.of("csrfToken", csrfToken(deskBrowser.get(page)),
+                "note", "Xin cho biết số và ngày cấp giấy phép hiện có.")).statusCode());
+        MailMessage asked = outbox.messages(alpha).block().stream().filter(m -> MailOutbox.KIND.equals(m.kind())).map(m -> mail.mail(alpha, m).block())
+                .filter(m -> m.to().contains("bosung@example.vn") && m.subject().startsWith("Đề nghị bổ sung")).findFirst().orElseThrow();
+        assertTrue(asked.text().contains("/hoi-dap/tra-cuu?ma=" + code), "the e-mail leads to the status page: " + asked.text());
+        Browser asker = citizen(TwoPortals.ALPHA_HOST);
+        Document status = Jsoup.parse(asker.get("/hoi-dap/tra-cuu?ma=" + code).body());
+        assertNotNull(status.selectFirst("form[action=/hoi-dap/bo-sung]"), "the status page carries the reply form");
+        assertEquals(404, asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "nguoikhac@example.vn", "text", "Số 12/GP"),
+                headersFrom(newAddress())).statusCode(), "another address cannot reply");
+        assertEquals(400, asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "bosung@example.vn", "text", "  "),
+                headersFrom(newAddress())).statusCode());
+        HttpResponse<String> replied = asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "BOSUNG@example.vn",
+                "text", "Giấy phép số 12/GP-BKHCN cấp ngày 05/3/2024."), headersFrom(newAddress()));
+        assertEquals(200, replied.statusCode());
+        assertTrue(text(replied).contains("Đã nhận thông tin bổ sung"));
+        assertTrue(text(replied).contains("Đã tiếp nhận"), "taken in again");
+        assertTrue(SqlProbe.string(this::jdbc, "SELECT body FROM t_alpha.questions WHERE id = " + id)
+                .endsWith("Bổ sung: Giấy phép số 12/GP-BKHCN cấp ngày 05/3/2024."), "the reply is added to the question");
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                + " WHERE a.username = '" + DESK + "' AND n.message LIKE 'Người hỏi đã bổ sung thông tin%Thủ tục gia hạn giấy phép%'"), "the desk is told");
+        assertEquals(404, asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "bosung@example.vn", "text", "Lần hai"),
+                headersFrom(newAddress())).statusCode(), "only a question waiting for more information takes a reply");
+        assertEquals(404, citizen(TwoPortals.BETA_HOST).postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "bosung@example.vn",
+                "text", "Từ cổng khác"), headersFrom(newAddress())).statusCode(), "nor from another tenant");
+    }
+
+    @Test
+    void theDeskMergesADuplicateIntoTheQuestionOnTheSameMatter() {
+        Tenant alpha = portals.alpha();
+        long kept = questionId(alpha, askAndConfirm("goc@example.vn", "Hồ sơ cấp phép gồm những gì?"));
+        String duplicateCode = askAndConfirm("trung@example.vn", "Xin hỏi hồ sơ cấp phép gồm những giấy tờ nào?");
+        long duplicate = questionId(alpha, duplicateCode);
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String page = "/quan-tri/hoi-dap/" + duplicate;
+        assertEquals(409, deskBrowser.postForm(page + "/gop", Map.of("csrfToken", csrfToken(deskBrowser.get(page)), "into", String.valueOf(duplicate)))
+                .statusCode(), "not into itself");
+        Browser unitStaff = portals.loggedIn(TwoPortals.ALPHA_HOST, UNIT_STAFF, UNIT_PASSWORD);
+        assertEquals(403, unitStaff.postForm(page + "/gop", Map.of("csrfToken", csrfToken(unitStaff.get(page)), "into", String.valueOf(kept)))
+                .statusCode(), "only the desk merges");
+        assertEquals(303, deskBrowser.postForm(page + "/gop", Map.of("csrfToken", csrfToken(deskBrowser.get(page)), "into", String.valueOf(kept)))
+                .statusCode());
+        assertEquals("merged " + kept, SqlProbe.string(this::jdbc, "SELECT status || ' ' || merged_into FROM t_alpha.questions WHERE id = " + duplicate));
+        assertTrue(text(citizen(TwoPortals.ALPHA_HOST).get("/hoi-dap/tra-cuu?ma=" + duplicateCode)).contains("Đã gộp với câu hỏi trùng nội dung"),
+                "the asker reads that it was merged");
+        assertFalse(text(deskBrowser.get("/quan-tri/quy-trinh/theo-doi")).contains("Xin hỏi hồ sơ cấp phép gồm những giấy tờ nào?"),
+                "a merged question has no deadline left");
+        Browser betaEditor = portals.editor(portals.beta());
+        assertEquals(404, betaEditor.postForm("/quan-tri/hoi-dap/" + kept + "/gop", Map.of("csrfToken", csrfToken(betaEditor.get("/quan-tri/hoi-dap")),
+                "into", String.valueOf(duplicate))).statusCode(), "alpha's questions cannot be merged from beta");
+    }
+
+    @Test
     void anAnswerOfOneTenantCannotBeSeenOrApprovedFromAnother() {
         Tenant alpha = portals.alpha();
         long id = questionId(alpha, askAndConfirm("duyetcheo@example.vn", "Câu trả lời của Alpha chờ duyệt"));
