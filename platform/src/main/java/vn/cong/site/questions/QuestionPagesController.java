@@ -160,7 +160,7 @@ class QuestionPagesController {
         if (!StaffRequests.fromSameHost(request)) {
             return statusPage(request, lang, form.code(), "qa.refused.origin", 403);
         }
-        if (form.text() == null || QuestionForm.text(form.text()).isEmpty()) {
+        if (form.text() == null || vn.cong.engagement.PublicText.text(form.text()).isEmpty()) {
             return statusPage(request, lang, form.code(), "qa.reply.empty", 400);
         }
         Tenant tenant = vn.cong.tenancy.TenantRequests.tenant(request).orElseThrow();

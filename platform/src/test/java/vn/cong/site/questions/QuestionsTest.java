@@ -442,8 +442,8 @@ class QuestionsTest extends PlatformTestSupport {
     @Test
     void theDeskMergesADuplicateIntoTheQuestionOnTheSameMatter() {
         Tenant alpha = portals.alpha();
-        long kept = questionId(alpha, askAndConfirm("goc@example.vn", "Hồ sơ cấp phép gồm những gì?"));
-        String duplicateCode = askAndConfirm("trung@example.vn", "Xin hỏi hồ sơ cấp phép gồm những giấy tờ nào?");
+        long kept = questionId(alpha, askAndConfirm("goc@example.vn", "Hồ sơ đăng ký kết quả nhiệm vụ gồm những gì?"));
+        String duplicateCode = askAndConfirm("trung@example.vn", "Xin hỏi hồ sơ đăng ký kết quả nhiệm vụ gồm giấy tờ nào?");
         long duplicate = questionId(alpha, duplicateCode);
         Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
         String page = "/quan-tri/hoi-dap/" + duplicate;
@@ -457,7 +457,7 @@ class QuestionsTest extends PlatformTestSupport {
         assertEquals("merged " + kept, SqlProbe.string(this::jdbc, "SELECT status || ' ' || merged_into FROM t_alpha.questions WHERE id = " + duplicate));
         assertTrue(text(citizen(TwoPortals.ALPHA_HOST).get("/hoi-dap/tra-cuu?ma=" + duplicateCode)).contains("Đã gộp với câu hỏi trùng nội dung"),
                 "the asker reads that it was merged");
-        assertFalse(text(deskBrowser.get("/quan-tri/quy-trinh/theo-doi")).contains("Xin hỏi hồ sơ cấp phép gồm những giấy tờ nào?"),
+        assertFalse(text(deskBrowser.get("/quan-tri/quy-trinh/theo-doi")).contains("Xin hỏi hồ sơ đăng ký kết quả nhiệm vụ gồm giấy tờ nào?"),
                 "a merged question has no deadline left");
         Browser betaEditor = portals.editor(portals.beta());
         assertEquals(404, betaEditor.postForm("/quan-tri/hoi-dap/" + kept + "/gop", Map.of("csrfToken", csrfToken(betaEditor.get("/quan-tri/hoi-dap")),
