@@ -33,9 +33,13 @@ class DemoEngagement {
     private final Petitions petitions;
     private final PetitionDesk petitionDesk;
     private final Units units;
+    private final DemoApprovals approvals;
+    private final java.time.Clock clock;
 
     DemoEngagement(Consultations consultations, Comments comments, CommentModeration moderation, Petitions petitions, PetitionDesk petitionDesk,
-                   Units units) {
+                   Units units, DemoApprovals approvals, java.time.Clock clock) {
+        this.approvals = approvals;
+        this.clock = clock;
         this.consultations = consultations;
         this.comments = comments;
         this.moderation = moderation;
@@ -53,7 +57,7 @@ class DemoEngagement {
                 .concatMap(d -> commentsOf(tenant, d, moderator.get())).reduce(0L, Long::sum));
         return added.flatMap(n -> desk.isEmpty() || wanted.isEmpty() ? Mono.just(n)
                 : petitions.any(tenant).flatMap(any -> any ? Mono.just(n) : Flux.fromIterable(wanted)
-                .concatMap(p -> petition(tenant, p, desk.get())).count().map(count -> n + count)));
+                .concatMap(p -> petition(tenant, p, desk.get(), staff)).count().map(count -> n + count)));
     }
 
     private static Optional<Actor> first(List<Account> staff, Role role) {
@@ -86,8 +90,10 @@ class DemoEngagement {
         }).orElseGet(() -> Mono.just(0L)));
     }
 
-    private Mono<Long> petition(Tenant tenant, DemoFile.Petition p, Actor desk) {
-        return petitions.takeIn(tenant, p.title(), p.body(), p.senderName()).flatMap(id -> {
+    private Mono<Long> petition(Tenant tenant, DemoFile.Petition p, Actor desk, List<Account> staff) {
+        // taken in days ago when the file says so: with no step since, the demo's deadline board shows it overdue
+        java.time.OffsetDateTime received = java.time.OffsetDateTime.now(clock).minusDays(p.receivedDaysAgo());
+        return petitions.takeIn(tenant, p.title(), p.body(), p.senderName(), received).flatMap(id -> {
             if ("received".equals(p.status())) {
                 return Mono.just(id);
             }
@@ -95,8 +101,10 @@ class DemoEngagement {
                     ? Mono.error(new IllegalArgumentException("petitions: no unit named " + p.unit()))
                     : petitionDesk.forward(tenant, id, unit.get().id(), desk));
             Mono<Void> answered = "forwarded".equals(p.status()) ? Mono.empty() : petitionDesk.answer(tenant, id, p.answer(), desk);
-            Mono<Void> finished = "closed".equals(p.status()) || "published".equals(p.status())
-                    ? petitionDesk.finish(tenant, id, "published".equals(p.status()), desk) : Mono.empty();
+            // a published petition's answer goes through the tenant's approval policy first, as the desk's would
+            Mono<Void> finished = "closed".equals(p.status()) ? petitionDesk.finish(tenant, id, false, null, null, desk)
+                    : "published".equals(p.status()) ? petitionDesk.sendForApproval(tenant, id, "routine", null, desk)
+                    .flatMap(o -> approvals.through(tenant, o, staff, true)).then() : Mono.empty();
             return forwarded.then(answered).then(finished).thenReturn(id);
         });
     }

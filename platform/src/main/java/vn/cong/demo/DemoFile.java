@@ -85,7 +85,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
      * A question taken in by the desk and answered: {@code units} names the units it is forwarded to (each answers
      * {@code answer}), then the desk publishes it; {@code topic} is a topic code of the Q&A list.
      */
-    public record Question(String title, String body, String askerName, String topic, List<String> units, String answer) {
+    /** {@code waiting}: the answer is left waiting for approval (under a policy with levels) instead of published. */
+    public record Question(String title, String body, String askerName, String topic, List<String> units, String answer, boolean waiting) {
     }
 
     /** A staff account; the password is a demo password (never a real one). */
@@ -130,7 +131,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
      * A petition taken in by the desk: {@code status} received, forwarded (to {@code unit}), answered, closed or
      * published (with {@code answer}).
      */
-    public record Petition(String title, String body, String senderName, String unit, String status, String answer) {
+    /** {@code receivedDaysAgo}: when the desk took it in (0: now), so the demo shows a petition late on the deadline board. */
+    public record Petition(String title, String body, String senderName, String unit, String status, String answer, int receivedDaysAgo) {
     }
 
     public record Procedure(String slug, String title, String summary, String body, @Nullable Integer level, String onlineUrl,
@@ -246,11 +248,15 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     return line;
                 }),
                 n.list("questions", q -> {
-                    q.keys("title", "body", "askerName", "topic", "units", "answer");
+                    q.keys("title", "body", "askerName", "topic", "units", "answer", "approval");
+                    String approval = q.has("approval") ? q.text("approval") : "published";
+                    if (!List.of("published", "waiting").contains(approval)) {
+                        throw q.refused("approval must be published or waiting");
+                    }
                     Object raw = q.map().get("units");
                     List<String> unitNames = raw instanceof List<?> l ? l.stream().map(String::valueOf)
                             .map(x -> Normalizer.normalize(x, Normalizer.Form.NFC)).toList() : List.of();
-                    return new Question(q.text("title"), q.text("body"), q.text("askerName"), q.text("topic"), unitNames, q.text("answer"));
+                    return new Question(q.text("title"), q.text("body"), q.text("askerName"), q.text("topic"), unitNames, q.text("answer"), "waiting".equals(approval));
                 }),
                 n.has("legal") ? legal(n.child("legal")) : null,
                 n.list("serviceFigures", f -> {
@@ -263,12 +269,13 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     return new Reminder(r.text("unit"), r.number("daysAgo"), r.text("reason"));
                 }),
                 n.list("petitions", p -> {
-                    p.keys("title", "body", "senderName", "unit", "status", "answer");
+                    p.keys("title", "body", "senderName", "unit", "status", "answer", "receivedDaysAgo");
                     String status = p.text("status");
                     if (!List.of("received", "forwarded", "answered", "closed", "published").contains(status)) {
                         throw p.refused("status must be received, forwarded, answered, closed or published");
                     }
-                    return new Petition(p.text("title"), p.text("body"), p.text("senderName"), p.optional("unit"), status, p.optional("answer"));
+                    return new Petition(p.text("title"), p.text("body"), p.text("senderName"), p.optional("unit"), status, p.optional("answer"),
+                            p.has("receivedDaysAgo") ? p.number("receivedDaysAgo") : 0);
                 }),
                 n.has("history") ? history(n.child("history")) : null,
                 n.list("retention", r -> {

@@ -101,6 +101,7 @@ class DemoTenant {
     private final vn.cong.engagement.QuestionDesk questionDesk;
     private final DemoEngagement engagement;
     private final DemoSubscriptions subscriptions;
+    private final DemoApprovals approvals;
     private final Attachments attachments;
     private final MediaLibrary library;
     private final SubmitItem submit;
@@ -129,11 +130,12 @@ class DemoTenant {
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
-               DemoSubscriptions subscriptions, ProducedReports producedReports) {
+               DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals) {
         this.producedReports = producedReports;
         this.engagement = engagement;
         this.retention = retention;
         this.subscriptions = subscriptions;
+        this.approvals = approvals;
         this.legalNotices = legalNotices;
         this.figures = figures;
         this.reminders = reminders;
@@ -165,7 +167,8 @@ class DemoTenant {
 
     /**
      * Published questions and answers, taken in by the tenant's Q&A desk (the first account holding that role), forwarded
-     * to the named units, answered by them and published. Only when the tenant has no question yet.
+     * to the named units, answered by them, and their answers sent through the tenant's approval policy: published, or (a
+     * question marked {@code approval: waiting}) left waiting for the approvers. Only when the tenant has no question yet.
      */
     private Mono<Long> questionsOf(Tenant tenant, List<DemoFile.Question> wanted, List<Account> staff) {
         Account deskAccount = staff.stream().filter(a -> a.hasRole(Role.QA_DESK)).findFirst().orElse(null);
@@ -180,7 +183,10 @@ class DemoTenant {
                                 .flatMap(id -> questionDesk.forward(tenant, id, unitIds, desk)
                                         .then(Flux.fromIterable(unitIds).concatMap(u -> questionDesk.answer(tenant, id, u, q.answer(), desk)).then())
                                         .then(questionDesk.detail(tenant, id, desk))
-                                        .flatMap(d -> questionDesk.publish(tenant, id, d.orElseThrow().question().answerHtml(), desk))
+                                        // through the tenant's approval policy: published, or left waiting for the approvers
+                                        .flatMap(d -> questionDesk.sendForApproval(tenant, id, d.orElseThrow().question().answerHtml(),
+                                                q.waiting() ? "sensitive" : "routine", null, desk))
+                                        .flatMap(o -> approvals.through(tenant, o, staff, !q.waiting()))
                                         .thenReturn(1)))).count());
     }
 

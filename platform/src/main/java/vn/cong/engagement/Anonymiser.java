@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 final class Anonymiser {
 
     static final String ANONYMOUS = "Người hỏi (đã ẩn danh)";
+    static final String ANONYMOUS_COMMENTER = "Người góp ý (đã ẩn danh)";
 
     private Anonymiser() {
     }
@@ -30,5 +31,17 @@ final class Anonymiser {
                     anonymised_at = $2
                 WHERE anonymised_at IS NULL AND closed_at IS NOT NULL AND closed_at < $2 - make_interval(months => $3)""",
                 ANONYMOUS, now, months);
+    }
+
+    /**
+     * The comments on every draft whose comment window closed more than {@code months} months before {@code now}: the
+     * author's e-mail address and name are erased (the comment's text and organisation kept, as a question's text is).
+     */
+    static Mono<Long> eraseCommentsClosedBefore(TenantTx c, int months, OffsetDateTime now) {
+        return c.update("""
+                UPDATE consultation_comments m SET author_name = $1, author_email = '', confirm_hash = NULL, anonymised_at = $2
+                FROM consultations k
+                WHERE k.item_id = m.item_id AND m.anonymised_at IS NULL AND k.closes_at < $2 - make_interval(months => $3)""",
+                ANONYMOUS_COMMENTER, now, months);
     }
 }

@@ -30,12 +30,45 @@ public class CommentModeration {
 
     private final TenantDatabase db;
     private final PublicChanges changes;
+    private final PublicFormSettings settings;
     private final Clock clock;
 
-    public CommentModeration(TenantDatabase db, PublicChanges changes, Clock clock) {
+    public CommentModeration(TenantDatabase db, PublicChanges changes, PublicFormSettings settings, Clock clock) {
         this.db = db;
         this.changes = changes;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Tells the desk, in one notification per draft, of the confirmed comments that arrived since it was last told (in
+     * app, and by e-mail through the outbox like every notification). The desk is the staff holding {@link Role#QA_DESK};
+     * a tenant without one hears through its editors, who moderate then. The number of comments told of.
+     */
+    public Mono<Long> notifyDesk(Tenant tenant) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        return db.mono(tenant, c -> c.query("""
+                        SELECT m.item_id, i.title, count(*) FROM consultation_comments m JOIN content_items i ON i.id = m.item_id
+                        WHERE m.desk_notified_at IS NULL AND m.status = 'pending' GROUP BY m.item_id, i.title ORDER BY m.item_id""",
+                        r -> new Object[] {r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class)})
+                .collectList()
+                .flatMapMany(reactor.core.publisher.Flux::fromIterable)
+                .concatMap(row -> c.update("""
+                                INSERT INTO notifications (account_id, message)
+                                SELECT a.id, $1 FROM accounts a WHERE a.status = 'active' AND CASE
+                                    WHEN EXISTS (SELECT 1 FROM accounts d WHERE d.status = 'active' AND $2 = ANY (d.roles)) THEN $2 = ANY (a.roles)
+                                    ELSE $3 = ANY (a.roles) END""",
+                                row[2] + " góp ý mới chờ kiểm duyệt trên dự thảo: «" + row[1] + "»", Role.QA_DESK.db(), Role.EDITOR.db())
+                        .then(c.update("""
+                                UPDATE consultation_comments SET desk_notified_at = $2
+                                WHERE item_id = $1 AND desk_notified_at IS NULL AND status = 'pending'""", row[0], now)))
+                .reduce(0L, Long::sum));
+    }
+
+    /** Anonymises the comments on drafts whose window closed longer ago than the tenant keeps personal data (24 months by default). */
+    public Mono<Long> anonymiseExpired(Tenant tenant) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        return settings.of(tenant).flatMap(s -> db.mono(tenant, c -> Anonymiser.eraseCommentsClosedBefore(c, s.anonymiseAfterMonths(), now)));
     }
 
     public static boolean mayModerate(Actor actor) {

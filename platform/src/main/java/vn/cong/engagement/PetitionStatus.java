@@ -8,6 +8,7 @@ public enum PetitionStatus implements StoredCode {
     RECEIVED("Đã tiếp nhận", "Received"),
     FORWARDED("Đã chuyển đơn vị xử lý", "Forwarded to the responsible unit"),
     ANSWERED("Đơn vị đã trả lời, chờ gửi kết quả", "Answered, the result is being sent"),
+    APPROVING("Câu trả lời đang chờ duyệt để công khai", "The answer is being approved for publication"),
     PUBLISHED("Đã trả lời và công khai", "Answered and published"),
     CLOSED("Đã trả lời", "Answered"),
     WITHDRAWN("Đã rút", "Withdrawn");
@@ -22,6 +23,11 @@ public enum PetitionStatus implements StoredCode {
 
     public String label(String lang) {
         return "en".equals(lang) ? en : vi;
+    }
+
+    /** Whether the desk or a unit still has work on it. */
+    public boolean open() {
+        return this == RECEIVED || this == FORWARDED || this == ANSWERED || this == APPROVING;
     }
 
     public static PetitionStatus of(String db) {

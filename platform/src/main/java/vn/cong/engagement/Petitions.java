@@ -146,7 +146,11 @@ public class Petitions {
      * e-mail address, so nothing is mailed. Returns its id.
      */
     public Mono<Long> takeIn(Tenant tenant, String title, String body, String senderName) {
-        OffsetDateTime now = now();
+        return takeIn(tenant, title, body, senderName, now());
+    }
+
+    /** As {@link #takeIn(Tenant, String, String, String)}, received at {@code now} (the demo's petitions taken in days ago). */
+    public Mono<Long> takeIn(Tenant tenant, String title, String body, String senderName, OffsetDateTime now) {
         return db.mono(tenant, c -> c.one("""
                         INSERT INTO petitions (tracking_code, sender_name, sender_email, title, body, consented_at, status, submitted_at, received_at)
                         VALUES ($1, $2, '', $3, $4, $5, 'received', $5, $5) RETURNING id""", r -> r.get(0, Long.class),

@@ -7,14 +7,12 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
 import vn.cong.content.RichText;
 import vn.cong.system.mail.MailMessage;
-import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantTx;
 import vn.cong.tenancy.outbox.MailOutbox;
 import vn.cong.workflow.Actor;
-import vn.cong.workflow.ItemDeadlines;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,20 +31,20 @@ import java.util.Optional;
 public class QuestionDesk {
 
     private final TenantDatabase db;
-    private final PublicChanges changes;
     private final PublicFormSettings settings;
-    private final ItemDeadlines deadlines;
     private final QuestionNotices notices;
     private final MailOutbox mail;
     private final PublicLinks links;
+    private final AnswerApproval approval;
+    private final DeskDeadlines deskDeadlines;
     private final Clock clock;
 
-    public QuestionDesk(TenantDatabase db, PublicChanges changes, PublicFormSettings settings, ItemDeadlines deadlines, QuestionNotices notices,
-                        MailOutbox mail, PublicLinks links, Clock clock) {
+    public QuestionDesk(TenantDatabase db, PublicFormSettings settings, QuestionNotices notices,
+                        MailOutbox mail, PublicLinks links, AnswerApproval approval, DeskDeadlines deskDeadlines, Clock clock) {
+        this.deskDeadlines = deskDeadlines;
+        this.approval = approval;
         this.db = db;
-        this.changes = changes;
         this.settings = settings;
-        this.deadlines = deadlines;
         this.notices = notices;
         this.mail = mail;
         this.links = links;
@@ -60,7 +58,7 @@ public class QuestionDesk {
 
     /** A question as a staff member sees it: personal data only when {@code personalData}. */
     public record Detail(Question question, boolean personalData, boolean desk, List<Forward> forwards, List<QaDeadlines.Step> steps,
-                         List<Event> events, String topicName) {
+                         List<Event> events, String topicName, @Nullable Long answerItemId) {
     }
 
     public record Event(OffsetDateTime at, String action, String actor, String note) {
@@ -93,26 +91,27 @@ public class QuestionDesk {
                         FROM questions q WHERE q.status <> 'unconfirmed' AND ($1 OR EXISTS (
                             SELECT 1 FROM question_forwards f JOIN org_units u ON u.id = f.unit_id WHERE f.question_id = q.id
                               AND (u.focal_account_id = $2 OR u.id = (SELECT unit_id FROM accounts WHERE id = $2))))
-                        ORDER BY q.status IN ('received', 'forwarded', 'answered') DESC, q.received_at DESC NULLS LAST, q.id DESC
+                        ORDER BY q.status IN ('received', 'forwarded', 'answered', 'approving') DESC, q.received_at DESC NULLS LAST, q.id DESC
                         LIMIT 500""",
                 r -> new Object[] {Question.of(r), r.get("units", String.class), r.get("unit_count", Long.class)},
                 everything, accountId)).collectList())
                 .map(t -> t.getT2().stream().map(row -> {
                     Question q = (Question) row[0];
                     List<QaDeadlines.Step> steps = steps(t.getT1(), q, ((Long) row[2]).intValue());
-                    QaDeadlines.Step next = q.status().open() ? steps.stream().filter(s -> s.done() == null).findFirst().orElse(null) : null;
+                    QaDeadlines.Step next = DeskDeadlines.next(steps, q.status().open());
                     return new Row(q.id(), q.trackingCode(), q.title(), q.status(), q.submittedAt(), row[1] == null ? "" : (String) row[1], next,
-                            next != null && next.overdueAt(clock.instant()));
+                            deskDeadlines.overdue(next));
                 }).toList());
     }
 
     /** The question with id {@code id} of this tenant (empty: none), as {@code actor} may see it. */
     public Mono<Optional<Detail>> detail(Tenant tenant, long id, Actor actor) {
-        return db.mono(tenant, c -> c.query("SELECT " + Question.COLUMNS + ", t.name_vi FROM questions q JOIN question_topics t ON t.code = q.topic"
-                                + " WHERE q.id = $1 AND q.status <> 'unconfirmed'", r -> new Object[] {Question.of(r), r.get("name_vi", String.class)}, id)
+        return db.mono(tenant, c -> c.query("SELECT " + Question.COLUMNS + ", t.name_vi, q.answer_item_id FROM questions q"
+                                + " JOIN question_topics t ON t.code = q.topic WHERE q.id = $1 AND q.status <> 'unconfirmed'",
+                                r -> new Object[] {Question.of(r), r.get("name_vi", String.class), r.get("answer_item_id", Long.class)}, id)
                         .next()
                         .flatMap(row -> Mono.zip(forwards(c, id, actor.id()).collectList(), events(c, id).collectList())
-                                .map(t -> new Object[] {row[0], row[1], t.getT1(), t.getT2()})))
+                                .map(t -> new Object[] {row[0], row[1], t.getT1(), t.getT2(), row[2]})))
                 .zipWith(calculator(tenant))
                 .map(t -> {
                     Object[] row = t.getT1();
@@ -124,7 +123,8 @@ public class QuestionDesk {
                     Question shown = personal ? q : new Question(q.id(), q.trackingCode(), q.language(), q.askerName(), "", "", "", q.topic(),
                             q.suggestedUnitId(), q.title(), q.body(), q.status(), q.submittedAt(), q.receivedAt(), q.forwardedAt(), q.answeredAt(),
                             q.publishedAt(), q.answerHtml(), q.answerUnitId(), q.mergedInto(), q.anonymisedAt(), q.version());
-                    return Optional.of(new Detail(shown, personal, isDesk(actor), forwards, steps(t.getT2(), q, forwards.size()), events, (String) row[1]));
+                    return Optional.of(new Detail(shown, personal, isDesk(actor), forwards, steps(t.getT2(), q, forwards.size()), events, (String) row[1],
+                            (Long) row[4]));
                 })
                 .defaultIfEmpty(Optional.empty());
     }
@@ -186,25 +186,20 @@ public class QuestionDesk {
                         .then()));
     }
 
-    /** Publishes the answer (as the desk edited it, sanitised) on the portal and e-mails it to the asker. */
-    public Mono<Void> publish(Tenant tenant, long id, String html, Actor actor) {
+    /**
+     * Sends the answer (as the desk edited it, sanitised) through the tenant's approval policy ({@link AnswerApproval}); once the
+     * workflow publishes it, the question is published under the answering unit's name and the asker e-mailed
+     * ({@link AnswerOutcomes}). {@code sensitivity} says how many approval levels the policy asks for (sensitive by default).
+     */
+    public Mono<vn.cong.workflow.Outcome> sendForApproval(Tenant tenant, long id, String html, @Nullable String sensitivity, @Nullable String phone, Actor actor) {
         if (!isDesk(actor)) {
-            return Mono.error(new QuestionRefused("Chỉ bộ phận tiếp nhận hỏi – đáp được đăng câu trả lời.", true));
+            return Mono.error(new QuestionRefused("Chỉ bộ phận tiếp nhận hỏi – đáp được gửi duyệt câu trả lời.", true));
         }
         String clean = RichText.sanitize(html == null ? "" : html);
         if (RichText.plain(clean).isBlank()) {
             return Mono.error(new QuestionRefused("Câu trả lời không được để trống.", false));
         }
-        OffsetDateTime now = now();
-        return changes.inTenant(tenant, (c, change) -> c.query("""
-                                UPDATE questions SET status = 'published', published_at = $2, closed_at = $2, answer_html = $3, version = version + 1
-                                WHERE id = $1 AND status = 'answered' RETURNING """ + " " + Question.COLUMNS.replace("q.", ""), Question::of, id, now, clean)
-                        .next()
-                        .switchIfEmpty(Mono.error(new QuestionRefused("Câu hỏi chưa có trả lời của đơn vị, hoặc đã được đăng.", false)))
-                        .flatMap(q -> Questions.event(c, id, actor.id(), "published", "", now)
-                                .then(q.askerEmail().isBlank() ? Mono.just(0L) : mail.enqueue(tenant, c, answerMail(tenant, q)))
-                                .then(change.pagesOf(tenant))))
-                .then();
+        return approval.send(tenant, CitizenItem.QUESTION, id, clean, clean, sensitivity, phone, actor);
     }
 
     /** Sends a received question back to the asker for more information, by e-mail, with the desk's note. */
@@ -246,30 +241,11 @@ public class QuestionDesk {
 
     /**
      * Reminds, once per question and step, whoever acts next when a step's deadline is within {@code window} (or past):
-     * the desk to forward or publish, the forwarded units that have not answered yet to answer. The number of reminders.
+     * the desk to forward or publish, the forwarded units that have not answered yet to answer ({@link DeskDeadlines}).
      */
     public Mono<Integer> remind(Tenant tenant, java.time.Duration window) {
-        java.time.Instant now = clock.instant();
-        return open(tenant).flatMapMany(Flux::fromIterable)
-                .filter(r -> r.next().due().toInstant().isBefore(now.plus(window)))
-                .concatMap(r -> db.mono(tenant, c -> c.update("""
-                                INSERT INTO question_reminders (question_id, step, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING""",
-                        r.id(), r.next().code(), now.atOffset(ZoneOffset.UTC))
-                        .flatMap(n -> n == 0 ? Mono.just(0) : remindFor(c, r).thenReturn(1))))
-                .reduce(0, Integer::sum);
-    }
-
-    private Mono<Long> remindFor(TenantTx c, Row r) {
-        String message = (r.overdue() ? "Quá hạn " : "Sắp đến hạn ") + r.next().label().toLowerCase(java.util.Locale.ROOT) + " ("
-                + r.next().due().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")) + "): «" + r.title() + "»";
-        if (!"answer".equals(r.next().code())) {
-            return notices.toDesk(c, message);
-        }
-        // the units are read in full before notifying: a second statement cannot run while the first one's rows are still open
-        return c.query("SELECT unit_id FROM question_forwards WHERE question_id = $1 AND answered_at IS NULL", x -> x.get(0, Long.class), r.id())
-                .collectList()
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(unit -> notices.toUnit(c, unit, message)).reduce(0L, Long::sum);
+        return open(tenant).flatMap(rows -> deskDeadlines.remind(tenant, rows.stream()
+                .map(r -> new DeskDeadlines.Open(CitizenItem.QUESTION, r.id(), r.title(), r.next(), r.overdue())).toList(), window));
     }
 
     /** Anonymises the questions closed longer ago than the tenant keeps personal data (24 months by default). */
@@ -277,42 +253,23 @@ public class QuestionDesk {
         return settings.of(tenant).flatMap(s -> db.mono(tenant, c -> Anonymiser.eraseClosedBefore(c, s.anonymiseAfterMonths(), now())));
     }
 
-    private MailMessage answerMail(Tenant tenant, Question q) {
-        boolean en = "en".equals(q.language());
-        String link = links.tenant(tenant, Questions.prefix(q.language()) + Questions.PUBLIC_PATH + "/" + q.id());
-        String portal = tenant.name(en ? "en" : "vi");
-        String answer = MailText.of(q.answerHtml());
-        return en
-                ? new MailMessage(List.of(q.askerEmail()), "Answer to your question (" + q.trackingCode() + ")", """
-                Your question to %s, “%s”, has been answered:
-
-                %s
-
-                The answer is published at %s""".formatted(portal, q.title(), answer, link))
-                : new MailMessage(List.of(q.askerEmail()), "Trả lời câu hỏi của bạn (" + q.trackingCode() + ")", """
-                Câu hỏi «%s» bạn gửi tới %s đã được trả lời:
-
-                %s
-
-                Câu trả lời được đăng tại %s""".formatted(q.title(), portal, answer, link));
-    }
-
     private MailMessage returnedMail(Tenant tenant, Question q, String note) {
         boolean en = "en".equals(q.language());
-        String link = links.tenant(tenant, Questions.prefix(q.language()) + Questions.PUBLIC_PATH + "/gui");
+        // the status page carries the form the asker replies with (tracking code and e-mail address)
+        String link = links.tenant(tenant, Questions.prefix(q.language()) + Questions.PUBLIC_PATH + "/tra-cuu?ma=" + q.trackingCode());
         return en
                 ? new MailMessage(List.of(q.askerEmail()), "More information needed for your question (" + q.trackingCode() + ")", """
                 To answer your question “%s”, the desk needs more information:
 
                 %s
 
-                Please send the question again with it: %s""".formatted(q.title(), note, link))
+                Please add it on your question's status page: %s""".formatted(q.title(), note, link))
                 : new MailMessage(List.of(q.askerEmail()), "Đề nghị bổ sung thông tin cho câu hỏi (" + q.trackingCode() + ")", """
                 Để trả lời câu hỏi «%s», bộ phận tiếp nhận cần bạn bổ sung thông tin:
 
                 %s
 
-                Xin gửi lại câu hỏi kèm thông tin bổ sung tại %s""".formatted(q.title(), note, link));
+                Xin bổ sung thông tin tại trang tra cứu câu hỏi: %s""".formatted(q.title(), note, link));
     }
 
     private Flux<Forward> forwards(TenantTx c, long id, long actorId) {
@@ -332,16 +289,11 @@ public class QuestionDesk {
     }
 
     private Mono<QaDeadlines> calculator(Tenant tenant) {
-        return settings.of(tenant).map(s -> new QaDeadlines(deadlines.calendar(), s.qaDayReading()));
+        return deskDeadlines.calculator(tenant);
     }
 
     private static List<QaDeadlines.Step> steps(QaDeadlines d, Question q, int units) {
-        return d.steps(instant(q.receivedAt()), instant(q.forwardedAt()), units, instant(q.answeredAt()), instant(q.publishedAt()));
-    }
-
-    @Nullable
-    private static java.time.Instant instant(@Nullable OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
+        return DeskDeadlines.steps(d, q.receivedAt(), q.forwardedAt(), units, q.answeredAt(), q.publishedAt());
     }
 
     private OffsetDateTime now() {

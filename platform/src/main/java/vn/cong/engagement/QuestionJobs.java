@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * The Q&A jobs, each once across nodes and tenant by tenant (one tenant's failure does not stop the others): reminders
- * when a step nears its deadline, and the daily anonymisation of the personal data of questions (and petitions) closed longer ago than
+ * when a question's or petition's step nears its deadline (with the desk's batched notice of new comments on drafts), and
+ * the daily anonymisation of the personal data of questions, petitions and comments on drafts closed longer ago than
  * each tenant keeps it (Decree 13/2023; 24 months by default).
  */
 @Factory
@@ -32,21 +33,25 @@ class QuestionJobs {
                          @Bindable(defaultValue = "60s") Duration tick, @Bindable(defaultValue = "60s") Duration initialDelay) {
     }
 
-    /** Reminders when a question's step nears its deadline, every few minutes, once across nodes. */
+    /** Reminders when a question's or a petition's step nears its deadline, every few minutes, once across nodes. */
     @Singleton
     @Requires(property = "cong.engagement.reminders.enabled", notEquals = "false")
-    ClusterJob questionRemindersJob(QuestionDesk desk, @io.micronaut.context.annotation.Value("${cong.engagement.reminders.every:5m}") Duration every,
+    ClusterJob questionRemindersJob(QuestionDesk desk, PetitionDesk petitions, CommentModeration comments, @io.micronaut.context.annotation.Value("${cong.engagement.reminders.every:5m}") Duration every,
                                     @io.micronaut.context.annotation.Value("${cong.workflow.due-soon:6h}") Duration window) {
         return ScheduledJob.oneNode("question-reminders", every, Duration.ofSeconds(90),
-                run -> run.forEachServingTenant(tenant -> desk.remind(tenant, window)));
+                run -> run.forEachServingTenant(tenant -> desk.remind(tenant, window)
+                        .flatMap(questions -> petitions.remind(tenant, window).map(p -> questions + p))
+                        // and the desk hears of the comments confirmed on drafts since the last round, one notice per draft
+                        .flatMap(n -> comments.notifyDesk(tenant).map(m -> n + m.intValue()))));
     }
 
     @Singleton
     @Requires(property = "cong.engagement.anonymise.enabled", notEquals = "false")
-    ClusterJob questionAnonymisationJob(QuestionDesk desk, PetitionDesk petitions, Configuration config) {
+    ClusterJob questionAnonymisationJob(QuestionDesk desk, PetitionDesk petitions, CommentModeration comments, Configuration config) {
         return ScheduledJob.oneNode(ANONYMISATION, config.tick(), config.initialDelay(),
                         run -> run.forEachServingTenant(tenant -> desk.anonymiseExpired(tenant)
-                                .flatMap(questions -> petitions.anonymiseExpired(tenant).map(p -> (int) (questions + p)))))
+                                .flatMap(questions -> petitions.anonymiseExpired(tenant).map(p -> questions + p))
+                                .flatMap(n -> comments.anonymiseExpired(tenant).map(m -> (int) (n + m)))))
                 .slottedBy(CronSlots.of(config.cron()));
     }
 }

@@ -8,6 +8,7 @@ public enum QuestionStatus implements StoredCode {
     RECEIVED("Đã tiếp nhận", "Received"),
     FORWARDED("Đã chuyển đơn vị trả lời", "Forwarded to the responsible unit"),
     ANSWERED("Đã có trả lời, chờ đăng", "Answered, waiting to be published"),
+    APPROVING("Câu trả lời đang chờ duyệt", "The answer is being approved"),
     PUBLISHED("Đã trả lời", "Answered"),
     RETURNED("Cần bổ sung thông tin", "More information needed"),
     MERGED("Đã gộp với câu hỏi trùng nội dung", "Merged with a question on the same matter"),
@@ -27,7 +28,7 @@ public enum QuestionStatus implements StoredCode {
 
     /** Whether the desk still has work on it. */
     public boolean open() {
-        return this == RECEIVED || this == FORWARDED || this == ANSWERED;
+        return this == RECEIVED || this == FORWARDED || this == ANSWERED || this == APPROVING;
     }
 
     public static QuestionStatus of(String db) {

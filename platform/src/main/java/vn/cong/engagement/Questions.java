@@ -227,6 +227,26 @@ public class Questions {
                 .defaultIfEmpty(false));
     }
 
+    /**
+     * The asker's reply to a request for more information: the question the asker names by tracking code and e-mail,
+     * sent back to them, is taken in again with the information added to its text (the forwarding deadline runs from
+     * now) and the desk is told. False when no question of theirs waits for more information.
+     */
+    public Mono<Boolean> reply(Tenant tenant, String trackingCode, String email, String text) {
+        OffsetDateTime now = confirmations.now().atOffset(ZoneOffset.UTC);
+        String added = QuestionForm.text(text);
+        return db.mono(tenant, c -> c.query("""
+                        UPDATE questions SET status = 'received', body = body || E'\n\n' || $3 || $4, received_at = $5, closed_at = NULL,
+                            version = version + 1
+                        WHERE tracking_code = $1 AND lower(asker_email) = lower($2) AND asker_email <> '' AND status = 'returned'
+                        RETURNING id, title""", r -> new Object[] {r.get(0, Long.class), r.get(1, String.class)},
+                        trackingCode.strip().toUpperCase(java.util.Locale.ROOT), QuestionForm.line(email), "Bổ sung: ", added, now).next()
+                .flatMap(row -> event(c, (Long) row[0], null, "asker-replied", added, now)
+                        .then(notices.toDesk(c, "Người hỏi đã bổ sung thông tin, câu hỏi cần chuyển đơn vị trả lời: «" + row[1] + "»"))
+                        .thenReturn(true))
+                .defaultIfEmpty(false));
+    }
+
     /** A published question and its answer, as the public reads it (no personal data but the asker's name). */
     public record Published(long id, String title, String body, String askerName, String topic, String topicName, @Nullable String unitName,
                             String answerHtml, OffsetDateTime submittedAt, OffsetDateTime publishedAt) {

@@ -32,10 +32,12 @@ class Transitions {
 
     private final PublicChanges changes;
     private final List<PublishRule> rules;
+    private final List<ItemOutcomes> outcomes;
 
-    Transitions(PublicChanges changes, List<PublishRule> rules) {
+    Transitions(PublicChanges changes, List<PublishRule> rules, List<ItemOutcomes> outcomes) {
         this.changes = changes;
         this.rules = List.copyOf(rules);
+        this.outcomes = List.copyOf(outcomes);
     }
 
     /** What a step sees: the locked item, its active run (or null), the policy that governs it, who acts. */
@@ -124,6 +126,8 @@ class Transitions {
                                 change.action(), change.level(), change.comment(), change.reasonCode(), hash.isEmpty() ? null : hash)))
                         .then(finishRun(c, item.id(), to))
                         .then(notify(c, item.id(), item.title(), change.notice(), actorId))
+                        .then(Flux.fromIterable(outcomes).concatMap(o -> o.after(c, tenant, item, to, actorId, change.comment(), change.reasonCode()))
+                                .then(Mono.just(0L)))
                         .then(seenByThePublic ? publicChange.pagesOf(tenant) : Mono.just(0L))
                         .thenReturn(new Outcome(item.id(), version, to.db()))));
     }

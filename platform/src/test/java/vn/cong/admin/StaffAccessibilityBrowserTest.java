@@ -63,7 +63,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"),
             Map.entry("/quan-tri/gop-y-du-thao/{id}/tong-hop.{extension}", "a DOCX or XLSX download (ConsultationCommentsTest)"),
             Map.entry("/quan-tri/phan-anh/{id}/tep/{mediaId}", "a file download (PetitionsTest)"),
-            Map.entry("/quan-tri/bao-cao/da-lap/{id}/tai-ve/{format}", "a produced report's download (ReportCadenceTest)"));
+            Map.entry("/quan-tri/bao-cao/da-lap/{id}/tai-ve/{format}", "a produced report's download (ReportCadenceTest)"),
+            Map.entry("/quan-tri/tra-loi-duyet/{itemId}", "a redirect from an answer in the workflow to its question or petition (QuestionsTest)"));
 
     @Inject
     EmbeddedServer server;

@@ -205,10 +205,12 @@ class DemoContentTest extends PlatformTestSupport {
                 SqlProbe.column(this::jdbc, """
                         SELECT i.slug || ' ' || i.state || ' ' || coalesce(r.current_level::text, '-')
                         FROM t_most.content_items i JOIN t_most.workflow_runs r ON r.item_id = i.id
-                        WHERE r.status = 'in_progress' ORDER BY i.slug"""), "imported history has finished runs only");
+                        WHERE r.status = 'in_progress' AND i.kind NOT IN ('qa_answer', 'petition_answer') ORDER BY i.slug"""),
+                "imported history has finished runs only");
         assertEquals(List.of("awaiting_approval 1", "awaiting_approval 2", "editing -", "submitted -"), SqlProbe.column(this::jdbc, """
                 SELECT i.state || ' ' || coalesce(r.current_level::text, '-') FROM t_nafosted.content_items i
-                JOIN t_nafosted.workflow_runs r ON r.item_id = i.id ORDER BY 1"""), "the member's demo too");
+                JOIN t_nafosted.workflow_runs r ON r.item_id = i.id WHERE i.kind NOT IN ('qa_answer', 'petition_answer') ORDER BY 1"""),
+                "the member's demo too");
         assertEquals("event 2026-11-24 08:00", SqlProbe.string(this::jdbc, """
                 SELECT r.info_type || ' ' || to_char(r.event_opens_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI')
                 FROM t_most.workflow_runs r JOIN t_most.content_items i ON i.id = r.item_id
@@ -232,6 +234,32 @@ class DemoContentTest extends PlatformTestSupport {
         String counts = Jsoup.parse(admin.get("/quan-tri/dang-ky-nhan-tin").body()).text();
         assertTrue(counts.contains("Văn bản") && counts.contains("đã xác nhận: 5"), counts);
         assertFalse(counts.contains("@example.vn"), "no addresses on the staff screen");
+    }
+
+    @Test
+    void everyDemoTenantHasAnAnswerWaitingForApprovalPublishedAnswersAndAnOverduePetitionOnTheBoard() {
+        for (String tenant : List.of("most", "nafosted", "moha", "bd_skhcn", "hp_sgddt")) {
+            String t = "t_" + tenant;
+            assertEquals("approving awaiting_approval 1", SqlProbe.string(this::jdbc, "SELECT q.status || ' ' || i.state || ' ' || r.current_level"
+                    + " FROM " + t + ".questions q JOIN " + t + ".content_items i ON i.id = q.answer_item_id JOIN " + t + ".workflow_runs r"
+                    + " ON r.item_id = i.id AND r.status = 'in_progress' WHERE q.status = 'approving'"), tenant + ": one answer waits at the first level");
+            assertTrue(SqlProbe.number(this::jdbc, "SELECT count(*) FROM " + t + ".questions q JOIN " + t + ".content_events e"
+                    + " ON e.item_id = q.answer_item_id AND e.action = 'publish' WHERE q.status = 'published'") >= 1,
+                    tenant + ": published answers passed the workflow");
+            assertTrue(SqlProbe.number(this::jdbc, "SELECT count(*) FROM " + t + ".petitions WHERE status = 'published' AND answer_item_id IS NOT NULL") == 1,
+                    tenant + ": a petition published through the workflow");
+            assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM " + t + ".petitions WHERE status = 'received'"
+                    + " AND received_at < now() - interval '13 days'"), tenant + ": a petition taken in two weeks ago, not forwarded");
+        }
+        Browser editor = browser();
+        logInOk(editor, "bientap", "DemoBienTap2026!");
+        List<String> due = Jsoup.parse(editor.get("/quan-tri/quy-trinh/theo-doi").body()).select(".petitions-due li").eachText();
+        assertTrue(due.stream().anyMatch(l -> l.startsWith("Phản ánh về việc thu phí thẩm định không đúng quy định — Chuyển đơn vị trả lời")
+                && l.endsWith("(quá hạn)")), due.toString());
+        Browser approver = browser();
+        logInOk(approver, "pheduyet", "DemoPheDuyet2026!");
+        assertTrue(Jsoup.parse(approver.get("/quan-tri/quy-trinh").body()).text().contains("Doanh nghiệp khoa học và công nghệ có được miễn thuế"),
+                "the waiting answer is in the approver's queue");
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class StaffKinds {
             names.put(d.kind(), d.name());
             publicPaths.put(d.kind(), d.publicPath() + "/");
         }
+        // answers to questions and petitions in the approval workflow: "edited" on their question's (petition's) page
+        for (var answer : vn.cong.engagement.CitizenItem.values()) {
+            editors.put(answer.kind(), vn.cong.admin.questions.AnswerPages.PATH);
+            names.put(answer.kind(), answer.kindName());
+        }
     }
 
     /** The edit page of an item of {@code kind}; the about pages are edited from their overview. */

@@ -53,14 +53,16 @@ class PetitionsController {
 
     private static final String BASE = "/quan-tri/phan-anh";
     private static final Map<String, String> NOTICES = Map.of("chuyen", "Đã chuyển phản ánh tới đơn vị.", "tra-loi", "Đã ghi trả lời của đơn vị.",
-            "ket-qua", "Đã gửi kết quả cho người gửi.", "cong-khai", "Đã gửi kết quả và công khai trên cổng.");
+            "ket-qua", "Đã gửi kết quả cho người gửi.", "cong-khai", "Đã gửi câu trả lời vào quy trình duyệt; khi được duyệt và đăng, phản ánh được công khai và người gửi nhận thư.");
 
     private final PetitionDesk desk;
     private final Units units;
     private final AdminPages pages;
     private final Scheduler blocking;
+    private final java.time.Clock clock;
 
-    PetitionsController(PetitionDesk desk, Units units, AdminPages pages, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    PetitionsController(PetitionDesk desk, Units units, AdminPages pages, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, java.time.Clock clock) {
+        this.clock = clock;
         this.desk = desk;
         this.units = units;
         this.pages = pages;
@@ -69,14 +71,17 @@ class PetitionsController {
 
     /** Every step's form: which fields are used depends on the step. */
     @Serdeable
-    record StepForm(@Nullable String unit, @Nullable String answer, @Nullable String publish, @Nullable String csrfToken) implements CsrfForm {
+    record StepForm(@Nullable String unit, @Nullable String answer, @Nullable String publish, @Nullable String sensitivity, @Nullable String phone,
+                    @Nullable String csrfToken) implements CsrfForm {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> queue(HttpRequest<?> request, Tenant tenant, StaffAccount me) {
         return desk.queue(tenant, actor(me)).flatMap(rows -> pages.page(request, "petitions/queue", Map.of("rows", rows.stream().map(r -> Map.of(
                 "id", r.id(), "code", r.trackingCode(), "title", r.title(), "status", r.status().label("vi"),
-                "submitted", KindPages.time(r.submittedAt()), "unit", r.unitName())).toList(), "desk", vn.cong.engagement.QuestionDesk.isDesk(actor(me)))));
+                "submitted", KindPages.time(r.submittedAt()), "unit", r.unitName(),
+                "next", r.next() == null ? "" : r.next().label() + ": " + KindPages.time(r.next().due().toOffsetDateTime()),
+                "overdue", r.overdue())).toList(), "desk", vn.cong.engagement.QuestionDesk.isDesk(actor(me)))));
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
@@ -103,7 +108,7 @@ class PetitionsController {
     @Post(value = "/{id}/ket-qua", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> finish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body StepForm form) {
         boolean publish = form.publish() != null;
-        return step(request, tenant, me, id, desk.finish(tenant, id, publish, actor(me)), publish ? "cong-khai" : "ket-qua");
+        return step(request, tenant, me, id, desk.finish(tenant, id, publish, form.sensitivity(), form.phone(), actor(me)), publish ? "cong-khai" : "ket-qua");
     }
 
     @Get("/{id}/tep/{mediaId}")
@@ -129,7 +134,7 @@ class PetitionsController {
 
     private Mono<MutableHttpResponse<String>> page(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, HttpStatus status,
                                                    @Nullable String notice, @Nullable String alert) {
-        return desk.detail(tenant, id, actor(me)).zipWith(units.all(tenant)).flatMap(t -> {
+        return Mono.zip(desk.detail(tenant, id, actor(me)), units.all(tenant), desk.steps(tenant, id)).flatMap(t -> {
             if (t.getT1().isEmpty()) {
                 return notFound(request);
             }
@@ -137,11 +142,15 @@ class PetitionsController {
             Map<String, Object> model = new HashMap<>();
             model.put("p", p);
             model.put("status", p.status().label("vi"));
+            model.put("steps", t.getT3().stream().map(s -> Map.of("label", s.label(), "due", KindPages.time(s.due().toOffsetDateTime()),
+                    "done", s.done() == null ? "chưa" : KindPages.time(s.done().toOffsetDateTime()), "late", s.overdueAt(clock.instant()))).toList());
             model.put("submitted", KindPages.time(p.submittedAt()));
             model.put("unitChoices", t.getT2());
             model.put("canForward", p.desk() && (p.status() == PetitionStatus.RECEIVED || p.status() == PetitionStatus.FORWARDED));
             model.put("canAnswer", (p.desk() || p.unitStaff()) && p.status() == PetitionStatus.FORWARDED);
             model.put("canFinish", p.desk() && p.status() == PetitionStatus.ANSWERED);
+            model.put("approvalUrl", p.answerItemId() == null ? null : vn.cong.admin.kinds.StaffKinds.workflowUrl(p.answerItemId()));
+            model.put("phone", "");
             if (notice != null) {
                 model.put("notice", notice);
             }

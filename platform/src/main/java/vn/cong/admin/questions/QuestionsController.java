@@ -46,7 +46,7 @@ class QuestionsController {
 
     private static final String BASE = "/quan-tri/hoi-dap";
     private static final Map<String, String> NOTICES = Map.of("chuyen", "Đã chuyển câu hỏi tới đơn vị.", "tra-loi", "Đã ghi câu trả lời của đơn vị.",
-            "dang", "Đã đăng câu trả lời và gửi thư cho người hỏi.", "gui-lai", "Đã gửi lại người hỏi đề nghị bổ sung thông tin.",
+            "dang", "Đã gửi câu trả lời vào quy trình duyệt; khi được duyệt và đăng, người hỏi nhận thư trả lời.", "gui-lai", "Đã gửi lại người hỏi đề nghị bổ sung thông tin.",
             "gop", "Đã gộp câu hỏi.");
 
     private final QuestionDesk desk;
@@ -64,7 +64,7 @@ class QuestionsController {
     /** Every step's form: which fields are used depends on the step. */
     @Serdeable
     record StepForm(@Nullable List<String> units, @Nullable String unit, @Nullable String answer, @Nullable String note,
-                    @Nullable String into, @Nullable String csrfToken) implements CsrfForm {
+                    @Nullable String into, @Nullable String sensitivity, @Nullable String phone, @Nullable String csrfToken) implements CsrfForm {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -114,7 +114,7 @@ class QuestionsController {
 
     @Post(value = "/{id}/dang", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> publish(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body StepForm form) {
-        return step(request, tenant, me, id, desk.publish(tenant, id, form.answer(), actor(me)), "dang");
+        return step(request, tenant, me, id, desk.sendForApproval(tenant, id, form.answer(), form.sensitivity(), form.phone(), actor(me)).then(), "dang");
     }
 
     @Post(value = "/{id}/gui-lai", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -172,6 +172,9 @@ class QuestionsController {
                     || d.question().status() == vn.cong.engagement.QuestionStatus.FORWARDED));
             model.put("canSendBack", d.desk() && d.question().status() == vn.cong.engagement.QuestionStatus.RECEIVED);
             model.put("canPublish", d.desk() && d.question().status() == vn.cong.engagement.QuestionStatus.ANSWERED);
+            model.put("approving", d.question().status() == vn.cong.engagement.QuestionStatus.APPROVING);
+            model.put("approvalUrl", d.answerItemId() == null ? null : vn.cong.admin.kinds.StaffKinds.workflowUrl(d.answerItemId()));
+            model.put("phone", "");
             model.put("canMerge", d.desk() && (d.question().status() == vn.cong.engagement.QuestionStatus.RECEIVED
                     || d.question().status() == vn.cong.engagement.QuestionStatus.FORWARDED));
             if (notice != null) {

@@ -86,13 +86,15 @@ class WorkflowController {
     private final CorrectItem correct;
     private final DeadlineBoard board;
     private final QuestionDesk questions;
+    private final vn.cong.engagement.PetitionDesk petitions;
     private final StaffKinds kinds;
     private final Clock clock;
     private final vn.cong.workflow.RegulationProfiles profiles;
 
     WorkflowController(WorkflowCatalog catalog, ContentCatalog content, AccountAdministration accounts, AdminPages pages,
                        SubmitItem submit, WorkflowSteps steps, CorrectItem correct, DeadlineBoard board, StaffKinds kinds, Clock clock,
-                       QuestionDesk questions, vn.cong.workflow.RegulationProfiles profiles) {
+                       QuestionDesk questions, vn.cong.workflow.RegulationProfiles profiles, vn.cong.engagement.PetitionDesk petitions) {
+        this.petitions = petitions;
         this.profiles = profiles;
         this.questions = questions;
         this.clock = clock;
@@ -122,14 +124,17 @@ class WorkflowController {
     /** Items due soon and overdue, by who acts next and by submitting unit. */
     @Get(value = "/theo-doi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> board(HttpRequest<?> request, Tenant tenant) {
-        return board.board(tenant, java.time.OffsetDateTime.now(clock)).zipWith(questions.open(tenant)).flatMap(t -> {
+        return Mono.zip(board.board(tenant, java.time.OffsetDateTime.now(clock)), questions.open(tenant), petitions.open(tenant)).flatMap(t -> {
             DeadlineBoard.Board b = t.getT1();
             // questions and answers: each open question's next step (forward, answer, publish) with its deadline [003 Đ13.2]
             List<Map<String, Object>> qa = t.getT2().stream().map(r -> Map.<String, Object>of("id", r.id(), "title", r.title(),
                     "step", r.next().label(), "due", KindPages.time(r.next().due().toOffsetDateTime()), "overdue", r.overdue())).toList();
+            // feedback and petitions: the same steps and deadlines
+            List<Map<String, Object>> pa = t.getT3().stream().map(r -> Map.<String, Object>of("id", r.id(), "title", r.title(),
+                    "step", r.next().label(), "due", KindPages.time(r.next().due().toOffsetDateTime()), "overdue", r.overdue())).toList();
             return pages.page(request, "workflow/board", Map.of(
                     "byStage", b.byStage(), "byUnit", b.byUnit(), "overdue", Rows.of(kinds, b.overdue(), clock.instant()),
-                    "dueSoon", Rows.of(kinds, b.dueSoon(), clock.instant()), "window", b.window().toHours() + " giờ", "questions", qa));
+                    "dueSoon", Rows.of(kinds, b.dueSoon(), clock.instant()), "window", b.window().toHours() + " giờ", "questions", qa, "petitions", pa));
         });
     }
 

@@ -82,11 +82,13 @@ public class ContributionReports {
                                ON i.state = 'rejected'
                         WHERE (i.received_at IS NOT NULL OR i.state IN ('published', 'taken_down'))
                           AND coalesce(i.received_at, i.published_at) >= $1 AND coalesce(i.received_at, i.published_at) < $2
+                          AND i.kind <> ALL ($3::text[])
                         ORDER BY counted_at, i.id""",
                 r -> new Item(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, OffsetDateTime.class),
                         r.get(4, String.class), r.get(5, String.class), r.get(6, Long.class), r.get(7, Long.class), r.get(8, Long.class),
                         r.get(9, String.class), r.get(10, String.class), r.get(11, String.class)),
-                period.start(), period.end());
+                // answers to questions and petitions pass the workflow but are not items a unit supplies
+                period.start(), period.end(), vn.cong.engagement.AnswerApproval.KINDS.toArray(String[]::new));
     }
 
     private static Mono<Map<Long, String>> names(TenantTx c, String sql) {

@@ -153,6 +153,25 @@ class QuestionPagesController {
                         done ? 200 : 404));
     }
 
+    /** The asker's reply to a request for more information, from the status page. */
+    @Post(uris = {"/hoi-dap/bo-sung", "/en/hoi-dap/bo-sung"}, consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Mono<HttpResponse<?>> reply(HttpRequest<?> request, @Body ReplyForm form) {
+        String lang = PublicUrls.languageOf(request.getPath());
+        if (!StaffRequests.fromSameHost(request)) {
+            return statusPage(request, lang, form.code(), "qa.refused.origin", 403);
+        }
+        if (form.text() == null || vn.cong.engagement.PublicText.text(form.text()).isEmpty()) {
+            return statusPage(request, lang, form.code(), "qa.reply.empty", 400);
+        }
+        Tenant tenant = vn.cong.tenancy.TenantRequests.tenant(request).orElseThrow();
+        return questions.reply(tenant, form.code() == null ? "" : form.code(), form.email() == null ? "" : form.email(), form.text())
+                .flatMap(done -> statusPage(request, lang, form.code(), done ? "qa.reply.done" : "qa.reply.notFound", done ? 200 : 404));
+    }
+
+    @Serdeable
+    record ReplyForm(@Nullable String code, @Nullable String email, @Nullable String text) {
+    }
+
     @Get(uris = {"/hoi-dap/xac-nhan/{token}", "/en/hoi-dap/xac-nhan/{token}"})
     Mono<HttpResponse<?>> confirmPage(HttpRequest<?> request, String token) {
         String lang = PublicUrls.languageOf(request.getPath());
@@ -193,6 +212,7 @@ class QuestionPagesController {
                 model.put("stateLabel", s.status().label(lang));
                 model.put("submittedAt", SiteContext.shown(s.submittedAt()));
                 model.put("answerUrl", s.publishedId() == null ? null : base(lang) + "/" + s.publishedId());
+                model.put("mayReply", s.status() == vn.cong.engagement.QuestionStatus.RETURNED);
             });
             if (noticeKey != null) {
                 model.put("notice", ctx.text().get(noticeKey));

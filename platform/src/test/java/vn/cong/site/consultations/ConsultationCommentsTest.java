@@ -86,6 +86,7 @@ class ConsultationCommentsTest extends PlatformTestSupport {
     @Inject Units units;
     @Inject Outbox outbox;
     @Inject MailOutbox mail;
+    @Inject vn.cong.engagement.CommentModeration moderation;
 
     private TwoPortals portals;
     private int addresses;
@@ -321,6 +322,47 @@ class ConsultationCommentsTest extends PlatformTestSupport {
         } finally {
             setComments(alpha, false, true);
         }
+    }
+
+    @Test
+    void theDeskIsToldOfNewCommentsInOneNoticePerDraftAndRound() {
+        publish(portals.alpha(), "vi", "du-thao-bao-gop-y", "Dự thảo báo góp ý mới", now().minusDays(1), now().plusDays(10));
+        Browser reader = portals.browser(TwoPortals.ALPHA_HOST);
+        String action = "/du-thao/du-thao-bao-gop-y/gop-y";
+        assertEquals(303, post(reader, action, comment("Người Một", "mot@example.vn", "Góp ý thứ nhất cho dự thảo báo.")).statusCode());
+        assertEquals(303, post(reader, action, comment("Người Hai", "hai@example.vn", "Góp ý thứ hai cho dự thảo báo.")).statusCode());
+        String notices = "SELECT string_agg(n.message, ' | ' ORDER BY n.id) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                + " WHERE a.username = '" + DESK + "' AND n.message LIKE '%«Dự thảo báo góp ý mới»'";
+        moderation.notifyDesk(portals.alpha()).block();
+        assertEquals("2 góp ý mới chờ kiểm duyệt trên dự thảo: «Dự thảo báo góp ý mới»", SqlProbe.string(this::jdbc, notices), "one notice for both");
+        moderation.notifyDesk(portals.alpha()).block();
+        assertEquals("2 góp ý mới chờ kiểm duyệt trên dự thảo: «Dự thảo báo góp ý mới»", SqlProbe.string(this::jdbc, notices), "not told twice");
+        assertEquals(303, post(reader, action, comment("Người Ba", "ba@example.vn", "Góp ý thứ ba cho dự thảo báo.")).statusCode());
+        moderation.notifyDesk(portals.alpha()).block();
+        assertEquals("2 góp ý mới chờ kiểm duyệt trên dự thảo: «Dự thảo báo góp ý mới» | 1 góp ý mới chờ kiểm duyệt trên dự thảo: «Dự thảo báo góp ý mới»",
+                SqlProbe.string(this::jdbc, notices), "the next round tells of the new one");
+        assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                + " WHERE a.username = '" + TwoPortals.EDITOR + "' AND n.message LIKE '%«Dự thảo báo góp ý mới»'"), "the desk is told, not every editor");
+    }
+
+    @Test
+    void theAuthorsOfCommentsOnADraftClosedLongerThanTheRetentionPeriodAreAnonymised() {
+        long old = publish(portals.alpha(), "vi", "du-thao-dong-lau", "Dự thảo đã đóng từ lâu", now().minusDays(800), now().minusDays(770));
+        long recent = publish(portals.alpha(), "vi", "du-thao-dong-gan", "Dự thảo đóng gần đây", now().minusDays(720), now().minusDays(700));
+        SqlProbe.run(this::jdbc,
+                "INSERT INTO t_alpha.consultation_comments (item_id, author_name, author_email, organisation, body, consented_at, status, submitted_at)"
+                        + " VALUES (" + old + ", 'Người Cũ', 'cu@example.vn', 'Viện A', 'Góp ý cũ được giữ lại', now() - interval '790 days', 'approved',"
+                        + " now() - interval '790 days')",
+                "INSERT INTO t_alpha.consultation_comments (item_id, author_name, author_email, organisation, body, consented_at, status, submitted_at)"
+                        + " VALUES (" + recent + ", 'Người Gần', 'gan@example.vn', 'Viện B', 'Góp ý gần', now() - interval '710 days', 'approved',"
+                        + " now() - interval '710 days')");
+        assertTrue(moderation.anonymiseExpired(portals.alpha()).block() >= 1);
+        assertEquals("Người góp ý (đã ẩn danh)||Viện A|Góp ý cũ được giữ lại", SqlProbe.string(this::jdbc,
+                "SELECT author_name || '|' || author_email || '|' || organisation || '|' || body FROM t_alpha.consultation_comments WHERE item_id = " + old),
+                "25 months after the window closed: name and address erased, the comment kept");
+        assertEquals("Người Gần|gan@example.vn", SqlProbe.string(this::jdbc,
+                "SELECT author_name || '|' || author_email FROM t_alpha.consultation_comments WHERE item_id = " + recent),
+                "23 months is within the 24 the tenant keeps");
     }
 
     @Test

@@ -248,7 +248,13 @@ class PetitionsTest extends PlatformTestSupport {
         assertEquals(409, staffPost(editor, id, "tra-loi", Map.of("answer", "Trả lời của người ngoài đơn vị")).statusCode());
         assertEquals(303, staffPost(unit, id, "tra-loi", Map.of("answer", "Công ty cấp nước đã sửa xong đường ống ngày 02/12.")).statusCode());
         assertEquals(403, staffPost(unit, id, "ket-qua", Map.of("publish", "on")).statusCode(), "only the desk sends the result");
-        assertEquals(303, staffPost(desk, id, "ket-qua", Map.of("publish", "on")).statusCode());
+        assertEquals(303, staffPost(desk, id, "ket-qua", Map.of("publish", "on", "sensitivity", "routine", "phone", "024 3943 1006")).statusCode());
+
+        // to be published, the answer first goes through the tenant's approval policy (MOST: a routine item needs the editors only)
+        assertEquals("approving", SqlProbe.string(this::jdbc, "SELECT status FROM t_alpha.petitions WHERE id = " + id));
+        assertEquals(404, portals.browser(TwoPortals.ALPHA_HOST).get("/phan-anh/" + id).statusCode(), "not public before it is published");
+        assertTrue(mailTo(portals.alpha(), "theo-doi@example.vn").stream().noneMatch(m -> m.text().contains("Công ty cấp nước đã sửa xong")));
+        throughTheWorkflow(id);
 
         Browser reader = portals.browser(TwoPortals.ALPHA_HOST);
         HttpResponse<String> page = reader.get("/phan-anh/" + id);
@@ -262,6 +268,55 @@ class PetitionsTest extends PlatformTestSupport {
         assertTrue(text(reader.get("/phan-anh/tra-cuu?ma=" + code)).contains("Đã trả lời và công khai"));
         assertTrue(mailTo(portals.alpha(), "theo-doi@example.vn").stream().anyMatch(m -> m.text().contains("Công ty cấp nước đã sửa xong")),
                 "the sender gets the answer by e-mail");
+    }
+
+    /** The editors take the petition's answer, send it up (a routine item: approved at once under MOST) and publish it. */
+    private void throughTheWorkflow(long id) {
+        long item = SqlProbe.number(this::jdbc, "SELECT answer_item_id FROM t_alpha.petitions WHERE id = " + id);
+        Browser editor = portals.editor(portals.alpha());
+        for (String step : List.of("nhan", "trinh", "dang")) {
+            HttpResponse<String> page = editor.get("/quan-tri/quy-trinh/" + item);
+            HttpResponse<String> done = editor.postForm("/quan-tri/quy-trinh/" + item + "/buoc/" + step, Map.of("csrfToken", csrfToken(page),
+                    "version", String.valueOf(SqlProbe.number(this::jdbc, "SELECT version FROM t_alpha.content_items WHERE id = " + item))));
+            assertEquals(303, done.statusCode(), step + ": " + text(done));
+        }
+        assertEquals("publish", SqlProbe.string(this::jdbc, "SELECT action FROM t_alpha.content_events WHERE item_id = " + item
+                + " ORDER BY chain_seq DESC LIMIT 1"));
+    }
+
+    @Test
+    void aPetitionHasTheQaDeadlinesOnTheBoardAndTheDeskThenTheUnitAreRemindedOnce() {
+        String code = sendAndConfirm("han@example.vn", "Phản ánh nhận trước Tết", Map.of());
+        long id = idOf(code);
+        // received at 16:55 on Friday 24 January 2025, the last working day before Tết Ất Tỵ (25 January – 2 February)
+        SqlProbe.run(this::jdbc, "UPDATE t_alpha.petitions SET received_at = '2025-01-24T16:55:00+07:00' WHERE id = " + id);
+        Browser desk = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String queue = text(desk.get("/quan-tri/phan-anh"));
+        assertTrue(queue.contains("Chuyển đơn vị trả lời: 16:55 03/02/2025 (quá hạn)"), "forward within 1 working day: Monday 3 February; " + queue);
+        Browser editor = portals.editor(portals.alpha());
+        Document board = Jsoup.parse(editor.get("/quan-tri/quy-trinh/theo-doi").body());
+        assertTrue(board.select(".petitions-due li").eachText().stream().anyMatch(l -> l.contains("Phản ánh nhận trước Tết")
+                && l.contains("16:55 03/02/2025") && l.contains("(quá hạn)")), board.select(".petitions-due").text());
+
+        String deskNotices = "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id WHERE a.username = '"
+                + DESK + "' AND n.message = 'Quá hạn chuyển đơn vị trả lời (16:55 03/02/2025): phản ánh, kiến nghị «Phản ánh nhận trước Tết»'";
+        petitionDesk.remind(portals.alpha(), java.time.Duration.ofHours(6)).block();
+        assertEquals(1, SqlProbe.number(this::jdbc, deskNotices), "the desk is reminded, with the deadline");
+        petitionDesk.remind(portals.alpha(), java.time.Duration.ofHours(6)).block();
+        assertEquals(1, SqlProbe.number(this::jdbc, deskNotices), "once");
+
+        // forwarded late (Tuesday 4 February 09:30): its own overdue step; the unit's 3 working days run from the actual forwarding
+        assertEquals(303, staffPost(desk, id, "chuyen", Map.of("unit", String.valueOf(planning))).statusCode());
+        SqlProbe.run(this::jdbc, "UPDATE t_alpha.petitions SET forwarded_at = '2025-02-04T09:30:00+07:00' WHERE id = " + id);
+        Document detail = Jsoup.parse(desk.get("/quan-tri/phan-anh/" + id).body());
+        assertEquals(List.of("Chuyển đơn vị trả lời 16:55 03/02/2025 09:30 04/02/2025 Quá hạn", "Đơn vị trả lời 09:30 07/02/2025 chưa Quá hạn"),
+                detail.select("table.deadlines tbody tr").eachText());
+        String unitNotices = "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id WHERE a.username = '"
+                + UNIT_STAFF + "' AND n.message LIKE '%";
+        assertEquals(1, SqlProbe.number(this::jdbc, unitNotices + "được chuyển tới đơn vị%Phản ánh nhận trước Tết%'"), "the unit is told at once");
+        petitionDesk.remind(portals.alpha(), java.time.Duration.ofHours(6)).block();
+        assertEquals(1, SqlProbe.number(this::jdbc, unitNotices + "Quá hạn đơn vị trả lời (09:30 07/02/2025): phản ánh, kiến nghị «Phản ánh nhận trước Tết»'"),
+                "then reminded to answer");
     }
 
     @Test
@@ -325,7 +380,12 @@ class PetitionsTest extends PlatformTestSupport {
         Browser desk = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
         staffPost(desk, id, "chuyen", Map.of("unit", String.valueOf(planning)));
         staffPost(desk, id, "tra-loi", Map.of("answer", "Đã xử lý."));
-        staffPost(desk, id, "ket-qua", Map.of("publish", "on"));
+        staffPost(desk, id, "ket-qua", Map.of("publish", "on", "sensitivity", "routine", "phone", "024 3943 1006"));
+        long item = SqlProbe.number(this::jdbc, "SELECT answer_item_id FROM t_alpha.petitions WHERE id = " + id);
+        Browser betaStaff = portals.editor(portals.beta());
+        assertEquals(404, betaStaff.get("/quan-tri/quy-trinh/" + item).statusCode(), "the answer in alpha's workflow is not beta's");
+        assertEquals(404, betaStaff.get("/quan-tri/tra-loi-duyet/" + item).statusCode());
+        throughTheWorkflow(id);
         assertEquals(200, portals.browser(TwoPortals.ALPHA_HOST).get("/phan-anh/" + id).statusCode());
 
         Browser betaReader = portals.browser(TwoPortals.BETA_HOST);
@@ -336,6 +396,7 @@ class PetitionsTest extends PlatformTestSupport {
         Browser betaEditor = portals.editor(portals.beta());
         assertFalse(text(betaEditor.get("/quan-tri/phan-anh")).contains("Phản ánh riêng của Alpha"));
         assertEquals(404, betaEditor.get("/quan-tri/phan-anh/" + id).statusCode());
+        assertFalse(text(betaEditor.get("/quan-tri/quy-trinh/theo-doi")).contains("Phản ánh riêng của Alpha"), "nor on beta's deadline board");
         assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_beta.petitions"));
         assertTrue(Arrays.asList("published").contains(SqlProbe.string(this::jdbc, "SELECT status FROM t_alpha.petitions WHERE id = " + id)));
     }

@@ -57,6 +57,8 @@ class QuestionsTest extends PlatformTestSupport {
     private static final String DESK_PASSWORD = "TiepNhanHoiDap2026!";
     private static final String UNIT_STAFF = "donvi";
     private static final String UNIT_PASSWORD = "CanBoDonVi2026!x";
+    private static final String APPROVER = "pheduyet";
+    private static final String APPROVER_PASSWORD = "PheDuyetHoiDap2026!";
 
     final MutableClock clock = MutableClock.startingNow();
 
@@ -91,6 +93,8 @@ class QuestionsTest extends PlatformTestSupport {
                 Set.of(Role.QA_DESK), DESK_PASSWORD).block();
         accounts.create(alpha, 1, new AccountDetails(UNIT_STAFF, "donvi@alpha.vn", "Cán bộ Kế hoạch", "Phòng Kế hoạch", "", ""),
                 Set.of(Role.CONTRIBUTOR), UNIT_PASSWORD).block();
+        accounts.create(alpha, 1, new AccountDetails(APPROVER, "pheduyet@alpha.vn", "Thành viên Ban biên tập", "Văn phòng Cục", "", ""),
+                Set.of(Role.APPROVER), APPROVER_PASSWORD).block();
         planning = units.save(alpha, Unit.named("Phòng Kế hoạch")).block();
         legal = units.save(alpha, Unit.named("Phòng Pháp chế")).block();
     }
@@ -288,8 +292,36 @@ class QuestionsTest extends PlatformTestSupport {
                 "answer", "<p>Hạn nộp là ngày <strong>15/01</strong> hằng năm.</p><script>alert(1)</script>")).statusCode());
         assertTrue(text(deskBrowser.get(page)).contains("Đã có trả lời, chờ đăng"));
         HttpResponse<String> answered = deskBrowser.get(page);
-        assertEquals(303, deskBrowser.postForm(page + "/dang", Map.of("csrfToken", csrfToken(answered),
-                "answer", Jsoup.parse(answered.body()).selectFirst("#answer").text())).statusCode());
+        assertEquals(303, deskBrowser.postForm(page + "/dang", Map.of("csrfToken", csrfToken(answered), "sensitivity", "sensitive",
+                "phone", "024 3943 1006", "answer", Jsoup.parse(answered.body()).selectFirst("#answer").text())).statusCode());
+
+        // the answer goes through the tenant's approval policy like any item (MOST's board model: a sensitive item needs level 1)
+        assertEquals("approving", SqlProbe.string(this::jdbc, "SELECT status FROM t_alpha.questions WHERE id = " + id));
+        long item = SqlProbe.number(this::jdbc, "SELECT answer_item_id FROM t_alpha.questions WHERE id = " + id);
+        assertEquals(404, citizen(TwoPortals.ALPHA_HOST).get("/hoi-dap/" + id).statusCode(), "not public before it is approved and published");
+        assertTrue(answerMails(alpha, "traloi@example.vn").isEmpty(), "nor e-mailed");
+        Browser editor = portals.editor(alpha);
+        assertTrue(text(editor.get("/quan-tri/quy-trinh")).contains("Thời hạn nộp báo cáo năm là khi nào?"), "in the editors' queue");
+        workflowStep(editor, item, "nhan", Map.of());
+        workflowStep(editor, item, "trinh", Map.of("comment", "Kính trình duyệt câu trả lời."));
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                + " WHERE a.username = '" + APPROVER + "' AND n.item_id = " + item + " AND n.message LIKE '%chờ bạn duyệt%'"), "the approver is told");
+        Browser approver = portals.loggedIn(TwoPortals.ALPHA_HOST, APPROVER, APPROVER_PASSWORD);
+        HttpResponse<String> toQuestion = approver.get("/quan-tri/tra-loi-duyet/" + item);
+        assertEquals(303, toQuestion.statusCode());
+        assertEquals(page, toQuestion.headers().firstValue("Location").orElseThrow(), "the workflow's content link leads to the question");
+        HttpResponse<String> reading = approver.get(page);
+        assertEquals("15/01", Jsoup.parse(reading.body()).selectFirst(".answer-in-approval strong").text(), "the approver reads the answer");
+        assertFalse(reading.body().contains("traloi@example.vn"), "but not the asker's personal data");
+        assertEquals(403, approver.postForm(page + "/dang", Map.of("csrfToken", csrfToken(reading), "answer", "x")).statusCode());
+        workflowStep(approver, item, "duyet", Map.of("comment", "Đồng ý."));
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.workflow_tasks t JOIN t_alpha.workflow_runs r ON r.id = t.run_id"
+                + " JOIN t_alpha.accounts a ON a.id = t.finished_by WHERE r.item_id = " + item + " AND t.status = 'approved' AND a.username = '" + APPROVER + "'"),
+                "the approval task is recorded");
+        assertEquals(404, citizen(TwoPortals.ALPHA_HOST).get("/hoi-dap/" + id).statusCode(), "approved is not yet published");
+        workflowStep(editor, item, "dang", Map.of());
+        assertEquals("send,approve,publish", SqlProbe.string(this::jdbc, "SELECT string_agg(action, ',' ORDER BY chain_seq) FROM t_alpha.content_events"
+                + " WHERE item_id = " + item + " AND action IN ('send', 'approve', 'publish')"), "in the audit chain like an article");
 
         Browser reader = citizen(TwoPortals.ALPHA_HOST);
         HttpResponse<String> published = reader.get("/hoi-dap/" + id);
@@ -306,11 +338,147 @@ class QuestionsTest extends PlatformTestSupport {
         assertTrue(text(reader.get("/hoi-dap?chu-de=thu-tuc-hanh-chinh")).contains("Thời hạn nộp báo cáo năm là khi nào?"), "and by topic");
         assertTrue(text(reader.get("/hoi-dap/tra-cuu?ma=" + code)).contains("Đã trả lời"));
 
-        List<MailMessage> toAsker = outbox.messages(alpha).block().stream().filter(m -> MailOutbox.KIND.equals(m.kind()))
-                .map(m -> mail.mail(alpha, m).block()).filter(m -> m.to().contains("traloi@example.vn") && m.subject().startsWith("Trả lời")).toList();
+        List<MailMessage> toAsker = answerMails(alpha, "traloi@example.vn");
         assertEquals(1, toAsker.size(), "the answer is e-mailed to the asker");
         assertTrue(toAsker.get(0).text().contains("Hạn nộp là ngày 15/01 hằng năm."), toAsker.get(0).text());
         assertTrue(toAsker.get(0).text().contains("/hoi-dap/" + id));
+    }
+
+    private List<MailMessage> answerMails(Tenant tenant, String to) {
+        return outbox.messages(tenant).block().stream().filter(m -> MailOutbox.KIND.equals(m.kind()))
+                .map(m -> mail.mail(tenant, m).block()).filter(m -> m.to().contains(to) && m.subject().startsWith("Trả lời")).toList();
+    }
+
+    /** Takes a step of the approval workflow on {@code item} from its page, as the staff member's browser does. */
+    private void workflowStep(Browser staff, long item, String step, Map<String, String> fields) {
+        HttpResponse<String> itemPage = staff.get("/quan-tri/quy-trinh/" + item);
+        Map<String, String> form = new HashMap<>(fields);
+        form.put("csrfToken", csrfToken(itemPage));
+        form.put("version", String.valueOf(SqlProbe.number(this::jdbc, "SELECT version FROM t_alpha.content_items WHERE id = " + item)));
+        HttpResponse<String> done = staff.postForm("/quan-tri/quy-trinh/" + item + "/buoc/" + step, form);
+        assertEquals(303, done.statusCode(), step + ": " + text(done));
+    }
+
+    /** Answers question {@code id} through planning and sends the answer for approval; the answer's workflow item. */
+    private long answeredAndSentForApproval(long id, String answer) {
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String page = "/quan-tri/hoi-dap/" + id;
+        assertEquals(303, deskBrowser.postForm(page + "/chuyen", Map.of("csrfToken", csrfToken(deskBrowser.get(page)),
+                "units", String.valueOf(planning))).statusCode());
+        assertEquals(303, deskBrowser.postForm(page + "/tra-loi", Map.of("csrfToken", csrfToken(deskBrowser.get(page)),
+                "unit", String.valueOf(planning), "answer", answer)).statusCode());
+        assertEquals(303, deskBrowser.postForm(page + "/dang", Map.of("csrfToken", csrfToken(deskBrowser.get(page)), "answer", answer,
+                "sensitivity", "sensitive", "phone", "024 3943 1006")).statusCode());
+        return SqlProbe.number(this::jdbc, "SELECT answer_item_id FROM t_alpha.questions WHERE id = " + id);
+    }
+
+    @Test
+    void anAnswerRejectedByAnApproverGoesBackToTheDeskAndTheUnitWithTheReason() {
+        Tenant alpha = portals.alpha();
+        long id = questionId(alpha, askAndConfirm("tuchoi@example.vn", "Câu trả lời sẽ bị từ chối"));
+        long item = answeredAndSentForApproval(id, "<p>Trả lời chưa đúng quy định.</p>");
+        Browser editor = portals.editor(alpha);
+        workflowStep(editor, item, "nhan", Map.of());
+        workflowStep(editor, item, "trinh", Map.of());
+        workflowStep(portals.loggedIn(TwoPortals.ALPHA_HOST, APPROVER, APPROVER_PASSWORD), item, "tu-choi",
+                Map.of("reason", "unverified", "text", "Viện dẫn văn bản đã hết hiệu lực."));
+        assertEquals("answered", SqlProbe.string(this::jdbc, "SELECT status FROM t_alpha.questions WHERE id = " + id), "back with the desk");
+        assertTrue(SqlProbe.string(this::jdbc, "SELECT note FROM t_alpha.question_events WHERE question_id = " + id + " AND action = 'approval-rejected'")
+                .contains("Viện dẫn văn bản đã hết hiệu lực."), "the reason is on the question's history");
+        for (String who : List.of(DESK, UNIT_STAFF)) {
+            assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                    + " WHERE a.username = '" + who + "' AND n.message LIKE '%bị từ chối khi duyệt%Viện dẫn văn bản đã hết hiệu lực.%Câu trả lời sẽ bị từ chối%'"),
+                    who + " is told why");
+        }
+        assertEquals(404, citizen(TwoPortals.ALPHA_HOST).get("/hoi-dap/" + id).statusCode());
+        assertTrue(answerMails(alpha, "tuchoi@example.vn").isEmpty(), "nothing went to the asker");
+        long again = answeredAgain(id);
+        assertTrue(again != item, "the desk sends a corrected answer: a new run through the policy");
+    }
+
+    private long answeredAgain(long id) {
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String page = "/quan-tri/hoi-dap/" + id;
+        assertEquals(303, deskBrowser.postForm(page + "/dang", Map.of("csrfToken", csrfToken(deskBrowser.get(page)),
+                "answer", "<p>Trả lời đã sửa theo văn bản hiện hành.</p>", "phone", "024 3943 1006")).statusCode());
+        assertEquals("approving", SqlProbe.string(this::jdbc, "SELECT status FROM t_alpha.questions WHERE id = " + id));
+        return SqlProbe.number(this::jdbc, "SELECT answer_item_id FROM t_alpha.questions WHERE id = " + id);
+    }
+
+    @Test
+    void aQuestionSentBackForMoreInformationIsTakenInAgainWithTheAskersReply() {
+        Tenant alpha = portals.alpha();
+        String code = askAndConfirm("bosung@example.vn", "Thủ tục gia hạn giấy phép");
+        long id = questionId(alpha, code);
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String page = "/quan-tri/hoi-dap/" + id;
+        assertEquals(303, deskBrowser.postForm(page + "/gui-lai", Map.of("csrfToken", csrfToken(deskBrowser.get(page)),
+                "note", "Xin cho biết số và ngày cấp giấy phép hiện có.")).statusCode());
+        MailMessage asked = outbox.messages(alpha).block().stream().filter(m -> MailOutbox.KIND.equals(m.kind())).map(m -> mail.mail(alpha, m).block())
+                .filter(m -> m.to().contains("bosung@example.vn") && m.subject().startsWith("Đề nghị bổ sung")).findFirst().orElseThrow();
+        assertTrue(asked.text().contains("/hoi-dap/tra-cuu?ma=" + code), "the e-mail leads to the status page: " + asked.text());
+        Browser asker = citizen(TwoPortals.ALPHA_HOST);
+        Document status = Jsoup.parse(asker.get("/hoi-dap/tra-cuu?ma=" + code).body());
+        assertNotNull(status.selectFirst("form[action=/hoi-dap/bo-sung]"), "the status page carries the reply form");
+        assertEquals(404, asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "nguoikhac@example.vn", "text", "Số 12/GP"),
+                headersFrom(newAddress())).statusCode(), "another address cannot reply");
+        assertEquals(400, asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "bosung@example.vn", "text", "  "),
+                headersFrom(newAddress())).statusCode());
+        HttpResponse<String> replied = asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "BOSUNG@example.vn",
+                "text", "Giấy phép số 12/GP-BKHCN cấp ngày 05/3/2024."), headersFrom(newAddress()));
+        assertEquals(200, replied.statusCode());
+        assertTrue(text(replied).contains("Đã nhận thông tin bổ sung"));
+        assertTrue(text(replied).contains("Đã tiếp nhận"), "taken in again");
+        assertTrue(SqlProbe.string(this::jdbc, "SELECT body FROM t_alpha.questions WHERE id = " + id)
+                .endsWith("Bổ sung: Giấy phép số 12/GP-BKHCN cấp ngày 05/3/2024."), "the reply is added to the question");
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_alpha.notifications n JOIN t_alpha.accounts a ON a.id = n.account_id"
+                + " WHERE a.username = '" + DESK + "' AND n.message LIKE 'Người hỏi đã bổ sung thông tin%Thủ tục gia hạn giấy phép%'"), "the desk is told");
+        assertEquals(404, asker.postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "bosung@example.vn", "text", "Lần hai"),
+                headersFrom(newAddress())).statusCode(), "only a question waiting for more information takes a reply");
+        assertEquals(404, citizen(TwoPortals.BETA_HOST).postForm("/hoi-dap/bo-sung", Map.of("code", code, "email", "bosung@example.vn",
+                "text", "Từ cổng khác"), headersFrom(newAddress())).statusCode(), "nor from another tenant");
+    }
+
+    @Test
+    void theDeskMergesADuplicateIntoTheQuestionOnTheSameMatter() {
+        Tenant alpha = portals.alpha();
+        long kept = questionId(alpha, askAndConfirm("goc@example.vn", "Hồ sơ đăng ký kết quả nhiệm vụ gồm những gì?"));
+        String duplicateCode = askAndConfirm("trung@example.vn", "Xin hỏi hồ sơ đăng ký kết quả nhiệm vụ gồm giấy tờ nào?");
+        long duplicate = questionId(alpha, duplicateCode);
+        Browser deskBrowser = portals.loggedIn(TwoPortals.ALPHA_HOST, DESK, DESK_PASSWORD);
+        String page = "/quan-tri/hoi-dap/" + duplicate;
+        assertEquals(409, deskBrowser.postForm(page + "/gop", Map.of("csrfToken", csrfToken(deskBrowser.get(page)), "into", String.valueOf(duplicate)))
+                .statusCode(), "not into itself");
+        Browser unitStaff = portals.loggedIn(TwoPortals.ALPHA_HOST, UNIT_STAFF, UNIT_PASSWORD);
+        assertEquals(403, unitStaff.postForm(page + "/gop", Map.of("csrfToken", csrfToken(unitStaff.get(page)), "into", String.valueOf(kept)))
+                .statusCode(), "only the desk merges");
+        assertEquals(303, deskBrowser.postForm(page + "/gop", Map.of("csrfToken", csrfToken(deskBrowser.get(page)), "into", String.valueOf(kept)))
+                .statusCode());
+        assertEquals("merged " + kept, SqlProbe.string(this::jdbc, "SELECT status || ' ' || merged_into FROM t_alpha.questions WHERE id = " + duplicate));
+        assertTrue(text(citizen(TwoPortals.ALPHA_HOST).get("/hoi-dap/tra-cuu?ma=" + duplicateCode)).contains("Đã gộp với câu hỏi trùng nội dung"),
+                "the asker reads that it was merged");
+        assertFalse(text(deskBrowser.get("/quan-tri/quy-trinh/theo-doi")).contains("Xin hỏi hồ sơ đăng ký kết quả nhiệm vụ gồm giấy tờ nào?"),
+                "a merged question has no deadline left");
+        Browser betaEditor = portals.editor(portals.beta());
+        assertEquals(404, betaEditor.postForm("/quan-tri/hoi-dap/" + kept + "/gop", Map.of("csrfToken", csrfToken(betaEditor.get("/quan-tri/hoi-dap")),
+                "into", String.valueOf(duplicate))).statusCode(), "alpha's questions cannot be merged from beta");
+    }
+
+    @Test
+    void anAnswerOfOneTenantCannotBeSeenOrApprovedFromAnother() {
+        Tenant alpha = portals.alpha();
+        long id = questionId(alpha, askAndConfirm("duyetcheo@example.vn", "Câu trả lời của Alpha chờ duyệt"));
+        long item = answeredAndSentForApproval(id, "<p>Trả lời của Alpha.</p>");
+        Browser betaEditor = portals.editor(portals.beta());
+        assertEquals(404, betaEditor.get("/quan-tri/quy-trinh/" + item).statusCode(), "alpha's answer item in beta's workflow");
+        assertEquals(404, betaEditor.get("/quan-tri/tra-loi-duyet/" + item).statusCode());
+        assertFalse(text(betaEditor.get("/quan-tri/quy-trinh")).contains("Câu trả lời của Alpha chờ duyệt"), "not in beta's queue");
+        assertFalse(text(betaEditor.get("/quan-tri/quy-trinh/theo-doi")).contains("Câu trả lời của Alpha chờ duyệt"), "nor on beta's board");
+        HttpResponse<String> betaPage = betaEditor.get("/quan-tri/quy-trinh");
+        HttpResponse<String> tried = betaEditor.postForm("/quan-tri/quy-trinh/" + item + "/buoc/nhan", Map.of("csrfToken", csrfToken(betaPage),
+                "version", "2"));
+        assertEquals(404, tried.statusCode(), "nor taken from beta");
+        assertEquals("submitted", SqlProbe.string(this::jdbc, "SELECT state FROM t_alpha.content_items WHERE id = " + item));
     }
 
     @Test
