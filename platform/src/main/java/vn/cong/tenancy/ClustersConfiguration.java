@@ -17,6 +17,7 @@ import java.util.Map;
  * @param oldCopyGrace         how long a moved tenant's old schema stays under its name (read-only) before it is renamed
  *                             away, so that nodes still on the old registry read it rather than find it gone
  * @param dropOldCopy          drop the old schema after a move instead of keeping it renamed
+ * @param writerWait           how long a move waits, once the schema is frozen, for transactions begun before to end
  */
 @ConfigurationProperties("cong.clusters")
 public record ClustersConfiguration(
@@ -25,7 +26,8 @@ public record ClustersConfiguration(
         @Nullable Map<String, String> declared,
         @Nullable Map<String, String> passwords,
         @Bindable(defaultValue = "5s") Duration oldCopyGrace,
-        @Bindable(defaultValue = "false") boolean dropOldCopy) {
+        @Bindable(defaultValue = "false") boolean dropOldCopy,
+        @Bindable(defaultValue = "20s") Duration writerWait) {
 
     public ClustersConfiguration {
         declared = declared == null ? Map.of() : Map.copyOf(declared);

@@ -47,6 +47,7 @@ public class TenantMoves {
     private static final Logger LOG = LoggerFactory.getLogger(TenantMoves.class);
 
     /** One move as the console and the CLI show it. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Move(long id, String tenantCode, String from, String to, String status, String phase, String requestedBy,
                        OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt, @Nullable Long readOnlyMs,
                        @Nullable Long rowsCopied, @Nullable String oldSchema, @Nullable String error) {
@@ -124,7 +125,7 @@ public class TenantMoves {
                 .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("Không có cụm cơ sở dữ liệu «" + target + "».")))
                 .flatMap(cluster -> platform.mono(c -> c.one("""
                                 INSERT INTO platform.tenant_moves (tenant_code, from_database, to_database, requested_by)
-                                VALUES ($1, $2, $3, $4) RETURNING """ + COLUMNS, Move::of,
+                                VALUES ($1, $2, $3, $4)""" + " RETURNING " + COLUMNS, Move::of,
                         current.code(), current.database(), target, who.name())))
                 .onErrorMap(e -> e.getMessage() != null && e.getMessage().contains("tenant_moves_one_running"),
                         e -> new IllegalArgumentException("Cổng " + current.code() + " đang được chuyển."))
@@ -197,6 +198,7 @@ public class TenantMoves {
 
     private static final class State {
         volatile long frozenAt;
+        volatile OffsetDateTime frozenVisibleAt;
         volatile boolean restored;
     }
 
@@ -213,6 +215,11 @@ public class TenantMoves {
                         s.setString(1, tenant.schema());
                         s.setString(2, "chuyển sang cụm " + move.to() + " (lần chuyển " + move.id() + ")");
                         s.executeUpdate();
+                        // committed (autocommit): a transaction begun from now on sees the mark and is read-only
+                        try (var now = c.createStatement(); ResultSet rs = now.executeQuery("SELECT clock_timestamp()")) {
+                            rs.next();
+                            state.frozenVisibleAt = rs.getObject(1, OffsetDateTime.class);
+                        }
                     }
                     state.frozenAt = System.nanoTime();
                 }))
@@ -220,34 +227,19 @@ public class TenantMoves {
     }
 
     /**
-     * Blocking: dumps the frozen schema once every write transaction still running in it has finished (a SHARE
-     * lock on each of its tables, taken before the dump's snapshot), restores it on the target, and compares
+     * Blocking: dumps the frozen schema once every transaction that could still write to it has finished
+     * ({@link #waitForEarlierWriters}), restores it on the target, and compares
      * every table's row count and digest on both sides. Emits the number of rows copied.
      */
     private long copy(Tenant tenant, Move move, Path dump, State state) throws SQLException, IOException {
         DatabaseConfiguration source = clusters.jdbc(move.from());
         DatabaseConfiguration target = clusters.jdbc(move.to());
         Files.createDirectories(dump.getParent());
-        List<String> tables = new ArrayList<>();
-        try (Connection c = source.openJdbc(source.name());
-             var q = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY 1")) {
-            q.setString(1, tenant.schema());
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(SchemaNames.qualified(tenant.schema(), rs.getString(1)));
-                }
-            }
-        }
+        waitForEarlierWriters(source, tenant, state);
         SchemaMeasures before;
         try (Connection c = source.openJdbc(source.name())) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            if (!tables.isEmpty()) {
-                try (Statement s = c.createStatement()) {
-                    // LOCK takes no snapshot: the snapshot below sees every write that was in flight at the freeze
-                    s.execute("LOCK TABLE " + String.join(", ", tables) + " IN SHARE MODE");
-                }
-            }
             String snapshot = SchemaDump.exportSnapshot(c);
             before = SchemaMeasures.of(c, tenant.schema());
             pg.dumpSchema(source, tenant.schema(), snapshot, dump);
@@ -269,6 +261,39 @@ public class TenantMoves {
             throw new IllegalStateException("Bản chép trên cụm «" + move.to() + "» khác bản gốc: " + String.join("; ", differences));
         }
         return before.rowCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Blocking: waits until every transaction that began before the freeze was visible, and could therefore still
+     * write, has ended: tenant transactions (each holds a lock on {@code cluster_local.frozen_schemas}, read when its
+     * search_path was set) and any other session holding a write lock on a table of the schema. Transactions begun
+     * after it are read-only. Bounded by {@code cong.clusters.writer-wait}: the move fails (and thaws) past it.
+     */
+    private void waitForEarlierWriters(DatabaseConfiguration source, Tenant tenant, State state) throws SQLException {
+        long deadline = System.nanoTime() + clusters.configuration().writerWait().toNanos();
+        try (Connection c = source.openJdbc(source.name()); var q = c.prepareStatement("""
+                SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                LEFT JOIN pg_class r ON r.oid = l.relation
+                WHERE l.pid <> pg_backend_pid() AND a.xact_start < ?
+                  AND (l.relation = 'cluster_local.frozen_schemas'::regclass
+                       OR (r.relnamespace = to_regnamespace(?) AND l.mode IN ('RowExclusiveLock', 'ShareRowExclusiveLock',
+                           'ExclusiveLock', 'AccessExclusiveLock', 'ShareUpdateExclusiveLock')))""")) {
+            q.setObject(1, state.frozenVisibleAt);
+            q.setString(2, tenant.schema());
+            while (true) {
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Sau " + clusters.configuration().writerWait().toSeconds()
+                            + " giây vẫn còn giao dịch ghi bắt đầu trước khi khoá; thử chuyển lại sau");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
+            }
+        }
     }
 
     /** The registry points at the new copy and writes are allowed again; every node reloads. */
@@ -345,7 +370,7 @@ public class TenantMoves {
         return platform.mono(c -> c.one("""
                         UPDATE platform.tenant_moves SET status = $2, phase = CASE WHEN $2 = 'done' THEN 'done' ELSE phase END,
                             finished_at = now(), rows_copied = $3, read_only_ms = $4, old_schema = $5, error = $6
-                        WHERE id = $1 RETURNING """ + COLUMNS, Move::of, move.id(), status, Sql.orNull(rows, Long.class),
+                        WHERE id = $1""" + " RETURNING " + COLUMNS, Move::of, move.id(), status, Sql.orNull(rows, Long.class),
                 Sql.orNull(readOnlyMs, Long.class), Sql.orNull(oldSchema, String.class), Sql.orNull(error, String.class)));
     }
 }
