@@ -67,6 +67,9 @@ class TenantClustersTest extends PlatformTestSupport {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     private static final OperatorActor OPERATOR = new OperatorActor("kiem-thu", "127.0.0.1", OperatorActor.Channel.API);
+    private static final String OPERATOR_PASSWORD = "VanHanhKiemThu2026!";
+    private static final Map<String, String> BASIC = Map.of("Authorization", "Basic "
+            + java.util.Base64.getEncoder().encodeToString(("vanhanh:" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
     @Inject
     EmbeddedServer server;
@@ -94,7 +97,8 @@ class TenantClustersTest extends PlatformTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         return data.properties("cong.clusters.declared.second", "postgres@127.0.0.1:5433/" + databaseName,
-                "cong.clusters.old-copy-grace", "0s");
+                "cong.clusters.old-copy-grace", "0s",
+                "cong.operator.username", "vanhanh", "cong.operator.password-hash", new vn.cong.accounts.PasswordHasher().hash(OPERATOR_PASSWORD));
     }
 
     private static boolean secondClusterAnswers() {
@@ -331,17 +335,29 @@ class TenantClustersTest extends PlatformTestSupport {
 
     @Test
     @Order(4)
-    void aTenantMovesBackAndAMoveToWhereItIsOrToAnUnknownClusterIsRefused() throws SQLException {
+    void aTenantMovesBackThroughTheOperatorApiAndAMoveToWhereItIsOrToAnUnknownClusterIsRefused() throws SQLException {
         assertThrows(IllegalArgumentException.class, () -> moves.start(tenant("alpha"), "second", OPERATOR).block());
         assertThrows(IllegalArgumentException.class, () -> moves.start(tenant("alpha"), "khong_co", OPERATOR).block());
 
         List<String> titles = tenantDb.flux(tenant("alpha"), c -> c.query("SELECT title FROM content_items ORDER BY id", r -> r.get(0, String.class)))
                 .collectList().block();
-        TenantMoves.Move back = moves.run(moves.start(tenant("alpha"), "default", OPERATOR).block(), OPERATOR).block();
-        assertEquals("done", back.status(), back.error());
-        assertNotNull(back.readOnlyMs());
-        System.out.println("Move of alpha back to the platform's database: writes refused for " + back.readOnlyMs() + " ms, "
-                + back.rowsCopied() + " rows");
+        Browser api = new Browser(server.getPort(), "admin.most.localhost");
+        HttpResponse<String> listed = api.get("/api/v1/clusters", BASIC);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains("\"name\":\"second\"") && listed.body().contains("127.0.0.1:5433/" + databaseName), listed.body());
+        HttpResponse<String> unknown = api.postJson("/api/v1/tenants/alpha/move", "{\"cluster\":\"khong_co\"}", BASIC);
+        assertEquals(409, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("Không có cụm cơ sở dữ liệu «khong_co»"), unknown.body());
+        assertEquals(404, new Browser(server.getPort(), "alpha.most.localhost").postJson("/api/v1/tenants/alpha/move", "{\"cluster\":\"default\"}", BASIC)
+                .statusCode(), "the operator API exists only on the operator host");
+
+        HttpResponse<String> accepted = api.postJson("/api/v1/tenants/alpha/move", "{\"cluster\":\"default\"}", BASIC);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        await(() -> !api.get(location, BASIC).body().contains("\"status\":\"running\""), "the move back to finish");
+        HttpResponse<String> back = api.get(location, BASIC);
+        assertTrue(back.body().contains("\"status\":\"done\""), back.body());
+        System.out.println("Move of alpha back to the platform's database (operator API): " + back.body());
         assertEquals("default", tenant("alpha").database());
         assertEquals(titles, tenantDb.flux(tenant("alpha"), c -> c.query("SELECT title FROM content_items ORDER BY id", r -> r.get(0, String.class)))
                 .collectList().block());
