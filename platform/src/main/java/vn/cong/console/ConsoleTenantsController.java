@@ -58,10 +58,12 @@ class ConsoleTenantsController {
     private final SecondFactor secondFactor;
     private final TenantLimitsOverview limits;
     private final RegulationProfiles profiles;
+    private final vn.cong.ops.backup.ClusterOverview clusters;
 
     ConsoleTenantsController(TenantOverview overview, TenantLifecycle lifecycle, Onboarding onboarding, OperatorAudit audit,
                              ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor, TenantLimitsOverview limits,
-                             RegulationProfiles profiles) {
+                             RegulationProfiles profiles, vn.cong.ops.backup.ClusterOverview clusters) {
+        this.clusters = clusters;
         this.limits = limits;
         this.profiles = profiles;
         this.registry = registry;
@@ -86,34 +88,42 @@ class ConsoleTenantsController {
 
     @Get(value = "/cong/moi", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> onboardForm(HttpRequest<?> request) {
-        return pages.page(request, "onboard", Map.of("manifest", "", "errors", List.of()));
+        return onboardPage(request, HttpStatus.OK, "", List.of(), null);
+    }
+
+    /** The onboarding form, with the clusters a new tenant may go to (the configured default chosen unless another was typed). */
+    private Mono<MutableHttpResponse<String>> onboardPage(HttpRequest<?> request, HttpStatus status, String manifest,
+                                                          List<vn.cong.tenancy.manifest.FieldError> errors, @Nullable String cluster) {
+        return clusters.forNewTenants().flatMap(choices -> pages.page(request, status, "onboard", Map.of("manifest", manifest,
+                "errors", errors, "clusters", choices, "cluster", cluster == null ? "" : cluster)));
     }
 
     /** The manifest pasted into the form, or uploaded as a file (which wins when both are given). */
     @Post(value = "/cong/moi", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> onboard(HttpRequest<?> request, @Part("manifest") @Nullable String manifest,
-                                              @Part("file") @Nullable CompletedFileUpload file, @Part("csrfToken") @Nullable String csrfToken) {
+                                              @Part("file") @Nullable CompletedFileUpload file, @Part("csrfToken") @Nullable String csrfToken,
+                                              @Part("cluster") @Nullable String cluster) {
         String text;
         try {
             text = file != null && file.getSize() > 0 ? new String(file.getBytes(), StandardCharsets.UTF_8) : manifest == null ? "" : manifest;
         } catch (IOException e) {
-            return pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "onboard", Map.of("manifest", manifest == null ? "" : manifest,
-                    "errors", List.of(new vn.cong.tenancy.manifest.FieldError("file", "Không đọc được tệp tải lên: " + e.getMessage()))));
+            return onboardPage(request, HttpStatus.UNPROCESSABLE_ENTITY, manifest == null ? "" : manifest,
+                    List.of(new vn.cong.tenancy.manifest.FieldError("file", "Không đọc được tệp tải lên: " + e.getMessage())), cluster);
         }
         if (text.isBlank() || text.length() > MAX_MANIFEST) {
-            return pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "onboard", Map.of("manifest", text,
-                    "errors", List.of(new vn.cong.tenancy.manifest.FieldError("", text.isBlank()
+            return onboardPage(request, HttpStatus.UNPROCESSABLE_ENTITY, text,
+                    List.of(new vn.cong.tenancy.manifest.FieldError("", text.isBlank()
                             ? "Hãy dán nội dung tệp khai báo (YAML) hoặc chọn tệp để tải lên."
-                            : "Tệp khai báo dài quá " + MAX_MANIFEST / 1024 + " KiB."))));
+                            : "Tệp khai báo dài quá " + MAX_MANIFEST / 1024 + " KiB.")), cluster);
         }
         OperatorActor who = OperatorAuthentication.actorOf(request);
         String pasted = text;
-        return onboarding.onboard(ManifestReader.parse(text))
+        return onboarding.onboard(ManifestReader.parse(text), cluster)
                 .flatMap(report -> audit.record(who, "ops.tenant.onboard", report.code(),
                         report.isValid() ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED, OnboardingAudit.details(report)).thenReturn(report))
                 .flatMap(report -> report.isValid()
                         ? pages.page(request, report.created() ? HttpStatus.CREATED : HttpStatus.OK, "onboarded", Map.of("report", report))
-                        : pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "onboard", Map.of("manifest", pasted, "errors", report.errors())));
+                        : onboardPage(request, HttpStatus.UNPROCESSABLE_ENTITY, pasted, report.errors(), cluster));
     }
 
     @Get(value = "/cong/{code}", produces = MediaType.TEXT_HTML)

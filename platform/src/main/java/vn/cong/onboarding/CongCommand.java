@@ -32,8 +32,9 @@ public final class CongCommand {
 
     private static final String USAGE = """
             Usage:
-              java -jar cong-platform.jar onboard <manifest.yaml | folder> [...]
+              java -jar cong-platform.jar onboard [--cluster <name>] <manifest.yaml | folder> [...]
                   Creates or updates tenants from manifests (idempotent) and prints what it did as JSON.
+                  A new tenant's schema goes to the database cluster named (default: cong.clusters.default-for-new-tenants).
               java -jar cong-platform.jar hash-password
                   Reads a password (prompt, or one line on standard input) and prints its Argon2id hash,
                   e.g. for cong.operator.password-hash.
@@ -65,6 +66,14 @@ public final class CongCommand {
         if (args.length > 0 && "hash-password".equals(args[0])) {
             return hashPassword(in, out, err);
         }
+        String cluster = null;
+        if (args.length > 2 && "onboard".equals(args[0]) && "--cluster".equals(args[1])) {
+            cluster = args[2];
+            String[] rest = new String[args.length - 2];
+            rest[0] = args[0];
+            System.arraycopy(args, 3, rest, 1, args.length - 3);
+            args = rest;
+        }
         if (args.length < 2 || !"onboard".equals(args[0])) {
             out.print(USAGE);
             return args.length > 0 && "onboard".equals(args[0]) ? USAGE_ERROR : OK;
@@ -79,16 +88,16 @@ public final class CongCommand {
                 .properties(Map.of("cong.startup.apply-manifests", false))
                 .deduceEnvironment(false)
                 .start()) {
-            return onboard(context, List.of(args).subList(1, args.length), out, err);
+            return onboard(context, List.of(args).subList(1, args.length), cluster, out, err);
         }
     }
 
-    private static int onboard(ApplicationContext context, List<String> paths, PrintStream out, PrintStream err) {
+    private static int onboard(ApplicationContext context, List<String> paths, String cluster, PrintStream out, PrintStream err) {
         ManifestDirectory manifests = context.getBean(ManifestDirectory.class);
         JsonMapper json = context.getBean(JsonMapper.class);
         boolean refused = false;
         for (String path : paths) {
-            List<OnboardingReport> reports = manifests.apply(Path.of(path)).collectList().block();
+            List<OnboardingReport> reports = manifests.apply(Path.of(path), cluster).collectList().block();
             for (OnboardingReport report : reports) {
                 out.println(toJson(json, report));
                 if (!report.isValid()) {

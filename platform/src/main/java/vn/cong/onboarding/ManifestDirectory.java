@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.tenancy.manifest.ManifestReader;
+import vn.cong.tenancy.manifest.ManifestResult;
 import vn.cong.tenancy.manifest.TenantManifest;
 
 import java.io.IOException;
@@ -33,6 +34,11 @@ public class ManifestDirectory {
     }
 
     public Flux<OnboardingReport> apply(Path path) {
+        return apply(path, null);
+    }
+
+    /** The same, new tenants going to the database cluster {@code cluster} (null: the configured default). */
+    public Flux<OnboardingReport> apply(Path path, @io.micronaut.core.annotation.Nullable String cluster) {
         List<Path> files = manifestFiles(path);
         List<TenantManifest> manifests = new ArrayList<>();
         List<OnboardingReport> invalid = new ArrayList<>();
@@ -48,7 +54,7 @@ public class ManifestDirectory {
         // parents first: the ministry, then its members
         manifests.sort((a, b) -> Boolean.compare(a.parent() != null, b.parent() != null));
         return Flux.fromIterable(invalid)
-                .concatWith(Flux.fromIterable(manifests).concatMap(m -> onboarding.onboard(m)
+                .concatWith(Flux.fromIterable(manifests).concatMap(m -> onboarding.onboard(ManifestResult.ok(m), cluster)
                         .doOnNext(r -> LOG.info("Manifest {}: created={} updated={} sections={} articles={} admin={} in {} ms{}",
                                 r.code(), r.created(), r.updated(), r.sectionsChanged(), r.articlesAdded(), r.adminCreated(),
                                 r.millis(), r.isValid() ? "" : " errors=" + r.errors()))));

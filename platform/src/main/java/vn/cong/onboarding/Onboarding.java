@@ -17,6 +17,9 @@ import vn.cong.accounts.InitialAdmin;
 import vn.cong.content.ContentProvisioning;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.LostSchemas;
+import io.micronaut.core.annotation.Nullable;
+import vn.cong.tenancy.ClusterLinks;
+import vn.cong.tenancy.DatabaseClusters;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.PlatformDatabase;
@@ -62,11 +65,15 @@ public class Onboarding {
     private final Units units;
     private final Topics topics;
     private final Scheduler blocking;
+    private final DatabaseClusters clusters;
+    private final ClusterLinks clusterLinks;
 
     public Onboarding(PlatformDatabase platform, SchemaMigrations migrations, TenantRegistry registry, PublicChanges publicChanges,
                       AccountProvisioning accounts, ContentProvisioning content, PlatformConfiguration config,
                       PublicLinks links, WorkflowPolicies workflows, RegulationProfiles profiles, LostSchemas lostSchemas, Units units, Topics topics,
-                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking, DatabaseClusters clusters, ClusterLinks clusterLinks) {
+        this.clusters = clusters;
+        this.clusterLinks = clusterLinks;
         this.units = units;
         this.topics = topics;
         this.platform = platform;
@@ -92,14 +99,27 @@ public class Onboarding {
      * report lists every problem at once (a bad e-mail and a taken host label, say); nothing is applied.
      */
     public Mono<OnboardingReport> onboard(ManifestResult<TenantManifest> parsed) {
+        return onboard(parsed, null);
+    }
+
+    /**
+     * Onboards a parsed manifest; a new tenant's schema goes to the database cluster {@code cluster} (null: the
+     * configured default, {@code cong.clusters.default-for-new-tenants}). An existing tenant stays where it is:
+     * moving is {@code TenantMoves}' work.
+     */
+    public Mono<OnboardingReport> onboard(ManifestResult<TenantManifest> parsed, @Nullable String cluster) {
         long started = System.nanoTime();
         TenantManifest manifest = parsed.value();
+        String where = cluster == null || cluster.isBlank() ? clusters.configuration().defaultForNewTenants() : cluster.strip();
         Mono<List<FieldError>> conflicts = manifest == null ? Mono.just(List.of()) : conflicts(manifest);
-        return conflicts.flatMap(found -> {
+        Mono<List<FieldError>> unknownCluster = clusters.find(where).map(c -> List.<FieldError>of())
+                .defaultIfEmpty(List.of(new FieldError("cluster", "Không có cụm cơ sở dữ liệu «" + where + "».")));
+        return conflicts.zipWith(unknownCluster).flatMap(found -> {
             List<FieldError> errors = new ArrayList<>(parsed.errors());
-            errors.addAll(found);
+            errors.addAll(found.getT1());
+            errors.addAll(found.getT2());
             return errors.isEmpty()
-                    ? apply(manifest, started).onErrorResume(R2dbcDataIntegrityViolationException.class, e -> raced(manifest, e))
+                    ? apply(manifest, where, started).onErrorResume(R2dbcDataIntegrityViolationException.class, e -> raced(manifest, e))
                     : Mono.just(OnboardingReport.invalid(manifest == null ? null : manifest.code(), errors));
         });
     }
@@ -225,9 +245,9 @@ public class Onboarding {
                 "một cổng khác vừa nhận cùng tên miền hoặc mã; hãy kiểm tra lại và gửi lại khai báo"))));
     }
 
-    private Mono<OnboardingReport> apply(TenantManifest m, long started) {
+    private Mono<OnboardingReport> apply(TenantManifest m, String cluster, long started) {
         String schema = Tenant.schemaFor(m.code());
-        return platform.mono(c -> upsertTenant(c, m, schema)
+        return platform.mono(c -> upsertTenant(c, m, schema, cluster)
                         // the row just written, read whole in this transaction: its per-tenant rows are bound to it
                         .flatMap(changes -> registry.read(c, m.code()).map(c::forTenant).flatMap(rows -> syncAliases(rows, m)).map(aliasChange -> {
                             if (aliasChange && !changes.created()) {
@@ -312,11 +332,11 @@ public class Onboarding {
                         .thenReturn(report));
     }
 
-    private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema) {
-        return storedDomain(c, m).flatMap(stored -> upsertTenant(c, m, schema, stored.isEmpty() ? null : stored));
+    private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema, String cluster) {
+        return storedDomain(c, m).flatMap(stored -> upsertTenant(c, m, schema, stored.isEmpty() ? null : stored, cluster));
     }
 
-    private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema, String domain) {
+    private Mono<TenantChanges> upsertTenant(PlatformTx c, TenantManifest m, String schema, String domain, String cluster) {
         var body = m.governingBody();
         String bodyVi = body == null ? null : body.vi();
         String bodyEn = body == null ? null : body.en();
@@ -353,11 +373,11 @@ public class Onboarding {
                 })
                 .switchIfEmpty(Mono.defer(() -> c.update("""
                                 INSERT INTO platform.tenants (code, name_vi, name_en, abbreviation, parent_code, schema_name, theme, domain,
-                                    governing_body_vi, governing_body_en, governing_body_url)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""",
+                                    governing_body_vi, governing_body_en, governing_body_url, database_name)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""",
                         m.code(), m.name().vi(), m.name().en(), m.abbreviation(), Sql.orNull(m.parent(), String.class), schema, m.theme(),
                         Sql.orNull(domain, String.class), Sql.orNull(bodyVi, String.class), Sql.orNull(bodyEn, String.class),
-                        Sql.orNull(bodyUrl, String.class))
+                        Sql.orNull(bodyUrl, String.class), cluster)
                         .thenReturn(new TenantChanges(true, new ArrayList<>()))));
     }
 
@@ -405,13 +425,20 @@ public class Onboarding {
      * waits for a restore.
      */
     private Mono<String> migrate(String code, String schema, boolean created) {
-        Mono<Boolean> migratedBefore = created ? Mono.just(false) : platform.mono(c -> c.one("SELECT schema_migrated_at IS NOT NULL FROM platform.tenants WHERE code = $1", r -> r.get(0, Boolean.class), code))
-                .defaultIfEmpty(false);
-        return migratedBefore.flatMap(before -> Mono.fromCallable(() -> {
-                    if (before && !migrations.schemaExists(schema)) {
+        record Stored(boolean migratedBefore, String database) {
+        }
+        Mono<Stored> stored = platform.mono(c -> c.one("SELECT schema_migrated_at IS NOT NULL, database_name FROM platform.tenants WHERE code = $1",
+                r -> new Stored(!created && Boolean.TRUE.equals(r.get(0, Boolean.class)), r.get(1, String.class)), code));
+        return stored.flatMap(found -> Mono.fromCallable(() -> {
+                    // the tenant's own cluster: made ready (platform tables linked) before its first schema there
+                    if (!Tenant.DEFAULT_DATABASE.equals(found.database())) {
+                        clusterLinks.prepareIfStale(found.database(), migrations.platformVersion());
+                    }
+                    var where = clusters.jdbc(found.database());
+                    if (found.migratedBefore() && !migrations.schemaExists(where, schema)) {
                         return "missing";
                     }
-                    migrations.migrateTenant(schema);
+                    migrations.migrateTenant(where, schema);
                     return "ok";
                 }).subscribeOn(blocking))
                 .onErrorResume(e -> {

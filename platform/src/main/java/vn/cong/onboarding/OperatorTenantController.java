@@ -73,7 +73,10 @@ class OperatorTenantController {
             return Mono.just(HttpResponse.badRequest(ApiErrors.of("Nội dung phải là một đối tượng JSON (khai báo cổng).")));
         }
         OperatorActor who = OperatorAuthentication.actorOf(request);
-        return onboarding.onboard(ManifestReader.fromMap(manifest)).flatMap(report -> audit.record(who, "ops.tenant.onboard",
+        // "cluster": where a new tenant's schema goes (not a manifest key: the operator's choice, not the tenant's)
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(manifest);
+        Object cluster = fields.remove("cluster");
+        return onboarding.onboard(ManifestReader.fromMap(fields), cluster == null ? null : cluster.toString()).flatMap(report -> audit.record(who, "ops.tenant.onboard",
                         report.code(), report.isValid() ? OperatorAudit.Outcome.OK : OperatorAudit.Outcome.REFUSED, OnboardingAudit.details(report))
                 .thenReturn(report))
                 .map(report -> {

@@ -26,13 +26,15 @@ import vn.cong.web.ProxiedRequests;
 @ServerFilter({OperatorApiFilter.TENANTS, OperatorApiFilter.TENANTS + "/**",
         OperatorApiFilter.INTEGRITY, OperatorApiFilter.INTEGRITY + "/**",
         OperatorApiFilter.MAINTENANCE, OperatorApiFilter.MAINTENANCE + "/**",
-        OperatorApiFilter.HOLIDAYS, OperatorApiFilter.HOLIDAYS + "/**"})
+        OperatorApiFilter.HOLIDAYS, OperatorApiFilter.HOLIDAYS + "/**",
+        OperatorApiFilter.CLUSTERS, OperatorApiFilter.CLUSTERS + "/**"})
 final class OperatorApiFilter implements Ordered {
 
     static final String TENANTS = "/api/v1/tenants";
     static final String INTEGRITY = "/api/v1/integrity";
     static final String MAINTENANCE = "/api/v1/maintenance";
     static final String HOLIDAYS = "/api/v1/holidays";
+    static final String CLUSTERS = "/api/v1/clusters";
 
     private final OperatorAuthentication authentication;
     private final OperatorAudit audit;

@@ -23,6 +23,9 @@ public class DatabaseUnavailableException extends TenantUnavailableException {
             if (e instanceof TenantUnavailableException) {
                 return false; // already named
             }
+            if (e instanceof R2dbcException r && "25006".equals(r.getSqlState())) {
+                return false; // a write in a read-only transaction: a frozen schema (TenantMovingException), not an outage
+            }
             if (e instanceof R2dbcNonTransientResourceException || e instanceof R2dbcTransientResourceException
                     || e instanceof IOException || e instanceof TimeoutException) {
                 return true;

@@ -39,22 +39,35 @@ public class PlatformDatabase {
 
     /** For {@link TenantDatabase}: the same transaction, on a connection it prepares for the tenant first. */
     <T> Flux<T> inTransaction(Function<Connection, Publisher<T>> work) {
-        return Flux.usingWhen(connection(),
+        return inTransaction(connection(), work);
+    }
+
+    /** The same, on a connection from {@code source} (another cluster's pool, for {@link TenantDatabase}). */
+    <T> Flux<T> inTransaction(Mono<Connection> source, Function<Connection, Publisher<T>> work) {
+        return Flux.usingWhen(source,
                 c -> Mono.from(c.beginTransaction()).thenMany(work.apply(c)),
                 PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback)
                 .onErrorMap(DatabaseUnavailableException::isOutage, DatabaseUnavailableException::new);
     }
 
     <T> Mono<T> firstOf(Function<Connection, Publisher<T>> work) {
-        return Mono.usingWhen(connection(),
+        return firstOf(connection(), work);
+    }
+
+    <T> Mono<T> firstOf(Mono<Connection> source, Function<Connection, Publisher<T>> work) {
+        return Mono.usingWhen(source,
                 c -> Mono.from(c.beginTransaction()).then(Sql.first(work.apply(c))),
                 PlatformDatabase::commit, PlatformDatabase::rollback, PlatformDatabase::rollback)
                 .onErrorMap(DatabaseUnavailableException::isOutage, DatabaseUnavailableException::new);
     }
 
     private Mono<Connection> connection() {
-        // whatever keeps the pool from handing out a connection (refused, timed out, shutting down) is an outage
-        return Mono.<Connection>from(connections.create()).onErrorMap(e -> !(e instanceof TenantUnavailableException), DatabaseUnavailableException::new);
+        return outage(Mono.from(connections.create()));
+    }
+
+    /** Whatever keeps a pool from handing out a connection (refused, timed out, shutting down) is an outage. */
+    static Mono<Connection> outage(Mono<Connection> source) {
+        return source.onErrorMap(e -> !(e instanceof TenantUnavailableException), DatabaseUnavailableException::new);
     }
 
     private static Mono<Void> commit(Connection c) {

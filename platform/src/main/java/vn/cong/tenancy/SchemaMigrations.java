@@ -63,10 +63,15 @@ public class SchemaMigrations {
      * schema that never existed) and restores: start-up never calls this for a schema that is gone.
      */
     public MigrateResult migrateTenant(String schema) {
+        return migrateTenant(db, schema);
+    }
+
+    /** The same, in the database {@code where} ({@link DatabaseClusters#jdbc}: the tenant's cluster). */
+    public MigrateResult migrateTenant(DatabaseConfiguration where, String schema) {
         if (flywayRuns != null) {
             flywayRuns.increment();
         }
-        MigrateResult result = flyway(schema, "classpath:db/tenant").migrate();
+        MigrateResult result = flyway(where, schema, "classpath:db/tenant").migrate();
         LOG.info("Tenant schema {} at version {} ({} migrations applied)", schema, result.targetSchemaVersion, result.migrationsExecuted);
         return result;
     }
@@ -86,7 +91,11 @@ public class SchemaMigrations {
 
     /** Whether the schema is in the database now. */
     public boolean schemaExists(String schema) {
-        try (var c = db.openJdbc(db.name());
+        return schemaExists(db, schema);
+    }
+
+    public boolean schemaExists(DatabaseConfiguration where, String schema) {
+        try (var c = where.openJdbc(where.name());
              var check = c.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL")) {
             check.setString(1, schema);
             var rs = check.executeQuery();
@@ -96,14 +105,24 @@ public class SchemaMigrations {
         }
     }
 
+    /** The version the platform schema is at now ("none" before its first migration). */
+    public String platformVersion() {
+        var current = flyway("platform", "classpath:db/platform").info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
     public String latestTenantVersion(String schema) {
         var current = flyway(schema, "classpath:db/tenant").info().current();
         return current == null ? "none" : current.getVersion().getVersion();
     }
 
     private Flyway flyway(String schema, String location) {
+        return flyway(db, schema, location);
+    }
+
+    private Flyway flyway(DatabaseConfiguration where, String schema, String location) {
         return Flyway.configure()
-                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .dataSource(where.jdbcUrl(), where.user(), where.password())
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(true)

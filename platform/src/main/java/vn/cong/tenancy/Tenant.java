@@ -27,7 +27,12 @@ public record Tenant(
         String settings,
         @Nullable String domain,
         @Nullable GoverningBody governingBody,
-        TenantLimits limits) {
+        TenantLimits limits,
+        String database,
+        @Nullable String movingTo) {
+
+    /** The platform's own database, where every tenant lived before clusters (platform.database_clusters). */
+    public static final String DEFAULT_DATABASE = "default";
 
     public static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,30}$");
     private static final Pattern SCHEMA = Pattern.compile("^t_[a-z][a-z0-9_]{1,30}$");
@@ -39,6 +44,21 @@ public record Tenant(
         }
         aliases = List.copyOf(aliases);
         limits = limits == null ? TenantLimits.NONE : limits;
+        database = database == null ? DEFAULT_DATABASE : database;
+    }
+
+    /** A tenant on the platform's own database. */
+    public Tenant(String code, String nameVi, String nameEn, String abbreviation, @Nullable String parentCode, String schema,
+                  String theme, TenantStatus status, @Nullable String statusNotice, MigrationStatus migrationStatus,
+                  long contentVersion, List<String> aliases, String settings, @Nullable String domain,
+                  @Nullable GoverningBody governingBody, TenantLimits limits) {
+        this(code, nameVi, nameEn, abbreviation, parentCode, schema, theme, status, statusNotice, migrationStatus,
+                contentVersion, aliases, settings, domain, governingBody, limits, DEFAULT_DATABASE, null);
+    }
+
+    /** Being moved to another database: writes answer 503 with Retry-After until the move ends. */
+    public boolean moving() {
+        return movingTo != null;
     }
 
     /** A tenant as the registry held it before limits were set by the operator. */

@@ -24,36 +24,57 @@ public class TenantDatabase {
 
     private final PlatformDatabase database;
     private final LostSchemas lostSchemas;
+    private final DatabaseClusters clusters;
+    private final TenantRegistry registry;
 
-    public TenantDatabase(PlatformDatabase database, LostSchemas lostSchemas) {
+    public TenantDatabase(PlatformDatabase database, LostSchemas lostSchemas, DatabaseClusters clusters, TenantRegistry registry) {
         this.database = database;
         this.lostSchemas = lostSchemas;
+        this.clusters = clusters;
+        this.registry = registry;
+    }
+
+    /**
+     * The database the tenant lives in, as this node's registry has it now (a {@link Tenant} held since before a
+     * move still reaches the new copy once the registry has switched).
+     */
+    private String databaseOf(Tenant tenant) {
+        return registry.databaseOf(tenant);
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema. */
     public <T> Flux<T> flux(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
-        return database.inTransaction(c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
+        String where = databaseOf(tenant);
+        return database.inTransaction(PlatformDatabase.outage(clusters.connection(where)),
+                        c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
+                .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
-                .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
+                .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, where, e));
     }
 
     /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
     public <T> Mono<T> mono(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
-        return database.firstOf(c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
+        String where = databaseOf(tenant);
+        return database.firstOf(PlatformDatabase.outage(clusters.connection(where)),
+                        c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
+                .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
-                .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, e));
+                .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, where, e));
     }
 
     /**
      * The one statement that points a connection at a tenant: the tenant's schema, then the shared
      * {@code extensions} schema when the database has one, for this transaction only. Nothing issued
-     * later in the transaction sets it again (repository calls included).
+     * later in the transaction sets it again (repository calls included). A schema frozen for a move
+     * ({@code cluster_local.frozen_schemas}) makes the transaction read-only in the same statement.
      */
     private static Mono<Boolean> searchPath(Connection c, Tenant tenant) {
         return Sql.one(c, """
                         SELECT set_config('search_path', $2::text || CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $3)
                                    THEN ', ' || $4::text ELSE '' END, true),
-                               EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)""",
+                               EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1),
+                               CASE WHEN EXISTS (SELECT 1 FROM cluster_local.frozen_schemas WHERE schema_name = $1)
+                                   THEN set_config('transaction_read_only', 'on', true) END""",
                         r -> r.get(1, Boolean.class), tenant.schema(), SchemaNames.quoted(tenant.schema()),
                         SchemaNames.EXTENSIONS, SchemaNames.quoted(SchemaNames.EXTENSIONS))
                 .filter(Boolean::booleanValue)
@@ -61,11 +82,12 @@ public class TenantDatabase {
     }
 
     /** Runs after the transaction has given its connection back: marking needs one of its own. */
-    private <T> Mono<T> reportMissing(Tenant tenant, TenantSchemaMissingException e) {
+    private <T> Mono<T> reportMissing(Tenant tenant, String where, TenantSchemaMissingException e) {
         if (tenant.migrationStatus() == Tenant.MigrationStatus.MISSING) {
             return Mono.error(e);
         }
-        return lostSchemas.markMissing(tenant.code(), tenant.schema(), "đọc dữ liệu của cổng")
+        // only where the registry still says the tenant lives: a node a move has just left behind marks nothing
+        return lostSchemas.markMissing(tenant.code(), tenant.schema(), "đọc dữ liệu của cổng", where)
                 .onErrorResume(failed -> Mono.empty()) // the reader still gets the 503; the next request tries again
                 .then(Mono.error(e));
     }

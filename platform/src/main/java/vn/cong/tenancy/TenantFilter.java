@@ -86,7 +86,15 @@ final class TenantFilter implements Ordered {
         }
         request.setAttribute(TenantRequests.HOST_KIND, HostKind.TENANT);
         request.setAttribute(TenantRequests.TENANT, t);
+        if (t.moving() && !isRead(request.getMethod())) {
+            // moving to another database: reads go on from the old copy, writes wait (the schema is frozen anyway)
+            return UnavailableNotice.moving(request);
+        }
         return null;
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
     }
 
     private static HttpResponse<?> notFound() {

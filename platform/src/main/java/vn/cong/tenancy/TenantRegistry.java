@@ -24,7 +24,7 @@ public class TenantRegistry {
             SELECT t.code, t.name_vi, t.name_en, t.abbreviation, t.parent_code, t.schema_name, t.theme, t.status,
                    t.status_notice, t.migration_status, t.content_version, t.settings::text AS settings, t.domain,
                    t.governing_body_vi, t.governing_body_en, t.governing_body_url,
-                   t.request_limit_per_minute, t.media_limit_bytes,
+                   t.request_limit_per_minute, t.media_limit_bytes, t.database_name, t.moving_to,
                    coalesce((SELECT array_agg(a.host ORDER BY a.host) FROM platform.domain_aliases a
                              WHERE a.tenant_code = t.code), '{}') AS aliases
             FROM platform.tenants t""";
@@ -49,6 +49,11 @@ public class TenantRegistry {
 
     public Optional<Tenant> findByCode(String code) {
         return Optional.ofNullable(snapshot.byCode().get(code));
+    }
+
+    /** The database the tenant lives in as this node's registry has it now (newer than a {@link Tenant} held since before a move). */
+    public String databaseOf(Tenant tenant) {
+        return findByCode(tenant.code()).map(Tenant::database).orElse(tenant.database());
     }
 
     public Collection<Tenant> all() {
@@ -173,7 +178,8 @@ public class TenantRegistry {
                 r.get("status_notice", String.class), Tenant.MigrationStatus.of(r.get("migration_status", String.class)),
                 r.get("content_version", Long.class), aliases == null ? List.of() : new ArrayList<>(List.of(aliases)),
                 r.get("settings", String.class), r.get("domain", String.class), governingBody(r),
-                new TenantLimits(r.get("request_limit_per_minute", Integer.class), r.get("media_limit_bytes", Long.class)));
+                new TenantLimits(r.get("request_limit_per_minute", Integer.class), r.get("media_limit_bytes", Long.class)),
+                r.get("database_name", String.class), r.get("moving_to", String.class));
     }
 
     private static Tenant.GoverningBody governingBody(Readable r) {

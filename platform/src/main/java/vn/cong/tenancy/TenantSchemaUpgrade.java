@@ -28,9 +28,13 @@ public class TenantSchemaUpgrade {
     private final TenantRegistry registry;
     private final LostSchemas lostSchemas;
     private final PublicChanges changes;
+    private final DatabaseClusters clusters;
+    private final ClusterLinks links;
 
     public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry,
-                               LostSchemas lostSchemas, PublicChanges changes) {
+                               LostSchemas lostSchemas, PublicChanges changes, DatabaseClusters clusters, ClusterLinks links) {
+        this.clusters = clusters;
+        this.links = links;
         this.migrations = migrations;
         this.platform = platform;
         this.registry = registry;
@@ -48,14 +52,33 @@ public class TenantSchemaUpgrade {
         migrations.ensureDatabase();
         migrations.migratePlatform();
         registry.reload().block();
+        clusters.registerDeclared().block();
         int failed = 0;
         int migrated = 0;
         int missing = 0;
         MigrationVersion newest = migrations.newestTenantMigration();
         int files = migrations.tenantMigrationCount();
-        Map<String, SchemaState> states = platform.flux(this::schemaStates)
-                .collectMap(SchemaState::code).block();
+        // one query per database: the platform's own, then each cluster that holds tenants (linked again first
+        // when the platform schema moved on since it was last prepared)
+        Map<String, SchemaState> states = new java.util.HashMap<>(platform.flux(c -> schemaStates(c, Tenant.DEFAULT_DATABASE))
+                .collectMap(SchemaState::code).block());
+        String platformVersion = migrations.platformVersion();
+        java.util.Set<String> unreachable = new java.util.HashSet<>();
+        for (String cluster : registry.all().stream().map(Tenant::database).filter(d -> !Tenant.DEFAULT_DATABASE.equals(d))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
+            try {
+                links.prepareIfStale(cluster, platformVersion);
+                states.putAll(platform.inTransaction(PlatformDatabase.outage(clusters.connection(cluster)), c -> schemaStates(c, cluster))
+                        .collectMap(SchemaState::code).block());
+            } catch (RuntimeException e) {
+                unreachable.add(cluster);
+                LOG.error("Database cluster {} cannot be checked at start-up; its tenants answer 503 until it is back: {}", cluster, e.getMessage());
+            }
+        }
         for (Tenant tenant : registry.all()) {
+            if (unreachable.contains(tenant.database())) {
+                continue; // not lost: unreachable; requests answer 503 and the next start-up checks again
+            }
             SchemaState state = states.get(tenant.code());
             if (state == null || !state.present()) {
                 if (state != null && state.migratedBefore()) {
@@ -72,7 +95,7 @@ public class TenantSchemaUpgrade {
             migrated++;
             String error = null;
             try {
-                migrations.migrateTenant(tenant.schema());
+                migrations.migrateTenant(clusters.jdbc(tenant.database()), tenant.schema());
             } catch (RuntimeException e) {
                 error = e.getMessage();
                 failed++;
@@ -105,8 +128,12 @@ public class TenantSchemaUpgrade {
      * trip rather than 2,000; a schema without a history, or one the platform's role can no longer read, gives a
      * null version (Flyway then runs for it and reports what is wrong) instead of failing the whole query.
      */
-    private Flux<SchemaState> schemaStates(PlatformTx c) {
-        return c.query("""
+    private Flux<SchemaState> schemaStates(Transaction c, String database) {
+        return schemaStates(c.connection(), database);
+    }
+
+    private Flux<SchemaState> schemaStates(io.r2dbc.spi.Connection c, String database) {
+        return Sql.query(c, """
                         SELECT s.code, s.present, s.migrated_before,
                                (xpath('/row/version/text()', s.history))[1]::text AS version,
                                coalesce((xpath('/row/applied/text()', s.history))[1]::text::bigint, 0) AS applied
@@ -120,10 +147,11 @@ public class TenantSchemaUpgrade {
                                               ' (SELECT count(*) FROM %1$I.flyway_schema_history WHERE success AND version IS NOT NULL) AS applied',
                                               t.schema_name), false, true, '')
                                      END AS history
-                              FROM platform.tenants t LEFT JOIN pg_namespace n ON n.nspname = t.schema_name) s""",
+                              FROM platform.tenants t LEFT JOIN pg_namespace n ON n.nspname = t.schema_name
+                              WHERE t.database_name = $1) s""",
                 r -> new SchemaState(r.get("code", String.class), Boolean.TRUE.equals(r.get("present", Boolean.class)),
                         Boolean.TRUE.equals(r.get("migrated_before", Boolean.class)), r.get("version", String.class),
-                        r.get("applied", Long.class)));
+                        r.get("applied", Long.class)), database);
     }
 
     private Mono<Long> record(String code, String error) {

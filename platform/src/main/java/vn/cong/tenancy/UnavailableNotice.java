@@ -20,7 +20,22 @@ public final class UnavailableNotice {
     static final String EN = "This portal is temporarily unavailable because of a data problem; no change was saved. "
             + "We are fixing it: please try again in a few minutes.";
 
+    /** Seconds a client is asked to wait while its portal moves to another database (a move takes seconds). */
+    public static final String MOVING_RETRY_AFTER = "30";
+
+    static final String MOVING_VI = "Cổng thông tin đang được chuyển sang máy chủ cơ sở dữ liệu khác: trong lúc này chỉ xem được, "
+            + "chưa lưu được thay đổi, và thay đổi vừa gửi chưa được lưu. Nội dung bạn đã nhập vẫn còn trong biểu mẫu: "
+            + "hãy quay lại trang trước và gửi lại sau khoảng nửa phút.";
+    static final String MOVING_EN = "This portal is being moved to another database server: it can be read but not changed for a moment, "
+            + "and the change you sent was not saved. What you typed is still in the form: go back and send it again in about half a minute.";
+
     private UnavailableNotice() {
+    }
+
+    /** The 503 for a write refused while the tenant moves to another database cluster. */
+    public static MutableHttpResponse<String> moving(HttpRequest<?> request) {
+        return PlainNotice.response(request, HttpStatus.SERVICE_UNAVAILABLE, MOVING_RETRY_AFTER, MOVING_VI, MOVING_EN,
+                new String[] {"Đang chuyển dữ liệu", "Moving"}, "dang-chuyen");
     }
 
     public static MutableHttpResponse<String> response(HttpRequest<?> request) {

@@ -44,23 +44,37 @@ public class PgTools {
     }
 
     public void dumpSchemaFrom(String database, String schema, String snapshot, Path file) {
+        dumpSchema(new DatabaseConfiguration(db.host(), db.port(), database, db.user(), db.password(), false), schema, snapshot, file);
+    }
+
+    /** Dumps one schema of the database {@code where} (a tenant's cluster, {@code DatabaseClusters#jdbc}). */
+    public void dumpSchema(DatabaseConfiguration where, String schema, String snapshot, Path file) {
         run(List.of(config.pgDump(), "--format=custom", "--no-owner", "--no-privileges", "--schema=" + schema,
-                "--snapshot=" + snapshot, "--file=" + file, connection(database)), 3600);
+                "--snapshot=" + snapshot, "--file=" + file, connection(where)), 3600, where.password());
     }
 
     public void restore(Path file, String database) {
-        run(List.of(config.pgRestore(), "--no-owner", "--no-privileges", "--exit-on-error", "--dbname=" + connection(database),
-                file.toString()), 3600);
+        restoreInto(file, new DatabaseConfiguration(db.host(), db.port(), database, db.user(), db.password(), false));
     }
 
-    private String connection(String database) {
-        return "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + database;
+    /** pg_restore into the database {@code where} (a tenant's cluster). */
+    public void restoreInto(Path file, DatabaseConfiguration where) {
+        run(List.of(config.pgRestore(), "--no-owner", "--no-privileges", "--exit-on-error", "--dbname=" + connection(where),
+                file.toString()), 3600, where.password());
+    }
+
+    private static String connection(DatabaseConfiguration where) {
+        return "postgresql://" + where.user() + "@" + where.host() + ":" + where.port() + "/" + where.name();
     }
 
     private String run(List<String> command, int timeoutSeconds) {
+        return run(command, timeoutSeconds, db.password());
+    }
+
+    private String run(List<String> command, int timeoutSeconds, String password) {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
-        if (!db.password().isEmpty()) {
-            pb.environment().put("PGPASSWORD", db.password());
+        if (!password.isEmpty()) {
+            pb.environment().put("PGPASSWORD", password);
         }
         try {
             Process p = pb.start();

@@ -2,6 +2,7 @@ package vn.cong.ops.backup;
 
 import jakarta.inject.Singleton;
 import vn.cong.tenancy.DatabaseConfiguration;
+import vn.cong.tenancy.DatabaseClusters;
 import vn.cong.tenancy.SchemaNames;
 import vn.cong.tenancy.Tenant;
 
@@ -20,10 +21,14 @@ class SchemaDump {
 
     private final DatabaseConfiguration db;
     private final PgTools pg;
+    private final DatabaseClusters clusters;
+    private final vn.cong.tenancy.TenantRegistry registry;
 
-    SchemaDump(DatabaseConfiguration db, PgTools pg) {
+    SchemaDump(DatabaseConfiguration db, PgTools pg, DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry) {
+        this.registry = registry;
         this.db = db;
         this.pg = pg;
+        this.clusters = clusters;
     }
 
     /** What a dump found in its snapshot. */
@@ -32,14 +37,16 @@ class SchemaDump {
 
     /** Writes the tenant's schema to {@code file}. Blocking: run it on the {@code backups} executor. */
     Dumped dump(Tenant tenant, Path file) throws SQLException {
-        try (Connection c = db.openJdbc(db.name())) {
+        // the tenant's own database: its cluster, wherever the registry says it lives now
+        DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
+        try (Connection c = where.openJdbc(where.name())) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
             SchemaMeasures measures = SchemaMeasures.of(c, tenant.schema());
             String migrationVersion = single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
                     + " WHERE success ORDER BY installed_rank DESC LIMIT 1");
-            pg.dumpSchema(tenant.schema(), snapshot, file);
+            pg.dumpSchema(where, tenant.schema(), snapshot, file);
             c.commit();
             return new Dumped(measures, migrationVersion);
         }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import vn.cong.media.MediaConfiguration;
 import vn.cong.system.Folders;
 import vn.cong.tenancy.DatabaseConfiguration;
+import vn.cong.tenancy.DatabaseClusters;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.SchemaNames;
 import vn.cong.tenancy.Tenant;
@@ -32,8 +33,13 @@ class SchemaRestore {
     private final PgTools pg;
     private final SchemaMigrations migrations;
     private final ScratchDatabases scratch;
+    private final DatabaseClusters clusters;
+    private final vn.cong.tenancy.TenantRegistry registry;
 
-    SchemaRestore(DatabaseConfiguration db, MediaConfiguration media, PgTools pg, SchemaMigrations migrations, ScratchDatabases scratch) {
+    SchemaRestore(DatabaseConfiguration db, MediaConfiguration media, PgTools pg, SchemaMigrations migrations, ScratchDatabases scratch,
+                  DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry) {
+        this.registry = registry;
+        this.clusters = clusters;
         this.db = db;
         this.media = media;
         this.pg = pg;
@@ -82,11 +88,27 @@ class SchemaRestore {
 
     /** Restores the backup into the tenant's own schema, which the caller has dropped, and replaces its media. */
     void intoDroppedSchema(BackupRun run, Tenant tenant) {
-        pg.restore(run.folder().resolve(BackupManifests.DUMP), db.name());
-        migrations.migrateTenant(tenant.schema());
+        DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
+        pg.restoreInto(run.folder().resolve(BackupManifests.DUMP), where);
+        migrations.migrateTenant(where, tenant.schema());
         Path mediaFolder = media.root().resolve(tenant.code());
         Folders.deleteTree(mediaFolder);
         Folders.copyTree(run.folder().resolve("media"), mediaFolder);
+    }
+
+    /** Whether the tenant's schema is in its database (its cluster's). */
+    boolean schemaExists(Tenant tenant) {
+        return migrations.schemaExists(clusters.jdbc(registry.databaseOf(tenant)), tenant.schema());
+    }
+
+    /** Drops the tenant's schema in its own database (absent is fine: a lost schema is restored into). */
+    void dropSchemaOf(Tenant tenant) {
+        DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
+        try (Connection c = where.openJdbc(where.name()); var s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SchemaNames.quoted(tenant.schema()) + " CASCADE");
+        } catch (SQLException e) {
+            throw new BackupFailure("Không xoá được lược đồ hiện tại: " + e.getMessage(), e);
+        }
     }
 
     /** Removes the media a restore as {@code newCode} copied, when the new tenant could not be registered. */

@@ -94,8 +94,11 @@ public class TenantRestore {
                         return Mono.error(new BackupFailure("Bản sao lưu " + runId + " là của cổng " + backup.manifest().tenantCode()
                                 + ", không phải " + tenant.code()));
                     }
+                    if (tenant.moving()) {
+                        return Mono.error(new BackupFailure("Cổng " + tenant.code() + " đang được chuyển sang cụm cơ sở dữ liệu khác; hãy khôi phục sau khi chuyển xong"));
+                    }
                     return safetyFirst(tenant)
-                            .flatMap(first -> dropSchema(tenant.schema())
+                            .flatMap(first -> threads.run(() -> schemas.dropSchemaOf(tenant))
                                     .onErrorMap(e -> new BackupFailure("Không xoá được lược đồ hiện tại: " + e.getMessage(), e))
                                     .then(threads.run(() -> schemas.intoDroppedSchema(backup.run(), tenant)))
                                     .thenReturn(first));
@@ -114,8 +117,8 @@ public class TenantRestore {
     }
 
     private Mono<InPlace> safetyFirst(Tenant tenant) {
-        return platform.mono(tx -> tx.one("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
-                        r -> r.get(0, Boolean.class), tenant.schema()))
+        // in the tenant's own database, wherever its cluster is
+        return threads.call(() -> schemas.schemaExists(tenant))
                 .flatMap(exists -> exists
                         ? backups.backup(tenant, "pre-restore").flatMap(safety -> "succeeded".equals(safety.status())
                                 ? Mono.just(new InPlace(safety, null))

@@ -1,0 +1,40 @@
+package vn.cong.tenancy;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The PostgreSQL clusters tenants may live on besides the platform's own database ({@code platform.database_clusters}).
+ *
+ * @param defaultForNewTenants where a new tenant goes when the operator names no cluster
+ * @param poolMaxSize          connections per node to each other cluster (the platform's own pool is r2dbc's default datasource)
+ * @param declared             clusters registered at start-up when missing: name → {@code user@host:port/database}
+ * @param passwords            name → password of a cluster's user (never stored in the database); empty: none
+ * @param oldCopyGrace         how long a moved tenant's old schema stays under its name (read-only) before it is renamed
+ *                             away, so that nodes still on the old registry read it rather than find it gone
+ * @param dropOldCopy          drop the old schema after a move instead of keeping it renamed
+ * @param writerWait           how long a move waits, once the schema is frozen, for transactions begun before to end
+ */
+@ConfigurationProperties("cong.clusters")
+public record ClustersConfiguration(
+        @Bindable(defaultValue = "default") String defaultForNewTenants,
+        @Bindable(defaultValue = "10") int poolMaxSize,
+        @Nullable Map<String, String> declared,
+        @Nullable Map<String, String> passwords,
+        @Bindable(defaultValue = "5s") Duration oldCopyGrace,
+        @Bindable(defaultValue = "false") boolean dropOldCopy,
+        @Bindable(defaultValue = "20s") Duration writerWait) {
+
+    public ClustersConfiguration {
+        declared = declared == null ? Map.of() : Map.copyOf(declared);
+        passwords = passwords == null ? Map.of() : Map.copyOf(passwords);
+    }
+
+    String password(String cluster) {
+        return passwords.getOrDefault(cluster, "");
+    }
+}

@@ -1,0 +1,193 @@
+package vn.cong.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.r2dbc.spi.Closeable;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The databases tenant schemas live in: the platform's own ({@code default}, the r2dbc default pool) and the
+ * clusters listed in {@code platform.database_clusters}, each reached through a pool of its own, made the first
+ * time a tenant there is served (bounded by {@code cong.clusters.pool-max-size}). {@link TenantDatabase} picks the
+ * tenant's pool; JDBC tools (Flyway, pg_dump, pg_restore) take {@link #jdbc(String)}.
+ * <p>
+ * A cluster's database gets, when the platform {@link ClusterLinks#prepare prepares} it, the {@code extensions}
+ * schema, the {@code cluster_local.frozen_schemas} table and a {@code platform} schema of postgres_fdw foreign tables
+ * onto the platform's own: tenant code that reads or writes {@code platform.*} inside a tenant transaction (content
+ * versions, the outbox, linked sites, triggers) works unchanged wherever the tenant lives.
+ */
+@Singleton
+public class DatabaseClusters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseClusters.class);
+    private static final Pattern ADDRESS = Pattern.compile("^([^@\\s]+)@([^:/\\s]+):(\\d{1,5})/([a-z][a-z0-9_]{0,62})$");
+
+    /** One row of {@code platform.database_clusters}; host, port, database and user are null for {@code default}. */
+    public record Cluster(String name, @Nullable String host, @Nullable Integer port, @Nullable String database,
+                          @Nullable String user, String label, boolean acceptsNew) {
+
+        public boolean isDefault() {
+            return Tenant.DEFAULT_DATABASE.equals(name);
+        }
+
+        /** {@code host:port/database}, for screens and logs (no password, ever). */
+        public String address(DatabaseConfiguration platform) {
+            return isDefault() ? platform.host() + ":" + platform.port() + "/" + platform.name() : host + ":" + port + "/" + database;
+        }
+    }
+
+    private final ConnectionFactory platformPool;
+    private final PlatformDatabase platform;
+    private final DatabaseConfiguration db;
+    private final ClustersConfiguration config;
+    private final Map<String, Cluster> known = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionFactory> pools = new ConcurrentHashMap<>();
+
+    public DatabaseClusters(ConnectionFactory platformPool, PlatformDatabase platform, DatabaseConfiguration db, ClustersConfiguration config) {
+        this.platformPool = platformPool;
+        this.platform = platform;
+        this.db = db;
+        this.config = config;
+    }
+
+    public ClustersConfiguration configuration() {
+        return config;
+    }
+
+    /** Every cluster, {@code default} first, as the table holds them now. */
+    public Mono<List<Cluster>> list() {
+        return platform.flux(c -> c.query("""
+                        SELECT name, host, port, database_name, user_name, label, accepts_new FROM platform.database_clusters
+                        ORDER BY name <> 'default', name""",
+                        r -> new Cluster(r.get("name", String.class), r.get("host", String.class), r.get("port", Integer.class),
+                                r.get("database_name", String.class), r.get("user_name", String.class), r.get("label", String.class),
+                                Boolean.TRUE.equals(r.get("accepts_new", Boolean.class)))))
+                .doOnNext(cluster -> known.put(cluster.name(), cluster))
+                .collectList();
+    }
+
+    public Mono<Cluster> find(String name) {
+        Cluster cached = known.get(name);
+        return cached != null ? Mono.just(cached) : list().flatMap(all -> Mono.justOrEmpty(all.stream().filter(c -> c.name().equals(name)).findFirst()));
+    }
+
+    /** A pooled connection to the database {@code name} (a cluster name, {@code default} for the platform's own). */
+    Mono<Connection> connection(String name) {
+        if (Tenant.DEFAULT_DATABASE.equals(name)) {
+            return Mono.from(platformPool.create());
+        }
+        ConnectionFactory pool = pools.get(name);
+        if (pool != null) {
+            return Mono.from(pool.create());
+        }
+        return find(name)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Unknown database cluster " + name)))
+                .flatMap(cluster -> Mono.from(pools.computeIfAbsent(name, n -> newPool(cluster)).create()));
+    }
+
+    private ConnectionFactory newPool(Cluster cluster) {
+        LOG.info("Opening a connection pool to cluster {} ({}:{}/{}), at most {} connections", cluster.name(), cluster.host(),
+                cluster.port(), cluster.database(), config.poolMaxSize());
+        return ConnectionFactories.get(ConnectionFactoryOptions.builder()
+                .option(ConnectionFactoryOptions.DRIVER, "pool")
+                .option(ConnectionFactoryOptions.PROTOCOL, "postgresql")
+                .option(ConnectionFactoryOptions.HOST, cluster.host())
+                .option(ConnectionFactoryOptions.PORT, cluster.port())
+                .option(ConnectionFactoryOptions.DATABASE, cluster.database())
+                .option(ConnectionFactoryOptions.USER, cluster.user())
+                .option(ConnectionFactoryOptions.PASSWORD, config.password(cluster.name()))
+                .option(Option.valueOf("initialSize"), 0)
+                .option(Option.valueOf("maxSize"), Math.max(1, config.poolMaxSize()))
+                .option(Option.valueOf("maxAcquireTime"), Duration.ofSeconds(5))
+                .option(Option.valueOf("maxIdleTime"), Duration.ofMinutes(10))
+                .option(Option.valueOf("acquireRetry"), Math.max(1, config.poolMaxSize()))
+                .build());
+    }
+
+    /** The JDBC settings of database {@code name}, for Flyway, pg_dump and pg_restore. Blocking callers only. */
+    public DatabaseConfiguration jdbc(String name) {
+        if (Tenant.DEFAULT_DATABASE.equals(name)) {
+            return db;
+        }
+        Cluster cluster = Optional.ofNullable(known.get(name)).orElseGet(() -> find(name).blockOptional()
+                .orElseThrow(() -> new IllegalStateException("Unknown database cluster " + name)));
+        return jdbc(cluster);
+    }
+
+    DatabaseConfiguration jdbc(Cluster cluster) {
+        return cluster.isDefault() ? db
+                : new DatabaseConfiguration(cluster.host(), cluster.port(), cluster.database(), cluster.user(), config.password(cluster.name()), true);
+    }
+
+    /**
+     * Registers a cluster (name, {@code user@host:port/database}); emits it. Refused with a message when the name
+     * or the address is taken or malformed. Does not connect: {@link ClusterLinks#prepare} does, before first use.
+     */
+    public Mono<Cluster> add(String name, String address, String label, boolean acceptsNew) {
+        Matcher m = ADDRESS.matcher(address == null ? "" : address.strip());
+        if (name == null || !name.matches("^[a-z][a-z0-9_]{0,30}$") || Tenant.DEFAULT_DATABASE.equals(name)) {
+            return Mono.error(new IllegalArgumentException("Tên cụm phải gồm chữ thường, số, gạch dưới, bắt đầu bằng chữ (không dùng «default»)."));
+        }
+        if (!m.matches() || Integer.parseInt(m.group(3)) < 1 || Integer.parseInt(m.group(3)) > 65535) {
+            return Mono.error(new IllegalArgumentException("Địa chỉ phải có dạng người_dùng@máy:cổng/tên_cơ_sở_dữ_liệu, ví dụ postgres@10.0.0.12:5432/cong_c2."));
+        }
+        String text = label == null || label.isBlank() ? name : label.strip();
+        return platform.mono(c -> c.one("""
+                        INSERT INTO platform.database_clusters (name, host, port, database_name, user_name, label, accepts_new)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING name""", r -> r.get(0, String.class),
+                        name, m.group(2), Integer.parseInt(m.group(3)), m.group(4), m.group(1), text, acceptsNew))
+                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("Đã có cụm tên «" + name + "» hoặc cụm cùng địa chỉ " + address + ".")))
+                .then(list())
+                .map(all -> all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    /** Registers the clusters of {@code cong.clusters.declared} that are not there yet (start-up). */
+    public Mono<Void> registerDeclared() {
+        return Flux.fromIterable(config.declared().entrySet())
+                .concatMap(e -> find(e.getKey()).hasElement().flatMap(present -> present ? Mono.empty()
+                        : add(e.getKey(), e.getValue(), e.getKey(), true)
+                                .doOnNext(c -> LOG.info("Database cluster {} registered from configuration ({})", c.name(), e.getValue()))
+                                .onErrorResume(error -> {
+                                    LOG.error("Database cluster {} from configuration not registered: {}", e.getKey(), error.getMessage());
+                                    return Mono.empty();
+                                })))
+                .then();
+    }
+
+    /** Whether the cluster answers now (a JDBC connection within a few seconds). Blocking. */
+    public boolean answers(String name) {
+        try (var c = jdbc(name).openJdbc("postgres")) {
+            return c.isValid(3);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        pools.values().forEach(pool -> {
+            if (pool instanceof Closeable closeable) {
+                Mono.from(closeable.close()).onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(5));
+            }
+        });
+        pools.clear();
+    }
+}
