@@ -38,6 +38,12 @@ public class MinistryFederation {
                 .defaultIfEmpty(Choices.NONE);
     }
 
+    /** Whether the tenant's admin (or the demo) has ever saved its choices. */
+    public Mono<Boolean> hasChosen(Tenant tenant) {
+        return platform.mono(c -> c.one("SELECT EXISTS (SELECT 1 FROM platform.ministry_federation WHERE tenant_code = $1)",
+                r -> r.get(0, Boolean.class), tenant.code()));
+    }
+
     /** The serving members of {@code root} that opted in to its ministry-wide search, by name. */
     public Mono<List<Tenant>> searchMembers(Tenant root) {
         return members(root, "in_ministry_search");

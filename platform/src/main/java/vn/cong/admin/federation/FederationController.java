@@ -17,6 +17,7 @@ import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.StaffMenu;
 import vn.cong.admin.kinds.KindPages;
+import vn.cong.federation.FederationChoices;
 import vn.cong.tenancy.MinistryFederation;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -42,11 +43,11 @@ class FederationController {
     static final int DEFAULT_BLOCK = 6;
 
     private final MinistryFederation federation;
-    private final FederationSettings settings;
+    private final FederationChoices settings;
     private final TenantRegistry registry;
     private final AdminPages pages;
 
-    FederationController(MinistryFederation federation, FederationSettings settings, TenantRegistry registry, AdminPages pages) {
+    FederationController(MinistryFederation federation, FederationChoices settings, TenantRegistry registry, AdminPages pages) {
         this.federation = federation;
         this.settings = settings;
         this.registry = registry;

@@ -1,5 +1,6 @@
-package vn.cong.admin.federation;
+package vn.cong.federation;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.accounts.AuditLog;
@@ -12,23 +13,23 @@ import java.util.Map;
 /**
  * Saves a tenant's federation choices ({@link MinistryFederation}) in the tenant's own transaction, with its audit
  * record, and announces the change: a member's choice changes its root's search scope and home; a root's block
- * size changes its own home.
+ * size changes its own home. {@code actorId} is the portal's staff member; null for the demo loader.
  */
 @Singleton
-class FederationSettings {
+public class FederationChoices {
 
     private final PublicChanges changes;
     private final MinistryFederation federation;
     private final AuditLog audit;
 
-    FederationSettings(PublicChanges changes, MinistryFederation federation, AuditLog audit) {
+    FederationChoices(PublicChanges changes, MinistryFederation federation, AuditLog audit) {
         this.changes = changes;
         this.federation = federation;
         this.audit = audit;
     }
 
     /** A member portal joins or leaves the ministry-wide search and the ministry's news block. */
-    Mono<Void> saveMember(Tenant member, boolean inSearch, boolean inNews, long actorId) {
+    public Mono<Void> saveMember(Tenant member, boolean inSearch, boolean inNews, @Nullable Long actorId) {
         if (member.isMinistry()) {
             return Mono.error(new IllegalStateException(member.code() + " is a root portal, not a member"));
         }
@@ -38,7 +39,7 @@ class FederationSettings {
     }
 
     /** The root portal's news block: {@code size} items, 0 for none. */
-    Mono<Void> saveNewsBlock(Tenant root, int size, long actorId) {
+    public Mono<Void> saveNewsBlock(Tenant root, int size, @Nullable Long actorId) {
         if (!root.isMinistry()) {
             return Mono.error(new IllegalStateException(root.code() + " is a member portal, not a root"));
         }
