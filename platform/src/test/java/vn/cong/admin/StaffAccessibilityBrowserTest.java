@@ -162,6 +162,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/dang-ky-nhan-tin", "/quan-tri/dang-ky-nhan-tin");
         pages.put("/quan-tri/ban-tieng-anh", "/quan-tri/ban-tieng-anh");
         pages.put("/quan-tri/noi-dung/{itemId}/ban-dich", "/quan-tri/noi-dung/" + article + "/ban-dich");
+        pages.put("/quan-tri/lien-thong-bo", "/quan-tri/lien-thong-bo");
     }
 
     private String id(String sql) {

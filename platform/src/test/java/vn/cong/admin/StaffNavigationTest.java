@@ -42,7 +42,7 @@ class StaffNavigationTest extends PlatformTestSupport {
                 "/quan-tri/bao-cao/dong-gop", "/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/nhac-nho",
                 "/quan-tri/chuyen-muc", "/quan-tri/thong-tin-chan-trang",
                 "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
-                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
+                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/lien-thong-bo", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
     }
 
     @Test
