@@ -34,14 +34,14 @@ public class MinistryFederation {
     }
 
     public Mono<Choices> choices(Tenant tenant) {
-        return platform.mono(c -> c.one(SELECT + " WHERE tenant_code = $1", MinistryFederation::choices, tenant.code()))
+        return platform.mono(c -> c.forTenant(tenant).one(SELECT + " WHERE tenant_code = $1", MinistryFederation::choices))
                 .defaultIfEmpty(Choices.NONE);
     }
 
     /** Whether the tenant's admin (or the demo) has ever saved its choices. */
     public Mono<Boolean> hasChosen(Tenant tenant) {
-        return platform.mono(c -> c.one("SELECT EXISTS (SELECT 1 FROM platform.ministry_federation WHERE tenant_code = $1)",
-                r -> r.get(0, Boolean.class), tenant.code()));
+        return platform.mono(c -> c.forTenant(tenant).one("SELECT EXISTS (SELECT 1 FROM platform.ministry_federation WHERE tenant_code = $1)",
+                r -> r.get(0, Boolean.class)));
     }
 
     /** The serving members of {@code root} that opted in to its ministry-wide search, by name. */
@@ -64,10 +64,10 @@ public class MinistryFederation {
      * change to the member's and its parent's pages).
      */
     public Mono<Long> saveMember(TenantTx c, boolean inSearch, boolean inNews) {
-        return c.update("""
+        return c.platformRows().update("""
                 INSERT INTO platform.ministry_federation (tenant_code, in_ministry_search, in_ministry_news) VALUES ($1, $2, $3)
                 ON CONFLICT (tenant_code) DO UPDATE SET in_ministry_search = EXCLUDED.in_ministry_search,
-                    in_ministry_news = EXCLUDED.in_ministry_news, updated_at = now()""", c.tenant().code(), inSearch, inNews);
+                    in_ministry_news = EXCLUDED.in_ministry_news, updated_at = now()""", inSearch, inNews);
     }
 
     /** A root's block size (0 to {@value #MAX_NEWS_BLOCK}), written in the root's own transaction. */
@@ -75,10 +75,9 @@ public class MinistryFederation {
         if (size < 0 || size > MAX_NEWS_BLOCK) {
             return Mono.error(new IllegalArgumentException("news block size " + size));
         }
-        return c.update("""
+        return c.platformRows().update("""
                 INSERT INTO platform.ministry_federation (tenant_code, news_block_size) VALUES ($1, $2)
-                ON CONFLICT (tenant_code) DO UPDATE SET news_block_size = EXCLUDED.news_block_size, updated_at = now()""",
-                c.tenant().code(), size);
+                ON CONFLICT (tenant_code) DO UPDATE SET news_block_size = EXCLUDED.news_block_size, updated_at = now()""", size);
     }
 
     private Mono<List<Tenant>> members(Tenant root, String column) {
