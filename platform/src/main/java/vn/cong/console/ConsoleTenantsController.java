@@ -28,6 +28,7 @@ import vn.cong.tenancy.Tenant;
 import vn.cong.workflow.RegulationPreset;
 import vn.cong.workflow.RegulationProfiles;
 import vn.cong.tenancy.Tenant.TenantStatus;
+import vn.cong.tenancy.MinistryFederation;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.tenancy.TenantLifecycle;
 import vn.cong.tenancy.manifest.ManifestReader;
@@ -59,11 +60,13 @@ class ConsoleTenantsController {
     private final TenantLimitsOverview limits;
     private final RegulationProfiles profiles;
     private final vn.cong.ops.backup.ClusterOverview clusters;
+    private final MinistryFederation federation;
 
     ConsoleTenantsController(TenantOverview overview, TenantLifecycle lifecycle, Onboarding onboarding, OperatorAudit audit,
                              ConsolePages pages, TenantRegistry registry, SecondFactor secondFactor, TenantLimitsOverview limits,
-                             RegulationProfiles profiles, vn.cong.ops.backup.ClusterOverview clusters) {
+                             RegulationProfiles profiles, vn.cong.ops.backup.ClusterOverview clusters, MinistryFederation federation) {
         this.clusters = clusters;
+        this.federation = federation;
         this.limits = limits;
         this.profiles = profiles;
         this.registry = registry;
@@ -241,8 +244,10 @@ class ConsoleTenantsController {
                                                      @Nullable LimitsForm typed) {
         Mono<java.util.Optional<RegulationProfiles.Profile>> followed = registry.findByCode(code).filter(Tenant::isServing)
                 .map(t -> profiles.profile(t).map(java.util.Optional::of)).orElse(Mono.just(java.util.Optional.empty()));
+        Mono<MinistryFederation.Choices> federated = registry.findByCode(code).map(federation::choices)
+                .orElse(Mono.just(MinistryFederation.Choices.NONE));
         return overview.find(code).flatMap(detail -> Mono.zip(limits.find(code).map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty()), followed).flatMap(found -> {
+                .defaultIfEmpty(java.util.Optional.empty()), followed, federated).flatMap(found -> {
                     var limitsView = found.getT1();
                     TenantStatus current = TenantStatus.of(detail.tenant().status());
                     List<TenantStatus> next = Arrays.stream(TenantStatus.values())
@@ -257,6 +262,8 @@ class ConsoleTenantsController {
                     limitsView.ifPresent(view -> model.put("limits", view));
                     found.getT2().ifPresent(profile -> model.put("profile", profile));
                     model.put("presets", Arrays.asList(RegulationPreset.values()));
+                    model.put("federation", found.getT3());
+                    model.put("rootPortal", registry.findByCode(code).map(Tenant::isMinistry).orElse(false));
                     model.put("limitsSaved", request.getParameters().contains("gioi-han"));
                     if (typed != null) {
                         model.put("limitsTyped", typed);

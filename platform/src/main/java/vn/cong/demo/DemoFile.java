@@ -33,7 +33,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                        List<Procedure> procedures, @Nullable About about, List<Waiting> waiting, List<MenuLine> menu,
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
                        List<Reminder> reminders, List<Petition> petitions, @Nullable History history, List<RetentionStep> retention,
-                       List<Subscription> subscriptions, List<Translation> translations) {
+                       List<Subscription> subscriptions, List<Translation> translations,
+                       @Nullable Federation federation) {
 
     /**
      * A step the board took on an item of the imported history ({@code item}: its external id) for the archive page
@@ -56,6 +57,16 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
      */
     public record Translation(@Nullable String article, @Nullable String about, @Nullable String slug, String title, String summary,
                               String body) {
+    }
+
+    /**
+     * A root portal's federation demo (liên thông Bộ): its news block size, and the members that opt in, as their tenant
+     * admins would on their own screens (the demo loads it into each member's own transaction).
+     */
+    public record Federation(int newsBlock, List<FederatedMember> members) {
+    }
+
+    public record FederatedMember(String code, boolean search, boolean news) {
     }
 
     /** A month of a procedure's processing figures, {@code monthsAgo} months before this one (entered by its unit). */
@@ -107,7 +118,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
 
     public record Document(String slug, String number, String type, String issuer, String signer, @Nullable LocalDate issuedOn,
                            @Nullable LocalDate effectiveOn, @Nullable LocalDate expiresOn, DocumentStatus status,
-                           @Nullable String replacedBy, String title, String summary, String body, List<FileRef> files) {
+                           @Nullable String replacedBy, String title, String summary, String body, List<FileRef> files,
+                           @Nullable String nationalId, @Nullable String nationalUrl) {
     }
 
     /**
@@ -185,7 +197,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
-                "serviceFigures", "reminders", "petitions", "history", "retention", "subscriptions", "translations");
+                "serviceFigures", "reminders", "petitions", "history", "retention", "subscriptions", "translations", "federation");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -198,11 +210,11 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                 }),
                 n.list("documents", d -> {
                     d.keys("slug", "number", "type", "issuer", "signer", "issuedOn", "effectiveOn", "expiresOn", "status",
-                            "replacedBy", "title", "summary", "body", "files");
+                            "replacedBy", "title", "summary", "body", "files", "nationalId", "nationalUrl");
                     return new Document(d.text("slug"), d.text("number"), d.text("type"), d.text("issuer"), d.optional("signer"),
                             d.date("issuedOn"), d.date("effectiveOn"), d.date("expiresOn"),
                             d.choice("status", DocumentStatus.values(), DocumentStatus::db), d.nullable("replacedBy"),
-                            d.text("title"), d.text("summary"), d.text("body"), d.files());
+                            d.text("title"), d.text("summary"), d.text("body"), d.files(), d.nullable("nationalId"), d.nullable("nationalUrl"));
                 }),
                 n.list("consultations", c -> {
                     c.keys("slug", "title", "summary", "body", "opensInDays", "closesInDays", "commentEmail", "commentAddress", "files",
@@ -302,7 +314,16 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     }
                     return new Translation(x.nullable("article"), x.nullable("about"), x.nullable("slug"), x.optional("title"),
                             x.optional("summary"), x.optional("body"));
-                }));
+                }),
+                n.has("federation") ? federation(n.child("federation")) : null);
+    }
+
+    private static Federation federation(Node f) {
+        f.keys("newsBlock", "members");
+        return new Federation(f.has("newsBlock") ? f.number("newsBlock") : 0, f.list("members", m -> {
+            m.keys("code", "search", "news");
+            return new FederatedMember(m.text("code"), "true".equals(m.nullable("search")), "true".equals(m.nullable("news")));
+        }));
     }
 
     /** The footer's legal block; every field optional. */

@@ -36,8 +36,11 @@ public class DemoLoader {
     private final PlatformConfiguration platform;
     private final TenantRegistry registry;
     private final DemoTenant demo;
+    private final DemoFederation federation;
 
-    DemoLoader(DemoConfiguration config, PlatformConfiguration platform, TenantRegistry registry, DemoTenant demo) {
+    DemoLoader(DemoConfiguration config, PlatformConfiguration platform, TenantRegistry registry, DemoTenant demo,
+               DemoFederation federation) {
+        this.federation = federation;
         this.config = config;
         this.platform = platform;
         this.registry = registry;
@@ -84,6 +87,7 @@ public class DemoLoader {
                 return Mono.empty();
             }
             return demo.load(tenant, content, file.getParent().resolve("media"))
+                    .flatMap(report -> federation.load(tenant, content.federation()).thenReturn(report))
                     .doOnNext(report -> LOG.info("Demo content for {}: {}", code, report))
                     .onErrorResume(e -> {
                         LOG.error("Demo content for {} stopped: {}", code, e.toString(), e);

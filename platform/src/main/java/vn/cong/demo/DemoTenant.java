@@ -351,7 +351,7 @@ class DemoTenant {
             Draft draft = new Draft(null, 0, LegalDocuments.KIND, null, "vi", d.slug(), d.title(), d.summary(), d.body(),
                     null, null, null, false, actor);
             DocumentFields fields = new DocumentFields(d.number(), d.type(), d.issuer(), d.signer(), d.issuedOn(), d.effectiveOn(),
-                    d.expiresOn(), d.status(), replacedBy);
+                    d.expiresOn(), d.status(), replacedBy, d.nationalId(), d.nationalUrl());
             return documents.save(tenant, draft, fields, Map.of())
                     .doOnNext(saved -> ids.put(d.slug(), saved.id()))
                     .flatMap(saved -> attachAndPublish(tenant, actor, saved, d.files(), files));

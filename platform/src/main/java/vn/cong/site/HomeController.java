@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The portal's home page: featured news, a block per top-level section, member portals on the ministry's. */
+/**
+ * The portal's home page: featured news, a block per top-level section; on the ministry's, the news from the
+ * member portals that opted in ({@link MemberNews}) and the member portals.
+ */
 @Produces(io.micronaut.http.MediaType.TEXT_HTML)
 @Controller
 class HomeController {
@@ -22,10 +25,12 @@ class HomeController {
 
     private final PublicPages pages;
     private final PublicContent content;
+    private final MemberNews memberNews;
 
-    HomeController(PublicPages pages, PublicContent content) {
+    HomeController(PublicPages pages, PublicContent content, MemberNews memberNews) {
         this.pages = pages;
         this.content = content;
+        this.memberNews = memberNews;
     }
 
     @Get("/")
@@ -52,7 +57,9 @@ class HomeController {
             }
         }
         return content.home(ctx.tenant(), ctx.lang(), FEATURED, sectionIds.toArray(Long[]::new), rootIds.toArray(Long[]::new), PER_BLOCK)
-                .map(home -> {
+                .zipWith(memberNews.latest(ctx.tenant(), ctx.lang()))
+                .map(found -> {
+                    PublicContent.HomeContent home = found.getT1();
                     SiteView site = ctx.site(null, PublicUrls.home(PublicUrls.other(ctx.lang())));
                     Map<String, Object> model = ctx.model(site, site.name());
                     model.put("featured", ctx.cards(home.featured()));
@@ -64,6 +71,7 @@ class HomeController {
                         members.addAll(ctx.independentMembers());
                         model.put("members", members.subList(0, Math.min(MEMBERS_ON_HOME, members.size())));
                         model.put("directoryUrl", PublicUrls.directory(ctx.lang()));
+                        model.put("memberNews", found.getT2());
                     }
                     return new PageView("home", model);
                 });

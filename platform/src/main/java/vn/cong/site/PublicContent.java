@@ -65,6 +65,13 @@ public class PublicContent {
                         .map(blocks -> new HomeContent(top, blocks))));
     }
 
+    /** The newest {@code limit} public articles in {@code lang}, whatever their section. */
+    public Mono<List<ArticleRow>> latest(Tenant tenant, String lang, int limit) {
+        return db.flux(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+                        + " WHERE i.language = $1 AND " + PUBLIC + " ORDER BY i.published_at DESC, i.id DESC LIMIT $2",
+                PublicContent::row, lang, limit)).collectList();
+    }
+
     /** One page of a section's items (its subsections' included), newest first, with the total count. */
     public Mono<SectionContent> section(Tenant tenant, String lang, Long[] sectionIds, int page, int pageSize) {
         return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC,

@@ -15,8 +15,16 @@ final class ContentVersion {
     private ContentVersion() {
     }
 
+    /**
+     * The tenant, and its root when the tenant shows its news in the root's "news from the units" block
+     * ({@link MinistryFederation}): the root's cached home then follows the member's publications on every node.
+     */
     static Mono<Long> bump(Transaction c, String code) {
-        return c.update("UPDATE platform.tenants SET content_version = content_version + 1 WHERE code = $1", code);
+        return c.update("""
+                UPDATE platform.tenants SET content_version = content_version + 1
+                WHERE code = $1 OR code = (SELECT t.parent_code FROM platform.tenants t
+                                           JOIN platform.ministry_federation f ON f.tenant_code = t.code AND f.in_ministry_news
+                                           WHERE t.code = $1)""", code);
     }
 
     /** The tenant and its parent, whose home page and directory list it. */

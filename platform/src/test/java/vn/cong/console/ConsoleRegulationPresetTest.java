@@ -29,6 +29,7 @@ class ConsoleRegulationPresetTest extends PlatformTestSupport {
     @Inject Onboarding onboarding;
     @Inject TenantRegistry registry;
     @Inject RegulationProfiles profiles;
+    @Inject io.micronaut.context.ApplicationContext context;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -65,5 +66,18 @@ class ConsoleRegulationPresetTest extends PlatformTestSupport {
                 "csrfToken", OperatorConsole.token(operator)));
         assertEquals(422, unknown.statusCode());
         assertTrue(OperatorConsole.html(unknown).text().contains("Hãy chọn một bộ quy định trong danh sách."));
+    }
+
+    @Test
+    void theTenantPageShowsTheFederationChoicesOfTheMemberAndOfTheRoot() {
+        var federation = context.getBean(vn.cong.federation.FederationChoices.class);
+        federation.saveMember(registry.findByCode("alpha").orElseThrow(), true, false, null).block();
+        Browser operator = OperatorConsole.loggedIn(server.getPort());
+        assertEquals("Tìm kiếm toàn Bộ Tham gia Tin từ các đơn vị trên cổng Bộ Không tham gia",
+                OperatorConsole.html(operator.get("/van-hanh/cong/alpha")).selectFirst("dl.federation").text());
+        assertEquals("Tìm kiếm toàn Bộ Không tham gia Tin từ các đơn vị trên cổng Bộ Không tham gia",
+                OperatorConsole.html(operator.get("/van-hanh/cong/beta")).selectFirst("dl.federation").text());
+        assertEquals("Khối «Tin từ các đơn vị» trên trang chủ Tắt",
+                OperatorConsole.html(operator.get("/van-hanh/cong/bo")).selectFirst("dl.federation").text());
     }
 }

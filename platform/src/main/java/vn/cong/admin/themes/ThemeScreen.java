@@ -20,7 +20,8 @@ final class ThemeScreen {
             "mega", "Trình đơn lớn (mega)",
             "featured", "Tin nổi bật",
             "sections", "Khối các chuyên mục",
-            "members", "Cổng thành viên (chỉ trên cổng bộ)");
+            "members", "Cổng thành viên (chỉ trên cổng bộ)",
+            "member-news", "Tin từ các đơn vị (chỉ trên cổng bộ; bật và chọn số tin ở «Liên thông Bộ»)");
 
     private ThemeScreen() {
     }

@@ -37,7 +37,7 @@ import java.util.Map;
  * it) or brings it back, and deletes one no item has. Every change is in the audit log.
  */
 @Controller(TopicsController.BASE)
-@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 37, label = "Chủ đề tin bài", roles = {Role.TENANT_ADMIN, Role.HEAD})
+@StaffMenu(group = StaffMenu.Group.ADMINISTRATION, order = 38, label = "Chủ đề tin bài", roles = {Role.TENANT_ADMIN, Role.HEAD})
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class TopicsController {

@@ -61,6 +61,10 @@ class DocumentKind extends DeclaredKind<LegalDocuments.Editable> {
                             .hint("Để trống nếu văn bản không có thời hạn."),
                     KindField.select("status", "Tình trạng hiệu lực", "Status", null).mandatory().initially(DocumentStatus.VALID.db()),
                     KindField.select("replacedBy", "Văn bản thay thế (khi bị thay thế)", "Replaced by", "— Không có —"),
+                    KindField.text("nationalId", "Mã trên Cơ sở dữ liệu quốc gia về văn bản pháp luật", "National legal database id")
+                            .hint("Không bắt buộc; ví dụ: 158765 (mã văn bản trên vbpl.vn)."),
+                    KindField.text("nationalUrl", "Đường dẫn trên Cơ sở dữ liệu quốc gia về văn bản pháp luật", "National legal database link")
+                            .as(KindField.Type.URL).hint("Không bắt buộc; địa chỉ https trên vbpl.vn."),
                     KindField.BODY.label("Toàn văn", "Full text")),
             List.of("number", "title"),
             List.of(new Column("Số, ký hiệu"), new Column("Trích yếu"), new Column("Loại"), new Column("Cơ quan ban hành"), new Column("Ngày ban hành"),
@@ -96,6 +100,8 @@ class DocumentKind extends DeclaredKind<LegalDocuments.Editable> {
         v.put("expiresOn", KindForms.day(f.expiresOn()));
         v.put("status", f.status().db());
         v.put("replacedBy", f.replacedBy() == null ? "" : f.replacedBy().toString());
+        v.put("nationalId", f.nationalId() == null ? "" : f.nationalId());
+        v.put("nationalUrl", f.nationalUrl() == null ? "" : f.nationalUrl());
         return v;
     }
 
@@ -112,8 +118,13 @@ class DocumentKind extends DeclaredKind<LegalDocuments.Editable> {
                 KindForms.date(values.get("effectiveOn"), "effectiveOn", unreadable),
                 KindForms.date(values.get("expiresOn"), "expiresOn", unreadable),
                 s == null ? DocumentStatus.VALID : s,
-                KindForms.id(values.get("replacedBy"), "replacedBy", "Văn bản thay thế không hợp lệ.", unreadable));
+                KindForms.id(values.get("replacedBy"), "replacedBy", "Văn bản thay thế không hợp lệ.", unreadable),
+                blankAsNull(KindForms.value(values, "nationalId")), blankAsNull(KindForms.value(values, "nationalUrl")));
         return documents.save(tenant, KindForms.draft(LegalDocuments.KIND, id, values, actorId), fields, unreadable);
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Override
@@ -199,6 +210,9 @@ class DocumentKind extends DeclaredKind<LegalDocuments.Editable> {
                 facts.add(Fact.of("documents.expires", PublicValues.day(d.expiresOn())));
             }
             facts.add(Fact.of("documents.status", d.status().label(lang)));
+            if (d.nationalUrl() != null || d.nationalId() != null) {
+                facts.add(new Fact("documents.nationalDb", d.nationalId() != null ? d.nationalId() : d.nationalUrl(), d.nationalUrl(), null));
+            }
             return Mono.just(new PublicView.Item(d.number() + " – " + d.title(), d.typeName(lang) + " " + d.number(), d.title(),
                     new Badge(d.status().label(lang), d.status().slug()),
                     r == null ? null : new Notice("documents.replacedBy", r.number() + " – " + r.title(),

@@ -37,11 +37,13 @@ public class LegalDocuments {
     private final TenantDatabase db;
     private final PublicChanges changes;
     private final Publishing publishing;
+    private final NationalLegalDatabase nationalDatabase;
 
-    public LegalDocuments(TenantDatabase db, PublicChanges changes, Publishing publishing) {
+    public LegalDocuments(TenantDatabase db, PublicChanges changes, Publishing publishing, NationalLegalDatabase nationalDatabase) {
         this.db = db;
         this.changes = changes;
         this.publishing = publishing;
+        this.nationalDatabase = nationalDatabase;
     }
 
     /** A line of the editors' list. */
@@ -65,13 +67,14 @@ public class LegalDocuments {
      * form could not read (a malformed date, say): they are refused together with every other problem.
      */
     public Mono<SavedItem> save(Tenant tenant, Draft draft, DocumentFields fields, Map<String, String> unreadable) {
-        return publishing.saveDraft(tenant, draft, new Details(fields, unreadable));
+        return publishing.saveDraft(tenant, draft, new Details(fields, unreadable, nationalDatabase));
     }
 
     public Mono<Editable> editable(Tenant tenant, long id) {
         return db.mono(tenant, c -> c.one("""
                         SELECT i.id, i.version, i.state, i.language, i.slug, i.title, i.summary, i.body_html,
-                               d.number, d.type_code, d.issuer, d.signer, d.issued_on, d.effective_on, d.expires_on, d.status, d.replaced_by
+                               d.number, d.type_code, d.issuer, d.signer, d.issued_on, d.effective_on, d.expires_on, d.status, d.replaced_by,
+                               d.national_db_id, d.national_db_url
                         FROM content_items i JOIN legal_documents d ON d.item_id = i.id WHERE i.id = $1 AND i.kind = 'document'""",
                 r -> new Editable(r.get("id", Long.class), r.get("version", Integer.class), r.get("state", String.class),
                         r.get("language", String.class), r.get("slug", String.class), r.get("title", String.class),
@@ -172,11 +175,15 @@ public class LegalDocuments {
         return new DocumentFields(r.get("number", String.class), r.get("type_code", String.class), r.get("issuer", String.class),
                 r.get("signer", String.class), r.get("issued_on", LocalDate.class), r.get("effective_on", LocalDate.class),
                 r.get("expires_on", LocalDate.class), DocumentStatus.ofDb(r.get("status", String.class)).orElse(DocumentStatus.VALID),
-                r.get("replaced_by", Long.class));
+                r.get("replaced_by", Long.class), r.get("national_db_id", String.class), r.get("national_db_url", String.class));
+    }
+
+    private static String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The side-table row of a document, checked with the item and written on its transaction. */
-    private record Details(DocumentFields f, Map<String, String> unreadable) implements KindDetails {
+    private record Details(DocumentFields f, Map<String, String> unreadable, NationalLegalDatabase nationalDatabase) implements KindDetails {
 
         @Override
         public Map<String, String> problems() {
@@ -208,6 +215,8 @@ public class LegalDocuments {
             if (f.status() != DocumentStatus.REPLACED && f.replacedBy() != null) {
                 p.putIfAbsent("replacedBy", "Chỉ chọn văn bản thay thế khi tình trạng là «Bị thay thế».");
             }
+            NationalLegalDatabase.idProblem(f.nationalId()).ifPresent(problem -> p.putIfAbsent("nationalId", problem));
+            nationalDatabase.urlProblem(f.nationalUrl()).ifPresent(problem -> p.putIfAbsent("nationalUrl", problem));
             return p;
         }
 
@@ -230,15 +239,17 @@ public class LegalDocuments {
                 }
                 return c.update("""
                                 INSERT INTO legal_documents (item_id, number, type_code, issuer, signer, issued_on, effective_on, expires_on,
-                                                             status, replaced_by)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                                             status, replaced_by, national_db_id, national_db_url)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                                 ON CONFLICT (item_id) DO UPDATE SET number = EXCLUDED.number, type_code = EXCLUDED.type_code,
                                     issuer = EXCLUDED.issuer, signer = EXCLUDED.signer, issued_on = EXCLUDED.issued_on,
                                     effective_on = EXCLUDED.effective_on, expires_on = EXCLUDED.expires_on, status = EXCLUDED.status,
-                                    replaced_by = EXCLUDED.replaced_by""",
+                                    replaced_by = EXCLUDED.replaced_by, national_db_id = EXCLUDED.national_db_id,
+                                    national_db_url = EXCLUDED.national_db_url""",
                         itemId, RichText.plain(f.number()), f.typeCode(), RichText.plain(f.issuer()), RichText.plain(f.signer()),
                         f.issuedOn(), Sql.orNull(f.effectiveOn(), LocalDate.class), Sql.orNull(f.expiresOn(), LocalDate.class),
-                        f.status().db(), Sql.orNull(f.replacedBy(), Long.class)).then();
+                        f.status().db(), Sql.orNull(f.replacedBy(), Long.class), Sql.orNull(blank(f.nationalId()), String.class),
+                        Sql.orNull(blank(f.nationalUrl()), String.class)).then();
             });
         }
     }

@@ -21,7 +21,7 @@ public class PublicDocuments {
 
     private static final String PUBLIC = "i.kind = 'document' AND i.state = 'published' AND i.published_at <= now()";
     private static final String COLUMNS = "i.id, i.slug, i.title, i.summary, i.published_at, d.number, d.type_code, t.name_vi, t.name_en,"
-            + " d.issuer, d.signer, d.issued_on, d.effective_on, d.expires_on, d.replaced_by, " + DocumentStatus.EFFECTIVE_SQL + " AS effective";
+            + " d.issuer, d.signer, d.issued_on, d.effective_on, d.expires_on, d.replaced_by, d.national_db_id, d.national_db_url, " + DocumentStatus.EFFECTIVE_SQL + " AS effective";
     private static final String FROM = " FROM content_items i JOIN legal_documents d ON d.item_id = i.id JOIN document_types t ON t.code = d.type_code";
     /** $1 language, then type, issuer, year, status (each '' or -1 for "any"). */
     private static final String FILTERED = " WHERE " + PUBLIC + " AND i.language = $1 AND ($2 = '' OR d.type_code = $2)"
@@ -38,7 +38,7 @@ public class PublicDocuments {
     public record Listed(long id, String slug, String title, String summary, OffsetDateTime publishedAt, String number,
                          String typeCode, String typeVi, String typeEn, String issuer, String signer, LocalDate issuedOn,
                          @Nullable LocalDate effectiveOn, @Nullable LocalDate expiresOn, @Nullable Long replacedBy,
-                         DocumentStatus status) {
+                         DocumentStatus status, @Nullable String nationalId, @Nullable String nationalUrl) {
 
         public String typeName(String lang) {
             return "en".equals(lang) ? typeEn : typeVi;
@@ -105,7 +105,8 @@ public class PublicDocuments {
                 r.get("published_at", OffsetDateTime.class), r.get("number", String.class), r.get("type_code", String.class),
                 r.get("name_vi", String.class), r.get("name_en", String.class), r.get("issuer", String.class), r.get("signer", String.class),
                 r.get("issued_on", LocalDate.class), r.get("effective_on", LocalDate.class), r.get("expires_on", LocalDate.class),
-                r.get("replaced_by", Long.class), DocumentStatus.ofDb(r.get("effective", String.class)).orElse(DocumentStatus.VALID));
+                r.get("replaced_by", Long.class), DocumentStatus.ofDb(r.get("effective", String.class)).orElse(DocumentStatus.VALID),
+                r.get("national_db_id", String.class), r.get("national_db_url", String.class));
     }
 
     private static String orEmpty(@Nullable String s) {

@@ -1,5 +1,6 @@
 package vn.cong.content.search;
 
+import io.micronaut.core.annotation.Nullable;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -10,6 +11,7 @@ import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantTx;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,10 +53,18 @@ public class Search {
 
     /** One page of results for {@code query}; none (with the years still listed) when it has no word to search for. */
     public Mono<SearchResults> search(Tenant tenant, SearchQuery query) {
+        return search(tenant, query, null);
+    }
+
+    /**
+     * The same, with each statement of the search stopped by the database after {@code statementTimeout}: a
+     * caller that gives up waiting (the ministry-wide search) does not leave the query running on its connection.
+     */
+    public Mono<SearchResults> search(Tenant tenant, SearchQuery query, @Nullable Duration statementTimeout) {
         List<SearchSource> asked = query.kind() == null ? sources
                 : sources.stream().filter(s -> s.kinds().contains(query.kind())).toList();
         String[] kinds = query.kind() == null ? kinds().toArray(String[]::new) : new String[] {query.kind()};
-        return db.mono(tenant, c -> years(c, query.lang()).flatMap(years -> {
+        return db.mono(tenant, c -> statementTimeout(c, statementTimeout).then(years(c, query.lang())).flatMap(years -> {
             if (!SearchText.hasWords(query.text()) || asked.isEmpty()) {
                 return Mono.just(SearchResults.none(years));
             }
@@ -65,6 +75,11 @@ public class Search {
                             .map(near -> new Page(near.total(), true, near.hits())))
                     .flatMap(found -> snippets(c, asked, query, found, years));
         }));
+    }
+
+    private static Mono<Integer> statementTimeout(TenantTx c, @Nullable Duration timeout) {
+        return timeout == null ? Mono.just(0)
+                : c.one("SELECT set_config('statement_timeout', $1, true)", r -> 1, Math.max(1, timeout.toMillis()) + "ms");
     }
 
     private record Page(long total, boolean near, List<Hit> hits) {

@@ -29,8 +29,9 @@ class FeedItems {
             " WHERE language = $1 AND kind = ANY ($2::text[]) AND ($3::bigint[] IS NULL OR section_id = ANY ($3::bigint[]))";
     private static final String PUBLIC = " AND state = 'published' AND published_at <= now()";
 
+    /** {@code nationalId}/{@code nationalUrl}: a legal document's entry in the national legal database, when it has one. */
     record Item(long id, String kind, String path, String title, String summary, String bodyHtml, OffsetDateTime published,
-                OffsetDateTime updated) {
+                OffsetDateTime updated, @Nullable String nationalId, @Nullable String nationalUrl) {
     }
 
     /**
@@ -61,12 +62,14 @@ class FeedItems {
                                 + " max(greatest(updated_at, least(published_at, now()))) FROM content_items" + WHERE,
                         r -> new Page(r.get(0, Long.class), List.of(), r.get(1, OffsetDateTime.class)), params)
                 .flatMap(counted -> c.query("SELECT id, kind, slug, title, summary, body_html, published_at,"
-                                        + " greatest(updated_at, published_at) AS updated FROM content_items" + WHERE + PUBLIC
+                                        + " greatest(updated_at, published_at) AS updated, d.national_db_id, d.national_db_url"
+                                        + " FROM content_items LEFT JOIN legal_documents d ON d.item_id = content_items.id" + WHERE + PUBLIC
                                         + " ORDER BY published_at DESC, id DESC LIMIT $4 OFFSET $5",
                                 r -> path(r.get("kind", String.class), lang, r.get("slug", String.class)).map(p -> new Item(r.get("id", Long.class),
                                         r.get("kind", String.class), p, r.get("title", String.class), r.get("summary", String.class),
                                         r.get("body_html", String.class), r.get("published_at", OffsetDateTime.class),
-                                        r.get("updated", OffsetDateTime.class))),
+                                        r.get("updated", OffsetDateTime.class), r.get("national_db_id", String.class),
+                                        r.get("national_db_url", String.class))),
                                 params[0], params[1], params[2], size, (long) (page - 1) * size)
                         .collectList()
                         .map(rows -> new Page(counted.total(), rows.stream().flatMap(Optional::stream).toList(), counted.lastModified()))));

@@ -185,7 +185,8 @@ class FeedsController {
             String credit = "<p>" + escape(source.text()) + " (<a href=\"" + escape(url) + "\">" + escape(url) + "</a>)</p>";
             return new JsonFeed.Item(url, url, item.title(), item.summary().isBlank() ? null : item.summary(),
                     (item.bodyHtml() == null ? "" : item.bodyHtml()) + credit, FeedItems.rfc3339(item.published()), FeedItems.rfc3339(item.updated()),
-                    lang, List.of(item.kind()), source);
+                    lang, List.of(item.kind()), source, item.nationalId() == null && item.nationalUrl() == null ? null
+                    : new JsonFeed.NationalLegalDatabase(item.nationalId(), item.nationalUrl()));
         }).toList();
         String next = (long) page * ENTRIES < list.total() ? links.tenant(tenant, self + "?trang=" + (page + 1)) : null;
         JsonFeed feed = new JsonFeed(JsonFeed.VERSION, scope.title(lang), links.tenant(tenant, home),

@@ -34,6 +34,13 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(String id, String url, String title, @Nullable String summary, @JsonProperty("content_html") String contentHtml,
                 @JsonProperty("date_published") String datePublished, @JsonProperty("date_modified") String dateModified,
-                String language, List<String> tags, @JsonProperty("_source") Source source) {
+                String language, List<String> tags, @JsonProperty("_source") Source source,
+                @Nullable @JsonProperty("_national_legal_database") NationalLegalDatabase nationalLegalDatabase) {
+    }
+
+    /** A legal document's entry in the national legal database (vbpl.vn): this platform's extension. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NationalLegalDatabase(@Nullable String id, @Nullable String url) {
     }
 }

@@ -50,7 +50,8 @@ final class PublicApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(long id, String number, String type, String typeName, String title, @Nullable String summary, String issuer,
                     String signer, String issuedOn, @Nullable String effectiveOn, @Nullable String expiresOn, String status,
-                    String url, String publishedAt, String source) {
+                    String url, String publishedAt, String source, @Nullable String nationalDatabaseId,
+                    @Nullable String nationalDatabaseUrl) {
     }
 
     @Serdeable

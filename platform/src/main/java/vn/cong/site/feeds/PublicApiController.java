@@ -152,7 +152,7 @@ class PublicApiController {
                             d.issuedOn().toString(), d.effectiveOn() == null ? null : d.effectiveOn().toString(),
                             d.expiresOn() == null ? null : d.expiresOn().toString(), d.status().db(),
                             links.tenant(tenant, items.path("document", q.lang(), d.slug()).orElseThrow()), FeedItems.rfc3339(d.publishedAt()),
-                            FeedsController.source(tenant, q.lang()))).toList();
+                            FeedsController.source(tenant, q.lang()), d.nationalId(), d.nationalUrl())).toList();
                     PublicApi.DocumentPage body = new PublicApi.DocumentPage(portal(tenant, q.lang()), q.page(), q.size(), found.total(),
                             docs, pageLinks(tenant, q, "/documents", extra, found.total()));
                     return ConditionalResponses.respond(request, bytes(body), changed.lastModified(), JSON);

@@ -17,6 +17,7 @@ import vn.cong.site.SectionNode;
 import vn.cong.site.SiteConfiguration;
 import vn.cong.site.SiteContext;
 import vn.cong.site.SiteStructure;
+import vn.cong.tenancy.MinistryFederation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  * are not cached (one key per query would let anyone fill the cache), the empty form is. Whatever the
  * query string holds, the reader gets a normal page: an unknown filter value is ignored, the query is cut
  * at {@link SearchText#MAX_QUERY} characters, and it only ever reaches SQL as a bound parameter.
+ * <p>
+ * On a root portal with members, {@code pham-vi=toan-bo} searches the whole ministry ({@link MinistrySearch}):
+ * the root and the members that opted in, each result naming its portal; elsewhere the parameter is ignored.
  */
 @Produces(MediaType.TEXT_HTML)
 @Controller
@@ -39,16 +43,22 @@ class SearchController {
     static final String EN = "/en/search";
     private static final Pattern YEAR = Pattern.compile("^(19|20)[0-9]{2}$");
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+){0,20}$");
+    static final String SCOPE = "pham-vi";
+    static final String WHOLE_MINISTRY = "toan-bo";
     private static final Pattern PAGE = Pattern.compile("^[1-9][0-9]{0,3}$");
 
     private final PublicPages pages;
     private final Search search;
     private final SiteConfiguration config;
+    private final MinistrySearch ministry;
+    private final MinistryFederation federation;
 
-    SearchController(PublicPages pages, Search search, SiteConfiguration config) {
+    SearchController(PublicPages pages, Search search, SiteConfiguration config, MinistrySearch ministry, MinistryFederation federation) {
         this.pages = pages;
         this.search = search;
         this.config = config;
+        this.ministry = ministry;
+        this.federation = federation;
     }
 
     @Get(VI)
@@ -66,16 +76,17 @@ class SearchController {
         Asked asked = new Asked(SearchText.bounded(params.get("q")), known(params.get("loai")),
                 SLUG.matcher(orEmpty(params.get("chuyen-muc"))).matches() ? params.get("chuyen-muc") : null,
                 YEAR.matcher(orEmpty(params.get("nam"))).matches() ? Integer.valueOf(params.get("nam")) : null,
-                PAGE.matcher(orEmpty(params.get("trang"))).matches() ? Integer.parseInt(params.get("trang")) : 1);
+                PAGE.matcher(orEmpty(params.get("trang"))).matches() ? Integer.parseInt(params.get("trang")) : 1,
+                WHOLE_MINISTRY.equals(params.get(SCOPE)));
         String path = path(lang);
-        if (asked.text().isEmpty() && asked.kind() == null && asked.section() == null && asked.year() == null) {
+        if (asked.text().isEmpty() && asked.kind() == null && asked.section() == null && asked.year() == null && !asked.wholeMinistry()) {
             return pages.serve(request, lang, path, ctx -> model(ctx, asked));
         }
         return pages.serveUncached(request, lang, path, ctx -> model(ctx, asked));
     }
 
     /** What the reader asked, as read from the query string (malformed values already dropped). */
-    record Asked(String text, String kind, String section, Integer year, int page) {
+    record Asked(String text, String kind, String section, Integer year, int page, boolean wholeMinistry) {
 
         String url(String lang, int page) {
             List<String> q = new ArrayList<>();
@@ -89,6 +100,9 @@ class SearchController {
             if (year != null) {
                 q.add("nam=" + year);
             }
+            if (wholeMinistry) {
+                q.add(SCOPE + "=" + WHOLE_MINISTRY);
+            }
             if (page > 1) {
                 q.add("trang=" + page);
             }
@@ -97,6 +111,9 @@ class SearchController {
     }
 
     private Mono<PageView> model(SiteContext ctx, Asked asked) {
+        if (asked.wholeMinistry() && federation.hasMembers(ctx.tenant())) {
+            return ministryModel(ctx, asked);
+        }
         String lang = ctx.lang();
         SiteStructure structure = ctx.structure();
         SectionNode section = asked.section() == null ? null : structure.bySlug().get(asked.section());
@@ -112,14 +129,13 @@ class SearchController {
             model.put("searchable", SearchText.hasWords(asked.text()));
             model.put("total", found.total());
             model.put("near", found.near());
-            model.put("results", found.results().stream().map(r -> new ResultView(r.hit().title(), r.url(),
-                    t.getOrDefault("search.kind." + r.hit().kind(), r.hit().kind()),
-                    SiteContext.shown(r.hit().publishedAt()), SiteContext.iso(r.hit().publishedAt()), r.snippet())).toList());
+            model.put("results", found.results().stream().map(r -> view(t, r, null)).toList());
             model.put("kinds", search.kinds().stream()
                     .map(k -> new Choice(k, t.getOrDefault("search.kind." + k, k), k.equals(asked.kind()))).toList());
             model.put("sections", sections(structure, lang, sectionIds == null ? null : section.slug()));
             model.put("years", found.years().stream().map(y -> new Choice(y.toString(), y.toString(), y.equals(asked.year()))).toList());
-            model.put("pagination", pagination(lang, asked, found));
+            model.put("pagination", pagination(lang, asked, found.total()));
+            model.put("scopes", scopes(ctx, false));
             model.put("action", path(lang));
             // result pages are for readers, not for search engines' indexes (robots.txt says so too)
             model.put("noindex", asked.text().length() > 0 || asked.kind() != null || asked.section() != null || asked.year() != null);
@@ -127,9 +143,56 @@ class SearchController {
         });
     }
 
-    /** A result as the template shows it. */
+    /** The whole ministry's results: no section filter (each portal has its own sections). */
+    private Mono<PageView> ministryModel(SiteContext ctx, Asked asked) {
+        String lang = ctx.lang();
+        SearchQuery query = new SearchQuery(asked.text(), lang, asked.kind(), null, asked.year(), asked.page(), config.pageSize());
+        Mono<MinistrySearch.Found> found = SearchText.hasWords(asked.text()) ? ministry.search(ctx.tenant(), query)
+                : Mono.just(new MinistrySearch.Found(0, false, List.of(), List.of(), List.of(), 0));
+        return found.map(f -> {
+            Map<String, String> t = ctx.text();
+            String title = asked.text().isEmpty() ? t.get("search.heading") : t.get("search.resultsFor") + " “" + asked.text() + "”";
+            Map<String, Object> model = ctx.model(ctx.site(null, path(other(lang))), title);
+            model.put("query", asked.text());
+            model.put("asked", true);
+            model.put("searchable", SearchText.hasWords(asked.text()));
+            model.put("total", f.total());
+            model.put("near", f.near());
+            model.put("results", f.results().stream().map(r -> view(t, r.result(), r.portal()).at(r.url())).toList());
+            model.put("kinds", search.kinds().stream()
+                    .map(k -> new Choice(k, t.getOrDefault("search.kind." + k, k), k.equals(asked.kind()))).toList());
+            model.put("sections", List.of());
+            model.put("years", f.years().stream().map(y -> new Choice(y.toString(), y.toString(), y.equals(asked.year()))).toList());
+            model.put("pagination", pagination(lang, asked, Math.min(f.total(), MinistrySearch.MAX_PER_PORTAL)));
+            model.put("action", path(lang));
+            model.put("scopes", scopes(ctx, true));
+            model.put("unanswered", f.unanswered());
+            model.put("noindex", true);
+            return new PageView("search", model);
+        });
+    }
+
+    /** The scope choices: this portal or the whole ministry, offered only on a root portal with members. */
+    private List<Choice> scopes(SiteContext ctx, boolean whole) {
+        if (!federation.hasMembers(ctx.tenant())) {
+            return List.of();
+        }
+        return List.of(new Choice("", ctx.text().get("search.scope.portal"), !whole),
+                new Choice(WHOLE_MINISTRY, ctx.text().get("search.scope.ministry"), whole));
+    }
+
+    private static ResultView view(Map<String, String> t, SearchResults.Result r, String portal) {
+        return new ResultView(r.hit().title(), r.url(), t.getOrDefault("search.kind." + r.hit().kind(), r.hit().kind()),
+                SiteContext.shown(r.hit().publishedAt()), SiteContext.iso(r.hit().publishedAt()), r.snippet(), portal);
+    }
+
+    /** A result as the template shows it; {@code portal} names the portal it comes from in the ministry-wide scope. */
     record ResultView(String title, String url, String kind, String publishedText, String publishedIso,
-                      List<SearchText.Segment> snippet) {
+                      List<SearchText.Segment> snippet, String portal) {
+
+        ResultView at(String absolute) {
+            return new ResultView(title, absolute, kind, publishedText, publishedIso, snippet, portal);
+        }
     }
 
     /** A choice of a filter's drop-down. */
@@ -148,9 +211,9 @@ class SearchController {
         return choices;
     }
 
-    private vn.cong.site.Pagination pagination(String lang, Asked asked, SearchResults found) {
+    private vn.cong.site.Pagination pagination(String lang, Asked asked, long total) {
         int size = config.pageSize();
-        int totalPages = (int) Math.max(1, (found.total() + size - 1) / size);
+        int totalPages = (int) Math.max(1, (total + size - 1) / size);
         int page = asked.page();
         List<vn.cong.site.PageLink> links = new ArrayList<>();
         for (int n = 1; n <= totalPages; n++) {
