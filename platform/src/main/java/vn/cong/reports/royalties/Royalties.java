@@ -118,7 +118,7 @@ public class Royalties {
     /**
      * The demo's assessment: every earning item without a royalty gets the genre usual for its classification and a
      * quality coefficient that varies from item to item (1; 1,2; 1; 0,8; 1,5; 1), set by {@code headId}; an item the board
-     * found itself, with no account or submitter on record, is credited to the board's editors in turn. Only on a
+     * found or wrote itself, with no account on record (imported, or the manifest's), is credited to the board's editors in turn. Only on a
      * tenant that has not assessed any item, so nothing its head decided is touched. Emits the number assessed.
      */
     public Mono<Long> assessForDemo(Tenant tenant, long headId, List<String> boardEditors) {
@@ -126,7 +126,7 @@ public class Royalties {
                 .flatMap(any -> any ? Mono.just(0L) : c.update("""
                                 INSERT INTO item_royalties (item_id, genre_id, units, coefficient, unit_value_vnd, amount_vnd, set_by, author_name)
                                 SELECT i.id, g.id, g.units, k.coefficient, s.unit_value_vnd, round(g.units * k.coefficient * s.unit_value_vnd), $1,
-                                       CASE WHEN i.origin = 'found' AND i.created_by IS NULL AND cardinality($2::text[]) > 0
+                                       CASE WHEN i.origin IS DISTINCT FROM 'supplied' AND i.created_by IS NULL AND cardinality($2::text[]) > 0
                                             THEN ($2::text[])[(1 + i.id % cardinality($2::text[]))::int] ELSE '' END
                                 FROM content_items i
                                 CROSS JOIN royalty_settings s

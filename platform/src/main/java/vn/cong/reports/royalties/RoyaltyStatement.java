@@ -21,7 +21,8 @@ public record RoyaltyStatement(Period period, List<Assessment> items, List<Payee
 
     /** Shown for an item without an author or a unit on record. */
     public static final String NO_AUTHOR = "Ban biên tập (không ghi tên tác giả)";
-    public static final String BOARD = "Ban biên tập (tự khai thác)";
+    public static final String BOARD_FOUND = "Ban biên tập (tự khai thác)";
+    public static final String BOARD = "Ban biên tập";
     public static final String NO_UNIT = "Không ghi đơn vị";
 
     /** One author's or unit's line: the works, their units and the amount; {@code detail} names the units or authors. */
@@ -61,7 +62,10 @@ public record RoyaltyStatement(Period period, List<Assessment> items, List<Payee
     }
 
     public static String unit(Assessment a) {
-        return !a.unit().isBlank() ? a.unit() : "found".equals(a.origin()) ? BOARD : NO_UNIT;
+        if (!a.unit().isBlank()) {
+            return a.unit();
+        }
+        return "found".equals(a.origin()) ? BOARD_FOUND : "supplied".equals(a.origin()) ? NO_UNIT : BOARD;
     }
 
     /** The units × coefficient of a work (its weighted units). */
