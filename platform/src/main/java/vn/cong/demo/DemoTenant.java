@@ -122,6 +122,7 @@ class DemoTenant {
     private final ItemImport itemImport;
     private final DemoRetention retention;
     private final ProducedReports producedReports;
+    private final vn.cong.reports.royalties.Royalties royalties;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaLibrary library,
@@ -130,8 +131,10 @@ class DemoTenant {
                SiteStructures structures, Units units, vn.cong.engagement.Questions questions,
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
-               DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals) {
+               DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals,
+               vn.cong.reports.royalties.Royalties royalties) {
         this.producedReports = producedReports;
+        this.royalties = royalties;
         this.engagement = engagement;
         this.retention = retention;
         this.subscriptions = subscriptions;
@@ -232,6 +235,14 @@ class DemoTenant {
                 .then());
     }
 
+    /** The head's royalty assessment of every published item, so the royalty statement is full; only on a tenant without any. */
+    private Mono<Long> royaltiesOf(Tenant tenant, List<Account> staff) {
+        return staff.stream().filter(a -> a.hasRole(Role.HEAD)).findFirst()
+                .map(head -> royalties.assessForDemo(tenant, head.id(),
+                        staff.stream().filter(a -> a.hasRole(Role.EDITOR)).map(Account::fullName).toList()))
+                .orElseGet(() -> Mono.just(0L));
+    }
+
     /** Loads {@code content} into {@code tenant}; files named in it are read from {@code mediaDir}. */
     Mono<Report> load(Tenant tenant, DemoFile content, Path mediaDir) {
         MediaFolder files = new MediaFolder(mediaDir);
@@ -252,6 +263,7 @@ class DemoTenant {
                                                                 .then(serviceFiguresOf(tenant, actor, content.serviceFigures()))
                                                                 .then(remindersOf(tenant, actor, content.reminders()))
                                                                 .then(producedReportsOf(tenant, content.history() != null, all))
+                                                                .then(royaltiesOf(tenant, all))
                                                                 .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
                                                                 .then(retention.load(tenant, content.retention(), all))
                                                                 .then(subscriptions.load(tenant, content.subscriptions(), content.translations(), actor))

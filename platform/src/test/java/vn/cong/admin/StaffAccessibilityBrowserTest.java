@@ -58,6 +58,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/bao-cao/tai-khoan/tai-ve/{format}", "a report download (AccountActivityReportTest)"),
             Map.entry("/quan-tri/bao-cao/nhac-nho/tai-ve/{format}", "a report download (RemindersTest)"),
             Map.entry("/quan-tri/bao-cao/dong-gop.{format}", "the contribution report as JSON or a download (Seed004ReportTest)"),
+            Map.entry("/quan-tri/bao-cao/nhuan-but/tai-ve/{format}", "a report download (RoyaltiesTest)"),
             Map.entry("/quan-tri/dat-mat-khau", "needs a one-time token (covered by the set-password tests)"),
             Map.entry("/quan-tri/doi-mat-khau", "only for an account that must change its password (PasswordChangeAtLoginTest)"),
             Map.entry("/quan-tri/xac-thuc", "only between the password and the second factor (SecondFactorLoginTest)"),
@@ -149,6 +150,9 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/tai-khoan");
         pages.put("/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/dich-vu-cong");
         pages.put("/quan-tri/bao-cao/nhac-nho", "/quan-tri/bao-cao/nhac-nho");
+        pages.put("/quan-tri/bao-cao/nhuan-but", "/quan-tri/bao-cao/nhuan-but");
+        pages.put("/quan-tri/bao-cao/nhuan-but/cham", "/quan-tri/bao-cao/nhuan-but/cham");
+        pages.put("/quan-tri/bao-cao/nhuan-but/bang-gia", "/quan-tri/bao-cao/nhuan-but/bang-gia");
         pages.put("/quan-tri/quy-trinh", "/quan-tri/quy-trinh");
         pages.put("/quan-tri/quy-trinh/chinh-sach", "/quan-tri/quy-trinh/chinh-sach");
         pages.put("/quan-tri/quy-trinh/{id}", "/quan-tri/quy-trinh/" + waiting);

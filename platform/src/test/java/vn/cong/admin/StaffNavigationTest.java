@@ -40,7 +40,7 @@ class StaffNavigationTest extends PlatformTestSupport {
                 "/quan-tri/ban-tieng-anh", "/quan-tri/thu-vien", "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru",
                 "/quan-tri/phan-anh", "/quan-tri/gop-y-du-thao",
                 "/quan-tri/bao-cao/dong-gop", "/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/nhac-nho",
-                "/quan-tri/bao-cao/ky-duyet", "/quan-tri/bao-cao/da-ky-duyet",
+                "/quan-tri/bao-cao/ky-duyet", "/quan-tri/bao-cao/da-ky-duyet", "/quan-tri/bao-cao/nhuan-but",
                 "/quan-tri/chuyen-muc", "/quan-tri/thong-tin-chan-trang",
                 "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
                 "/quan-tri/dang-ky-nhan-tin", "/quan-tri/lien-thong-bo", "/quan-tri/chu-de", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
