@@ -172,6 +172,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/bao-cao/da-ky-duyet", "/quan-tri/bao-cao/da-ky-duyet");
         pages.put("/quan-tri/bao-cao/da-lap/{id}", "/quan-tri/bao-cao/da-lap/" + id("SELECT id FROM t_most.produced_reports WHERE state = 'signed' ORDER BY id LIMIT 1"));
         pages.put("/quan-tri/chu-de", "/quan-tri/chu-de");
+        pages.put("/quan-tri/bieu-mau-cong-khai", "/quan-tri/bieu-mau-cong-khai");
         pages.put("/quan-tri/lien-thong-bo", "/quan-tri/lien-thong-bo");
     }
 

@@ -43,7 +43,7 @@ class StaffNavigationTest extends PlatformTestSupport {
                 "/quan-tri/bao-cao/ky-duyet", "/quan-tri/bao-cao/da-ky-duyet", "/quan-tri/bao-cao/nhuan-but",
                 "/quan-tri/chuyen-muc", "/quan-tri/thong-tin-chan-trang",
                 "/quan-tri/giao-dien", "/quan-tri/don-vi", "/quan-tri/tai-khoan", "/quan-tri/ma-api", "/quan-tri/kenh-day-tin",
-                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/lien-thong-bo", "/quan-tri/chu-de", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
+                "/quan-tri/dang-ky-nhan-tin", "/quan-tri/lien-thong-bo", "/quan-tri/chu-de", "/quan-tri/bieu-mau-cong-khai", "/quan-tri/bao-mat", "/quan-tri/phien-dang-nhap"), paths);
     }
 
     @Test

@@ -93,6 +93,14 @@ class DemoContentTest extends PlatformTestSupport {
             assertTrue(SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_" + tenant + ".consultation_comments WHERE status = 'hidden'") == 1,
                     tenant + " has one hidden comment");
         }
+        // every seed root (and NAFOSTED) has an open draft with approved comments and a closed one with its response
+        for (String tenant : List.of("nafosted", "moha", "bd_skhcn", "hp_sgddt")) {
+            assertEquals("open closed", SqlProbe.string(this::jdbc, "SELECT string_agg(CASE WHEN now() < c.closes_at THEN 'open' ELSE 'closed' END, ' '"
+                    + " ORDER BY c.closes_at DESC) FROM t_" + tenant + ".consultations c WHERE EXISTS (SELECT 1 FROM t_" + tenant
+                    + ".consultation_comments m WHERE m.item_id = c.item_id AND m.status = 'approved')"
+                    + " AND (now() < c.closes_at OR (c.response_text <> '' AND c.response_published_at IS NOT NULL))"),
+                    tenant + ": an open draft with comments and a closed one with the drafting unit's response");
+        }
         assertEquals(List.of("answered", "forwarded", "published", "received"),
                 SqlProbe.column(this::jdbc, "SELECT status FROM t_most.petitions ORDER BY status"));
         assertTrue(Jsoup.parse(browser().get("/phan-anh").body()).text().contains("Chậm trả kết quả thẩm định"));
