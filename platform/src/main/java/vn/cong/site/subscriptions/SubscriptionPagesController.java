@@ -51,6 +51,10 @@ class SubscriptionPagesController {
     @Get(uris = {"/dang-ky-nhan-tin{?chu-de}", "/en/dang-ky-nhan-tin{?chu-de}"})
     Mono<HttpResponse<?>> form(HttpRequest<?> request, @Nullable @QueryValue("chu-de") String topic) {
         String lang = PublicUrls.languageOf(request.getPath());
+        if (topic == null) {
+            // the plain form is a page like the Q&A form: cached, described for search engines, indexable
+            return pages.serve(request, lang, base(lang), ctx -> formView(ctx, lang, SubscriptionForm.empty(null), Map.of(), null, 200));
+        }
         return pages.fresh(request, lang, ctx -> formView(ctx, lang, SubscriptionForm.empty(topic), Map.of(), null, 200));
     }
 
@@ -139,6 +143,8 @@ class SubscriptionPagesController {
                                     int status) {
         return subscriptions.topics(ctx.tenant(), lang).map(topics -> {
             Map<String, Object> model = model(ctx, lang, ctx.text().get("subscriptions.heading"));
+            model.remove("noindex"); // only the pages behind a confirmation or unsubscribe link stay out of search engines
+            model.put(vn.cong.site.PageMeta.DESCRIPTION, ctx.text().get("subscriptions.intro"));
             model.put("mode", "form");
             model.put("form", form);
             model.put("errors", errors);

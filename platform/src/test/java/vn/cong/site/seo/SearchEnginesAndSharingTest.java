@@ -162,6 +162,20 @@ class SearchEnginesAndSharingTest extends PlatformTestSupport {
     }
 
     @Test
+    void thePublicFormsAreIndexableAndDescribeThemselvesInBothLanguages() {
+        for (String path : List.of("/hoi-dap/gui", "/phan-anh/gui", "/dang-ky-nhan-tin", "/en/hoi-dap/gui", "/en/phan-anh/gui", "/en/dang-ky-nhan-tin")) {
+            HttpResponse<String> response = portals.browser(TwoPortals.ALPHA_HOST).get(path);
+            assertEquals(200, response.statusCode(), path);
+            Document page = Jsoup.parse(response.body());
+            assertFalse(page.selectFirst("meta[name=description]").attr("content").isBlank(), path + " has a description");
+            assertEquals(null, page.selectFirst("meta[name=robots]"), path + " is for search engines");
+            assertTrue(page.selectFirst("link[rel=canonical]").attr("href").endsWith(path), path);
+        }
+        assertTrue(Jsoup.parse(portals.browser(TwoPortals.ALPHA_HOST).get("/dang-ky-nhan-tin").body())
+                .selectFirst("meta[name=description]").attr("content").startsWith("Nhận tin bài, văn bản mới"));
+    }
+
+    @Test
     void theOpenSearchDescriptionPointsAtThePortalsOwnSearch() throws Exception {
         HttpResponse<String> response = portals.browser(TwoPortals.ALPHA_HOST).get("/opensearch.xml");
         assertEquals(200, response.statusCode());
