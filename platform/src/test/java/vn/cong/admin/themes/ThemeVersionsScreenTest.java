@@ -158,6 +158,8 @@ class ThemeVersionsScreenTest extends PlatformTestSupport {
             Document doc = Jsoup.parse(shown.body());
             List<String> leaving = doc.select("a[href]").eachAttr("href").stream()
                     .filter(h -> h.matches("/(en|van-ban|du-thao|thu-tuc|gioi-thieu|chuyen-muc|bai-viet)([/?].*)?") || h.equals("/"))
+                    // the footer's subscription form is a form, not a page the preview shows (like the Q&A form)
+                    .filter(h -> !h.matches("(/en)?/dang-ky-nhan-tin"))
                     .toList();
             assertEquals(List.of(), leaving, page + ": links to public pages lead on through the preview");
         }

@@ -31,11 +31,11 @@ class FullDiskPgTools extends PgTools {
     }
 
     @Override
-    public void dumpSchemaFrom(String database, String schema, String snapshot, Path file) {
+    public void dumpSchema(DatabaseConfiguration where, String schema, String snapshot, Path file) {
         try {
             Path scratch = Files.createTempFile("cong-dump", ".dump");
             try {
-                super.dumpSchemaFrom(database, schema, snapshot, scratch);
+                super.dumpSchema(where, schema, snapshot, scratch);
                 try (OutputStream out = new FullDisk(Files.newOutputStream(file))) {
                     Files.copy(scratch, out);
                 }
