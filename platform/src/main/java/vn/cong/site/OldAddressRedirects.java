@@ -37,6 +37,8 @@ public final class OldAddressRedirects implements Ordered {
 
     /** The query keys with which WordPress names an entry on its own. */
     private static final List<String> QUERY_KEYS = List.of("p", "page_id", "cat", "attachment_id");
+    /** Longer paths are never looked up: no site's address is, and the index need not see them. */
+    private static final int MAX_PATH = 2000;
 
     private final TenantDatabase db;
 
@@ -67,6 +69,10 @@ public final class OldAddressRedirects implements Ordered {
     }
 
     private Mono<Optional<String>> target(Tenant tenant, String path, String query) {
+        if (path.indexOf('\u0000') >= 0 || path.length() > MAX_PATH) {
+            // no imported address holds a NUL (PostgreSQL text cannot) or is that long: the 404 stands, no query
+            return Mono.just(Optional.empty());
+        }
         return db.mono(tenant, c -> c.query("SELECT target FROM old_addresses WHERE path = $1 AND query = $2", r -> r.get(0, String.class),
                 path, query)).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
