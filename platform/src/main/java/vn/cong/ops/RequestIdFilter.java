@@ -10,11 +10,8 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * Gives every request an id, first of all filters: the proxy's {@code X-Request-Id} when it is a
@@ -24,11 +21,9 @@ import java.util.regex.Pattern;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements Ordered {
 
-    static final String HEADER = "X-Request-Id";
+    static final String HEADER = RequestIds.HEADER;
     static final String MDC_REQUEST_ID = "requestId";
     private static final String ATTRIBUTE = "cong.requestId";
-    /** No spaces or control characters: the id is written into log lines verbatim. */
-    private static final Pattern SANE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:=+/-]{0,127}$");
 
     @Override
     public int getOrder() {
@@ -37,8 +32,7 @@ final class RequestIdFilter implements Ordered {
 
     @RequestFilter
     void assign(HttpRequest<?> request, MutablePropagatedContext context) {
-        String incoming = request.getHeaders().get(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+        String id = RequestIds.idFor(request.getHeaders().get(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         context.add(new MdcPropagationContext(Map.of(MDC_REQUEST_ID, id)));
     }
@@ -50,10 +44,5 @@ final class RequestIdFilter implements Ordered {
 
     static Optional<String> requestId(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, String.class);
-    }
-
-    /** 64 random bits: enough to tell requests apart in logs, cheap enough for every request. */
-    private static String newId() {
-        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

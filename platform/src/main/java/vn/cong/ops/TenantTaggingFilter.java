@@ -1,9 +1,6 @@
 package vn.cong.ops;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -16,7 +13,6 @@ import vn.cong.tenancy.TenantRequests;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Once the tenant filter has resolved the host: adds {@code tenant} (its code) to the log MDC next
@@ -27,15 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TenantTaggingFilter implements Ordered {
 
     static final String MDC_TENANT = "tenant";
-    private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
-    @Nullable
-    private final MeterRegistry meters;
-    /** Per tenant, one counter per status class: looked up without allocating on every request. */
-    private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
+    private final TenantRequestCounts counts;
 
-    TenantTaggingFilter(@Nullable MeterRegistry meters) {
-        this.meters = meters;
+    TenantTaggingFilter(TenantRequestCounts counts) {
+        this.counts = counts;
     }
 
     @Override
@@ -59,23 +51,6 @@ final class TenantTaggingFilter implements Ordered {
 
     @ResponseFilter
     void count(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (meters == null) {
-            return;
-        }
-        TenantRequests.tenant(request).ifPresent(tenant -> {
-            int statusClass = Math.min(Math.max(response.code() / 100, 1), 5) - 1;
-            Counter[] byStatus = counters.computeIfAbsent(tenant.code(), code -> new Counter[STATUS_CLASSES.length]);
-            Counter counter = byStatus[statusClass];
-            if (counter == null) {
-                // a race here is harmless: the registry hands both threads the same counter
-                counter = Counter.builder("cong.tenant.requests")
-                        .description("HTTP requests answered for a tenant's hosts")
-                        .tag("tenant", tenant.code())
-                        .tag("status", STATUS_CLASSES[statusClass])
-                        .register(meters);
-                byStatus[statusClass] = counter;
-            }
-            counter.increment();
-        });
+        TenantRequests.tenant(request).ifPresent(tenant -> counts.count(tenant.code(), response.code()));
     }
 }

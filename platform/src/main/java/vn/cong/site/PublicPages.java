@@ -64,11 +64,14 @@ public class PublicPages implements PublicNotFoundPage {
 
     private final MenuTargets targets;
     private final RequestBudget budget;
+    private final PageShortcut shortcut;
 
     public PublicPages(PageCache cache, SiteStructures structures, Themes themes, ThemeRenderer renderer,
                        TenantRegistry registry, PublicLinks links, UiText text, SiteConfiguration config,
-                       @Named("render") ExecutorService render, MenuTargets targets, RequestBudget budget) {
+                       @Named("render") ExecutorService render, MenuTargets targets, RequestBudget budget,
+                       PageShortcut shortcut) {
         this.targets = targets;
+        this.shortcut = shortcut;
         this.budget = budget;
         this.cache = cache;
         this.structures = structures;
@@ -97,7 +100,7 @@ public class PublicPages implements PublicNotFoundPage {
         }
         CachedPage hit = cache.near(key);
         if (hit != null) {
-            return Mono.just(respond(request, hit));
+            return Mono.just(respondAndTeach(request, key, hit));
         }
         // only a page that has to be rendered counts against the tenant's request limit, never one from the cache
         return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> budget.charge(tenant.get()).then(context(tenant.get(), lang))
@@ -105,8 +108,16 @@ public class PublicPages implements PublicNotFoundPage {
                                 .map(view -> described(ctx, view, canonicalPath))
                                 .flatMap(view -> render(ctx, view, view.status()).doOnNext(page -> cache.put(key, page)))
                                 .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx)))))))
-                .<HttpResponse<?>>map(page -> respond(request, page))
+                .<HttpResponse<?>>map(page -> respondAndTeach(request, key, page))
                 .onErrorResume(e -> failure(request, tenant.get(), lang, canonicalPath, e));
+    }
+
+    /** {@link #respond}, telling the {@link PageShortcut} which cached page answered, so the next such request is quicker. */
+    private MutableHttpResponse<?> respondAndTeach(HttpRequest<?> request, PageKey key, CachedPage page) {
+        if (page.status() == 200) {
+            shortcut.served(request, key.tenant(), key.lang(), key.path());
+        }
+        return respond(request, page);
     }
 
     /**

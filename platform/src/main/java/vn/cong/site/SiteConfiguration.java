@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param redisTimeout       longest wait for Redis on a page request before rendering without it
  * @param redisRetryInterval after a Redis failure, how long pages skip Redis before one request probes it again
  * @param browserMaxAge      seconds browsers and proxies may keep a public page
+ * @param shortcut           whether pages in this node's cache are answered before routing and filters
+ *                           ({@link PageShortcut}); off, every request takes the full path
  */
 @ConfigurationProperties("cong.site")
 public record SiteConfiguration(
@@ -26,5 +28,6 @@ public record SiteConfiguration(
         @Bindable(defaultValue = "true") boolean sharedCache,
         @Bindable(defaultValue = "250ms") Duration redisTimeout,
         @Bindable(defaultValue = "5s") Duration redisRetryInterval,
-        @Bindable(defaultValue = "60") int browserMaxAge) {
+        @Bindable(defaultValue = "60") int browserMaxAge,
+        @Bindable(defaultValue = "true") boolean shortcut) {
 }

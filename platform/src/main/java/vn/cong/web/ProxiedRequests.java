@@ -64,6 +64,11 @@ public class ProxiedRequests implements BrowserHost {
         return entries[entries.length - 1].strip();
     }
 
+    /** Whether a connection from this address is a trusted proxy's, whose forwarded headers count. */
+    public boolean trusts(InetSocketAddress remote) {
+        return remote.getAddress() != null && trustedProxies.contains(remote.getAddress().getHostAddress());
+    }
+
     private boolean fromTrustedProxy(HttpRequest<?> request) {
         String remote = remoteAddress(request);
         return remote != null && trustedProxies.contains(remote);
