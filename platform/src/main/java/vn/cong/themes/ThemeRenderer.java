@@ -5,6 +5,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import vn.cong.system.TemplateCaches;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public class ThemeRenderer {
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        engine.setCacheManager(TemplateCaches.sized());
     }
 
     public byte[] render(String theme, String page, Map<String, Object> model, Locale locale) {

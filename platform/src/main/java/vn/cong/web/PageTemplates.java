@@ -11,6 +11,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import vn.cong.system.TemplateCaches;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -47,6 +48,7 @@ public class PageTemplates {
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        engine.setCacheManager(TemplateCaches.sized());
         this.render = Schedulers.fromExecutorService(render);
     }
 
