@@ -3,7 +3,8 @@
  * and section list). Progressive enhancement: without JavaScript the server's own controls (number fields, or one
  * POST per step) still work, and the server stays the authority on what is saved.
  *
- * <ol data-ordering data-ordering-noun="trình đơn"> with <li data-ordering-row data-ordering-name="…"> rows.
+ * <ol data-ordering data-ordering-noun="trình đơn"> with <li data-ordering-row data-ordering-name="…"> rows (a row
+ *   that also has data-ordering-fixed stays where it is, e.g. an archived section).
  * - A row's <input class="position"> gets its place among the shown rows (those whose <input data-ordering-shown>
  *   is ticked, or all rows when there is none) on every change; the number fields are then hidden.
  * - Dragging uses pointer events (mouse, pen and touch alike) on the row's handle; a row may only move among
@@ -19,7 +20,9 @@
   'use strict';
 
   function rows(list) {
-    return Array.prototype.filter.call(list.children, function (el) { return el.hasAttribute('data-ordering-row'); });
+    return Array.prototype.filter.call(list.children, function (el) {
+      return el.hasAttribute('data-ordering-row') && !el.hasAttribute('data-ordering-fixed');
+    });
   }
 
   function group(row) {
