@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 /**
- * The staff area's static files: its stylesheet and editor script, and the rich-text editor (TinyMCE 6 from its
+ * The staff area's static files: its stylesheet, editor and list-ordering scripts, and the rich-text editor (TinyMCE 6 from its
  * WebJar). Read from the class path once, off the event loop, then served from memory.
  */
 @Controller(StaffAreaFilter.ASSETS)
@@ -52,6 +52,11 @@ final class AdminAssetsController {
     @Get("/editor.js")
     Mono<MutableHttpResponse<byte[]>> editor() {
         return serve("views/admin/editor/editor.js", "js");
+    }
+
+    @Get("/ordering.js")
+    Mono<MutableHttpResponse<byte[]>> ordering() {
+        return serve("views/admin/ordering/ordering.js", "js");
     }
 
     @Get("/tinymce-vi.js")

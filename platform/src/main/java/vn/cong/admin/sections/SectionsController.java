@@ -60,15 +60,17 @@ class SectionsController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String thongbao) {
-        return listPage(request, tenant, HttpStatus.OK, SectionForm.blank(), Map.of(), thongbao == null ? null : NOTICES.get(thongbao), null);
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String thongbao,
+                                           @Nullable @QueryValue Long muc, @Nullable @QueryValue String nut) {
+        return listPage(request, tenant, HttpStatus.OK, SectionForm.blank(), Map.of(), thongbao == null ? null : NOTICES.get(thongbao), null,
+                "thu-tu".equals(thongbao) ? muc : null, nut);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> add(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body SectionForm form) {
         return sections.add(tenant, me.id(), form.fields())
                 .thenReturn(KindPages.seeOther(PATH + "?thongbao=them"))
-                .onErrorResume(DraftRejected.class, e -> listPage(request, tenant, HttpStatus.BAD_REQUEST, form, e.problems(), null, null));
+                .onErrorResume(DraftRejected.class, e -> listPage(request, tenant, HttpStatus.BAD_REQUEST, form, e.problems(), null, null, null, null));
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
@@ -88,14 +90,22 @@ class SectionsController {
                 .onErrorResume(SectionNotFound.class, e -> notFound(request));
     }
 
+    /** One step up; the list comes back with the focus on the moved row's button and its new place told. */
     @Post(value = "/{id}/len", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> up(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
-        return act(request, tenant, "thu-tu", sections.reorder(tenant, me.id(), id, -1));
+        return act(request, tenant, "thu-tu&muc=" + id + "&nut=len", sections.reorder(tenant, me.id(), id, -1));
     }
 
     @Post(value = "/{id}/xuong", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> down(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
-        return act(request, tenant, "thu-tu", sections.reorder(tenant, me.id(), id, +1));
+        return act(request, tenant, "thu-tu&muc=" + id + "&nut=xuong", sections.reorder(tenant, me.id(), id, +1));
+    }
+
+    /** A list reordered by dragging (ordering.js): the siblings' new order at once. */
+    @Post(value = "/thu-tu", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    Mono<MutableHttpResponse<String>> arrange(HttpRequest<?> request, Tenant tenant, StaffAccount me, @Body SectionOrderForm form) {
+        Long moved = form.movedId();
+        return act(request, tenant, "thu-tu" + (moved == null ? "" : "&muc=" + moved), sections.arrange(tenant, me.id(), form.ids()));
     }
 
     @Post(value = "/{id}/an", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -126,21 +136,26 @@ class SectionsController {
     private Mono<MutableHttpResponse<String>> act(HttpRequest<?> request, Tenant tenant, String notice, Mono<Void> action) {
         return action.thenReturn(KindPages.seeOther(PATH + "?thongbao=" + notice))
                 .onErrorResume(DraftRejected.class, e -> listPage(request, tenant, HttpStatus.BAD_REQUEST, SectionForm.blank(), Map.of(), null,
-                        String.join(" ", e.problems().values())))
+                        String.join(" ", e.problems().values()), null, null))
                 .onErrorResume(SectionNotFound.class, e -> notFound(request));
     }
 
     private Mono<MutableHttpResponse<String>> listPage(HttpRequest<?> request, Tenant tenant, HttpStatus status, SectionForm form,
-                                                      Map<String, String> errors, @Nullable String notice, @Nullable String alert) {
+                                                      Map<String, String> errors, @Nullable String notice, @Nullable String alert,
+                                                      @Nullable Long moved, @Nullable String button) {
         return sections.tree(tenant).flatMap(tree -> {
             Map<String, Object> model = new HashMap<>();
+            SectionMove.of(tree, moved, button).ifPresent(move -> {
+                model.put("focusButton", move.focusButton());
+                model.put("notice", move.notice());
+            });
             model.put("sections", tree);
             model.put("parents", parents(tree, null));
             model.put("form", form);
             model.put("errors", errors);
             model.put("siblingEnds", siblingEnds(tree));
             if (notice != null) {
-                model.put("notice", notice);
+                model.putIfAbsent("notice", notice);
             }
             if (alert != null) {
                 model.put("alert", alert);

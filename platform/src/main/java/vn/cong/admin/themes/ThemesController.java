@@ -161,29 +161,57 @@ class ThemesController {
         }).orElseGet(() -> notFound(request)));
     }
 
-    /** Uploads the logo or the banner: checked by content, size-limited, resized and stripped, then put in the draft. */
+    /**
+     * Uploads the logo or the banner: checked by content, size-limited, resized and stripped, then put in the draft.
+     * The file travels with the whole version form ("Tải lên" is a button of that form), so what was typed there is
+     * saved with the image, or shown again as typed when the image or a value is refused.
+     */
     @Post(value = "/{id}/anh", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.TENANT_ADMIN)
     Mono<MutableHttpResponse<String>> upload(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                             @Part("target") String target, @Part("file") CompletedFileUpload file,
-                                             @Part("csrfToken") String csrfToken) {
-        return versions.find(tenant, id).flatMap(found -> found.map(v -> {
+                                             @Part("file") CompletedFileUpload file, @Body Map<String, Object> body) {
+        ThemeUploadForm upload = ThemeUploadForm.of(body);
+        String target = upload.target();
+        return Mono.zip(versions.find(tenant, id), structures.of(tenant)).flatMap(t -> t.getT1().map(v -> {
+            Theme theme = themes.get(upload.carriesVersion() ? upload.form().theme() : v.selection().theme());
+            ThemeSelection typed = upload.carriesVersion() ? upload.form().selection(theme, roots(t.getT2()), targets.all()) : v.selection();
+            ThemeSelection wanted = theme.name().equals(v.selection().theme()) ? typed : theme.restyled(typed);
+            Map<String, String> shown = upload.carriesVersion() ? typed(theme, upload.fields(), wanted) : v.selection().values();
             int[] box = IMAGE_BOXES.get(target);
-            if (box == null || !themes.get(v.selection().theme()).variables().containsKey(target)) {
-                return screen(request, tenant, me, HttpStatus.BAD_REQUEST, v, v.selection(), v.selection().values(),
-                        Map.of(), null, "Giao diện này không có ô ảnh đó.");
+            if (box == null || !theme.variables().containsKey(target)) {
+                return screen(request, tenant, me, HttpStatus.BAD_REQUEST, v, wanted, shown, Map.of(), null, "Giao diện này không có ô ảnh đó.");
             }
             return Mono.fromCallable(() -> WebImages.prepare(bytes(file), config.imageMaxBytes(), box[0], box[1]))
                     .subscribeOn(blocking)
                     .flatMap(image -> media.store(tenant, target + "." + image.type().extension(), image.bytes(),
                             EnumSet.of(vn.cong.media.MediaType.PNG, vn.cong.media.MediaType.JPEG), me.id()))
-                    .flatMap(stored -> versions.setImage(tenant, id, target, stored.url(), me.id()))
-                    .map(saved -> seeOther(BASE + "/" + id + "?thongbao=anh"))
-                    .onErrorResume(UploadRefused.class, e -> screen(request, tenant, me, HttpStatus.BAD_REQUEST, v, v.selection(),
-                            v.selection().values(), Map.of(target, e.getMessage()), null, e.getMessage()))
-                    .onErrorResume(ThemeChangeRefused.class, e -> screen(request, tenant, me, HttpStatus.CONFLICT, v, v.selection(),
-                            v.selection().values(), Map.of(), null, e.getMessage()));
+                    .flatMap(stored -> upload.carriesVersion()
+                            ? saveWithImage(request, tenant, me, v, theme, upload, withValue(wanted, target, stored.url()))
+                            : versions.setImage(tenant, id, target, stored.url(), me.id()).map(saved -> seeOther(BASE + "/" + id + "?thongbao=anh")))
+                    .onErrorResume(UploadRefused.class, e -> screen(request, tenant, me, HttpStatus.BAD_REQUEST, v, wanted,
+                            shown, Map.of(target, e.getMessage()), null, e.getMessage()))
+                    .onErrorResume(ThemeChangeRefused.class, e -> screen(request, tenant, me, HttpStatus.CONFLICT, v, wanted,
+                            shown, Map.of(), null, e.getMessage()));
         }).orElseGet(() -> notFound(request)));
+    }
+
+    /** Saves the typed version with its new image; refused values come back as typed, with the image in place. */
+    private Mono<MutableHttpResponse<String>> saveWithImage(HttpRequest<?> request, Tenant tenant, StaffAccount me, ThemeVersion v,
+                                                          Theme theme, ThemeUploadForm upload, ThemeSelection wanted) {
+        return versions.save(tenant, v.id(), upload.form().lockVersion(), wanted, me.id())
+                .map(saved -> seeOther(BASE + "/" + v.id() + "?thongbao=anh"))
+                .onErrorResume(ThemeChangeRefused.class, e -> {
+                    Map<String, String> shown = typed(theme, upload.fields(), wanted);
+                    shown.put(upload.target(), wanted.values().get(upload.target()));
+                    return screen(request, tenant, me, e.errors().isEmpty() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, v, wanted,
+                            shown, e.errors(), null, e.getMessage() + " Ảnh vừa tải lên đã ở trong biểu mẫu: sửa các ô được đánh dấu rồi bấm «Lưu bản nháp».");
+                });
+    }
+
+    private static ThemeSelection withValue(ThemeSelection selection, String name, String value) {
+        Map<String, String> values = new HashMap<>(selection.values());
+        values.put(name, value);
+        return new ThemeSelection(selection.theme(), values, selection.menu());
     }
 
     @Post(value = "/{id}/gui-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -299,6 +327,9 @@ class ThemesController {
     }
 
     private static byte[] bytes(CompletedFileUpload file) {
+        if (file.getSize() == 0 && (file.getFilename() == null || file.getFilename().isBlank())) {
+            throw new UploadRefused("Chưa chọn tệp ảnh: chọn tệp ở ô «Tệp ảnh» rồi bấm «Tải lên».");
+        }
         try {
             return file.getBytes();
         } catch (IOException e) {

@@ -150,6 +150,31 @@ public class Sections {
                         }))).then();
     }
 
+    /**
+     * Puts the live siblings of one parent in {@code order} (a dragged list): it must name each of them once, so a
+     * list that changed since the page was shown is refused rather than half applied.
+     */
+    public Mono<Void> arrange(Tenant tenant, long actorId, List<Long> order) {
+        if (order.isEmpty()) {
+            return Mono.error(new DraftRejected(Map.of("order", "Chưa có thứ tự mới để lưu.")));
+        }
+        return changes.inTenant(tenant, (c, change) -> existing(c, order.get(0))
+                .flatMap(first -> c.query("SELECT id FROM sections WHERE parent_id IS NOT DISTINCT FROM $1 AND archived_at IS NULL ORDER BY position, id",
+                                r -> r.get(0, Long.class), Sql.orNull(first.parentId(), Long.class)).collectList()
+                        .flatMap(siblings -> {
+                            if (siblings.size() != order.size() || !new java.util.HashSet<>(siblings).equals(new java.util.HashSet<>(order))) {
+                                return Mono.error(new DraftRejected(Map.of("order",
+                                        "Danh sách chuyên mục vừa thay đổi (có người thêm, chuyển hoặc lưu trữ chuyên mục); hãy sắp xếp lại trên trang mới.")));
+                            }
+                            return Flux.range(0, order.size())
+                                    .concatMap(i -> c.update("UPDATE sections SET position = $2, staff_edited_at = $3 WHERE id = $1",
+                                            order.get(i), (i + 1) * 10, now()))
+                                    .then(audit.record(c, actorId, "section.reorder", details(first.id(), first.slug(),
+                                            Map.of("order", order.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))))))
+                                    .then(change.pagesOf(tenant));
+                        }))).then();
+    }
+
     /** Shows or hides a section (and what is under it) on the public site; its items stay where they are. */
     public Mono<Void> setVisible(Tenant tenant, long actorId, long id, boolean visible) {
         return simpleChange(tenant, actorId, id, visible ? "section.show" : "section.hide",
