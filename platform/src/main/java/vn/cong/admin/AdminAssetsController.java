@@ -59,6 +59,11 @@ final class AdminAssetsController {
         return serve("views/admin/ordering/ordering.js", "js");
     }
 
+    @Get("/autosave.js")
+    Mono<MutableHttpResponse<byte[]>> autosave() {
+        return serve("views/admin/editor/autosave.js", "js");
+    }
+
     @Get("/tinymce-vi.js")
     Mono<MutableHttpResponse<byte[]>> editorLanguage() {
         return serve("views/admin/editor/tinymce-vi.js", "js");

@@ -6,6 +6,7 @@ import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.cong.content.autosave.ItemAutosaves;
 import vn.cong.system.Sql;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
@@ -77,6 +78,7 @@ public class Publishing {
                         .then(correctionNote == null ? Mono.empty() : keepPublishedText(c, clean.id()))
                         .then(clean.id() == null ? insert(c, clean) : update(c, clean))
                         .flatMap(saved -> details.save(c, saved.id()).then(revision(c, clean, saved))
+                                .then(ItemAutosaves.clear(c, saved.id(), clean.actorId()))
                                 .then(isPublic(saved) ? PublishedFingerprint.record(c, saved.id()).map(Optional::of) : Mono.just(Optional.<String>empty()))
                                 .flatMap(fingerprint -> ContentEvents.append(c, new ContentEvents.Event(saved.id(), clean.actorId(),
                                         clean.id() == null ? null : saved.state(), saved.state(), correctionNote == null ? null : "correct", null,

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.Role;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
+import vn.cong.admin.autosave.AutosaveOffers;
 import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.ContentNotFound;
@@ -85,9 +86,10 @@ class ArticlesController {
     private final Classifications classifications;
     private final Topics topics;
     private final Units units;
+    private final AutosaveOffers autosave;
 
     ArticlesController(ContentCatalog catalog, Publishing publishing, PublishItem publish, MediaStore media, AdminPages pages,
-                       Classifications classifications, Topics topics, Units units) {
+                       Classifications classifications, Topics topics, Units units, AutosaveOffers autosave) {
         this.catalog = catalog;
         this.publishing = publishing;
         this.publish = publish;
@@ -96,6 +98,7 @@ class ArticlesController {
         this.classifications = classifications;
         this.topics = topics;
         this.units = units;
+        this.autosave = autosave;
     }
 
     /** Who sets an item's classification (origin, topic, genre, unit) on the form: the board and the tenant admin. */
@@ -229,8 +232,10 @@ class ArticlesController {
                                                    @Nullable ContentCatalog.EditableItem item, ArticleForm form,
                                                    Map<String, String> errors, @Nullable String notice, @Nullable String alert) {
         Mono<List<ContentCatalog.Revision>> revisions = item == null ? Mono.just(List.of()) : catalog.revisions(tenant, item.id());
-        return Mono.zip(catalog.sections(tenant), revisions, topics.all(tenant), units.all(tenant)).flatMap(t -> {
-            Map<String, Object> model = new HashMap<>();
+        boolean locked = item != null && !StaffKinds.mayChange(me, item.state());
+        Mono<Map<String, Object>> autosaved = item == null ? Mono.just(Map.of()) : autosave.model(tenant, me, item.id(), locked);
+        return Mono.zip(catalog.sections(tenant), revisions, topics.all(tenant), units.all(tenant), autosaved).flatMap(t -> {
+            Map<String, Object> model = new HashMap<>(t.getT5());
             model.put("canClassify", mayClassify(me));
             model.put("topics", t.getT3().stream().filter(k -> !k.retired() || String.valueOf(k.id()).equals(form.topic())).toList());
             model.put("units", t.getT4());
@@ -246,7 +251,7 @@ class ArticlesController {
                     "publicUrl", ("en".equals(item.language()) ? "/en" : "") + "/bai-viet/" + item.slug(),
                     "workflowUrl", "/quan-tri/quy-trinh/" + item.id()));
             model.put("canPublish", me.hasAnyRole(PUBLISHERS));
-            if (item != null && !StaffKinds.mayChange(me, item.state())) {
+            if (locked) {
                 // shown read-only, with why and what to do instead, rather than a form whose save is refused
                 model.put("locked", StaffKinds.refusal(item.state(), PUBLISHED_EDIT_REFUSED));
             }

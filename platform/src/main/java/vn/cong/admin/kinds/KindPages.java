@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
+import vn.cong.admin.autosave.AutosaveOffers;
 import vn.cong.content.attachments.Attachments;
 import vn.cong.tenancy.Tenant;
 
@@ -28,11 +29,13 @@ public class KindPages {
     private final AdminPages pages;
     private final Attachments attachments;
     private final StaffKinds kinds;
+    private final AutosaveOffers autosave;
 
-    public KindPages(AdminPages pages, Attachments attachments, StaffKinds kinds) {
+    public KindPages(AdminPages pages, Attachments attachments, StaffKinds kinds, AutosaveOffers autosave) {
         this.pages = pages;
         this.attachments = attachments;
         this.kinds = kinds;
+        this.autosave = autosave;
     }
 
     /** An item being edited, as the form's header and publish section show it. */
@@ -47,8 +50,12 @@ public class KindPages {
                                                   String template, @Nullable ItemState item, Object form, Map<String, String> errors,
                                                   @Nullable String notice, @Nullable String alert, Map<String, Object> model) {
         Mono<Integer> count = item == null ? Mono.just(0) : attachments.list(tenant, item.id()).map(java.util.List::size);
-        return count.flatMap(n -> {
+        boolean locked = item != null && !StaffKinds.mayChange(me, item.state());
+        Mono<Map<String, Object>> autosaved = item == null ? Mono.just(Map.of()) : autosave.model(tenant, me, item.id(), locked);
+        return Mono.zip(count, autosaved).flatMap(t -> {
+            int n = t.getT1();
             Map<String, Object> m = new HashMap<>(model);
+            m.putAll(t.getT2());
             m.put("form", form);
             m.put("errors", errors);
             m.put("base", kinds.listUrl(kind));
@@ -57,7 +64,7 @@ public class KindPages {
             m.put("item", item == null ? Map.of() : Map.of("id", item.id(), "state", StaffKinds.stateLabel(item.state()),
                     "published", "published".equals(item.state()), "publicUrl", item.publicUrl(), "attachmentCount", n,
                     "workflowUrl", StaffKinds.workflowUrl(item.id())));
-            if (item != null && !StaffKinds.mayChange(me, item.state())) {
+            if (locked) {
                 // shown read-only, with why and what to do instead, rather than a form whose save is refused
                 m.put("locked", StaffKinds.refusal(item.state(), PUBLISHED_EDIT_REFUSED));
             }
