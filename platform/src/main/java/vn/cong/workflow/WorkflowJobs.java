@@ -9,7 +9,7 @@ import vn.cong.tenancy.jobs.ScheduledJob;
 import java.time.ZoneOffset;
 
 /**
- * The workflow's two cluster jobs (its notification e-mails go out through the outbox's job), each over every serving tenant. Each slot runs on one node;
+ * The workflow's cluster jobs (publishing and taking down on time, deadline reminders) (its notification e-mails go out through the outbox's job), each over every serving tenant. Each slot runs on one node;
  * the rows themselves are claimed too ({@code FOR UPDATE SKIP LOCKED}, a claiming {@code UPDATE}),
  * so a manual run next to the schedule still does each thing once.
  */
@@ -21,6 +21,12 @@ class WorkflowJobs {
     ClusterJob scheduledPublishing(ScheduledPublishing publishing, WorkflowSchedulerConfiguration config) {
         return ScheduledJob.oneNode("scheduled-publishing", config.interval(), config.initialDelay(),
                 run -> run.forEachServingTenant(publishing::publishDue));
+    }
+
+    @Singleton
+    ClusterJob scheduledUnpublishing(ScheduledUnpublishing unpublishing, WorkflowSchedulerConfiguration config) {
+        return ScheduledJob.oneNode("scheduled-unpublishing", config.interval(), config.initialDelay(),
+                run -> run.forEachServingTenant(tenant -> unpublishing.takeDownDue(tenant, run.now())));
     }
 
     @Singleton

@@ -30,16 +30,18 @@ record ArticleForm(
         @Nullable String origin,
         @Nullable String topic,
         @Nullable String genre,
-        @Nullable String unit) implements CsrfForm {
+        @Nullable String unit,
+        // hết hiệu lực hiển thị: when the published article is taken down by itself (Vietnam time, datetime-local)
+        @Nullable String unpublishAt) implements CsrfForm {
 
     static ArticleForm empty() {
-        return new ArticleForm("", "", "", "vi", "", "", "", "", "", null, "0", null, "", "", "", "");
+        return new ArticleForm("", "", "", "vi", "", "", "", "", "", null, "0", null, "", "", "", "", "");
     }
 
     static ArticleForm of(EditableItem item) {
         return new ArticleForm(item.title(), item.slug(), item.sectionId() == null ? "" : item.sectionId().toString(),
                 item.language(), item.summary(), item.bodyHtml(), orEmpty(item.source()), orEmpty(item.coverUrl()),
-                orEmpty(item.coverAlt()), item.featured() ? "on" : null, String.valueOf(item.version()), null, "", "", "", "");
+                orEmpty(item.coverAlt()), item.featured() ? "on" : null, String.valueOf(item.version()), null, "", "", "", "", null);
     }
 
     /** Field → Vietnamese message for what the form itself can tell; the service checks the rest. */
@@ -62,19 +64,25 @@ record ArticleForm(
     /** The same form with a version the editor can save over after reading a conflict message. */
     ArticleForm withVersion(int newVersion) {
         return new ArticleForm(title, slug, sectionId, language, summary, body, source, coverUrl, coverAlt, featured,
-                String.valueOf(newVersion), null, origin, topic, genre, unit);
+                String.valueOf(newVersion), null, origin, topic, genre, unit, unpublishAt);
     }
 
     ArticleForm withCover(String url, String alt) {
         return new ArticleForm(title, slug, sectionId, language, summary, body, source, url, alt, featured, version, null,
-                origin, topic, genre, unit);
+                origin, topic, genre, unit, unpublishAt);
     }
 
     /** The same form showing the item's classification and unit as stored. */
     ArticleForm withClassification(Classification k, @Nullable Long unitId) {
         return new ArticleForm(title, slug, sectionId, language, summary, body, source, coverUrl, coverAlt, featured, version, null,
                 k.origin() == null ? "" : k.origin(), k.topicId() == null ? "" : k.topicId().toString(),
-                k.genre() == null ? "" : k.genre(), unitId == null ? "" : unitId.toString());
+                k.genre() == null ? "" : k.genre(), unitId == null ? "" : unitId.toString(), unpublishAt);
+    }
+
+    /** The same form showing the stored end of display. */
+    ArticleForm withUnpublishAt(String typed) {
+        return new ArticleForm(title, slug, sectionId, language, summary, body, source, coverUrl, coverAlt, featured, version, null,
+                origin, topic, genre, unit, typed);
     }
 
     /** The classification as typed (a number that is not one becomes an id no topic has, refused with a message). */

@@ -28,6 +28,7 @@ import vn.cong.content.ContentNotFound;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.EditConflict;
 import vn.cong.content.Publishing;
+import vn.cong.content.expiry.DisplayEnd;
 import vn.cong.content.classification.Classifications;
 import vn.cong.content.classification.Genre;
 import vn.cong.content.classification.ItemOrigin;
@@ -87,9 +88,10 @@ class ArticlesController {
     private final Topics topics;
     private final Units units;
     private final AutosaveOffers autosave;
+    private final DisplayEnd displayEnd;
 
     ArticlesController(ContentCatalog catalog, Publishing publishing, PublishItem publish, MediaStore media, AdminPages pages,
-                       Classifications classifications, Topics topics, Units units, AutosaveOffers autosave) {
+                       Classifications classifications, Topics topics, Units units, AutosaveOffers autosave, DisplayEnd displayEnd) {
         this.catalog = catalog;
         this.publishing = publishing;
         this.publish = publish;
@@ -99,6 +101,7 @@ class ArticlesController {
         this.topics = topics;
         this.units = units;
         this.autosave = autosave;
+        this.displayEnd = displayEnd;
     }
 
     /** Who sets an item's classification (origin, topic, genre, unit) on the form: the board and the tenant admin. */
@@ -107,8 +110,10 @@ class ArticlesController {
     }
 
     /** The form's own problems and, for the board, the classification's (checked before anything is saved). */
-    private Mono<Map<String, String>> problems(Tenant tenant, StaffAccount me, @Nullable Long id, ArticleForm form) {
+    private Mono<Map<String, String>> problems(Tenant tenant, StaffAccount me, @Nullable ContentCatalog.EditableItem item, ArticleForm form) {
+        Long id = item == null ? null : item.id();
         Map<String, String> errors = new HashMap<>(form.errors());
+        errors.putAll(displayEnd.problems(form.unpublishAt(), item == null ? null : item.publishedAt()));
         if (!mayClassify(me)) {
             return Mono.just(errors);
         }
@@ -118,26 +123,26 @@ class ArticlesController {
         });
     }
 
-    /** Saves the classification the board set on the form with the text it saved. */
+    /** Saves the classification the board set on the form, and the end of display, with the text it saved. */
     private Mono<Long> classify(Tenant tenant, StaffAccount me, long id, ArticleForm form) {
-        return mayClassify(me)
+        return (mayClassify(me)
                 ? classifications.setWithUnit(tenant, id, me.id(), form.classification(), form.unitId()).thenReturn(id)
-                : Mono.just(id);
+                : Mono.just(id)).flatMap(saved -> displayEnd.set(tenant, saved, form.unpublishAt()).thenReturn(saved));
     }
 
     /** A line of the list, ready to show. */
     record Row(long id, String title, String stateLabel, boolean published, String language, String section, String updated,
-               String publicUrl) {
+               String publicUrl, String ends) {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String trangthai) {
         String state = trangthai != null && STATES.containsKey(trangthai) ? trangthai : null;
-        return catalog.items(tenant, state)
+        return displayEnd.all(tenant).flatMap(ends -> catalog.items(tenant, state)
                 .map(i -> new Row(i.id(), i.title(), ItemState.labelOf(i.state()), "published".equals(i.state()),
                         i.language(), i.sectionName() == null ? "" : i.sectionName(), format(i.updatedAt()),
-                        ("en".equals(i.language()) ? "/en" : "") + "/bai-viet/" + i.slug()))
-                .collectList()
+                        ("en".equals(i.language()) ? "/en" : "") + "/bai-viet/" + i.slug(), DisplayEnd.shown(ends.get(i.id()))))
+                .collectList())
                 .flatMap(rows -> pages.page(request, "articles/list", Map.of("rows", rows, "state", state == null ? "" : state)));
     }
 
@@ -168,7 +173,7 @@ class ArticlesController {
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> update(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body ArticleForm form) {
-        return catalog.item(tenant, id).flatMap(item -> problems(tenant, me, id, form).flatMap(errors -> {
+        return catalog.item(tenant, id).flatMap(item -> problems(tenant, me, item, form).flatMap(errors -> {
             if (!errors.isEmpty()) {
                 return form(request, tenant, me, HttpStatus.BAD_REQUEST, item, form, errors, null, null);
             }
@@ -231,6 +236,11 @@ class ArticlesController {
     private Mono<MutableHttpResponse<String>> form(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status,
                                                    @Nullable ContentCatalog.EditableItem item, ArticleForm form,
                                                    Map<String, String> errors, @Nullable String notice, @Nullable String alert) {
+        if (item != null && form.unpublishAt() == null) {
+            // a form drawn from the item (after an upload or a refused publish) shows its stored end of display, so Save keeps it
+            return displayEnd.typed(tenant, item.id()).flatMap(typed -> form(request, tenant, me, status, item, form.withUnpublishAt(typed),
+                    errors, notice, alert));
+        }
         Mono<List<ContentCatalog.Revision>> revisions = item == null ? Mono.just(List.of()) : catalog.revisions(tenant, item.id());
         boolean locked = item != null && !StaffKinds.mayChange(me, item.state());
         Mono<Map<String, Object>> autosaved = item == null ? Mono.just(Map.of()) : autosave.model(tenant, me, item.id(), locked);

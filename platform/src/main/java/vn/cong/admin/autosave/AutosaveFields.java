@@ -34,7 +34,7 @@ class AutosaveFields {
     }
 
     private static final Form ARTICLE = new Form(Set.of("title", "slug", "sectionId", "language", "summary", "body", "source",
-            "coverUrl", "coverAlt", "featured", "origin", "topic", "genre", "unit"), Set.of("body"), Set.of());
+            "coverUrl", "coverAlt", "featured", "origin", "topic", "genre", "unit", "unpublishAt"), Set.of("body"), Set.of());
 
     private final ContentKinds kinds;
 

@@ -155,7 +155,7 @@ class ClusterJobsTest extends PlatformTestSupport {
         withWorkflow.put("cong.accounts.dormant.enabled", "true");
         try (ApplicationContext node = ApplicationContext.builder().environments("test").properties(withWorkflow).start()) {
             assertEquals(List.of("deadline-reminders", "dormant-accounts", "maintenance-banners", "outbox", "registry-poll",
-                            "scheduled-publishing"),
+                            "scheduled-publishing", "scheduled-unpublishing"),
                     node.getBeansOfType(ClusterJob.class).stream().map(ClusterJob::name).sorted().toList());
         }
     }
