@@ -34,7 +34,14 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
                        List<Reminder> reminders, List<Petition> petitions, @Nullable History history, List<RetentionStep> retention,
                        List<Subscription> subscriptions, List<Translation> translations,
-                       @Nullable Federation federation) {
+                       @Nullable Federation federation, List<TimedNotice> timedNotices) {
+
+    /**
+     * A published notice with an end of display (hết hiệu lực hiển thị) {@code endsInDays} from the first run; a
+     * negative number has passed, so the scheduled-unpublishing job takes it down on that run.
+     */
+    public record TimedNotice(String slug, String section, String title, String summary, String body, int endsInDays) {
+    }
 
     /**
      * A step the board took on an item of the imported history ({@code item}: its external id) for the archive page
@@ -197,7 +204,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
-                "serviceFigures", "reminders", "petitions", "history", "retention", "subscriptions", "translations", "federation");
+                "serviceFigures", "reminders", "petitions", "history", "retention", "subscriptions", "translations", "federation",
+                "timedNotices");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -315,7 +323,12 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     return new Translation(x.nullable("article"), x.nullable("about"), x.nullable("slug"), x.optional("title"),
                             x.optional("summary"), x.optional("body"));
                 }),
-                n.has("federation") ? federation(n.child("federation")) : null);
+                n.has("federation") ? federation(n.child("federation")) : null,
+                n.list("timedNotices", x -> {
+                    x.keys("slug", "section", "title", "summary", "body", "endsInDays");
+                    return new TimedNotice(x.text("slug"), x.text("section"), x.text("title"), x.text("summary"), x.text("body"),
+                            x.number("endsInDays"));
+                }));
     }
 
     private static Federation federation(Node f) {

@@ -121,6 +121,7 @@ class DemoTenant {
     private final Topics topics;
     private final ItemImport itemImport;
     private final DemoRetention retention;
+    private final DemoTimedNotices timedNotices;
     private final ProducedReports producedReports;
     private final vn.cong.reports.royalties.Royalties royalties;
 
@@ -132,7 +133,8 @@ class DemoTenant {
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
                DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals,
-               vn.cong.reports.royalties.Royalties royalties) {
+               vn.cong.reports.royalties.Royalties royalties, DemoTimedNotices timedNotices) {
+        this.timedNotices = timedNotices;
         this.producedReports = producedReports;
         this.royalties = royalties;
         this.engagement = engagement;
@@ -267,6 +269,7 @@ class DemoTenant {
                                                                 .then(engagement.load(tenant, content.consultations(), content.petitions(), all))
                                                                 .then(retention.load(tenant, content.retention(), all))
                                                                 .then(subscriptions.load(tenant, content.subscriptions(), content.translations(), actor))
+                                                                .then(timedNotices.load(tenant, content.timedNotices(), taken, actor))
                                                                 .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),

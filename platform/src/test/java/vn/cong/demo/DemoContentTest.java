@@ -150,6 +150,16 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void theMinistryHasANoticeWithAnEndDateAndOneTheJobTookDown() {
+        assertEquals("published", SqlProbe.string(this::jdbc, "SELECT state FROM t_most.content_items"
+                + " WHERE slug = 'thong-bao-tuyen-dung-vien-chuc-2026' AND unpublish_at > now()"));
+        assertEquals(1, SqlProbe.number(this::jdbc, """
+                SELECT count(*) FROM t_most.content_items i JOIN t_most.content_events e ON e.item_id = i.id
+                WHERE i.slug = 'thong-bao-lich-tiep-cong-dan-thang-11-2020' AND i.state = 'taken_down'
+                  AND e.action = 'take_down_scheduled'"""), "taken down by the scheduled-unpublishing job");
+    }
+
+    @Test
     void theDocumentRegistryListsTheDemoDocumentsWithTheirFiles() {
         String list = browser().get("/van-ban").body();
         for (String number : List.of("12/2026/TT-BKHCN", "2815/QĐ-BKHCN", "05/CT-BKHCN", "08/2019/TT-BKHCN", "1120/KH-BKHCN",
