@@ -169,8 +169,19 @@ class ScheduledUnpublishingTest extends PlatformTestSupport {
         Map<String, String> change = new HashMap<>(form);
         change.put("csrfToken", csrfToken(before));
         change.put("version", Jsoup.parse(before.body()).selectFirst("input[name=version]").attr("value"));
+        change.put("unpublishAt", typed(end.plus(Duration.ofDays(1))));
         HttpResponse<String> early = editor.postForm(edit, change);
         assertEquals(400, early.statusCode(), early.body());
         assertTrue(Jsoup.parse(early.body()).selectFirst("#loi-unpublish").text().startsWith("Thời điểm gỡ xuống phải sau thời điểm đăng"));
+
+        // an end date already stored is not checked again: once passed (the item held online), other edits still save
+        clock.advance(Duration.ofDays(31));
+        HttpResponse<String> later = editor.get(edit);
+        Map<String, String> other = new HashMap<>(form);
+        other.put("csrfToken", csrfToken(later));
+        other.put("version", Jsoup.parse(later.body()).selectFirst("input[name=version]").attr("value"));
+        other.put("summary", "Tóm tắt đã sửa.");
+        assertEquals(typed(end), Jsoup.parse(later.body()).selectFirst("#unpublishAt").attr("value"));
+        assertEquals(303, editor.postForm(edit, other).statusCode(), "the unchanged, passed end date does not block the save");
     }
 }

@@ -113,13 +113,13 @@ class ArticlesController {
     private Mono<Map<String, String>> problems(Tenant tenant, StaffAccount me, @Nullable ContentCatalog.EditableItem item, ArticleForm form) {
         Long id = item == null ? null : item.id();
         Map<String, String> errors = new HashMap<>(form.errors());
-        errors.putAll(displayEnd.problems(form.unpublishAt(), item == null ? null : item.publishedAt()));
-        if (!mayClassify(me)) {
-            return Mono.just(errors);
-        }
-        return classifications.problems(tenant, id, form.classification(), form.unitId()).map(p -> {
-            errors.putAll(p);
-            return errors;
+        Mono<String> storedEnd = id == null ? Mono.just("") : displayEnd.typed(tenant, id);
+        return storedEnd.flatMap(stored -> {
+            errors.putAll(displayEnd.problems(form.unpublishAt(), stored, item == null ? null : item.publishedAt()));
+            return mayClassify(me) ? classifications.problems(tenant, id, form.classification(), form.unitId()).map(p -> {
+                errors.putAll(p);
+                return errors;
+            }) : Mono.just(errors);
         });
     }
 

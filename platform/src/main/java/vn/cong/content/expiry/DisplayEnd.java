@@ -35,9 +35,13 @@ public class DisplayEnd {
         this.clock = clock;
     }
 
-    /** The problem with what was typed (keyed by {@value #FIELD}), or none; blank means no end date. */
-    public Map<String, String> problems(@Nullable String typed, @Nullable OffsetDateTime publishedAt) {
-        if (typed == null || typed.isBlank()) {
+    /**
+     * The problem with what was typed (keyed by {@value #FIELD}), or none; blank means no end date. The end date the item
+     * already has ({@code stored}, as {@link #typed} shows it) is not checked again: one that has passed while a retention
+     * period holds the item online must not stop the item's other edits.
+     */
+    public Map<String, String> problems(@Nullable String typed, String stored, @Nullable OffsetDateTime publishedAt) {
+        if (typed == null || typed.isBlank() || typed.strip().equals(stored)) {
             return Map.of();
         }
         Optional<OffsetDateTime> at = parse(typed);
