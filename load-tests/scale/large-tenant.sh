@@ -148,6 +148,12 @@ items_after=$(q "SELECT count(*) FROM $SCHEMA.content_items")
 media_after=$(du -sb "$DATA/media/$CODE" | cut -f1)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# the progress lines of a command's standard error: the first and the last line of each step
+steps() {
+  grep -v ' INFO \| WARN \| DEBUG \| ERROR ' "$1" | awk '{ key = $0; sub(/:.*| \(.*/, "", key)
+    if (key != prev) { if (last != "" && last != first) print last; print; first = $0 } last = $0; prev = key }
+    END { if (last != first) print last }'
+}
 verdict() { [ "$1" -lt 300000 ] && echo "met" || echo "missed"; }
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 REPORT="$ROOT/load-tests/scale/reports/large-tenant-$STAMP.md"
@@ -179,13 +185,13 @@ REPORT="$ROOT/load-tests/scale/reports/large-tenant-$STAMP.md"
   echo "## What the operator saw (standard error of \`backup $CODE\`, progress lines)"
   echo
   echo '```'
-  grep -v ' INFO \| WARN \| DEBUG ' "$WORK/backup.err" | awk 'NR <= 40'
+  steps "$WORK/backup.err"
   echo '```'
   echo
   echo "## Standard error of \`restore $CODE $backup_id\` (progress lines)"
   echo
   echo '```'
-  grep -v ' INFO \| WARN \| DEBUG ' "$WORK/restore.err" | awk 'NR <= 40'
+  steps "$WORK/restore.err"
   echo '```'
 } > "$REPORT"
 echo "== report: $REPORT"

@@ -53,16 +53,21 @@ class MeteredSteps {
 
     /** Every file of a backup missing, altered or added since its manifest, showing the bytes checksummed. */
     List<String> fileProblems(BackupRun run, BackupManifest manifest) {
-        try (var meter = progress.start(run.tenantCode(), CHECKING, Folders.size(run.folder()))) {
+        try (var meter = progress.start(run.tenantCode(), CHECKING, checksummed(run.folder()))) {
             return manifests.problems(run.folder(), manifest, meter::add);
         }
     }
 
     /** The manifest of a backup about to be restored, refused unless its files are intact (checksummed, shown). */
     BackupManifest readIntact(BackupRun run) {
-        try (var meter = progress.start(run.tenantCode(), CHECKING, Folders.size(run.folder()))) {
+        try (var meter = progress.start(run.tenantCode(), CHECKING, checksummed(run.folder()))) {
             return manifests.readIntact(run, meter::add);
         }
+    }
+
+    /** The bytes a check reads: every file of the folder but the manifest. */
+    private static long checksummed(Path folder) {
+        return Folders.size(folder) - folder.resolve(BackupManifests.MANIFEST).toFile().length();
     }
 
     /** A step whose size is not known in advance (pg_restore, Flyway): shown by its label while it runs. */

@@ -124,9 +124,11 @@ class BackupProgressTest extends PlatformTestSupport {
     @Test
     void verificationAndRestoreInPlaceShowTheirStepsAndTheMediaComesBackByteForByte() throws Exception {
         BackupRun run = backups.backup(tenant("alpha"), "manual").block();
-        List<String> verifying = labelsInOrder(heard("alpha", () ->
-                assertEquals("passed", verification.verify(tenant("alpha"), run.id()).block().verificationStatus())));
-        assertEquals(List.of(MeteredSteps.CHECKING, BackupVerification.RESTORING, BackupVerification.COMPARING), verifying);
+        List<BackupProgress.Stage> verifying = heard("alpha", () ->
+                assertEquals("passed", verification.verify(tenant("alpha"), run.id()).block().verificationStatus()));
+        assertEquals(List.of(MeteredSteps.CHECKING, BackupVerification.RESTORING, BackupVerification.COMPARING), labelsInOrder(verifying));
+        BackupProgress.Stage checked = verifying.stream().filter(s -> s.label().equals(MeteredSteps.CHECKING)).reduce((a, b) -> b).orElseThrow();
+        assertEquals(100, checked.percent(), "the check ends at 100 %: every file but the manifest is read: " + checked);
 
         Files.write(mediaOf("alpha").resolve("2026/lon.bin"), new byte[]{1, 2, 3});
         List<BackupProgress.Stage> restoring = heard("alpha", () -> restore.restoreInPlace(run.id(), tenant("alpha")).block());
