@@ -2,6 +2,7 @@ package vn.cong;
 
 import io.micronaut.runtime.Micronaut;
 import vn.cong.onboarding.CongCommand;
+import vn.cong.ops.backup.BackupCommand;
 import vn.cong.ops.backup.ClusterCommand;
 import vn.cong.ops.integrity.IntegrityCommand;
 import vn.cong.reports.imports.ImportItemsCommand;
@@ -37,6 +38,10 @@ public final class Application {
         if (args.length > 0 && ClusterCommand.handles(args[0])) {
             System.setProperty("cong.log.target", "System.err");
             System.exit(ClusterCommand.run(args));
+        }
+        if (args.length > 0 && BackupCommand.handles(args[0])) {
+            System.setProperty("cong.log.target", "System.err");
+            System.exit(BackupCommand.run(args));
         }
         Micronaut.build(args).mainClass(Application.class).start();
     }

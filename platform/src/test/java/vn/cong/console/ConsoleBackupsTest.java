@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.cong.admin.StaffForms;
 import vn.cong.onboarding.Onboarding;
+import vn.cong.ops.backup.BackupPhase;
+import vn.cong.ops.backup.BackupProgress;
 import vn.cong.ops.backup.BackupRun;
 import vn.cong.ops.backup.TenantBackups;
 import vn.cong.tenancy.TenantRegistry;
@@ -24,6 +26,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +44,8 @@ class ConsoleBackupsTest extends PlatformTestSupport {
     TenantBackups backups;
     @Inject
     TenantRegistry registry;
+    @Inject
+    BackupProgress progress;
 
     private final DataFolders data = DataFolders.temporary("cong-console-backup-test");
 
@@ -55,6 +61,25 @@ class ConsoleBackupsTest extends PlatformTestSupport {
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "alpha");
         TestTenants.onboard(onboarding, "beta");
+    }
+
+    @Test
+    void aTenantsBackupPageShowsTheBytesOfItsOwnStepAndFollowsItEverySecond() {
+        Browser browser = OperatorConsole.loggedIn(server.getPort());
+        try (BackupProgress.Meter meter = progress.start("beta", BackupPhase.MEDIA.label(), 4096)) {
+            meter.add(1024);
+            Document beta = OperatorConsole.html(browser.get("/van-hanh/sao-luu/beta"));
+            Element shown = beta.getElementById("tien-do-sao-luu");
+            assertNotNull(shown, "the step under way is shown");
+            assertTrue(shown.text().contains(BackupPhase.MEDIA.label() + ": 1 KB / 4 KB (25 %)"), shown.text());
+            assertEquals("25", shown.selectFirst("progress").attr("value"));
+            assertEquals("1", beta.selectFirst("meta[http-equiv=refresh]").attr("content"));
+
+            Document alpha = OperatorConsole.html(browser.get("/van-hanh/sao-luu/alpha"));
+            assertFalse(alpha.text().contains("1 KB / 4 KB"), "another tenant's step never shows on this tenant's page");
+        }
+        Document after = OperatorConsole.html(browser.get("/van-hanh/sao-luu/beta"));
+        assertNull(after.getElementById("tien-do-sao-luu"), "nothing shows once the step ends");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -36,11 +37,11 @@ class BackupManifests {
         this.json = json;
     }
 
-    /** Writes the manifest of a finished folder and gives the folder's size in bytes. Blocking. */
-    long write(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime createdAt) throws IOException {
+    /** Writes the manifest of a finished folder and gives the folder's size in bytes, telling {@code hashed} the bytes read. Blocking. */
+    long write(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime createdAt, LongConsumer hashed) throws IOException {
         BackupManifest manifest = new BackupManifest(tenant.code(), tenant.schema(), tenant.nameVi(), tenant.nameEn(),
                 createdAt, platformVersion(), dumped.migrationVersion(), tenant.theme(), tenant.settings(),
-                checksums(folder), dumped.measures().rowCounts(), dumped.measures().tableDigests());
+                checksums(folder, hashed), dumped.measures().rowCounts(), dumped.measures().tableDigests());
         Files.write(folder.resolve(MANIFEST), json.writeValueAsBytes(manifest));
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -56,14 +57,14 @@ class BackupManifests {
     }
 
     /** The manifest of a backup about to be restored, refused unless every file is as it was written. */
-    BackupManifest readIntact(BackupRun run) {
+    BackupManifest readIntact(BackupRun run, LongConsumer hashed) {
         BackupManifest manifest;
         try {
             manifest = read(run);
         } catch (IOException e) {
             throw new BackupFailure("Không đọc được bản kê của bản sao lưu " + run.id(), e);
         }
-        List<String> fileProblems = problems(run.folder(), manifest);
+        List<String> fileProblems = problems(run.folder(), manifest, hashed);
         if (!fileProblems.isEmpty()) {
             throw new BackupFailure("Bản sao lưu " + run.id() + " đã bị thay đổi: " + String.join("; ", fileProblems));
         }
@@ -71,9 +72,9 @@ class BackupManifests {
     }
 
     /** Every file missing, altered or added since the manifest was written. */
-    List<String> problems(Path folder, BackupManifest manifest) {
+    List<String> problems(Path folder, BackupManifest manifest, LongConsumer hashed) {
         List<String> problems = new ArrayList<>();
-        Map<String, String> actual = checksums(folder);
+        Map<String, String> actual = checksums(folder, hashed);
         manifest.files().forEach((file, sha) -> {
             String found = actual.get(file);
             if (found == null) {
@@ -86,24 +87,26 @@ class BackupManifests {
         return problems;
     }
 
-    private static Map<String, String> checksums(Path folder) {
+    /** The SHA-256 of every file but the manifest, each streamed through one buffer (media can be gigabytes). */
+    private static Map<String, String> checksums(Path folder, LongConsumer hashed) {
         Map<String, String> files = new TreeMap<>();
+        byte[] buffer = new byte[1024 * 1024];
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equals(MANIFEST))
-                    .forEach(p -> files.put(folder.relativize(p).toString().replace('\\', '/'), sha256(p)));
+                    .forEach(p -> files.put(folder.relativize(p).toString().replace('\\', '/'), sha256(p, buffer, hashed)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files;
     }
 
-    private static String sha256(Path file) {
+    private static String sha256(Path file, byte[] buffer, LongConsumer hashed) {
         try (var in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 md.update(buffer, 0, n);
+                hashed.accept(n);
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {

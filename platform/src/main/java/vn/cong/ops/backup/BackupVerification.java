@@ -8,7 +8,6 @@ import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,23 +21,27 @@ import java.util.List;
 public class BackupVerification {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupVerification.class);
+    static final String RESTORING = "đang khôi phục thử vào cơ sở dữ liệu tạm (pg_restore)";
+    static final String COMPARING = "đang so số dòng và tổng kiểm với bản kê";
 
     private final BackupRuns runs;
     private final BackupManifests manifests;
     private final ScratchDatabases scratch;
     private final PgTools pg;
+    private final MeteredSteps steps;
     private final PlatformDatabase db;
     private final BackupThreads threads;
     private final BackupHeartbeat heartbeat;
     private final BackupAlerts alerts;
     private final Clock clock;
 
-    BackupVerification(BackupRuns runs, BackupManifests manifests, ScratchDatabases scratch, PgTools pg, PlatformDatabase db,
+    BackupVerification(BackupRuns runs, BackupManifests manifests, ScratchDatabases scratch, PgTools pg, MeteredSteps steps, PlatformDatabase db,
                        BackupThreads threads, BackupHeartbeat heartbeat, BackupAlerts alerts, Clock clock) {
         this.runs = runs;
         this.manifests = manifests;
         this.scratch = scratch;
         this.pg = pg;
+        this.steps = steps;
         this.db = db;
         this.threads = threads;
         this.heartbeat = heartbeat;
@@ -70,7 +73,7 @@ public class BackupVerification {
         List<String> problems = new ArrayList<>();
         try {
             BackupManifest manifest = manifests.read(run);
-            problems.addAll(manifests.problems(run.folder(), manifest));
+            problems.addAll(steps.fileProblems(run, manifest));
             if (problems.isEmpty()) {
                 problems.addAll(compareRestored(run, manifest));
             }
@@ -80,13 +83,16 @@ public class BackupVerification {
         return problems;
     }
 
-    private List<String> compareRestored(BackupRun run, BackupManifest manifest) throws SQLException {
+    private List<String> compareRestored(BackupRun run, BackupManifest manifest) throws Exception {
         String database = scratch.create();
         try {
-            pg.restore(run.folder().resolve(BackupManifests.DUMP), database);
+            steps.step(run.tenantCode(), RESTORING, () -> {
+                pg.restore(run.folder().resolve(BackupManifests.DUMP), database);
+                return null;
+            });
             try (Connection c = scratch.open(database)) {
                 SchemaMeasures recorded = new SchemaMeasures(manifest.rowCounts(), manifest.tableDigests());
-                return recorded.differencesFrom(SchemaMeasures.of(c, manifest.schema()));
+                return recorded.differencesFrom(steps.step(run.tenantCode(), COMPARING, () -> SchemaMeasures.of(c, manifest.schema())));
             }
         } finally {
             scratch.drop(database);

@@ -27,22 +27,26 @@ import java.util.UUID;
 class SchemaRestore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRestore.class);
+    static final String RESTORING = "đang khôi phục lược đồ (pg_restore)";
+    static final String MIGRATING = "đang nâng lược đồ lên phiên bản hiện hành (Flyway)";
 
     private final DatabaseConfiguration db;
     private final MediaConfiguration media;
     private final PgTools pg;
+    private final MeteredSteps steps;
     private final SchemaMigrations migrations;
     private final ScratchDatabases scratch;
     private final DatabaseClusters clusters;
     private final vn.cong.tenancy.TenantRegistry registry;
 
-    SchemaRestore(DatabaseConfiguration db, MediaConfiguration media, PgTools pg, SchemaMigrations migrations, ScratchDatabases scratch,
+    SchemaRestore(DatabaseConfiguration db, MediaConfiguration media, PgTools pg, MeteredSteps steps, SchemaMigrations migrations, ScratchDatabases scratch,
                   DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry) {
         this.registry = registry;
         this.clusters = clusters;
         this.db = db;
         this.media = media;
         this.pg = pg;
+        this.steps = steps;
         this.migrations = migrations;
         this.scratch = scratch;
     }
@@ -71,7 +75,7 @@ class SchemaRestore {
             }
             pg.restore(renamed, db.name());
             migrations.migrateTenant(target);
-            Folders.copyTree(run.folder().resolve("media"), media.root().resolve(newCode));
+            steps.copyMedia(run.tenantCode(), run.folder().resolve("media"), media.root().resolve(newCode));
         } catch (SQLException e) {
             throw new BackupFailure("Khôi phục bản sao lưu " + run.id() + " thất bại: " + e.getMessage(), e);
         } finally {
@@ -87,13 +91,19 @@ class SchemaRestore {
     }
 
     /** Restores the backup into the tenant's own schema, which the caller has dropped, and replaces its media. */
-    void intoDroppedSchema(BackupRun run, Tenant tenant) {
+    void intoDroppedSchema(BackupRun run, Tenant tenant) throws Exception {
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
-        pg.restoreInto(run.folder().resolve(BackupManifests.DUMP), where);
-        migrations.migrateTenant(where, tenant.schema());
+        steps.step(tenant.code(), RESTORING, () -> {
+            pg.restoreInto(run.folder().resolve(BackupManifests.DUMP), where);
+            return null;
+        });
+        steps.step(tenant.code(), MIGRATING, () -> {
+            migrations.migrateTenant(where, tenant.schema());
+            return null;
+        });
         Path mediaFolder = media.root().resolve(tenant.code());
         Folders.deleteTree(mediaFolder);
-        Folders.copyTree(run.folder().resolve("media"), mediaFolder);
+        steps.copyMedia(tenant.code(), run.folder().resolve("media"), mediaFolder);
     }
 
     /** Whether the tenant's schema is in its database (its cluster's). */

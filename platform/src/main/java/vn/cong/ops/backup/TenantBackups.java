@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import vn.cong.media.MediaConfiguration;
-import vn.cong.system.Folders;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.Tenant;
 
@@ -17,8 +16,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Takes a tenant's backup: its schema with pg_dump (measured in the same snapshot), its media, and last
- * the manifest, noting each phase on the run so the console can show what it is doing. The run's record
+ * Takes a tenant's backup: its schema with pg_dump (measured in the same snapshot), its media (streamed), and last
+ * the manifest, noting each phase on the run so the console can show what it is doing (and the bytes of each step
+ * on {@link BackupProgress}). The run's record
  * is written through {@link BackupRuns}, one pooled connection per step; the blocking steps run on the
  * {@code backups} executor; the run is kept alive by {@link BackupHeartbeat} while it lasts.
  */
@@ -30,8 +30,7 @@ public class TenantBackups {
 
     private final BackupConfiguration config;
     private final MediaConfiguration media;
-    private final SchemaDump dump;
-    private final BackupManifests manifests;
+    private final MeteredSteps steps;
     private final BackupRuns runs;
     private final PlatformDatabase db;
     private final BackupThreads threads;
@@ -39,12 +38,11 @@ public class TenantBackups {
     private final BackupAlerts alerts;
     private final Clock clock;
 
-    TenantBackups(BackupConfiguration config, MediaConfiguration media, SchemaDump dump, BackupManifests manifests, BackupRuns runs,
+    TenantBackups(BackupConfiguration config, MediaConfiguration media, MeteredSteps steps, BackupRuns runs,
                   PlatformDatabase db, BackupThreads threads, BackupHeartbeat heartbeat, BackupAlerts alerts, Clock clock) {
         this.config = config;
         this.media = media;
-        this.dump = dump;
-        this.manifests = manifests;
+        this.steps = steps;
         this.runs = runs;
         this.db = db;
         this.threads = threads;
@@ -68,11 +66,11 @@ public class TenantBackups {
                 .resolve(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).format(FOLDER) + "-" + id);
         Mono<BackupRun> work = threads.run(() -> Files.createDirectories(folder))
                 .then(phase(tenant, id, BackupPhase.DUMPING))
-                .then(threads.call(() -> dump.dump(tenant, folder.resolve(BackupManifests.DUMP))))
+                .then(threads.call(() -> steps.dump(tenant, folder)))
                 .flatMap(dumped -> phase(tenant, id, BackupPhase.MEDIA)
-                        .then(threads.run(() -> Folders.copyTree(media.root().resolve(tenant.code()), folder.resolve("media"))))
+                        .then(threads.run(() -> steps.copyMedia(tenant.code(), media.root().resolve(tenant.code()), folder.resolve("media"))))
                         .then(phase(tenant, id, BackupPhase.MANIFEST))
-                        .then(threads.call(() -> manifests.write(folder, tenant, dumped, OffsetDateTime.now(clock)))))
+                        .then(threads.call(() -> steps.writeManifest(folder, tenant, dumped, OffsetDateTime.now(clock)))))
                 .flatMap(size -> finish(tenant, id, "succeeded", folder, size, null)
                         .doOnNext(run -> LOG.info("Tenant {}: backup {} written to {} ({} bytes)", tenant.code(), id, folder, size)))
                 .onErrorResume(e -> {

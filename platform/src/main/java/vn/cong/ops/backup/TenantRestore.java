@@ -24,18 +24,18 @@ public class TenantRestore {
     private final TenantBackups backups;
     private final SchemaRestore schemas;
     private final BackupRuns runs;
-    private final BackupManifests manifests;
+    private final MeteredSteps steps;
     private final PlatformDatabase platform;
     private final BackupThreads threads;
     private final TenantRegistry registry;
     private final PublicChanges changes;
 
-    TenantRestore(TenantBackups backups, SchemaRestore schemas, BackupRuns runs, BackupManifests manifests, PlatformDatabase platform,
+    TenantRestore(TenantBackups backups, SchemaRestore schemas, BackupRuns runs, MeteredSteps steps, PlatformDatabase platform,
                   BackupThreads threads, TenantRegistry registry, PublicChanges changes) {
         this.backups = backups;
         this.schemas = schemas;
         this.runs = runs;
-        this.manifests = manifests;
+        this.steps = steps;
         this.platform = platform;
         this.threads = threads;
         this.registry = registry;
@@ -113,7 +113,7 @@ public class TenantRestore {
     private Mono<Intact> intact(Tenant tenant, long runId) {
         return platform.mono(tx -> runs.find(tx.forTenant(tenant), runId))
                 .switchIfEmpty(Mono.error(() -> new BackupFailure("Không có bản sao lưu số " + runId)))
-                .flatMap(run -> threads.call(() -> new Intact(run, manifests.readIntact(run))));
+                .flatMap(run -> threads.call(() -> new Intact(run, steps.readIntact(run))));
     }
 
     private Mono<InPlace> safetyFirst(Tenant tenant) {
