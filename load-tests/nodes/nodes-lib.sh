@@ -39,7 +39,8 @@ start_node() {
 wait_healthy() {
   local name=$1 limit=${2:-300}
   for _ in $(seq 1 $((limit * 2))); do
-    [ "$(curl -s -m 2 "http://127.0.0.1:${NODE_PORTS[$name]}/health" 2>/dev/null)" = '{"status":"UP"}' ] && return 0
+    # from loopback /health shows its details: the first status is the node's
+    curl -s -m 2 "http://127.0.0.1:${NODE_PORTS[$name]}/health" 2>/dev/null | grep -q '^{"name":"[^"]*","status":"UP"\|^{"status":"UP"' && return 0
     kill -0 "${NODE_PIDS[$name]}" 2>/dev/null || { echo "node $name stopped during start-up: see its log"; return 1; }
     sleep 0.5
   done
