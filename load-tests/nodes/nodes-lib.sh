@@ -76,10 +76,10 @@ api_token() {
   [ "$code" = 303 ] || { echo "admin login on $host answered $code" >&2; return 1; }
   account=$(psql_q "SELECT id FROM t_$3.accounts WHERE username = '$4'")
   page=$(mktemp "$WORK/page.XXXXXX")
-  curl -s -m 20 -c "$jar" -b "$jar" -H "Host: $host" "$url/quan-tri/ma-api" -o "$page"
+  curl -s -m 30 -c "$jar" -b "$jar" -H "Host: $host" "$url/quan-tri/ma-api" -o "$page" || true
   curl -s -m 20 -c "$jar" -b "$jar" -H "Host: $host" -H "Origin: http://$host" \
     --data-urlencode "accountId=$account" --data-urlencode "name=Thử tải nhiều nút" --data-urlencode "csrfToken=$(token_of "$page")" \
-    "$url/quan-tri/ma-api" | grep -o '<code class="new-token">[^<]*' | sed 's/.*>//'
+    "$url/quan-tri/ma-api" | grep -o '<code class="new-token">[^<]*' | sed 's/.*>//' || true
   rm -f "$page" "$jar"
 }
 
@@ -87,7 +87,7 @@ api_token() {
 # prints the HTTP status of the publish step
 publish_article() {
   local url=$1 host=$2 token=$3 out id version
-  api() { curl -s -m 20 -H "Host: $host" -H "Authorization: Bearer $token" -H 'Accept: application/json' \
+  api() { curl -s -m 30 -H "Host: $host" -H "Authorization: Bearer $token" -H 'Accept: application/json' \
             -H 'Content-Type: application/json' -d "$2" "$url$1"; }
   field() { python3 -c 'import json,sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"; }
   out=$(api /api/v1/items "{\"sectionId\": $4, \"title\": \"$5\", \"summary\": \"Tin đăng khi thử nhiều nút.\", \"body\": \"<p>Nội dung thử.</p>\"}")
@@ -98,6 +98,6 @@ publish_article() {
     version=$(echo "$out" | field version)
     [ -n "$version" ] || { echo "$step: $out" >&2; echo 000; return; }
   done
-  curl -s -m 20 -o "$WORK/publish.json" -w '%{http_code}' -H "Host: $host" -H "Authorization: Bearer $token" \
-    -H 'Accept: application/json' -H 'Content-Type: application/json' -d "{\"version\": $version}" "$url/api/v1/items/$id/steps/publish"
+  curl -s -m 30 -o "$WORK/publish.json" -w '%{http_code}' -H "Host: $host" -H "Authorization: Bearer $token" \
+    -H 'Accept: application/json' -H 'Content-Type: application/json' -d "{\"version\": $version}" "$url/api/v1/items/$id/steps/publish" || true
 }

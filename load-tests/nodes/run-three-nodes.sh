@@ -132,7 +132,7 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$STATS_PORT/" &
     sleep 0.2
   done ) &
 WATCH_PID=$!
-for _ in $(seq 1 100); do [ "$(grep -c ' UP$' "$WORK/states.log" 2>/dev/null || true)" -ge 3 ] && break; sleep 0.2; done
+for _ in $(seq 1 100); do [ "$(cat "$WORK/states.log" 2>/dev/null | grep -c ' UP$' || true)" -ge 3 ] && break; sleep 0.2; done
 mark haproxy.ready
 JOBS_FROM=$(psql_q "SELECT now()")
 
@@ -143,7 +143,7 @@ read -r SECTION_ID SECTION_SLUG < <(psql_q "SELECT id, slug FROM t_nafosted.sect
 B_ROWS=()
 for round in 1 2 3 4 5; do
   title="Tin thử nhiều nút $round lúc $(date -u +%H%M%S)"
-  page_b() { curl -s -m 5 -H "Host: $STAFF_HOST" "http://127.0.0.1:8302/chuyen-muc/$SECTION_SLUG"; }
+  page_b() { curl -s -m 30 -H "Host: $STAFF_HOST" "http://127.0.0.1:8302/chuyen-muc/$SECTION_SLUG" || true; }
   page_b >/dev/null; before=$(page_b | grep -c "$title" || true)      # B has the section page cached
   t0=$(now_ms)
   status=$(publish_article http://127.0.0.1:8301 "$STAFF_HOST" "$EDITOR_TOKEN" "$SECTION_ID" "$title")
@@ -161,13 +161,13 @@ done
 ADMIN_PASSWORD=$(grep -A3 '^admin:' "$WORK/tenants/nafosted.yaml" | sed -n 's/.*password: *//p')
 STAFF_JAR=$WORK/staff.jar
 page=$WORK/login-page.html
-curl -s -m 20 -c "$STAFF_JAR" -b "$STAFF_JAR" -H "Host: $STAFF_HOST" "$LB/quan-tri/dang-nhap" -o "$page"
-A_LOGIN=$(curl -s -m 20 -c "$STAFF_JAR" -b "$STAFF_JAR" -H "Host: $STAFF_HOST" -H "Origin: http://$STAFF_HOST" -D "$WORK/login.headers" \
+curl -s -m 30 -c "$STAFF_JAR" -b "$STAFF_JAR" -H "Host: $STAFF_HOST" "$LB/quan-tri/dang-nhap" -o "$page" || true
+A_LOGIN=$(curl -s -m 30 -c "$STAFF_JAR" -b "$STAFF_JAR" -H "Host: $STAFF_HOST" -H "Origin: http://$STAFF_HOST" -D "$WORK/login.headers" \
   -o /dev/null -w '%{http_code}' --data-urlencode username=quantri --data-urlencode "password=$ADMIN_PASSWORD" \
-  --data-urlencode "csrfToken=$(token_of "$page")" "$LB/quan-tri/dang-nhap")
+  --data-urlencode "csrfToken=$(token_of "$page")" "$LB/quan-tri/dang-nhap" || echo 000)
 A_NODE=$(grep -i '^x-cong-node:' "$WORK/login.headers" | tr -d '\r' | awk '{print $2}')
 staff_page() { # $1 file for headers; prints status and whether the page is the signed-in dashboard
-  curl -s -m 20 -b "$STAFF_JAR" -c "$STAFF_JAR" -H "Host: $STAFF_HOST" -D "$1" -o "$1.html" -w '%{http_code}' "$LB/quan-tri"
+  curl -s -m 30 -b "$STAFF_JAR" -c "$STAFF_JAR" -H "Host: $STAFF_HOST" -D "$1" -o "$1.html" -w '%{http_code}' "$LB/quan-tri"
   grep -q 'action="/quan-tri/dang-xuat"' "$1.html" && echo " signed-in" || echo " NOT-signed-in"
 }
 A_BEFORE=$(staff_page "$WORK/a-before")
