@@ -101,3 +101,18 @@ publish_article() {
   curl -s -m 30 -o "$WORK/publish.json" -w '%{http_code}' -H "Host: $host" -H "Authorization: Bearer $token" \
     -H 'Accept: application/json' -H 'Content-Type: application/json' -d "{\"version\": $version}" "$url/api/v1/items/$id/steps/publish" || true
 }
+
+# editor_account URL HOST CODE USERNAME: the tenant admin adds an editor account USERNAME on /quan-tri/tai-khoan/moi
+# (for portals whose demo has no editor); prints the HTTP status of the form's POST (303 or 201 when added)
+editor_account() {
+  local url=$1 host=$2 jar page password
+  password=$(grep -A3 '^admin:' "$WORK/tenants/$3.yaml" | sed -n 's/.*password: *//p')
+  jar=$(mktemp "$WORK/jar.XXXXXX"); page=$(mktemp "$WORK/page.XXXXXX")
+  [ "$(staff_login "$url" "$host" "$jar" quantri "$password")" = 303 ] || { echo 000; return; }
+  curl -s -m 30 -c "$jar" -b "$jar" -H "Host: $host" "$url/quan-tri/tai-khoan/moi" -o "$page" || true
+  curl -s -m 30 -c "$jar" -b "$jar" -H "Host: $host" -H "Origin: http://$host" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "username=$4" --data-urlencode "fullName=Biên tập viên thử tải" --data-urlencode "email=$4@$3.gov.vn" \
+    --data-urlencode "roles=editor" --data-urlencode "passwordMode=password" --data-urlencode "password=Bien-Tap-Thu-Tai-2026-k8" \
+    --data-urlencode "csrfToken=$(token_of "$page")" "$url/quan-tri/tai-khoan" || echo 000
+  rm -f "$page" "$jar"
+}
