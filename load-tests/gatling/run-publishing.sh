@@ -20,7 +20,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 PORT=${PORT:-8310}
-USERS=${USERS:-24}
+USERS=${USERS:-8}
 DURATION=${DURATION:-60}
 PUBLISH_EVERY=${PUBLISH_EVERY:-5}
 JAR=${JAR:-$REPO/platform/target/cong-platform.jar}
