@@ -98,7 +98,7 @@ python3 "$HERE/report-p99.py" "$BUSY" > "$WORK/busy.txt"
   echo "through the workflow API ($PUBLISHED articles published in both phases together, i.e. in the second). Load average before: $LOAD_BEFORE, after: $LOAD_AFTER —"
   echo "one 2-core machine, shared with other work during the run: compare the two phases, not the absolute times."
   echo
-  echo "| Request | Readers only: count | p50 ms | **p99 ms** | KO | With publishing: count | p50 ms | **p99 ms** | KO |"
+  echo "| Request | Readers only: count | p50 ms | **p99 ms** | Failed | With publishing: count | p50 ms | **p99 ms** | Failed |"
   echo "|---|---|---|---|---|---|---|---|---|"
   join -t'|' -a2 -e- -o '0,1.2,1.4,1.5,1.3,2.2,2.4,2.5,2.3' <(sort -t'|' -k1,1 "$WORK/quiet.txt") <(sort -t'|' -k1,1 "$WORK/busy.txt") \
     | sed 's/|/ | /g; s/^/| /; s/$/ |/'

@@ -96,7 +96,8 @@ public class PublishingUnderLoadSimulation extends Simulation {
                     .check(status().is(201))
                     .check(jsonPath("$.id").ofLong().saveAs("item"))
                     .check(jsonPath("$.version").ofInt().saveAs("version")))
-            .exec(step("editor: submit", "/api/v1/items/#{item}/submit", 200, "{\"version\": #{version}, \"sensitivity\": \"routine\"}"))
+            .exec(step("editor: submit", "/api/v1/items/#{item}/submit", 200,
+                    "{\"version\": #{version}, \"sensitivity\": \"routine\", \"unit\": \"Văn phòng\", \"phone\": \"024 3943 0000\"}"))
             .exec(step("editor: take", "/api/v1/items/#{item}/steps/take", 200, "{\"version\": #{version}}"))
             .exec(step("editor: send", "/api/v1/items/#{item}/steps/send", 200, "{\"version\": #{version}}"))
             .exec(step("editor: publish", "/api/v1/items/#{item}/steps/publish", 200, "{\"version\": #{version}}"));
