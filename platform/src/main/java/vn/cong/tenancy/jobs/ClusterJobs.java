@@ -9,10 +9,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import vn.cong.system.NodeName;
 import vn.cong.tenancy.PlatformDatabase;
 import vn.cong.tenancy.TenantRegistry;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,11 +38,12 @@ public class ClusterJobs {
     private final PlatformDatabase db;
     private final TenantRegistry registry;
     private final Clock clock;
-    private final String node = nodeName();
+    private final String node;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
     ClusterJobs(List<ClusterJob> jobs, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, PlatformDatabase db,
-                TenantRegistry registry, Clock clock) {
+                TenantRegistry registry, Clock clock, NodeName node) {
+        this.node = node.value();
         this.jobs = List.copyOf(jobs);
         this.scheduler = scheduler;
         this.db = db;
@@ -100,13 +101,5 @@ public class ClusterJobs {
     private Mono<Long> finished(ClusterJob job, OffsetDateTime slot) {
         return db.mono(c -> c.update("UPDATE platform.job_claims SET finished_at = now() WHERE job = $1 AND slot = $2", job.name(), slot)
                 .then(c.update("DELETE FROM platform.job_claims WHERE job = $1 AND slot < $2 - interval '7 days'", job.name(), slot)));
-    }
-
-    private static String nodeName() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
-        } catch (Exception e) {
-            return "node/" + ProcessHandle.current().pid();
-        }
     }
 }
