@@ -26,13 +26,11 @@ import vn.cong.content.DraftRejected;
 import vn.cong.content.library.MediaInUse;
 import vn.cong.content.library.MediaLibrary;
 import vn.cong.media.UploadRefused;
-import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.CsrfProtected;
 import vn.cong.web.TokenOnlyForm;
 
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,14 +109,16 @@ class MediaLibraryController {
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> show(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
                                            @Nullable @QueryValue String thongbao) {
-        return filePage.render(request, tenant, me, HttpStatus.OK, id, MediaFilePage.Typed.NOTHING, Map.of(), thongbao == null ? null : NOTICES.get(thongbao), null);
+        return filePage.render(request, tenant, me, HttpStatus.OK, id, MediaFilePage.Typed.NOTHING, Map.of(),
+                thongbao == null ? null : NOTICES.get(thongbao), null);
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> describe(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body DescriptionForm form) {
         return library.describe(tenant, id, form.altText(), form.caption(), me.id())
                 .flatMap(done -> done ? Mono.just(KindPages.seeOther(PATH + "/" + id + "?thongbao=luu")) : filePage.notFound(request))
-                .onErrorResume(DraftRejected.class, e -> filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id, new MediaFilePage.Typed(form, null, null), e.problems(), null, null));
+                .onErrorResume(DraftRejected.class, e -> filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id,
+                        new MediaFilePage.Typed(form, null, null), e.problems(), null, null));
     }
 
     @Post(value = "/{id}/thay", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
@@ -132,7 +132,8 @@ class MediaLibraryController {
         try {
             bytes = file.getBytes();
         } catch (IOException e) {
-            return filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id, MediaFilePage.Typed.NOTHING, Map.of("replacement", "Không đọc được tệp tải lên."), null, null);
+            return filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id, MediaFilePage.Typed.NOTHING,
+                    Map.of("replacement", "Không đọc được tệp tải lên."), null, null);
         }
         return library.replace(tenant, id, file.getFilename(), bytes, me.id())
                 .map(refreshed -> KindPages.seeOther(PATH + "/" + id + "?thongbao=thay"))
@@ -149,7 +150,8 @@ class MediaLibraryController {
         }
         return library.delete(tenant, id, me.id())
                 .flatMap(done -> done ? Mono.just(KindPages.seeOther(PATH + "?thongbao=xoa")) : filePage.notFound(request))
-                .onErrorResume(MediaInUse.class, e -> filePage.render(request, tenant, me, HttpStatus.CONFLICT, id, MediaFilePage.Typed.NOTHING, Map.of(), null, e.getMessage()));
+                .onErrorResume(MediaInUse.class, e -> filePage.render(request, tenant, me, HttpStatus.CONFLICT, id, MediaFilePage.Typed.NOTHING,
+                        Map.of(), null, e.getMessage()));
     }
 
     private Mono<MutableHttpResponse<String>> listPage(HttpRequest<?> request, Tenant tenant, HttpStatus status, @Nullable String query,
