@@ -20,12 +20,12 @@ public class MakeMedia {
         out = Path.of(a[0]);
         Files.createDirectories(out);
         image("techfest.jpg", new Color(0x0b4f8a), new Color(0x2aa198), 1);
-        image("chuyen-doi-so.jpg", new Color(0x123456), new Color(0x5b8def), 2);
         image("ban-dan.jpg", new Color(0x2b2b52), new Color(0x9b59b6), 3);
         image("doanh-nghiep.jpg", new Color(0x7a3e0d), new Color(0xe0a030), 4);
         image("hoi-thao.jpg", new Color(0x15503a), new Color(0x52c47f), 5);
         image("giai-thuong.jpg", new Color(0x8a1c1c), new Color(0xf1c40f), 6);
         image("nafosted-tai-tro.jpg", new Color(0x1d3557), new Color(0xa8dadc), 7);
+        diagram("so-do-ket-noi-du-lieu.tif");
         String[][] docs = {
             {"12-2026-TT-BKHCN", "THÔNG TƯ số 12/2026/TT-BKHCN", "Quy định quản lý nhiệm vụ khoa học và công nghệ cấp quốc gia sử dụng ngân sách nhà nước"},
             {"2815-QD-BKHCN", "QUYẾT ĐỊNH số 2815/QĐ-BKHCN", "Ban hành Kế hoạch chuyển đổi số của Bộ Khoa học và Công nghệ năm 2027"},
@@ -76,6 +76,48 @@ public class MakeMedia {
             wr.setOutput(os);
             wr.write(null, new IIOImage(img, null, null), p);
         }
+    }
+
+    /**
+     * A flat-coloured diagram saved as a two-page TIFF (the second page a smaller sketch), as a scanner or an office
+     * drawing tool would: the platform converts it on upload (to PNG, few colours) and keeps the first page.
+     */
+    static void diagram(String name) throws IOException {
+        BufferedImage first = diagramPage(1200, 675);
+        BufferedImage second = diagramPage(400, 300);
+        ImageWriter wr = ImageIO.getImageWritersByFormatName("tiff").next();
+        ImageWriteParam p = wr.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionType("Deflate");
+        Files.deleteIfExists(out.resolve(name));
+        try (ImageOutputStream os = ImageIO.createImageOutputStream(out.resolve(name).toFile())) {
+            wr.setOutput(os);
+            wr.prepareWriteSequence(null);
+            wr.writeToSequence(new IIOImage(first, null, null), p);
+            wr.writeToSequence(new IIOImage(second, null, null), p);
+            wr.endWriteSequence();
+        }
+    }
+
+    static BufferedImage diagramPage(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(0xf4f7fb));
+        g.fillRect(0, 0, w, h);
+        Color[] boxes = {new Color(0x123456), new Color(0x1f6fb2), new Color(0x2aa198), new Color(0xc0392b), new Color(0xe0a030)};
+        int cx = w * 7 / 10, cy = h / 3, r = h / 8;   // the shared data hub sits right of centre: the focal point's business
+        g.setStroke(new BasicStroke(Math.max(2, w / 300f)));
+        for (int i = 0; i < boxes.length; i++) {
+            int bx = w / 20 + i * (w / 6), by = h * 3 / 4;
+            g.setColor(new Color(0x7f8c9d));
+            g.drawLine(bx + w / 20, by, cx, cy);
+            g.setColor(boxes[i]);
+            g.fillRect(bx, by, w / 10, h / 10);
+        }
+        g.setColor(new Color(0x123456));
+        g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+        g.dispose();
+        return img;
     }
 
     static void pdf(String name, String heading, String title) throws IOException {

@@ -64,6 +64,12 @@ final class AdminAssetsController {
         return serve("views/admin/editor/autosave.js", "js");
     }
 
+    /** The media library's focal point and crop previews. */
+    @Get("/khung-anh.js")
+    Mono<MutableHttpResponse<byte[]>> framing() {
+        return serve("views/admin/media/khung-anh.js", "js");
+    }
+
     @Get("/tinymce-vi.js")
     Mono<MutableHttpResponse<byte[]>> editorLanguage() {
         return serve("views/admin/editor/tinymce-vi.js", "js");

@@ -114,9 +114,10 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
 
     /**
      * A cover image (a file of {@code media/}) for an article the manifest created; it enters the media library with
-     * {@code alt} as its description and {@code caption}.
+     * {@code alt} as its description and {@code caption}; {@code focus} is its focal point ("x y", in % from the left and top).
+     * A TIFF or BMP image is converted on upload like any editor's.
      */
-    public record Cover(String article, String image, String alt, String caption) {
+    public record Cover(String article, String image, String alt, String caption, @Nullable String focus) {
     }
 
     /** A file of {@code media/} attached to an item, with its caption. */
@@ -213,8 +214,8 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                             s.text("email"), s.optional("phone"), s.roles("roles"), s.text("password"));
                 }),
                 n.list("covers", c -> {
-                    c.keys("article", "image", "alt", "caption");
-                    return new Cover(c.text("article"), c.text("image"), c.text("alt"), c.optional("caption"));
+                    c.keys("article", "image", "alt", "caption", "focus");
+                    return new Cover(c.text("article"), c.text("image"), c.text("alt"), c.optional("caption"), c.nullable("focus"));
                 }),
                 n.list("documents", d -> {
                     d.keys("slug", "number", "type", "issuer", "signer", "issuedOn", "effectiveOn", "expiresOn", "status",

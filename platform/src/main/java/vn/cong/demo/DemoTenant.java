@@ -124,6 +124,7 @@ class DemoTenant {
     private final DemoTimedNotices timedNotices;
     private final ProducedReports producedReports;
     private final vn.cong.reports.royalties.Royalties royalties;
+    private final vn.cong.content.library.PictureFraming framing;
 
     DemoTenant(AccountAdministration accounts, ContentCatalog catalog, Publishing publishing, LegalDocuments documents,
                Consultations consultations, Procedures procedures, AboutPages about, Attachments attachments, MediaLibrary library,
@@ -133,8 +134,10 @@ class DemoTenant {
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
                DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals,
-               vn.cong.reports.royalties.Royalties royalties, DemoTimedNotices timedNotices) {
+               vn.cong.reports.royalties.Royalties royalties, DemoTimedNotices timedNotices,
+               vn.cong.content.library.PictureFraming framing) {
         this.timedNotices = timedNotices;
+        this.framing = framing;
         this.producedReports = producedReports;
         this.royalties = royalties;
         this.engagement = engagement;
@@ -353,10 +356,20 @@ class DemoTenant {
                         .flatMap(summary -> catalog.item(tenant, summary.id()))
                         .filter(item -> item.coverUrl() == null || item.coverUrl().isBlank())
                         .flatMap(item -> library.upload(tenant, cover.image(), files.read(cover.image()), cover.alt(), cover.caption(), actor)
+                                .flatMap(file -> focused(tenant, file.id(), cover, actor).thenReturn(file))
                                 .flatMap(file -> publishing.saveDraft(tenant, new Draft(item.id(), item.version(), "article", item.sectionId(),
                                         item.language(), item.slug(), item.title(), item.summary(), item.bodyHtml(), file.url(),
                                         cover.alt(), item.source(), item.featured(), actor)))))
                 .count().map(Long::intValue));
+    }
+
+    /** The cover's focal point ("x y" in %), when the demo file sets one: the lists keep that part of the picture in view. */
+    private Mono<Boolean> focused(Tenant tenant, long mediaId, DemoFile.Cover cover, long actor) {
+        if (cover.focus() == null) {
+            return Mono.just(false);
+        }
+        String[] xy = cover.focus().strip().split("\\s+");
+        return framing.focus(tenant, mediaId, xy[0], xy.length > 1 ? xy[1] : "", actor);
     }
 
     private Mono<Integer> documents(Tenant tenant, long actor, List<DemoFile.Document> docs, MediaFolder files) {

@@ -32,6 +32,17 @@ public final class ImageSizes {
         return type == MediaType.JPEG || type == MediaType.PNG;
     }
 
+    /** The part of a picture inside the rectangle (pixels of the picture), written anew in the picture's own format. */
+    public static byte[] cropped(byte[] bytes, MediaType type, int x, int y, int width, int height) {
+        BufferedImage source = WebImages.decode(bytes);
+        if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > source.getWidth() || y + height > source.getHeight()) {
+            throw new IllegalArgumentException("Crop " + width + "x" + height + "+" + x + "+" + y + " outside "
+                    + source.getWidth() + "x" + source.getHeight());
+        }
+        BufferedImage part = source.getSubimage(x, y, width, height);
+        return WebImages.encode(WebImages.scale(part, width, height), type);
+    }
+
     /** The picture's size and its copies; refuses (as an upload) a picture that does not decode or is too large. */
     public static Sized of(byte[] bytes, MediaType type) {
         BufferedImage source = WebImages.decode(bytes);

@@ -23,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.time.Year;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,21 +78,56 @@ public class MediaStore {
 
     private Mono<MediaFile> store(Tenant tenant, String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes,
                                   boolean attachment, @Nullable Long actorId) {
+        return (attachment ? Mono.just(new Upload(originalName, bytes, null)) : converted(originalName, bytes, allowed, maxBytes, null))
+                .flatMap(upload -> storeAsIs(tenant, originalName, upload, allowed, maxBytes, attachment, actorId));
+    }
+
+    private Mono<MediaFile> storeAsIs(Tenant tenant, String originalName, Upload upload, Set<MediaType> allowed, long maxBytes,
+                                      boolean attachment, @Nullable Long actorId) {
+        byte[] bytes = upload.bytes();
         // off the event loop: telling a ZIP-based file apart may inflate a whole archive
-        return checked(originalName, bytes, allowed, maxBytes)
+        return checked(upload.name(), bytes, allowed, maxBytes)
                 .flatMap(type -> withinStorageLimit(tenant, originalName, bytes.length).thenReturn(type))
                 .flatMap(type -> sized(type, bytes, attachment).flatMap(sized -> Mono.fromCallable(() -> write(tenant, type, bytes, sized))
                         .subscribeOn(blocking)
                         .flatMap(stored -> db.mono(tenant, c -> c.one("""
                                                 INSERT INTO media_files (stored_path, original_name, content_type, size_bytes, sha256, created_by,
-                                                                         attachment, width, height)
-                                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id""", r -> r.get(0, Long.class),
+                                                                         attachment, width, height, converted_from)
+                                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id""", r -> r.get(0, Long.class),
                                         stored.path(), displayName(originalName), type.contentType(), (long) bytes.length, Sha256.hex(bytes),
                                         Sql.orNull(actorId, Long.class), attachment, Sql.orNull(sized.map(ImageSizes.Sized::width).orElse(null), Integer.class),
-                                        Sql.orNull(sized.map(ImageSizes.Sized::height).orElse(null), Integer.class))
+                                        Sql.orNull(sized.map(ImageSizes.Sized::height).orElse(null), Integer.class),
+                                        Sql.orNull(upload.convertedFrom(), String.class))
                                         .flatMap(id -> recordCopies(c, id, stored.copies()).thenReturn(id)))
                                 .map(id -> new MediaFile(id, "/media/" + stored.path(), displayName(originalName), type.contentType(),
                                         bytes.length, Sha256.hex(bytes))))));
+    }
+
+    /** An upload as it goes on to be checked and stored; {@code convertedFrom} says what it was when it was a TIFF or BMP. */
+    private record Upload(String name, byte[] bytes, @Nullable String convertedFrom) {
+    }
+
+    /**
+     * A TIFF or BMP upload converted ({@link RasterConversion}) when a picture of the web may stand here (JPEG or PNG is
+     * allowed); {@code target} forces the format. Anything else goes on as uploaded, to be checked as usual.
+     */
+    private Mono<Upload> converted(String originalName, byte[] bytes, Set<MediaType> allowed, long maxBytes, @Nullable MediaType target) {
+        Optional<MediaType> from = RasterConversion.kind(bytes);
+        Set<MediaType> outputs = EnumSet.of(MediaType.JPEG, MediaType.PNG);
+        outputs.retainAll(allowed);
+        if (from.isEmpty() || outputs.isEmpty()) {
+            return Mono.just(new Upload(originalName, bytes, null));
+        }
+        MediaType forced = target != null ? target : outputs.size() == 1 ? outputs.iterator().next() : null;
+        return Mono.fromCallable(() -> {
+            check(originalName, bytes, Set.of(from.get()), maxBytes);
+            RasterConversion.Converted done = RasterConversion.convert(originalName, bytes, from.get(), forced);
+            if (done.bytes().length > maxBytes) {
+                throw new UploadRefused("Ảnh «" + displayName(originalName) + "» chuyển sang " + done.type().name() + " thì nặng "
+                        + SizeText.of(done.bytes().length) + ", quá mức tối đa " + SizeText.of(maxBytes) + ". Xin thu nhỏ ảnh rồi tải lên lại.");
+            }
+            return new Upload(done.name(), done.bytes(), done.note());
+        }).subscribeOn(images);
     }
 
     /**
@@ -103,38 +139,90 @@ public class MediaStore {
         if (!STORED.matcher(storedPath).matches()) {
             return Mono.error(new IllegalArgumentException("Not a stored path: " + storedPath));
         }
-        return checked(originalName, bytes, Set.of(type), type.isImage() ? config.maxBytes() : config.attachmentMaxBytes())
-                .flatMap(checkedType -> withinStorageLimit(tenant, originalName, bytes.length))
-                .then(sized(type, bytes, false))
-                .flatMap(sized -> Mono.fromCallable(() -> overwrite(tenant, storedPath, type, bytes, sized)).subscribeOn(blocking)
-                        .map(copies -> new Replacement(displayName(originalName), bytes.length, Sha256.hex(bytes),
-                                sized.map(ImageSizes.Sized::width).orElse(null), sized.map(ImageSizes.Sized::height).orElse(null), copies)));
+        long maxBytes = type.isImage() ? config.maxBytes() : config.attachmentMaxBytes();
+        return converted(originalName, bytes, Set.of(type), maxBytes, ImageSizes.resizable(type) ? type : null)
+                .flatMap(upload -> checked(upload.name(), upload.bytes(), Set.of(type), maxBytes)
+                        .flatMap(checkedType -> withinStorageLimit(tenant, originalName, upload.bytes().length))
+                        .then(sized(type, upload.bytes(), false))
+                        .flatMap(sized -> Mono.fromCallable(() -> overwrite(tenant, storedPath, type, upload.bytes(), sized)).subscribeOn(blocking)
+                                .map(copies -> new Replacement(displayName(originalName), upload.bytes().length, Sha256.hex(upload.bytes()),
+                                        sized.map(ImageSizes.Sized::width).orElse(null), sized.map(ImageSizes.Sized::height).orElse(null), copies,
+                                        upload.convertedFrom()))));
     }
 
     /** What a file is after its bytes were replaced. */
     public record Replacement(String originalName, long sizeBytes, String sha256, @Nullable Integer width, @Nullable Integer height,
-                              List<StoredCopy> copies) {
+                              List<StoredCopy> copies, @Nullable String convertedFrom) {
     }
 
     /** A smaller copy of a picture as stored. */
     public record StoredCopy(int width, int height, String path) {
     }
 
-    /** Records a replacement of file {@code mediaId} in the caller's transaction (its copies are listed anew). */
+    /**
+     * Records a replacement of file {@code mediaId} in the caller's transaction (its copies are listed anew). A crop
+     * belonged to the picture replaced, so it is dropped (the caller removes the kept original's bytes).
+     */
     public static Mono<Void> recordReplacement(TenantTx c, long mediaId, Replacement r, @Nullable Long actorId) {
         return c.update("""
-                        UPDATE media_files SET size_bytes = $2, sha256 = $3, width = $4, height = $5, replaced_at = now(), replaced_by = $6
+                        UPDATE media_files SET size_bytes = $2, sha256 = $3, width = $4, height = $5, replaced_at = now(), replaced_by = $6,
+                               converted_from = $7, crop_x = NULL, crop_y = NULL, crop_width = NULL, crop_height = NULL,
+                               original_path = NULL, original_width = NULL, original_height = NULL
                         WHERE id = $1""", mediaId, r.sizeBytes(), r.sha256(), Sql.orNull(r.width(), Integer.class),
-                        Sql.orNull(r.height(), Integer.class), Sql.orNull(actorId, Long.class))
+                        Sql.orNull(r.height(), Integer.class), Sql.orNull(actorId, Long.class), Sql.orNull(r.convertedFrom(), String.class))
                 .then(c.update("DELETE FROM media_variants WHERE media_id = $1", mediaId))
                 .then(recordCopies(c, mediaId, r.copies()));
     }
 
-    private static Mono<Void> recordCopies(TenantTx c, long mediaId, List<StoredCopy> copies) {
+    /** Lists a file's smaller copies in the caller's transaction. */
+    public static Mono<Void> recordCopies(TenantTx c, long mediaId, List<StoredCopy> copies) {
         return Flux.fromIterable(copies).concatMap(copy -> c.update(
                         "INSERT INTO media_variants (media_id, width, height, stored_path) VALUES ($1, $2, $3, $4)",
                         mediaId, copy.width(), copy.height(), copy.path()))
                 .then();
+    }
+
+    /** A crop rectangle in pixels of the uncropped picture. */
+    public record CropArea(int x, int y, int width, int height) {
+    }
+
+    /** A picture after it was cropped (or its crop removed: then {@code originalPath} is null, the original being back in place). */
+    public record Cropped(long sizeBytes, String sha256, int width, int height, List<StoredCopy> copies, @Nullable String originalPath) {
+    }
+
+    /**
+     * Cuts the picture at {@code storedPath} (JPEG or PNG) out of its uncropped original, kept beside it at
+     * {@code originalPath} ({@code <name>-original.<ext>}, made by the first crop and never served publicly), and makes its
+     * smaller copies again; {@code area} null puts the original back under the address and drops the kept copy.
+     */
+    public Mono<Cropped> crop(Tenant tenant, String storedPath, MediaType type, @Nullable String originalPath, @Nullable CropArea area) {
+        if (!STORED.matcher(storedPath).matches() || (originalPath != null && !STORED.matcher(originalPath).matches())) {
+            return Mono.error(new IllegalArgumentException("Not a stored path: " + storedPath + ", " + originalPath));
+        }
+        return Mono.fromCallable(() -> {
+            String keptPath = originalPath != null ? originalPath : storedPath.substring(0, storedPath.lastIndexOf('.')) + "-original." + type.extension();
+            Path kept = folder(tenant).resolve(keptPath);
+            if (originalPath == null) {
+                Files.copy(folder(tenant).resolve(storedPath), kept, StandardCopyOption.REPLACE_EXISTING);
+            }
+            byte[] original = Files.readAllBytes(kept);
+            byte[] bytes = area == null ? original : ImageSizes.cropped(original, type, area.x(), area.y(), area.width(), area.height());
+            ImageSizes.Sized sized = ImageSizes.of(bytes, type);
+            List<StoredCopy> copies = overwrite(tenant, storedPath, type, bytes, Optional.of(sized));
+            if (area == null) {
+                Files.deleteIfExists(kept);
+            }
+            return new Cropped(bytes.length, Sha256.hex(bytes), sized.width(), sized.height(), copies, area == null ? null : keptPath);
+        }).subscribeOn(images);
+    }
+
+    /** The bytes of a file the tenant keeps (a kept original for the staff's crop screen), if it is there. */
+    public Mono<Optional<byte[]>> bytesAt(Tenant tenant, String storedPath) {
+        if (!STORED.matcher(storedPath).matches()) {
+            return Mono.just(Optional.empty());
+        }
+        Path path = folder(tenant).resolve(storedPath);
+        return Mono.fromCallable(() -> Files.exists(path) ? Optional.of(Files.readAllBytes(path)) : Optional.<byte[]>empty()).subscribeOn(blocking);
     }
 
     /** Removes a file of the library from disk with its copies (the caller has already removed its row). */

@@ -13,6 +13,10 @@ public enum MediaType {
     PNG("image/png", List.of("png"), true),
     GIF("image/gif", List.of("gif"), true),
     WEBP("image/webp", List.of("webp"), true),
+    /** Accepted only to be converted on upload ({@link RasterConversion}): never stored as such. */
+    TIFF("image/tiff", List.of("tif", "tiff"), true),
+    /** Accepted only to be converted on upload ({@link RasterConversion}): never stored as such. */
+    BMP("image/bmp", List.of("bmp"), true),
     PDF("application/pdf", List.of("pdf"), false),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx"), false),
     DOC("application/msword", List.of("doc"), false),
@@ -22,8 +26,8 @@ public enum MediaType {
     XLS("application/vnd.ms-excel", List.of("xls"), false),
     ZIP("application/zip", List.of("zip"), false);
 
-    /** What may be attached to a content item. */
-    public static final Set<MediaType> ATTACHMENTS = Collections.unmodifiableSet(EnumSet.allOf(MediaType.class));
+    /** What may be attached to a content item (kept as uploaded, so not the kinds that are converted). */
+    public static final Set<MediaType> ATTACHMENTS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(TIFF, BMP)));
 
     private final String contentType;
     private final List<String> extensions;
@@ -69,6 +73,12 @@ public enum MediaType {
         if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
             return Optional.of(WEBP);
         }
+        if (startsWith(b, 'I', 'I', 42, 0) || startsWith(b, 'M', 'M', 0, 42)) {
+            return Optional.of(TIFF);
+        }
+        if (isBmp(b)) {
+            return Optional.of(BMP);
+        }
         if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
             return Optional.of(PDF);
         }
@@ -87,6 +97,23 @@ public enum MediaType {
 
     public static Optional<MediaType> byExtension(String ext) {
         return Arrays.stream(values()).filter(t -> t.hasExtension(ext)).findFirst();
+    }
+
+    /**
+     * "BM" alone is too weak a sign (plain text may start with it): a bitmap also names the size of its
+     * info header (12, 40, 52, 56, 64, 108 or 124 bytes) at byte 14, and its pixels start after both headers.
+     */
+    private static boolean isBmp(byte[] b) {
+        if (b.length < 26 || !startsWith(b, 'B', 'M')) {
+            return false;
+        }
+        long infoSize = littleEndian(b, 14);
+        long pixelsAt = littleEndian(b, 10);
+        return Set.of(12L, 40L, 52L, 56L, 64L, 108L, 124L).contains(infoSize) && pixelsAt >= 14 + infoSize;
+    }
+
+    private static long littleEndian(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

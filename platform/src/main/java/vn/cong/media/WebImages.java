@@ -18,7 +18,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Makes an uploaded picture fit for a web page: recognised by its bytes (PNG, JPEG or GIF only),
+ * Makes an uploaded picture fit for a web page: recognised by its bytes (PNG, JPEG, GIF, TIFF or BMP),
  * refused when too large in bytes or pixels, scaled down to a bounding box, and written anew, so
  * nothing of the original file but its pixels survives (no EXIF, GPS, comments or embedded
  * profiles). Pictures with transparency stay PNG; others become JPEG. Blocking CPU work: callers
@@ -28,7 +28,7 @@ public final class WebImages {
 
     /** Decoding a huge picture costs memory in proportion to its pixels: refused before decoding. */
     static final long MAX_PIXELS = 40_000_000L;
-    private static final Set<MediaType> ACCEPTED = Set.of(MediaType.PNG, MediaType.JPEG, MediaType.GIF);
+    private static final Set<MediaType> ACCEPTED = Set.of(MediaType.PNG, MediaType.JPEG, MediaType.GIF, MediaType.TIFF, MediaType.BMP);
 
     private WebImages() {
     }
@@ -45,7 +45,7 @@ public final class WebImages {
             throw new UploadRefused("Ảnh quá lớn: tối đa " + (maxBytes / (1024 * 1024)) + " MB.");
         }
         MediaType type = MediaType.sniff(upload).filter(ACCEPTED::contains)
-                .orElseThrow(() -> new UploadRefused("Tệp không phải ảnh PNG, JPEG hoặc GIF (đã kiểm tra nội dung tệp)."));
+                .orElseThrow(() -> new UploadRefused("Tệp không phải ảnh PNG, JPEG, GIF, TIFF hoặc BMP (đã kiểm tra nội dung tệp)."));
         BufferedImage source = decode(upload);
         BufferedImage scaled = scale(source, maxWidth, maxHeight);
         boolean alpha = scaled.getColorModel().hasAlpha();
@@ -54,6 +54,11 @@ public final class WebImages {
     }
 
     static BufferedImage decode(byte[] upload) {
+        return decode(upload, MAX_PIXELS);
+    }
+
+    /** The first picture in the file (a multi-page TIFF's first page), refused before decoding when over {@code maxPixels}. */
+    static BufferedImage decode(byte[] upload, long maxPixels) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -63,8 +68,9 @@ public final class WebImages {
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new UploadRefused("Ảnh quá lớn: " + reader.getWidth(0) + "×" + reader.getHeight(0) + " điểm ảnh.");
+                if (pixels > maxPixels) {
+                    throw new UploadRefused("Ảnh quá lớn: " + reader.getWidth(0) + "×" + reader.getHeight(0) + " điểm ảnh, tối đa "
+                            + String.format(java.util.Locale.ROOT, "%,d", maxPixels).replace(',', '.') + " điểm ảnh.");
                 }
                 return reader.read(0);
             } finally {

@@ -66,6 +66,6 @@ class MemberNews {
         String cover = row.coverUrl() != null && row.coverUrl().startsWith("/") ? links.tenant(f.portal(), row.coverUrl()) : row.coverUrl();
         return new ArticleCard(row.title(), links.tenant(f.portal(), PublicUrls.article(lang, row.slug())), row.summary(), cover,
                 row.coverAlt(), SiteContext.shown(row.publishedAt()), SiteContext.iso(row.publishedAt()), f.portal().name(lang),
-                links.tenant(f.portal(), PublicUrls.home(lang)));
+                links.tenant(f.portal(), PublicUrls.home(lang)), row.coverFocus());
     }
 }

@@ -21,7 +21,10 @@ public class PublicContent {
 
     /** Visible to the public as an article: published, and not scheduled for later (other kinds have their own pages). */
     private static final String PUBLIC = "i.kind = 'article' AND i.state = 'published' AND i.published_at <= now()";
-    private static final String CARD_COLUMNS = "i.id, i.slug, i.title, i.summary, i.cover_url, i.cover_alt, i.published_at, i.section_id";
+    /** A card's columns, with its cover's focal point when the cover is a picture of the library that has one ("x y", in %). */
+    private static final String CARD_COLUMNS = "i.id, i.slug, i.title, i.summary, i.cover_url, i.cover_alt, i.published_at, i.section_id,"
+            + " (SELECT m.focal_x || ' ' || m.focal_y FROM media_files m WHERE i.cover_url LIKE '/media/%'"
+            + " AND m.stored_path = substr(i.cover_url, 8) AND NOT m.attachment) AS cover_focus";
 
     private final TenantDatabase db;
 
@@ -29,10 +32,13 @@ public class PublicContent {
         this.db = db;
     }
 
-    /** An item as lists show it. {@code rootId} is set only for home-page blocks. */
+    /**
+     * An item as lists show it. {@code rootId} is set only for home-page blocks. {@code coverFocus} is the cover's focal
+     * point as the site's classes name it ({@code focus-x-35 focus-y-70}), when one was set in the media library.
+     */
     public record ArticleRow(long id, String slug, String title, String summary, @Nullable String coverUrl,
                              @Nullable String coverAlt, OffsetDateTime publishedAt, @Nullable Long sectionId,
-                             @Nullable Long rootId) {
+                             @Nullable Long rootId, @Nullable String coverFocus) {
     }
 
     public record HomeContent(List<ArticleRow> featured, List<ArticleRow> blocks) {
@@ -142,6 +148,17 @@ public class PublicContent {
     private static ArticleRow row(Readable r) {
         return new ArticleRow(r.get("id", Long.class), r.get("slug", String.class), r.get("title", String.class),
                 r.get("summary", String.class), r.get("cover_url", String.class), r.get("cover_alt", String.class),
-                r.get("published_at", OffsetDateTime.class), r.get("section_id", Long.class), r.get("root_id", Long.class));
+                r.get("published_at", OffsetDateTime.class), r.get("section_id", Long.class), r.get("root_id", Long.class),
+                focusClasses(r.get("cover_focus", String.class)));
+    }
+
+    /** "35 72" becomes {@code focus-x-35 focus-y-70}: site.css positions cropped covers in 5 % steps (no inline style under the CSP). */
+    @Nullable
+    static String focusClasses(@Nullable String focus) {
+        if (focus == null) {
+            return null;
+        }
+        String[] xy = focus.split(" ");
+        return "focus-x-" + Math.round(Integer.parseInt(xy[0]) / 5.0) * 5 + " focus-y-" + Math.round(Integer.parseInt(xy[1]) / 5.0) * 5;
     }
 }

@@ -120,7 +120,7 @@ public final class SiteContext {
         SectionNode section = row.sectionId() == null ? null : structure.byId().get(row.sectionId());
         return new ArticleCard(row.title(), PublicUrls.article(lang, row.slug()), row.summary(), row.coverUrl(), row.coverAlt(),
                 shown(row.publishedAt()), iso(row.publishedAt()),
-                section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()));
+                section == null ? null : section.name(lang), section == null ? null : PublicUrls.section(lang, section.slug()), row.coverFocus());
     }
 
     public List<ArticleCard> cards(List<PublicContent.ArticleRow> rows) {

@@ -56,6 +56,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)"),
             Map.entry("/quan-tri/tep-dinh-kem/{attachmentId}", "a file download"),
             Map.entry("/quan-tri/thu-vien/anh.json", "the editor's image list (JSON)"),
+            Map.entry("/quan-tri/tai-nguyen/khung-anh.js", "the media library's focal point and crop previews"),
+            Map.entry("/quan-tri/thu-vien/{id}/anh-goc", "a picture's uncropped original (PicturesConvertedAndFramedTest)"),
             Map.entry("/quan-tri/bao-cao/tai-khoan/tai-ve/{format}", "a report download (AccountActivityReportTest)"),
             Map.entry("/quan-tri/bao-cao/nhac-nho/tai-ve/{format}", "a report download (RemindersTest)"),
             Map.entry("/quan-tri/bao-cao/dong-gop.{format}", "the contribution report as JSON or a download (Seed004ReportTest)"),

@@ -194,6 +194,10 @@ class DemoContentTest extends PlatformTestSupport {
         assertEquals(6, SqlProbe.number(this::jdbc,
                 "SELECT count(*) FROM t_most.content_items WHERE kind = 'article' AND cover_url LIKE '/%'"));
         assertTrue(b.get("/").body().contains("Gian trưng bày của các doanh nghiệp khởi nghiệp"), "a cover with its alt text on the home page");
+        // one cover was a two-page TIFF, converted to PNG on upload, with its focal point on the data hub
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.media_files WHERE original_name = 'so-do-ket-noi-du-lieu.tif'"
+                + " AND content_type = 'image/png' AND converted_from = 'TIFF (chỉ lấy trang đầu trong 2 trang)' AND focal_x = 70 AND focal_y = 33"));
+        assertTrue(b.get("/").body().contains("class=\"card-img focus-x-70 focus-y-35\""), "the focal point reaches the featured cards");
         // the menu, a theme version the head approved, leads to the registries rather than article sections of the same name
         java.util.List<String> menu = org.jsoup.Jsoup.parse(b.get("/").body()).select("nav.main-nav > ul > li > a").eachAttr("href");
         assertTrue(menu.containsAll(List.of("/gioi-thieu", "/van-ban", "/du-thao", "/thu-tuc", "/chuyen-muc/thong-bao", "/hoi-dap", "https://chinhphu.vn")), menu.toString());

@@ -224,7 +224,8 @@ class ArticlesController {
                         Map.of("cover", "Không đọc được tệp tải lên."), null, null);
             }
             return media.store(tenant, file.getFilename(), bytes, EnumSet.of(vn.cong.media.MediaType.JPEG,
-                            vn.cong.media.MediaType.PNG, vn.cong.media.MediaType.WEBP, vn.cong.media.MediaType.GIF), me.id())
+                            vn.cong.media.MediaType.PNG, vn.cong.media.MediaType.WEBP, vn.cong.media.MediaType.GIF, vn.cong.media.MediaType.TIFF,
+                            vn.cong.media.MediaType.BMP), me.id())
                     .flatMap(stored -> form(request, tenant, me, HttpStatus.OK, item,
                             ArticleForm.of(item).withCover(stored.url(), alt == null || alt.isBlank() ? item.title() : alt),
                             Map.of(), NOTICES.get("anh"), null))

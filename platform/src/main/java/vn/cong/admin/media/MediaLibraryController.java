@@ -26,13 +26,11 @@ import vn.cong.content.DraftRejected;
 import vn.cong.content.library.MediaInUse;
 import vn.cong.content.library.MediaLibrary;
 import vn.cong.media.UploadRefused;
-import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.CsrfProtected;
 import vn.cong.web.TokenOnlyForm;
 
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +49,23 @@ class MediaLibraryController {
     static final String PATH = "/quan-tri/thu-vien";
     /** Who may replace or delete a file: what they change may already be on the portal. */
     static final Role[] EDITORS = {Role.EDITOR, Role.APPROVER, Role.DEPUTY_HEAD, Role.HEAD, Role.TENANT_ADMIN};
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final Map<String, String> NOTICES = Map.of(
             "tai", "Đã đưa tệp vào thư viện.",
             "luu", "Đã lưu mô tả và chú thích.",
             "thay", "Đã thay tệp; địa chỉ giữ nguyên và các trang dùng tệp đã được làm mới.",
-            "xoa", "Đã xoá tệp khỏi thư viện.");
+            "xoa", "Đã xoá tệp khỏi thư viện.",
+            "tieu-diem", "Đã lưu tiêu điểm; danh sách tin, bài dùng ảnh làm ảnh đại diện sẽ giữ phần này trong khung.",
+            "cat", "Đã cắt ảnh; các cỡ ảnh được làm lại từ vùng cắt, địa chỉ giữ nguyên và các trang dùng ảnh đã được làm mới.",
+            "bo-cat", "Đã bỏ cắt ảnh; ảnh gốc được dùng lại ở mọi nơi.");
 
     private final MediaLibrary library;
     private final AdminPages pages;
+    private final MediaFilePage filePage;
 
-    MediaLibraryController(MediaLibrary library, AdminPages pages) {
+    MediaLibraryController(MediaLibrary library, AdminPages pages, MediaFilePage filePage) {
         this.library = library;
         this.pages = pages;
+        this.filePage = filePage;
     }
 
     /** What the editor's image list shows: TinyMCE 6 {@code image_list} items. */
@@ -107,45 +109,49 @@ class MediaLibraryController {
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> show(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
                                            @Nullable @QueryValue String thongbao) {
-        return filePage(request, tenant, me, HttpStatus.OK, id, null, Map.of(), thongbao == null ? null : NOTICES.get(thongbao), null);
+        return filePage.render(request, tenant, me, HttpStatus.OK, id, MediaFilePage.Typed.NOTHING, Map.of(),
+                thongbao == null ? null : NOTICES.get(thongbao), null);
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> describe(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body DescriptionForm form) {
         return library.describe(tenant, id, form.altText(), form.caption(), me.id())
-                .flatMap(done -> done ? Mono.just(KindPages.seeOther(PATH + "/" + id + "?thongbao=luu")) : notFound(request))
-                .onErrorResume(DraftRejected.class, e -> filePage(request, tenant, me, HttpStatus.BAD_REQUEST, id, form, e.problems(), null, null));
+                .flatMap(done -> done ? Mono.just(KindPages.seeOther(PATH + "/" + id + "?thongbao=luu")) : filePage.notFound(request))
+                .onErrorResume(DraftRejected.class, e -> filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id,
+                        new MediaFilePage.Typed(form, null, null), e.problems(), null, null));
     }
 
     @Post(value = "/{id}/thay", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> replace(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
                                               @Part("file") CompletedFileUpload file, @Part("csrfToken") String csrfToken) {
         if (!me.hasAnyRole(EDITORS)) {
-            return filePage(request, tenant, me, HttpStatus.FORBIDDEN, id, null, Map.of(), null,
+            return filePage.render(request, tenant, me, HttpStatus.FORBIDDEN, id, MediaFilePage.Typed.NOTHING, Map.of(), null,
                     "Chỉ biên tập viên, người duyệt, lãnh đạo ban biên tập hoặc quản trị cổng được thay tệp.");
         }
         byte[] bytes;
         try {
             bytes = file.getBytes();
         } catch (IOException e) {
-            return filePage(request, tenant, me, HttpStatus.BAD_REQUEST, id, null, Map.of("replacement", "Không đọc được tệp tải lên."), null, null);
+            return filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id, MediaFilePage.Typed.NOTHING,
+                    Map.of("replacement", "Không đọc được tệp tải lên."), null, null);
         }
         return library.replace(tenant, id, file.getFilename(), bytes, me.id())
                 .map(refreshed -> KindPages.seeOther(PATH + "/" + id + "?thongbao=thay"))
-                .onErrorResume(UploadRefused.class, e -> filePage(request, tenant, me, HttpStatus.BAD_REQUEST, id, null,
+                .onErrorResume(UploadRefused.class, e -> filePage.render(request, tenant, me, HttpStatus.BAD_REQUEST, id, MediaFilePage.Typed.NOTHING,
                         Map.of("replacement", "Chưa thay được tệp: " + e.getMessage() + " Tệp thay thế phải cùng loại với tệp cũ."), null, null))
-                .switchIfEmpty(Mono.defer(() -> notFound(request)));
+                .switchIfEmpty(Mono.defer(() -> filePage.notFound(request)));
     }
 
     @Post(value = "/{id}/xoa", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     Mono<MutableHttpResponse<String>> delete(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id, @Body TokenOnlyForm form) {
         if (!me.hasAnyRole(EDITORS)) {
-            return filePage(request, tenant, me, HttpStatus.FORBIDDEN, id, null, Map.of(), null,
+            return filePage.render(request, tenant, me, HttpStatus.FORBIDDEN, id, MediaFilePage.Typed.NOTHING, Map.of(), null,
                     "Chỉ biên tập viên, người duyệt, lãnh đạo ban biên tập hoặc quản trị cổng được xoá tệp.");
         }
         return library.delete(tenant, id, me.id())
-                .flatMap(done -> done ? Mono.just(KindPages.seeOther(PATH + "?thongbao=xoa")) : notFound(request))
-                .onErrorResume(MediaInUse.class, e -> filePage(request, tenant, me, HttpStatus.CONFLICT, id, null, Map.of(), null, e.getMessage()));
+                .flatMap(done -> done ? Mono.just(KindPages.seeOther(PATH + "?thongbao=xoa")) : filePage.notFound(request))
+                .onErrorResume(MediaInUse.class, e -> filePage.render(request, tenant, me, HttpStatus.CONFLICT, id, MediaFilePage.Typed.NOTHING,
+                        Map.of(), null, e.getMessage()));
     }
 
     private Mono<MutableHttpResponse<String>> listPage(HttpRequest<?> request, Tenant tenant, HttpStatus status, @Nullable String query,
@@ -165,32 +171,5 @@ class MediaLibraryController {
             }
             return pages.page(request, status, "media/list", model);
         });
-    }
-
-    private Mono<MutableHttpResponse<String>> filePage(HttpRequest<?> request, Tenant tenant, StaffAccount me, HttpStatus status, long id,
-                                                      @Nullable DescriptionForm typed, Map<String, String> errors,
-                                                      @Nullable String notice, @Nullable String alert) {
-        return library.file(tenant, id).flatMap(found -> found.map(file -> library.usage(tenant, id).flatMap(uses -> {
-            Map<String, Object> model = new HashMap<>();
-            model.put("file", file);
-            model.put("uploaded", file.uploadedAt().atZoneSameInstant(VietnamTime.ZONE).format(TIME));
-            model.put("replaced", file.replacedAt() == null ? "" : file.replacedAt().atZoneSameInstant(VietnamTime.ZONE).format(TIME));
-            model.put("uses", uses);
-            model.put("form", typed != null ? typed : new DescriptionForm(file.altText(), file.caption()));
-            model.put("errors", errors);
-            model.put("mayChange", me.hasAnyRole(EDITORS));
-            if (notice != null) {
-                model.put("notice", notice);
-            }
-            if (alert != null) {
-                model.put("alert", alert);
-            }
-            return pages.page(request, status, "media/file", model);
-        })).orElseGet(() -> notFound(request)));
-    }
-
-    private Mono<MutableHttpResponse<String>> notFound(HttpRequest<?> request) {
-        return pages.page(request, HttpStatus.NOT_FOUND, "error", Map.of("title", "Không tìm thấy tệp",
-                "message", "Tệp này không có trong thư viện của cổng (có thể đã bị xoá).", "linkHref", PATH, "linkText", "Về thư viện tư liệu"));
     }
 }

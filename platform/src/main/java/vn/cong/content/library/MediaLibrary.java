@@ -34,13 +34,15 @@ import java.util.Set;
 @Singleton
 public class MediaLibrary {
 
-    /** What the library accepts: pictures, and PDFs to link from text. */
-    public static final Set<MediaType> UPLOADS = EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF, MediaType.WEBP, MediaType.PDF);
+    /** What the library accepts: pictures (TIFF and BMP converted on upload), and PDFs to link from text. */
+    public static final Set<MediaType> UPLOADS = EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF, MediaType.WEBP, MediaType.PDF,
+            MediaType.TIFF, MediaType.BMP);
     static final int PAGE_SIZE = 24;
     private static final int MAX_TEXT = 500;
     private static final String COLUMNS = """
             id, stored_path, original_name, content_type, size_bytes, alt_text, caption, width, height, attachment, created_at,
-            replaced_at FROM media_files""";
+            replaced_at, converted_from, focal_x, focal_y, crop_x, crop_y, crop_width, crop_height, original_path, original_width,
+            original_height FROM media_files""";
 
     private final TenantDatabase db;
     private final PublicChanges changes;
@@ -54,13 +56,22 @@ public class MediaLibrary {
         this.audit = audit;
     }
 
-    /** One file as the library shows it. Attachments are files of one item, downloaded only once it is public. */
+    /**
+     * One file as the library shows it. Attachments are files of one item, downloaded only once it is public.
+     * {@code convertedFrom} says what a converted upload was (TIFF, BMP); {@code focus} and {@code crop} are its framing.
+     */
     public record LibraryFile(long id, String url, String name, String contentType, String sizeText, String altText, String caption,
                               @Nullable Integer width, @Nullable Integer height, boolean attachment, OffsetDateTime uploadedAt,
-                              @Nullable OffsetDateTime replacedAt) {
+                              @Nullable OffsetDateTime replacedAt, @Nullable String convertedFrom, @Nullable PictureFraming.Focus focus,
+                              @Nullable PictureFraming.Crop crop) {
 
         public boolean image() {
             return contentType.startsWith("image/");
+        }
+
+        /** Whether the library can crop it and move its focal point: a JPEG or PNG of the library (not an attachment). */
+        public boolean framable() {
+            return !attachment && width != null && ("image/jpeg".equals(contentType) || "image/png".equals(contentType));
         }
 
         String storedPath() {
@@ -144,6 +155,8 @@ public class MediaLibrary {
                             }
                             return c.query("SELECT stored_path FROM media_variants WHERE media_id = $1", r -> r.get(0, String.class), id)
                                     .collectList()
+                                    .map(copies -> file.crop() == null ? copies
+                                            : java.util.stream.Stream.concat(copies.stream(), java.util.stream.Stream.of(file.crop().originalPath())).toList())
                                     .flatMap(copies -> c.update("DELETE FROM media_files WHERE id = $1", id)
                                             .then(audit.record(c, actorId, "media.deleted", Map.of("media", id, "name", file.name())))
                                             .thenReturn(new Deleted(file.storedPath(), copies)));
@@ -172,7 +185,10 @@ public class MediaLibrary {
                                     .concatMap(item -> PublicItemChange.record(c, change, tenant, item, actorId,
                                             "Thay tệp «" + file.name() + "» (giữ nguyên địa chỉ)"))
                                     .then(change.pagesOf(tenant))
-                                    .thenReturn(items.size()))));
+                                    .thenReturn(items.size())))
+                    // the crop belonged to the picture replaced: its kept original goes too
+                    .flatMap(refreshed -> file.crop() == null ? Mono.just(refreshed)
+                            : store.deleteFiles(tenant, file.crop().originalPath(), List.of()).thenReturn(refreshed)));
         }).orElse(Mono.empty()));
     }
 
@@ -196,6 +212,6 @@ public class MediaLibrary {
                 r.get("content_type", String.class), SizeText.of(r.get("size_bytes", Long.class)), r.get("alt_text", String.class),
                 r.get("caption", String.class), r.get("width", Integer.class), r.get("height", Integer.class),
                 Boolean.TRUE.equals(r.get("attachment", Boolean.class)), r.get("created_at", OffsetDateTime.class),
-                r.get("replaced_at", OffsetDateTime.class));
+                r.get("replaced_at", OffsetDateTime.class), r.get("converted_from", String.class), PictureFraming.focus(r), PictureFraming.crop(r));
     }
 }
