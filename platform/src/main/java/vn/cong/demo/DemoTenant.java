@@ -90,6 +90,7 @@ class DemoTenant {
 
 
     private final AccountAdministration accounts;
+    private final DemoGalleries galleries;
     private final ContentCatalog catalog;
     private final Publishing publishing;
     private final LegalDocuments documents;
@@ -133,8 +134,10 @@ class DemoTenant {
                vn.cong.engagement.QuestionDesk questionDesk, LegalNotices legalNotices, ProcessingFigures figures,
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
                DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals,
-               vn.cong.reports.royalties.Royalties royalties, DemoTimedNotices timedNotices) {
+               vn.cong.reports.royalties.Royalties royalties, DemoTimedNotices timedNotices,
+               DemoGalleries galleries) {
         this.timedNotices = timedNotices;
+        this.galleries = galleries;
         this.producedReports = producedReports;
         this.royalties = royalties;
         this.engagement = engagement;
@@ -270,6 +273,7 @@ class DemoTenant {
                                                                 .then(retention.load(tenant, content.retention(), all))
                                                                 .then(subscriptions.load(tenant, content.subscriptions(), content.translations(), actor))
                                                                 .then(timedNotices.load(tenant, content.timedNotices(), taken, actor))
+                                                                .then(galleries.load(tenant, content.galleries(), mediaDir, actor))
                                                                 .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),
