@@ -34,13 +34,25 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                        List<Question> questions, @Nullable vn.cong.content.legal.LegalNotice legal, List<ServiceFigures> serviceFigures,
                        List<Reminder> reminders, List<Petition> petitions, @Nullable History history, List<RetentionStep> retention,
                        List<Subscription> subscriptions, List<Translation> translations,
-                       @Nullable Federation federation, List<TimedNotice> timedNotices) {
+                       @Nullable Federation federation, List<TimedNotice> timedNotices, List<Gallery> galleries) {
 
     /**
      * A published notice with an end of display (hết hiệu lực hiển thị) {@code endsInDays} from the first run; a
      * negative number has passed, so the scheduled-unpublishing job takes it down on that run.
      */
     public record TimedNotice(String slug, String section, String title, String summary, String body, int endsInDays) {
+    }
+
+    /** The video and photo gallery of an article of the manifest (by slug); files are of {@code media/}. */
+    public record Gallery(String article, @Nullable Video video, List<Picture> images) {
+    }
+
+    /** An MP4 (H.264) with what it shows, its poster picture and its captions in Vietnamese and English. */
+    public record Video(String file, String title, @Nullable String poster, @Nullable String captionsVi, @Nullable String captionsEn) {
+    }
+
+    /** A picture of a gallery with its text alternative and caption. */
+    public record Picture(String image, String alt, String caption) {
     }
 
     /**
@@ -206,7 +218,7 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
         Node n = new Node(name, root instanceof Map<?, ?> m ? m : Map.of());
         n.keys("staff", "covers", "documents", "consultations", "procedures", "about", "waiting", "menu", "questions", "legal",
                 "serviceFigures", "reminders", "petitions", "history", "retention", "subscriptions", "translations", "federation",
-                "timedNotices");
+                "timedNotices", "galleries");
         return new DemoFile(
                 n.list("staff", s -> {
                     s.keys("username", "fullName", "jobTitle", "unit", "email", "phone", "roles", "password");
@@ -329,7 +341,22 @@ public record DemoFile(List<Staff> staff, List<Cover> covers, List<Document> doc
                     x.keys("slug", "section", "title", "summary", "body", "endsInDays");
                     return new TimedNotice(x.text("slug"), x.text("section"), x.text("title"), x.text("summary"), x.text("body"),
                             x.number("endsInDays"));
-                }));
+                }),
+                n.list("galleries", DemoFile::gallery));
+    }
+
+    private static Gallery gallery(Node g) {
+        g.keys("article", "video", "images");
+        Video video = null;
+        if (g.has("video")) {
+            Node v = g.child("video");
+            v.keys("file", "title", "poster", "captionsVi", "captionsEn");
+            video = new Video(v.text("file"), v.text("title"), v.nullable("poster"), v.nullable("captionsVi"), v.nullable("captionsEn"));
+        }
+        return new Gallery(g.text("article"), video, g.list("images", i -> {
+            i.keys("image", "alt", "caption");
+            return new Picture(i.text("image"), i.text("alt"), i.optional("caption"));
+        }));
     }
 
     private static Federation federation(Node f) {

@@ -90,6 +90,7 @@ class DemoTenant {
 
 
     private final AccountAdministration accounts;
+    private final DemoGalleries galleries;
     private final ContentCatalog catalog;
     private final Publishing publishing;
     private final LegalDocuments documents;
@@ -135,9 +136,10 @@ class DemoTenant {
                UnitReminders reminders, DemoEngagement engagement, Topics topics, ItemImport itemImport, DemoRetention retention,
                DemoSubscriptions subscriptions, ProducedReports producedReports, DemoApprovals approvals,
                vn.cong.reports.royalties.Royalties royalties, DemoTimedNotices timedNotices,
-               vn.cong.content.library.PictureFraming framing) {
+               vn.cong.content.library.PictureFraming framing, DemoGalleries galleries) {
         this.timedNotices = timedNotices;
         this.framing = framing;
+        this.galleries = galleries;
         this.producedReports = producedReports;
         this.royalties = royalties;
         this.engagement = engagement;
@@ -273,6 +275,7 @@ class DemoTenant {
                                                                 .then(retention.load(tenant, content.retention(), all))
                                                                 .then(subscriptions.load(tenant, content.subscriptions(), content.translations(), actor))
                                                                 .then(timedNotices.load(tenant, content.timedNotices(), taken, actor))
+                                                                .then(galleries.load(tenant, content.galleries(), mediaDir, actor))
                                                                 .thenReturn(wait)).flatMap(wait ->
                                                         menu(tenant, actor, all, content.menu()).then(legal(tenant, actor, content.legal())).then(firstBackup(tenant))
                                                                 .map(backup -> new Report(staff, t.getT1(), t.getT2(),

@@ -299,8 +299,10 @@ public class MediaStore {
         if (bytes.length == 0) {
             throw new UploadRefused("Tệp «" + displayName(originalName) + "» rỗng.");
         }
-        if (bytes.length > maxBytes) {
-            throw new UploadRefused("Tệp «" + displayName(originalName) + "» quá lớn: tối đa " + SizeText.of(maxBytes) + ".");
+        // a video has its own limit (cong.media.video-max-bytes); every other file the caller's
+        long videoMax = allowed.contains(MediaType.MP4) ? config.videoMaxBytes() : 0;
+        if (bytes.length > Math.max(maxBytes, videoMax)) {
+            throw new UploadRefused("Tệp «" + displayName(originalName) + "» quá lớn: tối đa " + SizeText.of(Math.max(maxBytes, videoMax)) + ".");
         }
         String ext = extension(originalName);
         MediaType actual = MediaType.sniff(bytes)
@@ -309,6 +311,15 @@ public class MediaStore {
         if (!allowed.contains(actual)) {
             throw new UploadRefused("Loại tệp " + actual.extension().toUpperCase(Locale.ROOT) + " không được phép ở đây; chỉ nhận "
                     + names(allowed) + ".");
+        }
+        long limit = actual == MediaType.MP4 ? videoMax : maxBytes;
+        if (bytes.length > limit) {
+            throw new UploadRefused("Tệp «" + displayName(originalName) + "» quá lớn: tệp " + actual.extension().toUpperCase(Locale.ROOT)
+                    + " tối đa " + SizeText.of(limit) + ".");
+        }
+        if (actual == MediaType.MP4 && !Mp4Structure.hasH264Video(bytes)) {
+            throw new UploadRefused("Video «" + displayName(originalName) + "» không có hình H.264: chỉ nhận tệp MP4 mã hoá H.264 "
+                    + "(xuất lại video với bộ mã H.264/AVC).");
         }
         if (!actual.hasExtension(ext)) {
             throw new UploadRefused("Nội dung tệp «" + displayName(originalName) + "» là " + actual.extension().toUpperCase(Locale.ROOT)

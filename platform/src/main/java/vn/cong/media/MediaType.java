@@ -24,10 +24,17 @@ public enum MediaType {
     PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", List.of("pptx"), false),
     ODT("application/vnd.oasis.opendocument.text", List.of("odt"), false),
     XLS("application/vnd.ms-excel", List.of("xls"), false),
-    ZIP("application/zip", List.of("zip"), false);
+    ZIP("application/zip", List.of("zip"), false),
+    /** An MP4 video kept as uploaded (H.264 inside, {@link Mp4Structure}), played from the media library. */
+    MP4("video/mp4", List.of("mp4"), false),
+    /** Captions of a video (phụ đề): a WebVTT text file. */
+    VTT("text/vtt", List.of("vtt"), false);
 
-    /** What may be attached to a content item (kept as uploaded, so not the kinds that are converted). */
-    public static final Set<MediaType> ATTACHMENTS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(TIFF, BMP)));
+    /**
+     * What may be attached to a content item: documents and pictures kept as uploaded (not the kinds that are converted;
+     * videos and captions live in the media library).
+     */
+    public static final Set<MediaType> ATTACHMENTS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(TIFF, BMP, MP4, VTT)));
 
     private final String contentType;
     private final List<String> extensions;
@@ -87,6 +94,12 @@ public enum MediaType {
         }
         if (startsWith(b, 'P', 'K', 3, 4)) {
             return ZipContainer.kind(b);
+        }
+        if (Mp4Structure.hasMp4Brand(b)) {
+            return Optional.of(MP4);
+        }
+        if (startsWith(b, 'W', 'E', 'B', 'V', 'T', 'T') || startsWith(b, 0xEF, 0xBB, 0xBF, 'W', 'E', 'B', 'V', 'T', 'T')) {
+            return WebVtt.isHeader(b) ? Optional.of(VTT) : Optional.empty();
         }
         return Optional.empty();
     }

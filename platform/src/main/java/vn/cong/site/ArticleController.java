@@ -9,6 +9,10 @@ import io.micronaut.http.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 import vn.cong.content.attachments.Attachment;
 import vn.cong.content.attachments.Attachments;
+import vn.cong.content.gallery.GalleryImage;
+import vn.cong.content.gallery.ItemGalleries;
+import vn.cong.content.gallery.ItemVideo;
+import vn.cong.content.gallery.ItemVideos;
 import vn.cong.media.ResponsiveImages;
 import io.micronaut.core.annotation.Nullable;
 
@@ -29,9 +33,13 @@ class ArticleController {
     private final Attachments attachments;
     private final ResponsiveImages images;
     private final TranslationLinks translations;
+    private final ItemVideos videos;
+    private final ItemGalleries galleries;
 
     ArticleController(PublicPages pages, PublicContent content, Attachments attachments, ResponsiveImages images,
-                      TranslationLinks translations) {
+                      TranslationLinks translations, ItemVideos videos, ItemGalleries galleries) {
+        this.videos = videos;
+        this.galleries = galleries;
         this.images = images;
         this.translations = translations;
         this.pages = pages;
@@ -92,7 +100,19 @@ class ArticleController {
                         images.withSrcset(ctx.tenant(), item.bodyHtml()),
                         images.pictures(ctx.tenant(), cover == null ? Set.of() : Set.of(cover)),
                         translations.of(ctx.tenant(), ctx.lang(), item.article().slug(), PublicUrls.article(ctx.lang(), item.article().slug())))
-                .map(t -> page(ctx, item, t.getT1(), t.getT2(), t.getT3(), cover == null ? null : t.getT4().get(cover), t.getT5()));
+                .map(t -> page(ctx, item, t.getT1(), t.getT2(), t.getT3(), cover == null ? null : t.getT4().get(cover), t.getT5()))
+                .flatMap(view -> Mono.zip(videos.of(ctx.tenant(), id), gallery(ctx, id)).map(media -> {
+                    media.getT1().ifPresent(video -> view.model().put("video", video));
+                    view.model().put("gallery", media.getT2());
+                    return view;
+                }));
+    }
+
+    /** The article's gallery with the smaller copies of each picture for srcset. */
+    private Mono<List<GalleryPicture>> gallery(SiteContext ctx, long id) {
+        return galleries.of(ctx.tenant(), id).flatMap(list -> list.isEmpty() ? Mono.just(List.<GalleryPicture>of())
+                : images.pictures(ctx.tenant(), list.stream().map(GalleryImage::url).collect(java.util.stream.Collectors.toSet()))
+                .map(pictures -> list.stream().map(g -> GalleryPicture.of(g, pictures.get(g.url()))).toList()));
     }
 
     private PageView page(SiteContext ctx, PublicContent.ArticleContent item, List<PublicContent.CorrectionNote> corrections,

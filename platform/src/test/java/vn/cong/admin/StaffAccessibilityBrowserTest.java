@@ -125,6 +125,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri/gioi-thieu", "/quan-tri/gioi-thieu");
         pages.put("/quan-tri/gioi-thieu/trang/{role}/{lang}", "/quan-tri/gioi-thieu/trang/introduction/vi");
         pages.put("/quan-tri/noi-dung/{itemId}/tep-dinh-kem", "/quan-tri/noi-dung/" + document + "/tep-dinh-kem");
+        pages.put("/quan-tri/noi-dung/{itemId}/video-anh", "/quan-tri/noi-dung/"
+                + id("SELECT item_id FROM t_most.item_gallery_images ORDER BY id LIMIT 1") + "/video-anh");
         pages.put("/quan-tri/giao-dien", "/quan-tri/giao-dien");
         pages.put("/quan-tri/thu-vien", "/quan-tri/thu-vien");
         pages.put("/quan-tri/thu-vien/{id}", "/quan-tri/thu-vien/" + id("SELECT id FROM t_most.media_files WHERE NOT attachment ORDER BY id LIMIT 1"));

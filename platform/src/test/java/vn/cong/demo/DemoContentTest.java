@@ -209,6 +209,19 @@ class DemoContentTest extends PlatformTestSupport {
     }
 
     @Test
+    void theTechfestArticleShowsItsVideoWithCaptionsAndItsPhotoGallery() {
+        Document page = Jsoup.parse(browser().get("/bai-viet/khai-mac-techfest-2026").body());
+        var video = page.selectFirst("figure.article-video video");
+        assertTrue(video.attr("poster").startsWith("/media/"), page.select("figure.article-video").outerHtml());
+        assertEquals(List.of("vi", "en"), video.select("track[kind=captions]").eachAttr("srclang"));
+        assertEquals(3, page.select("section.gallery figure img[srcset]").size());
+        assertEquals("Gian nông nghiệp thông minh. Ảnh: Trung tâm Thông tin", page.selectFirst("section.gallery figcaption").text());
+        var clip = browser().getBytes(video.selectFirst("source").attr("src"), java.util.Map.of("Range", "bytes=0-11"));
+        assertEquals(206, clip.statusCode());
+        assertEquals("ftyp", new String(clip.body(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void proceduresCarryProcessingFiguresAndUnitsHaveReminders() {
         assertEquals(6, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.procedure_figures"));
         String page = browser().get("/thu-tuc/cap-giay-phep-tien-hanh-cong-viec-buc-xa").body();
@@ -290,6 +303,8 @@ class DemoContentTest extends PlatformTestSupport {
         assertFalse(again.isEmpty());
         again.forEach(r -> assertEquals(new DemoTenant.Report(0, 0, 0, 0, 0, 0, 0, false), r));
         assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.content_items WHERE slug = 'thong-tu-quy-dinh-quan-ly-nhiem-vu-khcn-cap-quoc-gia'"));
+        assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.media_files WHERE original_name = 'trien-lam-video.mp4'"));
+        assertEquals(3, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_most.item_gallery_images"));
         assertEquals(0, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nasati.content_items WHERE kind <> 'article'"));
         assertEquals(1, SqlProbe.number(this::jdbc, "SELECT count(*) FROM t_nasati.accounts"));
         assertFalse(new Browser(server.getPort(), "nasati.most.localhost").get("/van-ban").body().contains("12/2026/TT-BKHCN"));

@@ -66,6 +66,15 @@ public final class Browser {
         }
     }
 
+    /** A HEAD request: the headers a GET would answer, and no body. */
+    public HttpResponse<byte[]> head(String path) {
+        try {
+            return CLIENT.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> form) {
         return postForm(path, form, Map.of());
     }

@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
 
-    private static final List<String> PAGES = List.of("/", "/chuyen-muc/tin-tuc", "/bai-viet/tin-so-01", "/en",
+    private static final List<String> PAGES = List.of("/", "/chuyen-muc/tin-tuc", "/bai-viet/tin-so-01", "/bai-viet/video-va-bo-anh", "/en",
             "/van-ban", "/van-ban/qd-01", "/du-thao", "/du-thao/du-thao-luat", "/thu-tuc", "/thu-tuc/cap-phep",
             "/gioi-thieu", "/gioi-thieu/lanh-dao", "/gioi-thieu/co-cau-to-chuc", "/gioi-thieu/danh-ba", "/en/van-ban");
 
@@ -77,6 +77,12 @@ class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
     AboutPages about;
     @Inject
     Attachments attachments;
+    @Inject
+    vn.cong.content.library.MediaLibrary library;
+    @Inject
+    vn.cong.content.gallery.ItemVideos videos;
+    @Inject
+    vn.cong.content.gallery.ItemGalleries galleries;
 
 
 
@@ -125,6 +131,18 @@ class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
         attachments.attach(gamma, procedure, "mau-don.docx", SampleFiles.docx(), "Mẫu đơn", null).block();
         publishing.publish(gamma, procedure, null).block();
 
+        long withMedia = publishing.saveDraft(gamma, draft("article", "video-va-bo-anh", "Hội nghị chuyển đổi số: video và bộ ảnh")).block().id();
+        long clip = library.upload(gamma, "hoi-nghi.mp4", vn.cong.testing.Mp4Fixture.h264(2000), "", "", null).block().id();
+        long captions = library.upload(gamma, "phu-de.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHội nghị\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "", "", null).block().id();
+        long poster = library.upload(gamma, "toan-canh.png", picture(1200, 800), "Toàn cảnh hội nghị", "", null).block().id();
+        long second = library.upload(gamma, "dai-bieu.png", picture(900, 600), "Đại biểu phát biểu", "", null).block().id();
+        videos.set(gamma, withMedia, new vn.cong.content.gallery.ItemVideos.Choice(clip, poster, captions, null, "Toàn cảnh hội nghị chuyển đổi số"),
+                null).block();
+        galleries.add(gamma, withMedia, poster, "Toàn cảnh hội trường hội nghị", "Hội nghị sáng 12/3 tại thành phố Gamma", null).block();
+        galleries.add(gamma, withMedia, second, "Đại biểu phát biểu tại hội nghị", "", null).block();
+        publishing.publish(gamma, withMedia, null).block();
+
         long intro = about.saveText(gamma, StandingRole.INTRODUCTION, "vi", "Giới thiệu chung",
                 "<p>Ủy ban nhân dân tỉnh Gamma là cơ quan hành chính nhà nước ở địa phương.</p><ul><li>Địa chỉ: Số 1 Đường Trần Phú</li></ul>",
                 0, 1).block().id();
@@ -135,6 +153,17 @@ class ThemeAccessibilityBrowserTest extends BrowserTestSupport {
         about.saveUnit(gamma, new AboutEntries.Unit(null, office, "Phòng Hành chính – Tổ chức", "Văn thư, lưu trữ", 1)).block();
         about.savePhone(gamma, new AboutEntries.Phone(null, "Trần Thị Liên Hệ", "Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh",
                 "0236 3821 234", "vanphong.ubnd@gamma.gov.vn", 1)).block();
+    }
+
+    private static byte[] picture(int w, int h) {
+        var image = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static Draft draft(String kind, String slug, String title) {

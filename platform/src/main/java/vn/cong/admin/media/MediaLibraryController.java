@@ -25,6 +25,8 @@ import vn.cong.admin.kinds.KindPages;
 import vn.cong.content.DraftRejected;
 import vn.cong.content.library.MediaInUse;
 import vn.cong.content.library.MediaLibrary;
+import vn.cong.media.MediaConfiguration;
+import vn.cong.media.SizeText;
 import vn.cong.media.UploadRefused;
 import vn.cong.tenancy.Tenant;
 import vn.cong.web.CsrfProtected;
@@ -61,9 +63,11 @@ class MediaLibraryController {
     private final MediaLibrary library;
     private final AdminPages pages;
     private final MediaFilePage filePage;
+    private final MediaConfiguration media;
 
-    MediaLibraryController(MediaLibrary library, AdminPages pages, MediaFilePage filePage) {
+    MediaLibraryController(MediaLibrary library, AdminPages pages, MediaFilePage filePage, MediaConfiguration media) {
         this.library = library;
+        this.media = media;
         this.pages = pages;
         this.filePage = filePage;
     }
@@ -160,6 +164,7 @@ class MediaLibraryController {
         return library.page(tenant, query, page).flatMap(found -> {
             Map<String, Object> model = new HashMap<>();
             model.put("files", found.files());
+            model.put("videoMax", SizeText.of(media.videoMaxBytes()));
             model.put("page", found.page());
             model.put("pages", found.pages());
             model.put("total", found.total());

@@ -34,9 +34,9 @@ import java.util.Set;
 @Singleton
 public class MediaLibrary {
 
-    /** What the library accepts: pictures (TIFF and BMP converted on upload), and PDFs to link from text. */
+    /** What the library accepts: pictures (TIFF and BMP converted on upload), PDFs to link from text, MP4 videos and their WebVTT captions. */
     public static final Set<MediaType> UPLOADS = EnumSet.of(MediaType.JPEG, MediaType.PNG, MediaType.GIF, MediaType.WEBP, MediaType.PDF,
-            MediaType.TIFF, MediaType.BMP);
+            MediaType.TIFF, MediaType.BMP, MediaType.MP4, MediaType.VTT);
     static final int PAGE_SIZE = 24;
     private static final int MAX_TEXT = 500;
     private static final String COLUMNS = """
@@ -100,8 +100,13 @@ public class MediaLibrary {
 
     /** The tenant's pictures (not attachments), newest first, for the editor's image list. */
     public Mono<List<LibraryFile>> images(Tenant tenant) {
+        return ofType(tenant, "image/%");
+    }
+
+    /** The tenant's files (not attachments) whose content type is like {@code typePattern}, newest first, at most 500. */
+    public Mono<List<LibraryFile>> ofType(Tenant tenant, String typePattern) {
         return db.flux(tenant, c -> c.query("SELECT " + COLUMNS
-                + " WHERE NOT attachment AND content_type LIKE 'image/%' ORDER BY created_at DESC, id DESC LIMIT 500", MediaLibrary::row))
+                + " WHERE NOT attachment AND content_type LIKE $1 ORDER BY created_at DESC, id DESC LIMIT 500", MediaLibrary::row, typePattern))
                 .collectList();
     }
 

@@ -11,9 +11,11 @@ import java.util.List;
  * Where a stored file appears, found by its address ({@code /media/<year>/<name>}, which has no LIKE wildcard
  * in it) or its row: the current text and cover of every item (drafts included), the version readers see
  * (the published snapshot, which may differ from a draft being edited), every theme version (any approved one
- * can be rolled back to), attachments, and the leaders' photos.
+ * can be rolled back to), attachments, the leaders' photos, and items' videos and galleries.
  */
 public final class MediaUsage {
+
+    private static final String VIDEO_AND_GALLERY = "/quan-tri/noi-dung/%d/video-anh";
 
     private MediaUsage() {
     }
@@ -43,7 +45,15 @@ public final class MediaUsage {
                         "/quan-tri/giao-dien/" + r.get("id", Long.class)), like);
         Flux<Use> leaders = c.query("SELECT full_name FROM leaders WHERE coalesce(photo_url, '') LIKE $1 ORDER BY id",
                 r -> new Use("ảnh của lãnh đạo " + r.get("full_name", String.class), "/quan-tri/gioi-thieu"), like);
-        return Flux.concat(items, attachments, themes, leaders).collectList();
+        Flux<Use> videos = c.query("""
+                        SELECT i.id, i.title FROM item_videos v JOIN content_items i ON i.id = v.item_id
+                        WHERE $1 IN (v.video_id, v.poster_id, v.captions_vi_id, v.captions_en_id) ORDER BY i.id""",
+                r -> new Use("video của «" + r.get("title", String.class) + "»", VIDEO_AND_GALLERY.formatted(r.get("id", Long.class))), mediaId);
+        Flux<Use> galleries = c.query("""
+                        SELECT DISTINCT i.id, i.title FROM item_gallery_images g JOIN content_items i ON i.id = g.item_id
+                        WHERE g.media_id = $1 ORDER BY i.id""",
+                r -> new Use("bộ ảnh của «" + r.get("title", String.class) + "»", VIDEO_AND_GALLERY.formatted(r.get("id", Long.class))), mediaId);
+        return Flux.concat(items, attachments, themes, leaders, videos, galleries).collectList();
     }
 
     /** The published items that show the file (text, cover or attachment): those a replacement refreshes. */
@@ -52,7 +62,10 @@ public final class MediaUsage {
                         SELECT id FROM content_items i
                         WHERE state = 'published' AND (body_html LIKE $1 OR coalesce(cover_url, '') LIKE $1
                               OR coalesce(published_snapshot::text, '') LIKE $1
-                              OR EXISTS (SELECT 1 FROM content_attachments a WHERE a.item_id = i.id AND a.media_id = $2))
+                              OR EXISTS (SELECT 1 FROM content_attachments a WHERE a.item_id = i.id AND a.media_id = $2)
+                              OR EXISTS (SELECT 1 FROM item_gallery_images g WHERE g.item_id = i.id AND g.media_id = $2)
+                              OR EXISTS (SELECT 1 FROM item_videos v WHERE v.item_id = i.id
+                                         AND $2 IN (v.video_id, v.poster_id, v.captions_vi_id, v.captions_en_id)))
                         ORDER BY id""",
                 r -> r.get(0, Long.class), "%/media/" + storedPath + "%", mediaId);
     }
