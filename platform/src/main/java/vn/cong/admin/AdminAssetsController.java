@@ -70,6 +70,11 @@ final class AdminAssetsController {
         return serve("views/admin/media/khung-anh.js", "js");
     }
 
+    @Get("/lists.js")
+    Mono<MutableHttpResponse<byte[]>> lists() {
+        return serve("views/admin/lists/lists.js", "js");
+    }
+
     @Get("/tinymce-vi.js")
     Mono<MutableHttpResponse<byte[]>> editorLanguage() {
         return serve("views/admin/editor/tinymce-vi.js", "js");

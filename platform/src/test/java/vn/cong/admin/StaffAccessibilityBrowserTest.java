@@ -53,6 +53,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/tai-nguyen/editor.js", "the rich-text editor's script"),
             Map.entry("/quan-tri/tai-nguyen/tinymce-vi.js", "the editor's Vietnamese messages"),
             Map.entry("/quan-tri/tai-nguyen/ordering.js", "the script that orders lists by dragging or «Lên»/«Xuống» (menu, sections)"),
+            Map.entry("/quan-tri/tai-nguyen/lists.js", "the staff lists' select-all script"),
             Map.entry("/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)"),
             Map.entry("/quan-tri/tep-dinh-kem/{attachmentId}", "a file download"),
             Map.entry("/quan-tri/thu-vien/anh.json", "the editor's image list (JSON)"),
@@ -110,6 +111,8 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
         pages.put("/quan-tri", "/quan-tri");
         pages.put("/quan-tri/dang-nhap", "/quan-tri/dang-nhap");
         pages.put("/quan-tri/bai-viet", "/quan-tri/bai-viet");
+        pages.put("/quan-tri/noi-dung", "/quan-tri/noi-dung?tu=" + java.net.URLEncoder.encode("31/02/2026", java.nio.charset.StandardCharsets.UTF_8)
+                + "&sapxep=tieude");
         pages.put("/quan-tri/bai-viet/moi", "/quan-tri/bai-viet/moi");
         pages.put("/quan-tri/bai-viet/{id}", "/quan-tri/bai-viet/" + article);
         pages.put("/quan-tri/van-ban", "/quan-tri/van-ban");

@@ -36,7 +36,7 @@ class StaffNavigationTest extends PlatformTestSupport {
     @Test
     void everyScreenThatDeclaresAnEntryIsInTheMenuOnceInItsGroupAndOrder() {
         List<String> paths = navigation.entries().stream().map(StaffNavigation.Entry::path).toList();
-        assertEquals(List.of("/quan-tri/bai-viet", "/quan-tri/van-ban", "/quan-tri/du-thao", "/quan-tri/thu-tuc", "/quan-tri/gioi-thieu",
+        assertEquals(List.of("/quan-tri/noi-dung", "/quan-tri/bai-viet", "/quan-tri/van-ban", "/quan-tri/du-thao", "/quan-tri/thu-tuc", "/quan-tri/gioi-thieu",
                 "/quan-tri/ban-tieng-anh", "/quan-tri/thu-vien", "/quan-tri/quy-trinh", "/quan-tri/thong-bao", "/quan-tri/quy-dinh", "/quan-tri/hoi-dap", "/quan-tri/luu-tru",
                 "/quan-tri/phan-anh", "/quan-tri/gop-y-du-thao",
                 "/quan-tri/bao-cao/dong-gop", "/quan-tri/bao-cao/tai-khoan", "/quan-tri/bao-cao/dich-vu-cong", "/quan-tri/bao-cao/nhac-nho",
@@ -50,7 +50,7 @@ class StaffNavigationTest extends PlatformTestSupport {
     void anEditorSeesContentWorkflowAndReportsButNotAdministration() {
         Document page = Jsoup.parse(portals.editor(portals.alpha()).get("/quan-tri").body());
         assertEquals(List.of("Nội dung", "Quy trình", "Báo cáo"), page.select("nav.main-nav .menu-group-name").eachText());
-        assertEquals(List.of("Bảng điều khiển", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Bản tiếng Anh", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
+        assertEquals(List.of("Bảng điều khiển", "Tất cả nội dung", "Bài viết", "Văn bản", "Dự thảo", "Thủ tục", "Giới thiệu", "Bản tiếng Anh", "Thư viện tư liệu", "Quy trình duyệt", "Thông báo",
                         "Quy định áp dụng", "Hỏi – đáp", "Lưu trữ", "Phản ánh, kiến nghị", "Góp ý dự thảo", "Số liệu dịch vụ công",
                         "Nhắc nhở và thi đua", "Báo cáo đã ký duyệt"),
                 page.select("nav.main-nav a").eachText());

@@ -22,6 +22,8 @@ import vn.cong.accounts.Role;
 import vn.cong.admin.AdminPages;
 import vn.cong.admin.StaffAccount;
 import vn.cong.admin.autosave.AutosaveOffers;
+import vn.cong.admin.content.ContentListScreen;
+import vn.cong.admin.content.ContentListing;
 import vn.cong.admin.kinds.StaffKinds;
 import vn.cong.content.ContentCatalog;
 import vn.cong.content.ContentNotFound;
@@ -74,9 +76,6 @@ class ArticlesController {
             "luu", "Đã lưu.",
             "dang", "Đã đăng bài lên cổng thông tin.",
             "anh", "Đã tải ảnh đại diện lên; nhớ bấm Lưu để gắn ảnh vào bài.");
-    /** The states the list filters by. */
-    private static final Map<String, String> STATES = Map.of(
-            "draft", ItemState.DRAFT.label(), "published", ItemState.PUBLISHED.label());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final ContentCatalog catalog;
@@ -89,9 +88,12 @@ class ArticlesController {
     private final Units units;
     private final AutosaveOffers autosave;
     private final DisplayEnd displayEnd;
+    private final ContentListScreen listScreen;
 
     ArticlesController(ContentCatalog catalog, Publishing publishing, PublishItem publish, MediaStore media, AdminPages pages,
-                       Classifications classifications, Topics topics, Units units, AutosaveOffers autosave, DisplayEnd displayEnd) {
+                       Classifications classifications, Topics topics, Units units, AutosaveOffers autosave, DisplayEnd displayEnd,
+                       ContentListScreen listScreen) {
+        this.listScreen = listScreen;
         this.catalog = catalog;
         this.publishing = publishing;
         this.publish = publish;
@@ -130,20 +132,9 @@ class ArticlesController {
                 : Mono.just(id)).flatMap(saved -> displayEnd.set(tenant, saved, form.unpublishAt()).thenReturn(saved));
     }
 
-    /** A line of the list, ready to show. */
-    record Row(long id, String title, String stateLabel, boolean published, String language, String section, String updated,
-               String publicUrl, String ends) {
-    }
-
     @Get(produces = MediaType.TEXT_HTML)
-    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant, @Nullable @QueryValue String trangthai) {
-        String state = trangthai != null && STATES.containsKey(trangthai) ? trangthai : null;
-        return displayEnd.all(tenant).flatMap(ends -> catalog.items(tenant, state)
-                .map(i -> new Row(i.id(), i.title(), ItemState.labelOf(i.state()), "published".equals(i.state()),
-                        i.language(), i.sectionName() == null ? "" : i.sectionName(), format(i.updatedAt()),
-                        ("en".equals(i.language()) ? "/en" : "") + "/bai-viet/" + i.slug(), DisplayEnd.shown(ends.get(i.id()))))
-                .collectList())
-                .flatMap(rows -> pages.page(request, "articles/list", Map.of("rows", rows, "state", state == null ? "" : state)));
+    Mono<MutableHttpResponse<String>> list(HttpRequest<?> request, Tenant tenant) {
+        return listScreen.show(request, tenant, ContentListing.articles(), null);
     }
 
     @Get(value = "/moi", produces = MediaType.TEXT_HTML)
