@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import vn.cong.ops.RequestIds;
 import vn.cong.ops.TenantRequestCounts;
 import vn.cong.system.AcceptEncoding;
+import vn.cong.system.NodeName;
 import vn.cong.tenancy.RegistryReloaded;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
@@ -55,6 +56,8 @@ public class PageShortcut {
     private final ProxiedRequests proxies;
     private final TenantRequestCounts counts;
     private final String cacheControl;
+    /** {@code X-Cong-Node}, as the full path sends it when the operator named the node; null when not named. */
+    private final String nodeName;
     /** Request as sent → the page it named; bounded, and cleared when the registry reloads. */
     private final Cache<String, Route> routes = Caffeine.newBuilder().maximumSize(100_000).build();
     /** Routes learnt by requests still being answered, by the ticket their connection handler gave them. */
@@ -66,13 +69,14 @@ public class PageShortcut {
     private volatile String date;
 
     PageShortcut(SiteConfiguration config, PageCache cache, TenantRegistry registry, ProxiedRequests proxies,
-                 TenantRequestCounts counts) {
+                 TenantRequestCounts counts, NodeName node) {
         this.enabled = config.shortcut();
         this.cache = cache;
         this.registry = registry;
         this.proxies = proxies;
         this.counts = counts;
         this.cacheControl = "public, max-age=" + config.browserMaxAge();
+        this.nodeName = node.configured() ? node.value() : null;
     }
 
     record Route(String tenant, String lang, String canonicalPath) {
@@ -123,6 +127,9 @@ public class PageShortcut {
         h.set("Content-Security-Policy", page.contentSecurityPolicy());
         h.set(RequestIds.HEADER, RequestIds.idFor(request.headers().get(RequestIds.HEADER)));
         h.set(HttpHeaderNames.DATE, date());
+        if (nodeName != null) {
+            h.set("X-Cong-Node", nodeName);
+        }
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         counts.count(tenant.code(), 200);
         answered.incrementAndGet();

@@ -23,6 +23,7 @@ class NodeNameHeaderTest extends PlatformTestSupport {
 
     @Inject EmbeddedServer server;
     @Inject Onboarding onboarding;
+    @Inject vn.cong.site.PageShortcut shortcut;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -44,6 +45,22 @@ class NodeNameHeaderTest extends PlatformTestSupport {
         }
         assertEquals("node-b", new Browser(server.getPort(), "khongco.example.org").get("/")
                 .headers().firstValue(NodeNameHeader.HEADER).orElse(null), "an unknown host's 404 too");
+    }
+
+    @Test
+    void cachedPagesFromTheShortcutNameTheNodeToo() throws java.io.IOException {
+        long before = shortcut.answered();
+        for (int i = 0; i < 2; i++) {
+            try (var socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: alpha.most.localhost\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                String headers = in.lines().takeWhile(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+                assertEquals(true, headers.toLowerCase(java.util.Locale.ROOT).contains("x-cong-node: node-b"), headers);
+            }
+        }
+        assertEquals(before + 1, shortcut.answered(), "the second answer came from the shortcut");
     }
 
     @Test

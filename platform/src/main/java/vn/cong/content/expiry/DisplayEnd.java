@@ -78,13 +78,6 @@ public class DisplayEnd {
                 .defaultIfEmpty("");
     }
 
-    /** The end of display of every item that has one, by item id, for the staff lists. */
-    public Mono<Map<Long, OffsetDateTime>> all(Tenant tenant) {
-        return db.flux(tenant, c -> c.query("SELECT id, unpublish_at FROM content_items WHERE unpublish_at IS NOT NULL",
-                        r -> Map.entry(r.get("id", Long.class), r.get("unpublish_at", OffsetDateTime.class))))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
     /** A time as staff lists show it, in Vietnam time; blank for none. */
     public static String shown(@Nullable OffsetDateTime at) {
         return at == null ? "" : at.atZoneSameInstant(VietnamTime.ZONE).format(SHOWN);
