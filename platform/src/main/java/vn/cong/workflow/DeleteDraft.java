@@ -28,6 +28,8 @@ public class DeleteDraft {
             "DELETE FROM consultations WHERE item_id = $1",
             "DELETE FROM procedures WHERE item_id = $1",
             "DELETE FROM content_attachments WHERE item_id = $1",
+            "DELETE FROM item_videos WHERE item_id = $1",
+            "DELETE FROM item_gallery_images WHERE item_id = $1",
             "DELETE FROM preview_links WHERE item_id = $1",
             "DELETE FROM retention_overrides WHERE item_id = $1",
             "DELETE FROM notifications WHERE item_id = $1",

@@ -54,6 +54,7 @@ class StaffAccessibilityBrowserTest extends BrowserTestSupport {
             Map.entry("/quan-tri/tai-nguyen/tinymce-vi.js", "the editor's Vietnamese messages"),
             Map.entry("/quan-tri/tai-nguyen/ordering.js", "the script that orders lists by dragging or «Lên»/«Xuống» (menu, sections)"),
             Map.entry("/quan-tri/tai-nguyen/lists.js", "the staff lists' select-all script"),
+            Map.entry("/quan-tri/tai-nguyen/autosave.js", "the item forms' server autosave script"),
             Map.entry("/quan-tri/tai-nguyen/tinymce/{+path}", "the editor's files (TinyMCE WebJar)"),
             Map.entry("/quan-tri/tep-dinh-kem/{attachmentId}", "a file download"),
             Map.entry("/quan-tri/thu-vien/anh.json", "the editor's image list (JSON)"),
