@@ -126,4 +126,13 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
             return false;
         }
     }
+
+    /** A fresh temporary folder (media or backup roots of a test class), as a configuration value. */
+    protected static String temporaryFolder(String prefix) {
+        try {
+            return java.nio.file.Files.createTempDirectory(prefix).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

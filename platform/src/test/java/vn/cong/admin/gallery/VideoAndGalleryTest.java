@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -68,12 +67,8 @@ class VideoAndGalleryTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        try {
-            return Map.of("cong.media.root", Files.createTempDirectory("cong-media-video").toString(),
+        return Map.of("cong.media.root", temporaryFolder("cong-media-video"),
                     "cong.media.video-max-bytes", "200000");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @BeforeAll

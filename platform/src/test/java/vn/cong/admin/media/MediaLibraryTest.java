@@ -67,11 +67,7 @@ class MediaLibraryTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        try {
-            return Map.of("cong.media.root", Files.createTempDirectory("cong-media-library").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Map.of("cong.media.root", temporaryFolder("cong-media-library"));
     }
 
     @BeforeAll

@@ -31,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -64,11 +63,7 @@ class PicturesConvertedAndFramedTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        try {
-            return Map.of("cong.media.root", Files.createTempDirectory("cong-media-framing").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Map.of("cong.media.root", temporaryFolder("cong-media-framing"));
     }
 
     @BeforeAll
