@@ -1,6 +1,5 @@
 package vn.cong.ops.backup;
 
-import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,6 @@ import vn.cong.tenancy.TenantRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -39,12 +37,16 @@ public class BackupScheduler {
     private final BackupThreads threads;
     private final TenantRegistry registry;
     private final BackupFrequencies frequencies;
+    private final BackupWindow window;
+    private final int concurrency;
     private final Clock clock;
 
     BackupScheduler(TenantBackups backups, BackupVerification verification, BackupRuns runs, BackupSchedules schedules,
                     BackupHeartbeat heartbeat, PlatformDatabase db, BackupThreads threads, TenantRegistry registry,
-                    BackupFrequencies frequencies, Clock clock) {
+                    BackupFrequencies frequencies, BackupSchedulerConfiguration config, Clock clock) {
         this.frequencies = frequencies;
+        this.window = new BackupWindow(config.window());
+        this.concurrency = Math.max(1, config.concurrency());
         this.backups = backups;
         this.verification = verification;
         this.runs = runs;
@@ -83,7 +85,7 @@ public class BackupScheduler {
     public Mono<Void> schedule(String tenantCode, String presetOrCron, int keepDaily, int keepWeekly) {
         return Mono.defer(() -> {
             String cron = BackupSchedulePreset.cronFor(presetOrCron);
-            Instant next = next(cron, clock.instant()); // throws on an invalid expression
+            Instant next = window.slotAfter(tenantCode, cron, clock.instant()); // throws on an invalid expression
             Tenant tenant = registry.findByCode(tenantCode).orElseThrow(() -> new BackupFailure("Không có cổng mã " + tenantCode));
             return db.mono(tx -> schedules.set(tx.forTenant(tenant), cron, keepDaily, keepWeekly, next, "operator")).then();
         });
@@ -95,22 +97,27 @@ public class BackupScheduler {
             Tenant tenant = registry.findByCode(tenantCode).orElseThrow(() -> new BackupFailure("Không có cổng mã " + tenantCode));
             return frequencies.cronOf(tenant).defaultIfEmpty(BackupSchedulePreset.TWICE_A_WEEK.cron())
                     .flatMap(cron -> db.mono(tx -> schedules.set(tx.forTenant(tenant), cron, keepDaily, keepWeekly,
-                            next(cron, clock.instant()), "profile")))
+                            window.slotAfter(tenant.code(), cron, clock.instant()), "profile")))
                     .then();
         });
     }
 
     /** The profile asks for {@code cron}: a schedule following the profile (or none yet) takes it; an explicit one stays. */
     Mono<Void> followProfile(Tenant tenant, String cron) {
-        return Mono.defer(() -> db.mono(tx -> schedules.followProfile(tx.forTenant(tenant), cron, next(cron, clock.instant())))).then();
+        return Mono.defer(() -> db.mono(tx -> schedules.followProfile(tx.forTenant(tenant), cron,
+                window.slotAfter(tenant.code(), cron, clock.instant())))).then();
     }
 
-    /** Claims and runs every schedule due at {@code now}; emits the runs this node made. One tenant's failure stops no other. */
+    /**
+     * Claims and runs every schedule due at {@code now}, {@code cong.backup.scheduler.concurrency} tenants at a time
+     * (their blocking steps still share the {@code backups} executor); emits the runs this node made. Each claimed
+     * schedule moves to its next slot inside the window ({@link BackupWindow}). One tenant's failure stops no other.
+     */
     public Mono<List<BackupRun>> runDue(Instant now) {
-        return db.flux(tx -> schedules.claimDue(tx, now, cron -> next(cron, now)))
-                .concatMap(claim -> registry.findByCode(claim.tenantCode()).filter(Tenant::isServing)
+        return db.flux(tx -> schedules.claimDue(tx, now, (code, cron) -> window.slotAfter(code, cron, now)))
+                .flatMap(claim -> registry.findByCode(claim.tenantCode()).filter(Tenant::isServing)
                         .map(tenant -> runClaimed(tenant, claim, now))
-                        .orElseGet(Mono::empty))
+                        .orElseGet(Mono::empty), concurrency)
                 .collectList();
     }
 
@@ -136,13 +143,5 @@ public class BackupScheduler {
                             .doOnNext(n -> LOG.info("Tenant {}: backup {} removed by the retention policy", tenant.code(), r.id())))
                     .then(Mono.just(delete));
         });
-    }
-
-    static Instant next(String cron, Instant after) {
-        ZonedDateTime next = CronExpression.create(cron).nextTimeAfter(after.atZone(VietnamTime.ZONE));
-        if (next == null) {
-            throw new IllegalArgumentException("Biểu thức lịch (cron) không hợp lệ: " + cron);
-        }
-        return next.toInstant();
     }
 }

@@ -9,7 +9,7 @@ import vn.cong.tenancy.TenantRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The store of {@code platform.backup_schedules}: each tenant's cron, retention, whether its backups are
@@ -62,9 +62,9 @@ class BackupSchedules {
 
     /**
      * Claims every schedule due at {@code now} that no other node holds, moving each to its next slot
-     * ({@code next}) in the same transaction: with several nodes each slot is claimed once.
+     * ({@code next}, of the tenant's code and cron) in the same transaction: with several nodes each slot is claimed once.
      */
-    Flux<Claim> claimDue(PlatformTx tx, Instant now, Function<String, Instant> next) {
+    Flux<Claim> claimDue(PlatformTx tx, Instant now, BiFunction<String, String, Instant> next) {
         return tx.query("""
                         SELECT tenant_code, cron, verify, keep_daily, keep_weekly FROM platform.backup_schedules
                         WHERE next_run_at <= $1 ORDER BY next_run_at FOR UPDATE SKIP LOCKED""",
@@ -74,7 +74,7 @@ class BackupSchedules {
                 // the rows are locked by this transaction: each moves on by its own cron (a claim spans tenants, so the code is bound here)
                 .flatMapMany(due -> Flux.fromIterable(due).concatMap(d -> tx.update(
                                 "UPDATE platform.backup_schedules SET next_run_at = $1 WHERE tenant_code = $2",
-                                utc(next.apply(d.cron())), d.claim().tenantCode())
+                                utc(next.apply(d.claim().tenantCode(), d.cron())), d.claim().tenantCode())
                         .thenReturn(d.claim())));
     }
 

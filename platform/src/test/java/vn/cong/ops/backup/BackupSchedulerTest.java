@@ -101,6 +101,44 @@ class BackupSchedulerTest extends PlatformTestSupport {
     }
 
     @Test
+    void dueBackupsSpreadOverTheWindowAndEachIsClaimedAtItsOwnMoment() throws SQLException {
+        // every tenant on the same daily cron: each gets its own moment in the hour after 03:00 (the default window)
+        List<String> codes = new ArrayList<>();
+        try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT code FROM platform.tenants ORDER BY code")) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        for (String code : codes) {
+            scheduler.schedule(code, "0 0 3 * * *", 14, 12).block();
+        }
+        Map<String, Instant> slots = new java.util.TreeMap<>();
+        try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT tenant_code, next_run_at FROM platform.backup_schedules")) {
+            while (rs.next()) {
+                slots.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+            }
+        }
+        for (Instant slot : slots.values()) {
+            java.time.LocalTime at = slot.atZone(vn.cong.system.VietnamTime.ZONE).toLocalTime();
+            assertTrue(!at.isBefore(java.time.LocalTime.of(3, 0)) && at.isBefore(java.time.LocalTime.of(4, 0)), "inside 03:00–04:00: " + at);
+        }
+        assertEquals(codes.size(), new java.util.HashSet<>(slots.values()).size(), "no two tenants start together: " + slots);
+
+        // a tick just after the first tenant's moment claims that tenant alone; the others wait for theirs
+        String first = slots.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Instant justAfter = slots.get(first).plusMillis(1);
+        List<BackupRun> runs = scheduler.runDue(justAfter).block();
+        assertEquals(List.of(first), runs.stream().map(BackupRun::tenantCode).toList());
+        assertEquals(List.of(), scheduler.runDue(justAfter).block(), "claimed once");
+        try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery(
+                "SELECT tenant_code, next_run_at FROM platform.backup_schedules WHERE tenant_code <> '" + first + "'")) {
+            while (rs.next()) {
+                assertEquals(slots.get(rs.getString(1)), rs.getTimestamp(2).toInstant(), "not claimed yet: " + rs.getString(1));
+            }
+        }
+    }
+
+    @Test
     void everyTenantGetsTheTwiceAWeekPresetAndInvalidCronIsRefused() throws SQLException {
         scheduler.ensureSchedules(BackupSchedulePreset.TWICE_A_WEEK.cron()).block();
         try (var c = jdbc(); var s = c.createStatement();
