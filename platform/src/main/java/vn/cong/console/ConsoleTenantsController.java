@@ -98,7 +98,7 @@ class ConsoleTenantsController {
     private Mono<MutableHttpResponse<String>> onboardPage(HttpRequest<?> request, HttpStatus status, String manifest,
                                                           List<vn.cong.tenancy.manifest.FieldError> errors, @Nullable String cluster) {
         return clusters.forNewTenants().flatMap(choices -> pages.page(request, status, "onboard", Map.of("manifest", manifest,
-                "errors", errors, "clusters", choices, "cluster", cluster == null ? "" : cluster)));
+                "errors", errors, "clusters", choices, "cluster", cluster == null ? "" : cluster, "fewest", clusters.placesByCount())));
     }
 
     /** The manifest pasted into the form, or uploaded as a file (which wins when both are given). */

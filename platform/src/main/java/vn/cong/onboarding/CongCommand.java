@@ -84,10 +84,7 @@ public final class CongCommand {
                 return USAGE_ERROR;
             }
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("cong.startup.apply-manifests", false))
-                .deduceEnvironment(false)
-                .start()) {
+        try (ApplicationContext context = vn.cong.system.CommandContext.start()) {
             return onboard(context, List.of(args).subList(1, args.length), cluster, out, err);
         }
     }

@@ -104,23 +104,25 @@ public class Onboarding {
 
     /**
      * Onboards a parsed manifest; a new tenant's schema goes to the database cluster {@code cluster} (null: the
-     * configured default, {@code cong.clusters.default-for-new-tenants}). An existing tenant stays where it is:
+     * configured default, {@code cong.clusters.default-for-new-tenants}, or the one holding the fewest tenants). An existing tenant stays where it is:
      * moving is {@code TenantMoves}' work.
      */
     public Mono<OnboardingReport> onboard(ManifestResult<TenantManifest> parsed, @Nullable String cluster) {
         long started = System.nanoTime();
         TenantManifest manifest = parsed.value();
-        String where = cluster == null || cluster.isBlank() ? clusters.configuration().defaultForNewTenants() : cluster.strip();
-        Mono<List<FieldError>> conflicts = manifest == null ? Mono.just(List.of()) : conflicts(manifest);
-        Mono<List<FieldError>> unknownCluster = clusters.find(where).map(c -> List.<FieldError>of())
-                .defaultIfEmpty(List.of(new FieldError("cluster", "Không có cụm cơ sở dữ liệu «" + where + "».")));
-        return conflicts.zipWith(unknownCluster).flatMap(found -> {
-            List<FieldError> errors = new ArrayList<>(parsed.errors());
-            errors.addAll(found.getT1());
-            errors.addAll(found.getT2());
-            return errors.isEmpty()
-                    ? apply(manifest, where, started).onErrorResume(R2dbcDataIntegrityViolationException.class, e -> raced(manifest, e))
-                    : Mono.just(OnboardingReport.invalid(manifest == null ? null : manifest.code(), errors));
+        Mono<String> target = cluster == null || cluster.isBlank() ? clusters.forNewTenant() : Mono.just(cluster.strip());
+        return target.flatMap(where -> {
+            Mono<List<FieldError>> conflicts = manifest == null ? Mono.just(List.of()) : conflicts(manifest);
+            Mono<List<FieldError>> unknownCluster = clusters.find(where).map(c -> List.<FieldError>of())
+                    .defaultIfEmpty(List.of(new FieldError("cluster", "Không có cụm cơ sở dữ liệu «" + where + "».")));
+            return conflicts.zipWith(unknownCluster).flatMap(found -> {
+                List<FieldError> errors = new ArrayList<>(parsed.errors());
+                errors.addAll(found.getT1());
+                errors.addAll(found.getT2());
+                return errors.isEmpty()
+                        ? apply(manifest, where, started).onErrorResume(R2dbcDataIntegrityViolationException.class, e -> raced(manifest, e))
+                        : Mono.just(OnboardingReport.invalid(manifest == null ? null : manifest.code(), errors));
+            });
         });
     }
 

@@ -5,8 +5,10 @@ import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 
 /**
- * The application context of a one-off operator command ({@code backup}, {@code restore}, …): the platform's beans
- * without its background jobs, which belong to the running nodes, and without applying the tenant manifests.
+ * The application context of a one-off operator command ({@code onboard}, {@code backup}, {@code restore}, …): the
+ * platform's beans without its background jobs, which belong to the running nodes ({@code cong.jobs.enabled}: none of
+ * them is scheduled, so a command against 2,000 tenants does not sweep them all while it works), and without applying
+ * the tenant manifests.
  */
 public final class CommandContext {
 
@@ -14,11 +16,14 @@ public final class CommandContext {
     }
 
     public static ApplicationContext start() {
-        return ApplicationContext.builder()
-                .properties(Map.of("cong.startup.apply-manifests", false,
-                        "cong.integrity.enabled", false, "cong.uptime.enabled", false,
-                        "cong.backup.scheduler.enabled", false, "cong.maintenance.scheduler.enabled", false))
-                .deduceEnvironment(false)
-                .start();
+        return start(Map.of());
+    }
+
+    /** The same, with more properties (a command's own settings). */
+    public static ApplicationContext start(Map<String, Object> more) {
+        Map<String, Object> properties = new java.util.HashMap<>(more);
+        properties.put("cong.startup.apply-manifests", false);
+        properties.put("cong.jobs.enabled", false);
+        return ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();
     }
 }

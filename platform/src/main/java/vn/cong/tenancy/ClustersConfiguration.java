@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The PostgreSQL clusters tenants may live on besides the platform's own database ({@code platform.database_clusters}).
  *
- * @param defaultForNewTenants where a new tenant goes when the operator names no cluster
+ * @param defaultForNewTenants where a new tenant goes when the operator names no cluster: a cluster's name, or
+ *                             {@code fewest} for the cluster accepting new tenants that holds the fewest
  * @param poolMaxSize          connections per node to each other cluster (the platform's own pool is r2dbc's default datasource)
  * @param declared             clusters registered at start-up when missing: name → {@code user@host:port/database}
  * @param passwords            name → password of a cluster's user (never stored in the database); empty: none

@@ -84,6 +84,26 @@ public class DatabaseClusters {
                 .collectList();
     }
 
+    /** The value of {@code cong.clusters.default-for-new-tenants} that places each new tenant by {@link #forNewTenant()}'s count. */
+    public static final String FEWEST = "fewest";
+
+    /**
+     * The cluster a new tenant goes to when the operator names none: the configured one, or with {@code fewest}
+     * the cluster accepting new tenants that holds the fewest tenants now ({@code default} first on a tie), so that
+     * thousands of tenants fill several databases evenly and each database's catalogue, with every pg_dump that
+     * reads it, stays small.
+     */
+    public Mono<String> forNewTenant() {
+        if (!FEWEST.equals(config.defaultForNewTenants())) {
+            return Mono.just(config.defaultForNewTenants());
+        }
+        return platform.mono(c -> c.one("""
+                        SELECT c.name FROM platform.database_clusters c LEFT JOIN platform.tenants t ON t.database_name = c.name
+                        WHERE c.accepts_new GROUP BY c.name ORDER BY count(t.code), c.name <> 'default', c.name LIMIT 1""",
+                        r -> r.get(0, String.class)))
+                .defaultIfEmpty(Tenant.DEFAULT_DATABASE);
+    }
+
     public Mono<Cluster> find(String name) {
         Cluster cached = known.get(name);
         return cached != null ? Mono.just(cached) : list().flatMap(all -> Mono.justOrEmpty(all.stream().filter(c -> c.name().equals(name)).findFirst()));

@@ -99,19 +99,19 @@ public abstract class PlatformTestSupport implements TestPropertyProvider {
         }
     }
 
-    private static String pgHost() {
+    protected static String pgHost() {
         return DOCKER ? postgres.getHost() : "127.0.0.1";
     }
 
-    private static int pgPort() {
+    protected static int pgPort() {
         return DOCKER ? postgres.getFirstMappedPort() : 5432;
     }
 
-    private static String pgUser() {
+    protected static String pgUser() {
         return DOCKER ? postgres.getUsername() : "postgres";
     }
 
-    private static String pgPassword() {
+    protected static String pgPassword() {
         return DOCKER ? postgres.getPassword() : "";
     }
 

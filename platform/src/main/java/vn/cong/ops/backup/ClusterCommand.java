@@ -54,13 +54,7 @@ public final class ClusterCommand {
             err.print(USAGE);
             return USAGE_ERROR;
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("cong.startup.apply-manifests", false,
-                        // a one-off command: no background jobs in this process
-                        "cong.integrity.enabled", false, "cong.uptime.enabled", false,
-                        "cong.backup.scheduler.enabled", false, "cong.maintenance.scheduler.enabled", false))
-                .deduceEnvironment(false)
-                .start()) {
+        try (ApplicationContext context = vn.cong.system.CommandContext.start()) {
             return switch (args[0]) {
                 case "clusters" -> list(context, out);
                 case "add-cluster" -> add(context, args, out, err);

@@ -44,6 +44,11 @@ public class ClusterOverview {
     }
 
     /** The clusters a new tenant may be put on (the console's choice). */
+    /** Whether a new tenant for which no cluster is chosen goes to the cluster holding the fewest ({@code fewest}). */
+    public boolean placesByCount() {
+        return vn.cong.tenancy.DatabaseClusters.FEWEST.equals(clusters.configuration().defaultForNewTenants());
+    }
+
     public Mono<List<ClusterView>> forNewTenants() {
         return clusters().map(all -> all.stream().filter(c -> c.acceptsNew() || c.defaultForNew()).toList());
     }

@@ -36,13 +36,7 @@ public final class IntegrityCommand {
             return USAGE_ERROR;
         }
         String tenant = args.length == 2 ? args[1] : null;
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("cong.startup.apply-manifests", false,
-                        // a one-off command: no background jobs in this process
-                        "cong.integrity.enabled", false, "cong.uptime.enabled", false,
-                        "cong.backup.scheduler.enabled", false, "cong.maintenance.scheduler.enabled", false))
-                .deduceEnvironment(false)
-                .start()) {
+        try (ApplicationContext context = vn.cong.system.CommandContext.start()) {
             if (tenant != null && context.getBean(TenantRegistry.class).findByCode(tenant).isEmpty()) {
                 err.println("Không có cổng mã «" + tenant + "».");
                 return USAGE_ERROR;

@@ -53,12 +53,7 @@ public final class ImportItemsCommand {
             err.println("Tệp «" + file + "» không phải văn bản UTF-8.");
             return REFUSED;
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("cong.startup.apply-manifests", false,
-                        "cong.integrity.enabled", false, "cong.uptime.enabled", false,
-                        "cong.backup.scheduler.enabled", false, "cong.maintenance.scheduler.enabled", false))
-                .deduceEnvironment(false)
-                .start()) {
+        try (ApplicationContext context = vn.cong.system.CommandContext.start()) {
             Tenant tenant = context.getBean(TenantRegistry.class).findByCode(args[1]).filter(Tenant::isServing).orElse(null);
             if (tenant == null) {
                 err.println("Không có cổng mã «" + args[1] + "».");

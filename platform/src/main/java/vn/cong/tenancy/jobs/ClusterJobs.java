@@ -1,5 +1,6 @@
 package vn.cong.tenancy.jobs;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
@@ -39,11 +40,14 @@ public class ClusterJobs {
     private final TenantRegistry registry;
     private final Clock clock;
     private final String node;
+    private final boolean enabled;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final List<String> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClusterJobs(List<ClusterJob> jobs, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, PlatformDatabase db,
-                TenantRegistry registry, Clock clock, NodeName node) {
+                TenantRegistry registry, Clock clock, NodeName node, @Value("${cong.jobs.enabled:true}") boolean enabled) {
         this.node = node.value();
+        this.enabled = enabled;
         this.jobs = List.copyOf(jobs);
         this.scheduler = scheduler;
         this.db = db;
@@ -51,12 +55,22 @@ public class ClusterJobs {
         this.clock = clock;
     }
 
+    /** Schedules every job, unless {@code cong.jobs.enabled} is false: a one-off command ({@code CommandContext}) runs none. */
     @EventListener
     void onStartup(StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
         for (ClusterJob job : jobs) {
             scheduler.scheduleWithFixedDelay(job.initialDelay(), job.interval(), () -> tick(job));
+            scheduled.add(job.name());
             LOG.info("Job {} every {} on {}", job.name(), job.interval(), job.reach() == ClusterJob.Reach.ONE_NODE ? "one node" : "every node");
         }
+    }
+
+    /** The names of the jobs this node ticks (none in a one-off command). */
+    public List<String> scheduled() {
+        return List.copyOf(scheduled);
     }
 
     private void tick(ClusterJob job) {

@@ -67,11 +67,7 @@ public final class ImportWordPressCommand {
             err.println("Không đọc được tệp «" + file + "».");
             return USAGE_ERROR;
         }
-        Map<String, Object> config = new java.util.HashMap<>(Map.of("cong.startup.apply-manifests", false,
-                "cong.integrity.enabled", false, "cong.uptime.enabled", false,
-                "cong.backup.scheduler.enabled", false, "cong.maintenance.scheduler.enabled", false));
-        config.putAll(properties);
-        try (ApplicationContext context = ApplicationContext.builder().properties(config).deduceEnvironment(false).start()) {
+        try (ApplicationContext context = vn.cong.system.CommandContext.start(properties)) {
             Tenant tenant = context.getBean(TenantRegistry.class).findByCode(positional.get(0)).filter(Tenant::isServing).orElse(null);
             if (tenant == null) {
                 err.println("Không có cổng mã «" + positional.get(0) + "».");
