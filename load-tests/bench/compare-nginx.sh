@@ -12,7 +12,7 @@
 #    request and the ratio to nginx as a Markdown table (also written to load-tests/bench/results/).
 # A measurement, not a test: nothing here asserts a figure. Traffic goes to 127.0.0.1 only.
 #
-#   load-tests/bench/compare-nginx.sh [seconds per run=15] [rounds=2]
+#   [ROTATION_DB=cong_scale_many [ROTATION_ONLY=1]] load-tests/bench/compare-nginx.sh [seconds per run=15] [rounds=2]
 # Needs: the jar (mvn -B -q -pl platform -am package -DskipTests), nginx and wrk (apt-get install nginx wrk),
 # PostgreSQL on 127.0.0.1:5432 and Redis on 6379. Ports 8110 (platform), 8111 (platform, cache off), 8112 (nginx),
 # 8113/8114 (the ROTATION_DB instances).
@@ -79,6 +79,7 @@ run() { # label, port, pids (comma separated), targets file, gzip(0/1), threads,
 target() { printf '%s %s\n' "$2" "$3" > "$WORK/$1.targets"; echo "$WORK/$1.targets"; }
 
 # --- the platform, twice ----------------------------------------------------------------------------------
+if [ "${ROTATION_ONLY:-0}" != 1 ]; then # ROTATION_ONLY=1 (with ROTATION_DB): only the host rotation cases
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" postgres
 echo "== starting the platform (cached) on 8110 and (page cache off) on 8111, database $DB"
 start_platform 8110 "$DB" "$WORK/cached.log"
@@ -164,10 +165,11 @@ for r in $(seq 1 "$ROUNDS"); do
   run "nginx: home gzip, 1 connection" 8112 "$NGINX_PIDS" "$T_NG_HOMEGZ" 0 1 1 "$SECONDS_PER_RUN"
   run "platform: cached home gzip, 1 connection" 8110 "$P1" "$T_HOME" 1 1 1 "$SECONDS_PER_RUN"
 done
+fi
 
 if [ -n "${ROTATION_DB:-}" ]; then
   echo "== host rotation on $ROTATION_DB"
-  kill "$P2" 2>/dev/null || true
+  [ -n "${P2:-}" ] && kill "$P2" 2>/dev/null || true
   start_platform 8113 "$ROTATION_DB" "$WORK/rot-cached.log" CONG_DEMO_ENABLED=false TENANTS_DIR=
   start_platform 8114 "$ROTATION_DB" "$WORK/rot-uncached.log" CONG_DEMO_ENABLED=false TENANTS_DIR= PAGE_CACHE_BYTES=0 PAGE_CACHE_SHARED=false
   R1=$(java_pid 8113); R2=$(java_pid 8114)
