@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A rendered page as it is cached and served: the HTML and its gzip form (compressed once, here),
@@ -21,9 +23,6 @@ import java.util.HexFormat;
 public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, String etag, String contentSecurityPolicy) {
 
     private static final byte FORMAT = 1;
-    private static final byte[] STYLE_OPEN = "<style".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE_TAG = ">".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] STYLE_CLOSE = "</style>".getBytes(StandardCharsets.US_ASCII);
 
     public static CachedPage of(int status, String lang, byte[] html) {
         MessageDigest sha = sha256();
@@ -47,36 +46,31 @@ public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, Str
      */
     static String policy(byte[] html) {
         StringBuilder styles = new StringBuilder("'self'");
-        // on the UTF-8 bytes themselves: the markup searched for is ASCII, which no multi-byte character contains,
-        // and a page is tens of kilobytes that would otherwise be decoded once more only to be searched
-        int from = 0;
-        while (true) {
-            int open = indexOf(html, STYLE_OPEN, from);
-            int start = open < 0 ? -1 : indexOf(html, CLOSE_TAG, open);
-            int end = start < 0 ? -1 : indexOf(html, STYLE_CLOSE, start);
-            if (end < 0) {
-                break;
-            }
-            MessageDigest sha = sha256();
-            sha.update(html, start + 1, end - start - 1);
-            styles.append(" 'sha256-").append(Base64.getEncoder().encodeToString(sha.digest())).append('\'');
-            from = end + STYLE_CLOSE.length;
+        for (String block : inlineStyles(new String(html, StandardCharsets.UTF_8))) {
+            styles.append(" 'sha256-")
+                    .append(Base64.getEncoder().encodeToString(sha256().digest(block.getBytes(StandardCharsets.UTF_8))))
+                    .append('\'');
         }
         return "default-src 'self'; script-src 'self'; style-src " + styles + "; img-src 'self' https: data:; "
                 + "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
     }
 
-    private static int indexOf(byte[] bytes, byte[] part, int from) {
-        outer:
-        for (int i = from; i <= bytes.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
+    private static List<String> inlineStyles(String html) {
+        List<String> blocks = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int open = html.indexOf("<style", from);
+            if (open < 0) {
+                return blocks;
             }
-            return i;
+            int start = html.indexOf('>', open);
+            int end = start < 0 ? -1 : html.indexOf("</style>", start);
+            if (end < 0) {
+                return blocks;
+            }
+            blocks.add(html.substring(start + 1, end));
+            from = end + 8;
         }
-        return -1;
     }
 
     public byte[] encode() {
