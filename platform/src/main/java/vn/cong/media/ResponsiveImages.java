@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantTx;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,23 +42,40 @@ public class ResponsiveImages {
 
     /** The pictures among {@code urls} that belong to the tenant's library, by the address given. */
     public Mono<Map<String, Picture>> pictures(Tenant tenant, Set<String> urls) {
-        List<String> paths = urls.stream().filter(u -> u != null && u.startsWith("/media/")).map(u -> u.substring("/media/".length())).toList();
+        return libraryPaths(urls).isEmpty() ? Mono.just(Map.of()) : db.mono(tenant, c -> pictures(c, urls));
+    }
+
+    /** The same, on a transaction the caller already has in the tenant's schema (a public page reads all it shows in one). */
+    public static Mono<Map<String, Picture>> pictures(TenantTx c, Set<String> urls) {
+        List<String> paths = libraryPaths(urls);
         if (paths.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.flux(tenant, c -> c.query("""
+        return c.query("""
                         SELECT m.stored_path, m.width, m.sha256, m.replaced_at IS NOT NULL AS replaced, v.width AS copy_width, v.stored_path AS copy_path
                         FROM media_files m LEFT JOIN media_variants v ON v.media_id = m.id
                         WHERE m.stored_path = ANY($1) AND NOT m.attachment ORDER BY m.stored_path, v.width""",
                         r -> new Row(r.get("stored_path", String.class), r.get("width", Integer.class), r.get("sha256", String.class),
                                 Boolean.TRUE.equals(r.get("replaced", Boolean.class)), r.get("copy_width", Integer.class),
-                                r.get("copy_path", String.class)), (Object) paths.toArray(String[]::new)))
+                                r.get("copy_path", String.class)), (Object) paths.toArray(String[]::new))
                 .collectList()
                 .map(ResponsiveImages::byUrl);
     }
 
+    private static List<String> libraryPaths(Set<String> urls) {
+        return urls.stream().filter(u -> u != null && u.startsWith("/media/")).map(u -> u.substring("/media/".length())).toList();
+    }
+
     /** The sanitised {@code html} with srcset on each picture of the tenant's library that has smaller copies. */
     public Mono<String> withSrcset(Tenant tenant, @Nullable String html) {
+        if (html == null || !html.contains("/media/")) {
+            return Mono.just(html == null ? "" : html);
+        }
+        return db.mono(tenant, c -> withSrcset(c, html));
+    }
+
+    /** The same, on a transaction the caller already has in the tenant's schema (a public page reads all it shows in one). */
+    public static Mono<String> withSrcset(TenantTx c, @Nullable String html) {
         if (html == null || !html.contains("/media/")) {
             return Mono.just(html == null ? "" : html);
         }
@@ -66,7 +84,7 @@ public class ResponsiveImages {
         while (m.find()) {
             urls.add("/media/" + m.group(2));
         }
-        return pictures(tenant, urls).map(pictures -> {
+        return pictures(c, urls).map(pictures -> {
             if (pictures.isEmpty()) {
                 return html;
             }

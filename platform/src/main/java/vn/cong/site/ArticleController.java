@@ -11,9 +11,10 @@ import vn.cong.content.attachments.Attachment;
 import vn.cong.content.attachments.Attachments;
 import vn.cong.content.gallery.GalleryImage;
 import vn.cong.content.gallery.ItemGalleries;
-import vn.cong.content.gallery.ItemVideo;
 import vn.cong.content.gallery.ItemVideos;
 import vn.cong.media.ResponsiveImages;
+import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantTx;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -29,22 +30,13 @@ class ArticleController {
     private static final int RELATED = 5;
 
     private final PublicPages pages;
-    private final PublicContent content;
-    private final Attachments attachments;
-    private final ResponsiveImages images;
+    private final TenantDatabase db;
     private final TranslationLinks translations;
-    private final ItemVideos videos;
-    private final ItemGalleries galleries;
 
-    ArticleController(PublicPages pages, PublicContent content, Attachments attachments, ResponsiveImages images,
-                      TranslationLinks translations, ItemVideos videos, ItemGalleries galleries) {
-        this.videos = videos;
-        this.galleries = galleries;
-        this.images = images;
-        this.translations = translations;
+    ArticleController(PublicPages pages, TenantDatabase db, TranslationLinks translations) {
         this.pages = pages;
-        this.content = content;
-        this.attachments = attachments;
+        this.db = db;
+        this.translations = translations;
     }
 
     @Get("/bai-viet/{slug}")
@@ -82,36 +74,43 @@ class ArticleController {
 
     Mono<PageView> model(SiteContext ctx, String slug) {
         String lang = ctx.lang();
-        return content.article(ctx.tenant(), lang, slug, RELATED).flatMap(found -> {
+        // everything the page shows in one transaction: its statements, more than its rows, are a page's database work
+        return db.mono(ctx.tenant(), c -> PublicContent.article(c, lang, slug, RELATED).flatMap(found -> {
             if (found.isEmpty()) {
                 // a taken-down item answers 410 with a short notice, cached like any page
-                return content.takenDown(ctx.tenant(), lang, slug)
-                        .flatMap(gone -> gone ? Mono.just(pages.errorView(ctx, 410)) : Mono.empty());
+                return PublicContent.takenDown(c, lang, slug).flatMap(gone -> gone ? Mono.just(pages.errorView(ctx, 410)) : Mono.empty());
             }
-            return withFiles(ctx, found.get());
-        });
+            return withFiles(c, ctx, found.get());
+        }));
     }
 
     /** The page of {@code item} as readers see an article, whatever its state (the staff's preview builds it too). */
     Mono<PageView> withFiles(SiteContext ctx, PublicContent.ArticleContent item) {
+        return db.mono(ctx.tenant(), c -> withFiles(c, ctx, item));
+    }
+
+    /** One statement after the other: the transaction's connection would run them in turn anyway. */
+    private Mono<PageView> withFiles(TenantTx c, SiteContext ctx, PublicContent.ArticleContent item) {
         long id = item.article().id();
         String cover = item.article().coverUrl();
-        return Mono.zip(content.corrections(ctx.tenant(), id), attachments.list(ctx.tenant(), id),
-                        images.withSrcset(ctx.tenant(), item.bodyHtml()),
-                        images.pictures(ctx.tenant(), cover == null ? Set.of() : Set.of(cover)),
-                        translations.of(ctx.tenant(), ctx.lang(), item.article().slug(), PublicUrls.article(ctx.lang(), item.article().slug())))
-                .map(t -> page(ctx, item, t.getT1(), t.getT2(), t.getT3(), cover == null ? null : t.getT4().get(cover), t.getT5()))
-                .flatMap(view -> Mono.zip(videos.of(ctx.tenant(), id), gallery(ctx, id)).map(media -> {
-                    media.getT1().ifPresent(video -> view.model().put("video", video));
-                    view.model().put("gallery", media.getT2());
+        String slug = item.article().slug();
+        return PublicContent.corrections(c, id).flatMap(corrections -> Attachments.of(c, id).collectList()
+                        .flatMap(files -> ResponsiveImages.withSrcset(c, item.bodyHtml())
+                                .flatMap(body -> ResponsiveImages.pictures(c, cover == null ? Set.of() : Set.of(cover))
+                                        .flatMap(covers -> translations.of(c, ctx.lang(), slug, PublicUrls.article(ctx.lang(), slug))
+                                                .map(translation -> page(ctx, item, corrections, files, body,
+                                                        cover == null ? null : covers.get(cover), translation))))))
+                .flatMap(view -> ItemVideos.of(c, id).flatMap(video -> gallery(c, id).map(gallery -> {
+                    video.ifPresent(v -> view.model().put("video", v));
+                    view.model().put("gallery", gallery);
                     return view;
-                }));
+                })));
     }
 
     /** The article's gallery with the smaller copies of each picture for srcset. */
-    private Mono<List<GalleryPicture>> gallery(SiteContext ctx, long id) {
-        return galleries.of(ctx.tenant(), id).flatMap(list -> list.isEmpty() ? Mono.just(List.<GalleryPicture>of())
-                : images.pictures(ctx.tenant(), list.stream().map(GalleryImage::url).collect(java.util.stream.Collectors.toSet()))
+    private static Mono<List<GalleryPicture>> gallery(TenantTx c, long id) {
+        return ItemGalleries.of(c, id).flatMap(list -> list.isEmpty() ? Mono.just(List.<GalleryPicture>of())
+                : ResponsiveImages.pictures(c, list.stream().map(GalleryImage::url).collect(java.util.stream.Collectors.toSet()))
                 .map(pictures -> list.stream().map(g -> GalleryPicture.of(g, pictures.get(g.url()))).toList()));
     }
 

@@ -92,14 +92,19 @@ public class PublicContent {
 
     /** A public item by its slug in one language, with the latest other items of its section. */
     public Mono<Optional<ArticleContent>> article(Tenant tenant, String lang, String slug, int related) {
-        return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source"
+        return db.mono(tenant, c -> article(c, lang, slug, related));
+    }
+
+    /** The same, on the page's transaction (the article page reads all it shows in one). */
+    static Mono<Optional<ArticleContent>> article(TenantTx c, String lang, String slug, int related) {
+        return c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source"
                                 + " FROM content_items i WHERE i.slug = $1 AND i.language = $2 AND " + PUBLIC,
                         r -> new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
                         slug, lang)
                 .collectList().flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)))
                 .flatMap(found -> related(c, found, lang, related))
                 .map(Optional::of)
-                .defaultIfEmpty(Optional.empty()));
+                .defaultIfEmpty(Optional.empty());
     }
 
     /** An item of any kind as its current text stands, whatever its state, for the staff's preview; and its language. */
@@ -135,14 +140,22 @@ public class PublicContent {
     }
 
     public Mono<List<CorrectionNote>> corrections(Tenant tenant, long itemId) {
-        return db.flux(tenant, c -> c.query("SELECT corrected_at, note FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
-                r -> new CorrectionNote(r.get(0, OffsetDateTime.class), r.get(1, String.class)), itemId)).collectList();
+        return db.mono(tenant, c -> corrections(c, itemId));
+    }
+
+    static Mono<List<CorrectionNote>> corrections(TenantTx c, long itemId) {
+        return c.query("SELECT corrected_at, note FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
+                r -> new CorrectionNote(r.get(0, OffsetDateTime.class), r.get(1, String.class)), itemId).collectList();
     }
 
     /** Whether the address was an item that has been taken down (gỡ bỏ): it then answers 410, not 404. */
     public Mono<Boolean> takenDown(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state IN ('taken_down', 'archived')",
-                r -> r.get(0, Long.class) > 0, slug, lang));
+        return db.mono(tenant, c -> takenDown(c, lang, slug));
+    }
+
+    static Mono<Boolean> takenDown(TenantTx c, String lang, String slug) {
+        return c.one("SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state IN ('taken_down', 'archived')",
+                r -> r.get(0, Long.class) > 0, slug, lang);
     }
 
     private static ArticleRow row(Readable r) {

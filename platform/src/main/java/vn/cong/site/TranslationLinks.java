@@ -7,6 +7,7 @@ import vn.cong.content.kinds.ContentKinds;
 import vn.cong.content.translations.Translations;
 import vn.cong.tenancy.PublicLinks;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantTx;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +39,20 @@ public class TranslationLinks {
 
     /** The linked translation of the item shown at {@code selfPath} ({@code lang}, {@code slug}); empty when it has none online. */
     public Mono<Optional<Linked>> of(Tenant tenant, String lang, String slug, String selfPath) {
-        return translations.publishedCounterpart(tenant, lang, slug).map(found -> found.map(other -> {
+        return translations.publishedCounterpart(tenant, lang, slug).map(found -> linked(tenant, lang, selfPath, found));
+    }
+
+    /** The same, on the page's transaction (the article page reads all it shows in one). */
+    Mono<Optional<Linked>> of(TenantTx c, String lang, String slug, String selfPath) {
+        return Translations.publishedCounterpart(c, lang, slug).map(found -> linked(c.tenant(), lang, selfPath, found));
+    }
+
+    private Optional<Linked> linked(Tenant tenant, String lang, String selfPath, Optional<Translations.Item> found) {
+        return found.map(other -> {
             String path = path(other);
             return new Linked(path, List.of(new Alternate(lang, links.tenant(tenant, selfPath)),
                     new Alternate(other.language(), links.tenant(tenant, path))));
-        }));
+        });
     }
 
     /** The public address of an item. */

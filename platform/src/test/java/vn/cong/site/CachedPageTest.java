@@ -44,6 +44,19 @@ class CachedPageTest {
     }
 
     @Test
+    void policyHashesEveryStyleBlockWhateverTheCharactersAroundAndInsideIt() throws Exception {
+        String first = " .a::before { content: 'Tiếng Việt'; } ";
+        String second = "";
+        String html = "<p>Ủy ban nhân dân «tỉnh»</p><style media=\"print\">" + first + "</style><h1>Đổi mới</h1><style>" + second
+                + "</style><p>hết</p><style>không đóng";
+        String csp = CachedPage.policy(html.getBytes(StandardCharsets.UTF_8));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        String one = Base64.getEncoder().encodeToString(sha.digest(first.getBytes(StandardCharsets.UTF_8)));
+        String two = Base64.getEncoder().encodeToString(sha.digest(second.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(csp.contains("style-src 'self' 'sha256-" + one + "' 'sha256-" + two + "';"), csp);
+    }
+
+    @Test
     void entityTagsDifferBetweenContentsAndRepresentations() {
         CachedPage page = page();
         assertTrue(page.etag().matches("\"[0-9a-f]{24}\""), page.etag());

@@ -34,10 +34,15 @@ public class ItemGalleries {
     }
 
     public Mono<List<GalleryImage>> of(Tenant tenant, long itemId) {
-        return db.flux(tenant, c -> c.query("""
+        return db.mono(tenant, c -> of(c, itemId));
+    }
+
+    /** The item's gallery, on a transaction the caller already has in the tenant's schema (a public page reads all it shows in one). */
+    public static Mono<List<GalleryImage>> of(TenantTx c, long itemId) {
+        return c.query("""
                         SELECT g.id, g.media_id, m.stored_path, g.alt_text, g.caption, m.width, m.height
                         FROM item_gallery_images g JOIN media_files m ON m.id = g.media_id
-                        WHERE g.item_id = $1 ORDER BY g.position, g.id""", ItemGalleries::row, itemId))
+                        WHERE g.item_id = $1 ORDER BY g.position, g.id""", ItemGalleries::row, itemId)
                 .collectList();
     }
 

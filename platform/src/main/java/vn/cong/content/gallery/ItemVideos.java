@@ -41,7 +41,12 @@ public class ItemVideos {
     }
 
     public Mono<Optional<ItemVideo>> of(Tenant tenant, long itemId) {
-        return db.mono(tenant, c -> c.one("""
+        return db.mono(tenant, c -> of(c, itemId));
+    }
+
+    /** The item's video, on a transaction the caller already has in the tenant's schema (a public page reads all it shows in one). */
+    public static Mono<Optional<ItemVideo>> of(TenantTx c, long itemId) {
+        return c.one("""
                                 SELECT v.title, v.video_id, mv.stored_path AS video_path, mv.original_name, mv.size_bytes,
                                        v.poster_id, mp.stored_path AS poster_path, v.captions_vi_id, cvi.stored_path AS vi_path,
                                        v.captions_en_id, cen.stored_path AS en_path
@@ -49,7 +54,7 @@ public class ItemVideos {
                                 LEFT JOIN media_files mp ON mp.id = v.poster_id
                                 LEFT JOIN media_files cvi ON cvi.id = v.captions_vi_id
                                 LEFT JOIN media_files cen ON cen.id = v.captions_en_id
-                                WHERE v.item_id = $1""", ItemVideos::row, itemId))
+                                WHERE v.item_id = $1""", ItemVideos::row, itemId)
                 .map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 import vn.cong.accounts.AuditLog;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantTx;
 import vn.cong.tenancy.TenantDatabase;
 
 import java.time.Clock;
@@ -70,13 +71,18 @@ public class Translations {
      * item has none, or its translation is not online.
      */
     public Mono<Optional<Item>> publishedCounterpart(Tenant tenant, String lang, String slug) {
-        return db.mono(tenant, c -> c.query("""
+        return db.mono(tenant, c -> publishedCounterpart(c, lang, slug));
+    }
+
+    /** The same, on a transaction the caller already has in the tenant's schema (a public page reads all it shows in one). */
+    public static Mono<Optional<Item>> publishedCounterpart(TenantTx c, String lang, String slug) {
+        return c.query("""
                         SELECT %s FROM content_items i
                           JOIN item_translations t ON t.vi_item_id = i.id OR t.en_item_id = i.id
                           JOIN content_items o ON o.id = CASE WHEN t.vi_item_id = i.id THEN t.en_item_id ELSE t.vi_item_id END
                           LEFT JOIN standing_pages sp ON sp.item_id = o.id
                          WHERE i.language = $1 AND i.slug = $2 AND o.state = 'published' AND o.published_at <= now()""".formatted(COLUMNS),
-                Translations::item, lang, slug).collectList().map(rows -> rows.stream().findFirst()));
+                Translations::item, lang, slug).collectList().map(rows -> rows.stream().findFirst());
     }
 
     /** The items that may become the translation of {@code of}: the other language, the same kind, newest first. */
