@@ -92,6 +92,10 @@ for i in $(seq 1 "$N"); do
   mkdir -p "$WORK/batch-$c"
   manifest "$code" "$i" > "$WORK/batch-$c/$code.yaml"
 done
+if [ "${RESUME:-0}" = 1 ]; then # the tenants already onboarded and migrated are not applied again
+  for code in $(q "SELECT code FROM platform.tenants WHERE migration_status = 'ok'"); do rm -f "$WORK"/batch-*/"$code.yaml"; done
+  for d in "$WORK"/batch-*; do [ -n "$(ls "$d")" ] || rmdir "$d"; done
+fi
 # pg_dump -n of the first tenant of the platform's own database while it fills: seconds and peak memory
 sampler() {
   while sleep 60; do

@@ -84,7 +84,7 @@ public class BackupVerification {
     }
 
     private List<String> compareRestored(BackupRun run, BackupManifest manifest) throws Exception {
-        String database = scratch.create();
+        String database = scratch.borrow();
         try {
             steps.step(run.tenantCode(), RESTORING, () -> {
                 pg.restore(run.folder().resolve(BackupManifests.DUMP), database);
@@ -95,7 +95,7 @@ public class BackupVerification {
                 return recorded.differencesFrom(steps.step(run.tenantCode(), COMPARING, () -> SchemaMeasures.of(c, manifest.schema())));
             }
         } finally {
-            scratch.drop(database);
+            scratch.giveBack(database);
         }
     }
 }
