@@ -6,7 +6,7 @@
 #   load-tests/scale/large-tenant.sh [items=100000] [media-mb=2048]
 #   KEEP=1            keep the generated media and the backups (removed by default; the items stay in the database)
 #   GENERATE_ONLY=1   create the tenant, items and media, and stop
-#   DB=cong_bigtenant CODE=lon DATA=<dir holding media/ and backups/>
+#   DB=cong_bigtenant CODE=lon DATA=<dir holding media/ and backups/> JAR=<another build's jar, to compare>
 # Idempotent: a second run adds only what is missing. Needs the jar (mvn -B -q -pl platform -am package -DskipTests),
 # PostgreSQL on 127.0.0.1:5432 and Redis on 6379.
 set -euo pipefail
@@ -15,7 +15,7 @@ MEDIA_MB=${2:-2048}
 DB=${DB:-cong_bigtenant}
 CODE=${CODE:-lon}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR="$ROOT/platform/target/cong-platform.jar"
+JAR=${JAR:-$ROOT/platform/target/cong-platform.jar}
 DATA=${DATA:-$ROOT/data/large-tenant}
 FILE_KB=512
 WORK=$(mktemp -d /tmp/cong-large.XXXXXX)
@@ -163,6 +163,7 @@ REPORT="$ROOT/load-tests/scale/reports/large-tenant-$STAMP.md"
   echo "\`load-tests/scale/large-tenant.sh $ITEMS $MEDIA_MB\` on $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB RAM,"
   echo "$(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' postgres | cut -d' ' -f1) (PostgreSQL), load average $load_before before and $load_after after"
   echo "(other work shared the machine). The CLI ran as \`java $JAVA_OPTS -jar cong-platform.jar …\`; peak RSS is VmHWM of that JVM."
+  echo "Jar: \`${JAR_LABEL:-$JAR}\`."
   echo
   echo "| Tenant \`$CODE\` | |"
   echo "|---|---|"
@@ -172,14 +173,14 @@ REPORT="$ROOT/load-tests/scale/reports/large-tenant-$STAMP.md"
   echo
   echo "| Step | Time | Peak RSS of the JVM | Goal (< 5 min) |"
   echo "|---|---|---|---|"
-  echo "| Backup (pg_dump, media copy, manifest with SHA-256 of every file) | $(secs "$backup_only_ms") s | | |"
-  echo "| Verification (checksums again, pg_restore into a scratch database, row counts and digests) | $(secs "$verify_only_ms") s | | |"
+  echo "| Backup (pg_dump and row digests side by side, media copy checksummed as it is written, manifest with SHA-256 of every file) | $(secs "$backup_only_ms") s | | |"
+  echo "| Verification (every file read again against the manifest, pg_restore into a scratch database, row counts and digests) | $(secs "$verify_only_ms") s | | |"
   echo "| **Backup + verification** (\`backup $CODE\`, JVM start included) | **$(secs "$backup_ms") s** | $((backup_hwm / 1024)) MB | $(verdict "$backup_ms") |"
-  echo "| **Restore in place** (\`restore $CODE $backup_id\`: checksums, safety backup, pg_restore, Flyway, media copy; JVM start included) | **$(secs "$restore_ms") s** | $((restore_hwm / 1024)) MB | $(verdict "$restore_ms") |"
+  echo "| **Restore in place** (\`restore $CODE $backup_id\`: checksums, safety backup, pg_restore, Flyway, media made the backup's; JVM start included) | **$(secs "$restore_ms") s** | $((restore_hwm / 1024)) MB | $(verdict "$restore_ms") |"
   echo
   echo "Backup #$backup_id: $(mb "$backup_bytes") MB in all, of which schema.dump $(mb "$dump_bytes") MB (pg_dump custom format)."
   echo "After the restore: $items_after items, media $(mb "$media_after") MB."
-  echo "Media is streamed (channel to channel, 8 MiB at a time; checksums through one 1 MiB buffer): the JVM's peak"
+  echo "Media is streamed (each file through one 1 MiB buffer, checksummed from the bytes copied): the JVM's peak"
   echo "resident memory stays far below the $(mb "$media_bytes") MB of media, with a heap limit of \`$JAVA_OPTS\`."
   echo
   echo "## What the operator saw (standard error of \`backup $CODE\`, progress lines)"

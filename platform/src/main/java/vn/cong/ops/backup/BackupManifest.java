@@ -1,5 +1,6 @@
 package vn.cong.ops.backup;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.OffsetDateTime;
@@ -8,6 +9,8 @@ import java.util.Map;
 /**
  * What a backup holds, written beside it as {@code manifest.json}: the SHA-256 of every file, and
  * per table the row count and a content digest, all taken from the very snapshot that was dumped.
+ * {@code digestColumns} says which columns the digests cover ({@link SchemaMeasures.Columns}): {@code dumped} (the
+ * columns a dump holds, stored generated columns left out); absent in older manifests, whose digests cover every column.
  */
 @Serdeable
 public record BackupManifest(
@@ -22,5 +25,6 @@ public record BackupManifest(
         String settings,
         Map<String, String> files,
         Map<String, Long> rowCounts,
-        Map<String, String> tableDigests) {
+        Map<String, String> tableDigests,
+        @Nullable String digestColumns) {
 }

@@ -3,17 +3,15 @@ package vn.cong.ops.backup;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import vn.cong.system.Folders;
 import vn.cong.tenancy.Tenant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,11 +35,18 @@ class BackupManifests {
         this.json = json;
     }
 
-    /** Writes the manifest of a finished folder and gives the folder's size in bytes, telling {@code hashed} the bytes read. Blocking. */
-    long write(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime createdAt, LongConsumer hashed) throws IOException {
+    /**
+     * Writes the manifest of a finished folder and gives the folder's size in bytes. {@code known} holds the SHA-256 of
+     * files computed as they were written (the media, checksummed while copied, by path relative to the folder): those
+     * are not read again; every other file but the manifest is read and checksummed, telling {@code hashed} the bytes.
+     * Blocking.
+     */
+    long write(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime createdAt, Map<String, String> known,
+               LongConsumer hashed) throws IOException {
         BackupManifest manifest = new BackupManifest(tenant.code(), tenant.schema(), tenant.nameVi(), tenant.nameEn(),
                 createdAt, platformVersion(), dumped.migrationVersion(), tenant.theme(), tenant.settings(),
-                checksums(folder, hashed), dumped.measures().rowCounts(), dumped.measures().tableDigests());
+                checksums(folder, known, hashed), dumped.measures().rowCounts(), dumped.measures().tableDigests(),
+                dumped.digestColumns().stored());
         Files.write(folder.resolve(MANIFEST), json.writeValueAsBytes(manifest));
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -74,7 +79,7 @@ class BackupManifests {
     /** Every file missing, altered or added since the manifest was written. */
     List<String> problems(Path folder, BackupManifest manifest, LongConsumer hashed) {
         List<String> problems = new ArrayList<>();
-        Map<String, String> actual = checksums(folder, hashed);
+        Map<String, String> actual = checksums(folder, Map.of(), hashed);
         manifest.files().forEach((file, sha) -> {
             String found = actual.get(file);
             if (found == null) {
@@ -87,33 +92,29 @@ class BackupManifests {
         return problems;
     }
 
-    /** The SHA-256 of every file but the manifest, each streamed through one buffer (media can be gigabytes). */
-    private static Map<String, String> checksums(Path folder, LongConsumer hashed) {
+    /**
+     * The SHA-256 of every file but the manifest: taken from {@code known} for a file checksummed as it was written,
+     * else read, each file streamed through one buffer (media can be gigabytes).
+     */
+    private static Map<String, String> checksums(Path folder, Map<String, String> known, LongConsumer hashed) {
         Map<String, String> files = new TreeMap<>();
         byte[] buffer = new byte[1024 * 1024];
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equals(MANIFEST))
-                    .forEach(p -> files.put(folder.relativize(p).toString().replace('\\', '/'), sha256(p, buffer, hashed)));
+                    .forEach(p -> {
+                        String file = relative(folder, p);
+                        String sum = known.get(file);
+                        files.put(file, sum != null ? sum : Folders.sha256(p, buffer, hashed));
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files;
     }
 
-    private static String sha256(Path file, byte[] buffer, LongConsumer hashed) {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-                hashed.accept(n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     private static String platformVersion() {

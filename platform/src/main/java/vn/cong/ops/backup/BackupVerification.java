@@ -92,7 +92,8 @@ public class BackupVerification {
             });
             try (Connection c = scratch.open(database)) {
                 SchemaMeasures recorded = new SchemaMeasures(manifest.rowCounts(), manifest.tableDigests());
-                return recorded.differencesFrom(steps.step(run.tenantCode(), COMPARING, () -> SchemaMeasures.of(c, manifest.schema())));
+                return recorded.differencesFrom(steps.step(run.tenantCode(), COMPARING, () -> SchemaMeasures.of(c, manifest.schema(),
+                        SchemaMeasures.Columns.of(manifest.digestColumns()))));
             }
         } finally {
             scratch.giveBack(database);

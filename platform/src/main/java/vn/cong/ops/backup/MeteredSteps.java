@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,17 +39,44 @@ class MeteredSteps {
         }
     }
 
-    /** Copies a media folder (streamed, file by file), showing bytes copied out of the folder's size. */
-    void copyMedia(String tenantCode, Path from, Path to) {
+    /**
+     * Makes {@code to} hold exactly the media of a checked backup: files already there with the size and SHA-256 the
+     * manifest records are kept, the others copied and checked against the manifest as they are written, files the
+     * backup lacks removed (streamed, file by file), showing bytes done out of the media's size. Gives the bytes written.
+     */
+    long restoreMedia(String tenantCode, Path backupFolder, BackupManifest manifest, Path to) {
+        Map<String, String> expected = new TreeMap<>();
+        manifest.files().forEach((file, sha) -> {
+            if (file.startsWith(MEDIA + "/")) {
+                expected.put(file.substring(MEDIA.length() + 1), sha);
+            }
+        });
+        Path from = backupFolder.resolve(MEDIA);
         try (var meter = progress.start(tenantCode, BackupPhase.MEDIA.label(), Folders.size(from))) {
-            Folders.copyTree(from, to, meter::add);
+            return Folders.mirrorTree(from, to, expected, meter::add);
         }
     }
 
-    /** Writes the manifest, showing the bytes checksummed out of the folder's size; gives the folder's size. */
-    long writeManifest(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime at) throws IOException {
-        try (var meter = progress.start(tenant.code(), BackupPhase.MANIFEST.label(), Folders.size(folder))) {
-            return manifests.write(folder, tenant, dumped, at, meter::add);
+    /**
+     * Copies the tenant's media into a backup folder's {@code media/}, checksumming each file from the bytes written
+     * (one read), showing bytes copied; gives each file's SHA-256 by its path in the backup folder ({@code media/…}).
+     */
+    Map<String, String> backUpMedia(String tenantCode, Path from, Path folder) {
+        try (var meter = progress.start(tenantCode, BackupPhase.MEDIA.label(), Folders.size(from))) {
+            Map<String, String> sums = new TreeMap<>();
+            Folders.copyTreeWithChecksums(from, folder.resolve(MEDIA), meter::add).forEach((file, sha) -> sums.put(MEDIA + "/" + file, sha));
+            return sums;
+        }
+    }
+
+    /**
+     * Writes the manifest, showing the bytes checksummed out of the bytes not checksummed yet (the dump: the media's
+     * {@code known} sums were taken as they were copied); gives the folder's size.
+     */
+    long writeManifest(Path folder, Tenant tenant, SchemaDump.Dumped dumped, OffsetDateTime at, Map<String, String> known) throws IOException {
+        long knownBytes = known.keySet().stream().mapToLong(f -> folder.resolve(f).toFile().length()).sum();
+        try (var meter = progress.start(tenant.code(), BackupPhase.MANIFEST.label(), Folders.size(folder) - knownBytes)) {
+            return manifests.write(folder, tenant, dumped, at, known, meter::add);
         }
     }
 
@@ -76,6 +105,9 @@ class MeteredSteps {
             return work.call();
         }
     }
+
+    /** A backup folder's media, beside the dump. */
+    static final String MEDIA = "media";
 
     static final String CHECKING = "đang kiểm tổng kiểm SHA-256 của các tệp";
 }

@@ -57,10 +57,35 @@ public class PgTools {
         restoreInto(file, new DatabaseConfiguration(db.host(), db.port(), database, db.user(), db.password(), false));
     }
 
-    /** pg_restore into the database {@code where} (a tenant's cluster). */
+    /**
+     * pg_restore of a custom-format dump into the database {@code where} (a tenant's cluster), with {@code restoreJobs}
+     * parallel jobs and {@code restoreMaintenanceWorkMem} for its index builds: the same objects, data and indexes as a
+     * single-session restore, in less time when cores are free.
+     */
     public void restoreInto(Path file, DatabaseConfiguration where) {
-        run(List.of(config.pgRestore(), "--no-owner", "--no-privileges", "--exit-on-error", "--dbname=" + connection(where),
-                file.toString()), 3600, where.password());
+        run(restoreCommand(file, where), 3600, where.password(), restoreSessionOptions());
+    }
+
+    List<String> restoreCommand(Path file, DatabaseConfiguration where) {
+        List<String> command = new ArrayList<>(List.of(config.pgRestore(), "--no-owner", "--no-privileges", "--exit-on-error"));
+        if (config.restoreJobs() > 1) {
+            command.add("--jobs=" + config.restoreJobs());
+        }
+        command.add("--dbname=" + connection(where));
+        command.add(file.toString());
+        return command;
+    }
+
+    /** {@code PGOPTIONS} of pg_restore's sessions: settings of those sessions alone, never of the server. */
+    String restoreSessionOptions() {
+        String memory = config.restoreMaintenanceWorkMem();
+        if (memory == null || memory.isBlank()) {
+            return "";
+        }
+        if (!memory.strip().matches("[0-9]+\\s*(kB|MB|GB)?")) {
+            throw new BackupFailure("cong.backup.restore-maintenance-work-mem is not a memory size: " + memory);
+        }
+        return "-c maintenance_work_mem=" + memory.strip().replace(" ", "");
     }
 
     private static String connection(DatabaseConfiguration where) {
@@ -72,9 +97,17 @@ public class PgTools {
     }
 
     private String run(List<String> command, int timeoutSeconds, String password) {
+        return run(command, timeoutSeconds, password, "");
+    }
+
+    private String run(List<String> command, int timeoutSeconds, String password, String sessionOptions) {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         if (!password.isEmpty()) {
             pb.environment().put("PGPASSWORD", password);
+        }
+        if (!sessionOptions.isEmpty()) {
+            String inherited = pb.environment().getOrDefault("PGOPTIONS", "");
+            pb.environment().put("PGOPTIONS", (inherited + " " + sessionOptions).strip());
         }
         try {
             Process p = pb.start();

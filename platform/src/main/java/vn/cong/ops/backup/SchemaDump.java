@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Dumps a tenant's schema with pg_dump and measures it (row counts, table digests, migration version)
- * in the very snapshot pg_dump reads, so the manifest describes exactly what was dumped. Blocking JDBC:
+ * in the very snapshot pg_dump reads, at the same time, so the manifest describes exactly what was dumped. Blocking JDBC:
  * the snapshot is exported from a transaction that must stay open while pg_dump runs.
  */
 @Singleton
@@ -31,11 +33,15 @@ class SchemaDump {
         this.clusters = clusters;
     }
 
-    /** What a dump found in its snapshot. */
-    record Dumped(SchemaMeasures measures, String migrationVersion) {
+    /** What a dump found in its snapshot; {@code digestColumns}: what its table digests cover. */
+    record Dumped(SchemaMeasures measures, String migrationVersion, SchemaMeasures.Columns digestColumns) {
     }
 
-    /** Writes the tenant's schema to {@code file}. Blocking: run it on the {@code backups} executor. */
+    /**
+     * Writes the tenant's schema to {@code file}. pg_dump runs in its own process while this connection measures the
+     * same snapshot (row counts, digests), so the two overlap; the snapshot's transaction stays open until both end.
+     * Blocking: run it on the {@code backups} executor.
+     */
     Dumped dump(Tenant tenant, Path file) throws SQLException {
         // the tenant's own database: its cluster, wherever the registry says it lives now
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
@@ -43,12 +49,40 @@ class SchemaDump {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             String snapshot = exportSnapshot(c);
-            SchemaMeasures measures = SchemaMeasures.of(c, tenant.schema());
-            String migrationVersion = single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
-                    + " WHERE success ORDER BY installed_rank DESC LIMIT 1");
-            pg.dumpSchema(where, tenant.schema(), snapshot, file);
+            FutureTask<Void> dumping = new FutureTask<>(() -> {
+                pg.dumpSchema(where, tenant.schema(), snapshot, file);
+                return null;
+            });
+            Thread pgDump = new Thread(dumping, "pg_dump " + tenant.code());
+            pgDump.setDaemon(true);
+            pgDump.start();
+            SchemaMeasures measures;
+            String migrationVersion;
+            try {
+                measures = SchemaMeasures.of(c, tenant.schema(), SchemaMeasures.Columns.DUMPED);
+                migrationVersion = single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
+                        + " WHERE success ORDER BY installed_rank DESC LIMIT 1");
+            } finally {
+                // pg_dump reads the exported snapshot: the transaction holding it ends only after pg_dump does
+                finished(dumping);
+            }
             c.commit();
-            return new Dumped(measures, migrationVersion);
+            return new Dumped(measures, migrationVersion, SchemaMeasures.Columns.DUMPED);
+        }
+    }
+
+    /** Waits for pg_dump; its failure is this dump's failure. */
+    private static void finished(FutureTask<Void> dumping) {
+        try {
+            dumping.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupFailure("Interrupted while pg_dump ran");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new BackupFailure("pg_dump failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -75,7 +75,7 @@ class SchemaRestore {
             }
             pg.restore(renamed, db.name());
             migrations.migrateTenant(target);
-            steps.copyMedia(run.tenantCode(), run.folder().resolve("media"), media.root().resolve(newCode));
+            steps.restoreMedia(run.tenantCode(), run.folder(), manifest, media.root().resolve(newCode));
         } catch (SQLException e) {
             throw new BackupFailure("Khôi phục bản sao lưu " + run.id() + " thất bại: " + e.getMessage(), e);
         } finally {
@@ -90,8 +90,11 @@ class SchemaRestore {
         }
     }
 
-    /** Restores the backup into the tenant's own schema, which the caller has dropped, and replaces its media. */
-    void intoDroppedSchema(BackupRun run, Tenant tenant) throws Exception {
+    /**
+     * Restores the backup into the tenant's own schema, which the caller has dropped, and makes its media folder the
+     * backup's: files whose bytes already match the manifest stay, the others are copied, extra files removed.
+     */
+    void intoDroppedSchema(BackupRun run, BackupManifest manifest, Tenant tenant) throws Exception {
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
         steps.step(tenant.code(), RESTORING, () -> {
             pg.restoreInto(run.folder().resolve(BackupManifests.DUMP), where);
@@ -101,9 +104,8 @@ class SchemaRestore {
             migrations.migrateTenant(where, tenant.schema());
             return null;
         });
-        Path mediaFolder = media.root().resolve(tenant.code());
-        Folders.deleteTree(mediaFolder);
-        steps.copyMedia(tenant.code(), run.folder().resolve("media"), mediaFolder);
+        long written = steps.restoreMedia(tenant.code(), run.folder(), manifest, media.root().resolve(tenant.code()));
+        LOG.info("Tenant {}: media of backup {} restored, {} bytes written (files already identical kept)", tenant.code(), run.id(), written);
     }
 
     /** Whether the tenant's schema is in its database (its cluster's). */

@@ -16,8 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Takes a tenant's backup: its schema with pg_dump (measured in the same snapshot), its media (streamed), and last
- * the manifest, noting each phase on the run so the console can show what it is doing (and the bytes of each step
+ * Takes a tenant's backup: its schema with pg_dump (measured in the same snapshot), its media (streamed, each file
+ * checksummed from the bytes written as it is copied), and last the manifest (which reads only the dump again), noting each phase on the run so the console can show what it is doing (and the bytes of each step
  * on {@link BackupProgress}). The run's record
  * is written through {@link BackupRuns}, one pooled connection per step; the blocking steps run on the
  * {@code backups} executor; the run is kept alive by {@link BackupHeartbeat} while it lasts.
@@ -68,9 +68,9 @@ public class TenantBackups {
                 .then(phase(tenant, id, BackupPhase.DUMPING))
                 .then(threads.call(() -> steps.dump(tenant, folder)))
                 .flatMap(dumped -> phase(tenant, id, BackupPhase.MEDIA)
-                        .then(threads.run(() -> steps.copyMedia(tenant.code(), media.root().resolve(tenant.code()), folder.resolve("media"))))
-                        .then(phase(tenant, id, BackupPhase.MANIFEST))
-                        .then(threads.call(() -> steps.writeManifest(folder, tenant, dumped, OffsetDateTime.now(clock)))))
+                        .then(threads.call(() -> steps.backUpMedia(tenant.code(), media.root().resolve(tenant.code()), folder)))
+                        .flatMap(mediaSums -> phase(tenant, id, BackupPhase.MANIFEST)
+                                .then(threads.call(() -> steps.writeManifest(folder, tenant, dumped, OffsetDateTime.now(clock), mediaSums)))))
                 .flatMap(size -> finish(tenant, id, "succeeded", folder, size, null)
                         .doOnNext(run -> LOG.info("Tenant {}: backup {} written to {} ({} bytes)", tenant.code(), id, folder, size)))
                 .onErrorResume(e -> {

@@ -100,7 +100,7 @@ public class TenantRestore {
                     return safetyFirst(tenant)
                             .flatMap(first -> threads.run(() -> schemas.dropSchemaOf(tenant))
                                     .onErrorMap(e -> new BackupFailure("Không xoá được lược đồ hiện tại: " + e.getMessage(), e))
-                                    .then(threads.run(() -> schemas.intoDroppedSchema(backup.run(), tenant)))
+                                    .then(threads.run(() -> schemas.intoDroppedSchema(backup.run(), backup.manifest(), tenant)))
                                     .thenReturn(first));
                 })
                 .flatMap(first -> changes.inPlatform((c, change) -> c.update("""
