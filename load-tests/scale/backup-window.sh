@@ -9,6 +9,8 @@
 #    with the number of tenant schemas in each database: pg_dump reads its database's whole catalogue.
 # A measurement, not a test.
 #   [WINDOW=1h CONCURRENCY=1 LIMIT_MIN=80] load-tests/scale/backup-window.sh [database=cong_scale_many]
+# LIMIT_MIN: stop watching that many minutes after the cron time (all verified earlier: stops then); a run cut before
+# the window's end still shows whether the node keeps up with the tenants as they fall due.
 # Needs the jar, PostgreSQL on 127.0.0.1:5432, Redis on 6379; uses port 8107 and /tmp/cong-window-backups.
 set -euo pipefail
 DB=${1:-cong_scale_many}
@@ -51,12 +53,17 @@ trap 'kill $node 2>/dev/null || true' EXIT
 until grep -q "Startup completed in" "$LOG"; do kill -0 $node 2>/dev/null || { tail -30 "$LOG"; exit 1; }; sleep 1; done
 
 load_samples=""
+progress=""
 deadline=$(( start_epoch + window_s + LIMIT_MIN * 60 - window_s ))
 while :; do
   sleep 60
   done_n=$(q "SELECT count(*) FROM platform.backup_runs WHERE trigger = 'scheduled' AND verification_status IS NOT NULL")
+  # due so far: the tenants whose first slot has come (claimed or still waiting)
+  due_n=$(q "SELECT count(*) FROM platform.backup_schedules WHERE next_run_at <= now() OR tenant_code IN (SELECT tenant_code FROM platform.backup_runs WHERE trigger = 'scheduled')")
   load_samples="$load_samples $(cut -d' ' -f1 /proc/loadavg)"
-  echo "   $(date -u +%H:%M:%S) verified $done_n of $tenants (load $(cut -d' ' -f1 /proc/loadavg))"
+  progress="$progress
+| $(( ($(date +%s) - start_epoch) / 60 )) min | $due_n | $done_n | $(cut -d' ' -f1 /proc/loadavg) |"
+  echo "   $(date -u +%H:%M:%S) due $due_n, verified $done_n of $tenants (load $(cut -d' ' -f1 /proc/loadavg))"
   [ "$done_n" -ge "$tenants" ] && break
   [ "$(date +%s)" -ge "$deadline" ] && break
 done
@@ -107,6 +114,12 @@ Per database (the platform's own is \`default\`; tenant schemas there; median ba
 | database | tenant schemas | scheduled backups | backup p50 | verification p50 | backup p90 |
 |---|---|---|---|---|---|
 $per_db
+
+Minute by minute (after the cron time): tenants whose slot had come, and backups verified (a node keeping up
+verifies them about as fast as they fall due):
+
+| after | due | verified | load |
+|---|---|---|---|$progress
 
 As the run went (by start time; averages of one tenant):
 
