@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param redisRetryInterval after a Redis failure, how long pages skip Redis before one request probes it again
  * @param browserMaxAge      seconds browsers and proxies may keep a public page
  * @param shortcut           whether pages in this node's cache are answered before routing and filters
+ * @param structureCacheSize tenant structures (sections, menu, theme values) kept, one per tenant and content version
  *                           ({@link PageShortcut}); off, every request takes the full path
  */
 @ConfigurationProperties("cong.site")
@@ -29,5 +30,6 @@ public record SiteConfiguration(
         @Bindable(defaultValue = "250ms") Duration redisTimeout,
         @Bindable(defaultValue = "5s") Duration redisRetryInterval,
         @Bindable(defaultValue = "60") int browserMaxAge,
-        @Bindable(defaultValue = "true") boolean shortcut) {
+        @Bindable(defaultValue = "true") boolean shortcut,
+        @Bindable(defaultValue = "20000") int structureCacheSize) {
 }

@@ -37,7 +37,9 @@ public class SiteStructures {
         this.maintenance = maintenance;
         this.themeVersions = themeVersions;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(2_000)
+                // one entry per tenant and content version: far above the tenants a node serves (2,000 was the cap
+                // and the number of tenants of the scale runs, so host rotation over all of them missed)
+                .maximumSize(config.structureCacheSize())
                 .expireAfterWrite(config.pageTtl())
                 .buildAsync();
     }

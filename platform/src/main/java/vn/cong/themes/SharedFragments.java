@@ -32,8 +32,12 @@ final class SharedFragments extends AbstractProcessorDialect {
     static final String PREFIX = "cong";
     /** Set while a fragment renders on its own, so that it renders rather than looks itself up. */
     private static final String RENDERING_ALONE = "congSharedFragmentAlone";
-    /** Characters of kept HTML (twice as many bytes); the keys' records are small beside them. */
-    private static final long MAX_CHARS = 16L * 1024 * 1024;
+    /**
+     * Characters of kept HTML (twice as many bytes); the keys' records are small beside them. Sized for 2,000 portals
+     * in two languages (a header and footer are about 8,000 characters together): at 16 M, host rotation over 2,021
+     * portals with the page cache off rendered them again and again (load-tests/bench, 2026-12-04).
+     */
+    private static final long MAX_CHARS = 48L * 1024 * 1024;
 
     private final TemplateEngine engine;
     private final Cache<Key, String> rendered = Caffeine.newBuilder()
