@@ -102,7 +102,7 @@ sampler() {
     local schema; schema=$(q "SELECT schema_name FROM platform.tenants WHERE code = 'unit0001'")
     [ -z "$schema" ] && continue
     local present; present=$(q "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 't\_%'")
-    /usr/bin/time -f '%e %M' -o "$WORK/sample.time" pg_dump -h 127.0.0.1 -U postgres -Fc -n "$schema" -f /dev/null "$DB" 2>/dev/null || continue
+    /usr/bin/time -f '%e %M' -o "$WORK/sample.time" pg_dump -h 127.0.0.1 -U postgres -Fc -n "$schema" -f "$WORK/sample.dump" "$DB" 2>/dev/null || continue
     echo "$present $(cat "$WORK/sample.time") $(q 'SELECT count(*) FROM pg_class')" >> "$WORK/samples.txt"
   done
 }
