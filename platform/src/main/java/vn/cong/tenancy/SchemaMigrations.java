@@ -132,6 +132,7 @@ public class SchemaMigrations {
                 // a migration merged after a newer one was deployed still reaches every schema (start-up finds such a
                 // schema by its count of applied migrations), instead of being skipped or failing validation
                 .outOfOrder(true)
+                .group(true)
                 .load();
     }
 }
