@@ -6,6 +6,7 @@ import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.core.type.MutableArgumentValue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.http.server.multipart.MultipartBody;
 import jakarta.inject.Singleton;
 import vn.cong.system.RedisConnector;
 import vn.cong.system.RedisUnavailableException;
@@ -38,10 +39,25 @@ final class CsrfInterceptor implements MethodInterceptor<Object, Object> {
             throw new CsrfRejectedException("no session");
         }
         String header = request.getHeaders().get(HEADER);
+        if (header == null && wholeMultipartBody(context, session)) {
+            return context.proceed(); // the token is checked when all parts have arrived, before the method sees any
+        }
         if (!session.csrfMatches(header != null ? header : formToken(context))) {
             throw new CsrfRejectedException("token missing or wrong");
         }
         return context.proceed();
+    }
+
+    /** A {@code @Body MultipartBody} argument is handed over as {@link CsrfCheckedParts}. */
+    @SuppressWarnings("unchecked")
+    private static boolean wholeMultipartBody(MethodInvocationContext<Object, Object> context, StaffSession session) {
+        for (MutableArgumentValue<?> argument : context.getParameters().values()) {
+            if (argument.getValue() instanceof MultipartBody parts) {
+                ((MutableArgumentValue<Object>) argument).setValue(new CsrfCheckedParts(parts, session));
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String formToken(MethodInvocationContext<Object, Object> context) {

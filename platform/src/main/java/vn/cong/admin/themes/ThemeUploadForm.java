@@ -1,28 +1,60 @@
 package vn.cong.admin.themes;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The version form sent with a logo or banner file ("Tải lên" is a button of that form): its text fields, read as
- * a {@link ThemeForm}, and the image variable the file is for ({@code target}). A post without the version's own
- * fields (no {@code theme}) only changes the image.
+ * a {@link ThemeForm}, the image variable the file is for ({@code target}) and the file itself (absent when the
+ * browser sent no file part). A post without the version's own fields (no {@code theme}) only changes the image.
  */
-record ThemeUploadForm(Map<String, String> fields) {
+record ThemeUploadForm(Map<String, String> fields, @Nullable CompletedFileUpload file) {
 
-    /** The multipart body's text fields (a repeated name keeps its last value); the file itself is bound apart. */
-    static ThemeUploadForm of(Map<String, Object> body) {
+    static final String FILE = "file";
+
+    /**
+     * Reads the whole multipart body: every part, whenever it arrives (binding the file as a {@code @Part} beside a
+     * map of the fields ran the method as soon as the file came, with the fields bound so far). A repeated name
+     * keeps its last value.
+     */
+    static Mono<ThemeUploadForm> read(MultipartBody body) {
+        return Flux.from(body).collectList().map(ThemeUploadForm::of);
+    }
+
+    static ThemeUploadForm of(List<CompletedPart> parts) {
         Map<String, String> fields = new LinkedHashMap<>();
-        body.forEach((name, value) -> {
-            if (!"file".equals(name)) {
-                Object last = value instanceof List<?> list && !list.isEmpty() ? list.get(list.size() - 1) : value;
-                if (last instanceof CharSequence text) {
-                    fields.put(name, text.toString());
+        CompletedFileUpload file = null;
+        for (CompletedPart part : parts) {
+            if (part instanceof CompletedFileUpload upload) {
+                if (FILE.equals(part.getName())) {
+                    file = upload;
+                } else {
+                    upload.discard();
                 }
+            } else if (!FILE.equals(part.getName())) {
+                fields.put(part.getName(), text(part));
             }
-        });
-        return new ThemeUploadForm(fields);
+        }
+        return new ThemeUploadForm(fields, file);
+    }
+
+    private static String text(CompletedPart part) {
+        try {
+            return new String(part.getBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String target() {

@@ -11,10 +11,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -169,8 +169,12 @@ class ThemesController {
     @Post(value = "/{id}/anh", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
     @Secured(Role.Names.TENANT_ADMIN)
     Mono<MutableHttpResponse<String>> upload(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
-                                             @Part("file") CompletedFileUpload file, @Body Map<String, Object> body) {
-        ThemeUploadForm upload = ThemeUploadForm.of(body);
+                                             @Body MultipartBody body) {
+        return ThemeUploadForm.read(body).flatMap(upload -> upload(request, tenant, me, id, upload));
+    }
+
+    private Mono<MutableHttpResponse<String>> upload(HttpRequest<?> request, Tenant tenant, StaffAccount me, long id,
+                                                     ThemeUploadForm upload) {
         String target = upload.target();
         return Mono.zip(versions.find(tenant, id), structures.of(tenant)).flatMap(t -> t.getT1().map(v -> {
             Theme theme = themes.get(upload.carriesVersion() ? upload.form().theme() : v.selection().theme());
@@ -181,7 +185,7 @@ class ThemesController {
             if (box == null || !theme.variables().containsKey(target)) {
                 return screen(request, tenant, me, HttpStatus.BAD_REQUEST, v, wanted, shown, Map.of(), null, "Giao diện này không có ô ảnh đó.");
             }
-            return Mono.fromCallable(() -> WebImages.prepare(bytes(file), config.imageMaxBytes(), box[0], box[1]))
+            return Mono.fromCallable(() -> WebImages.prepare(bytes(upload.file()), config.imageMaxBytes(), box[0], box[1]))
                     .subscribeOn(blocking)
                     .flatMap(image -> media.store(tenant, target + "." + image.type().extension(), image.bytes(),
                             EnumSet.of(vn.cong.media.MediaType.PNG, vn.cong.media.MediaType.JPEG), me.id()))
@@ -326,8 +330,8 @@ class ThemesController {
         }
     }
 
-    private static byte[] bytes(CompletedFileUpload file) {
-        if (file.getSize() == 0 && (file.getFilename() == null || file.getFilename().isBlank())) {
+    private static byte[] bytes(@Nullable CompletedFileUpload file) {
+        if (file == null || file.getSize() == 0 && (file.getFilename() == null || file.getFilename().isBlank())) {
             throw new UploadRefused("Chưa chọn tệp ảnh: chọn tệp ở ô «Tệp ảnh» rồi bấm «Tải lên».");
         }
         try {

@@ -16,6 +16,7 @@ import vn.cong.testing.TwoPortals;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,51 @@ class ThemeMenuFormTest extends PlatformTestSupport {
                 "the uploaded banner waits in the form for the next save");
         assertFalse(Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body()).selectFirst("#v-headerText").wholeText()
                 .equals("Chữ gõ trước khi tải ảnh"), "nothing was saved");
+    }
+
+    @Test
+    void fieldsArrivingAfterTheFileAreSavedWithIt() throws Exception {
+        long id = openDraft(admin);
+        Map<String, String> fields = menuFrom(id, Map.of("v-headerText", "Gõ xong mới đến các ô sau tệp", "target", "logo"));
+        HttpResponse<String> sent = MultipartPost.sendFileFirst(server.getPort(), TwoPortals.ALPHA_HOST, admin,
+                "/quan-tri/giao-dien/" + id + "/anh", fields, "logo.png", png(), Duration.ofMillis(400));
+        assertEquals(303, sent.statusCode(), "the token came after the file: " + sent.body());
+        Document doc = Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body());
+        assertTrue(doc.selectFirst("input[name=v-logo]").attr("value").startsWith("/media/"), "the logo is in the draft");
+        assertEquals("Gõ xong mới đến các ô sau tệp", doc.selectFirst("#v-headerText").wholeText(), "the fields after the file are saved");
+    }
+
+    @Test
+    void aTooLargeImageComesBackWithEveryFieldTypedAfterIt() {
+        long id = openDraft(admin);
+        Map<String, String> fields = new HashMap<>(menuFrom(id, Map.of("v-headerText", "Chữ gõ cạnh ảnh quá lớn", "target", "bannerImage",
+                "menu-x-1-labelVi", "Liên kết sau tệp", "menu-x-1-url", "https://example.vn/sau", "menu-x-1-shown", "on", "menu-x-1-position", "1")));
+        byte[] big = new byte[6 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> refused = MultipartPost.sendFileFirst(server.getPort(), TwoPortals.ALPHA_HOST, admin,
+                    "/quan-tri/giao-dien/" + id + "/anh", fields, "banner.png", big, Duration.ZERO);
+            assertEquals(400, refused.statusCode(), "the token came after the file: " + text(refused));
+            Document doc = Jsoup.parse(refused.body());
+            assertEquals("Chữ gõ cạnh ảnh quá lớn", doc.selectFirst("#v-headerText").wholeText(), "typed text kept");
+            assertEquals("https://example.vn/sau", doc.selectFirst("#menu-x-1-url").attr("value"), "typed link kept");
+        }
+    }
+
+    @Test
+    void anUploadWithoutThisSessionsTokenIsRefusedAndChangesNothing() throws Exception {
+        long id = openDraft(admin);
+        String before = Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body()).selectFirst("input[name=v-logo]").attr("value");
+        Map<String, String> fields = new HashMap<>(menuFrom(id, Map.of("v-headerText", "Gửi với mã sai", "target", "logo")));
+        fields.put("csrfToken", csrfToken(betaAdmin.get("/quan-tri/giao-dien")));
+        assertEquals(403, MultipartPost.send(server.getPort(), TwoPortals.ALPHA_HOST, admin, "/quan-tri/giao-dien/" + id + "/anh",
+                fields, "logo.png", png()).statusCode(), "another session's token");
+        fields.remove("csrfToken");
+        assertEquals(403, MultipartPost.sendFileFirst(server.getPort(), TwoPortals.ALPHA_HOST, admin, "/quan-tri/giao-dien/" + id + "/anh",
+                fields, "logo.png", png(), Duration.ofMillis(100)).statusCode(), "no token at all");
+        Document after = Jsoup.parse(admin.get("/quan-tri/giao-dien/" + id).body());
+        assertEquals(before, after.selectFirst("input[name=v-logo]").attr("value"), "the logo is unchanged");
+        assertFalse(after.selectFirst("#v-headerText").wholeText().contains("mã sai"), "nothing typed was saved");
     }
 
     @Test
