@@ -79,6 +79,27 @@ public class SchemaMigrations {
     }
 
     /**
+     * Migrates one tenant schema in {@code where}, creating it if needed, up to {@code version} only: a restore of a
+     * backup that holds the rows alone builds the tables as they were when it was taken, loads them, then migrates on.
+     */
+    public MigrateResult migrateTenantTo(DatabaseConfiguration where, String schema, String version) {
+        if (flywayRuns != null) {
+            flywayRuns.increment();
+        }
+        MigrateResult result = Flyway.configure().configuration(flyway(where, schema, "classpath:db/tenant").getConfiguration())
+                .target(MigrationVersion.fromVersion(version)).load().migrate();
+        LOG.info("Tenant schema {} at version {} ({} migrations applied, stopped at {})", schema, result.targetSchemaVersion,
+                result.migrationsExecuted, version);
+        CatalogStatistics.refreshStale(where);
+        return result;
+    }
+
+    /** Migrates the platform schema of another database ({@code where}), e.g. a scratch database a tenant schema is built in. */
+    public MigrateResult migratePlatform(DatabaseConfiguration where) {
+        return flyway(where, "platform", "classpath:db/platform").migrate();
+    }
+
+    /**
      * The newest version among the tenant migrations this build carries, read from the file names on the
      * class path ({@code V<version>__<description>.sql}, Flyway's own naming): no database, no Flyway run.
      */

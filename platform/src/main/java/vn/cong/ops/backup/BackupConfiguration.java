@@ -15,6 +15,9 @@ import java.nio.file.Path;
  *                    the memory each index build sorts and gathers in; the full-text and trigram GIN indexes of a large
  *                    tenant build in far fewer passes with more than the server's default (64 MB). Each of the
  *                    {@code restoreJobs} sessions may use it at once.
+ * @param format    how new backups hold the tenant's rows ({@link BackupFormat}): {@code copy} (each table of the
+ *                  tenant's schema, read from it alone) or {@code pg-dump} (one pg_dump archive, reading the database's
+ *                  whole catalogue, slower as the database holds more tenants)
  */
 @ConfigurationProperties("cong.backup")
 public record BackupConfiguration(
@@ -22,5 +25,11 @@ public record BackupConfiguration(
         @Bindable(defaultValue = "pg_dump") String pgDump,
         @Bindable(defaultValue = "pg_restore") String pgRestore,
         @Bindable(defaultValue = "2") int restoreJobs,
-        @Bindable(defaultValue = "256MB") String restoreMaintenanceWorkMem) {
+        @Bindable(defaultValue = "256MB") String restoreMaintenanceWorkMem,
+        @Bindable(defaultValue = "copy") String format) {
+
+    /** The format of new backups, from {@code format} ({@code copy} or {@code pg-dump}). */
+    public BackupFormat rowsFormat() {
+        return BackupFormat.of(format);
+    }
 }

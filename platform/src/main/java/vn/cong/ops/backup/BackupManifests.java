@@ -46,7 +46,8 @@ class BackupManifests {
         BackupManifest manifest = new BackupManifest(tenant.code(), tenant.schema(), tenant.nameVi(), tenant.nameEn(),
                 createdAt, platformVersion(), dumped.migrationVersion(), tenant.theme(), tenant.settings(),
                 checksums(folder, known, hashed), dumped.measures().rowCounts(), dumped.measures().tableDigests(),
-                dumped.digestColumns().stored());
+                dumped.digestColumns().stored(), dumped.format() == BackupFormat.COPY ? dumped.format().stored() : null,
+                dumped.tables() == null ? null : dumped.tables().columns(), dumped.tables() == null ? null : dumped.tables().sequences());
         Files.write(folder.resolve(MANIFEST), json.writeValueAsBytes(manifest));
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();

@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import vn.cong.tenancy.DatabaseConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
 
 import java.sql.Connection;
@@ -13,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Proves a backup restorable: its files match the manifest, and a restore of its dump into a scratch
+ * Proves a backup restorable: its files match the manifest, and a restore of its rows into a scratch
  * database holds the same tables, row counts and row digests the manifest recorded. The result is
  * recorded on the run (and alerted when it fails).
  */
@@ -22,6 +24,7 @@ public class BackupVerification {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupVerification.class);
     static final String RESTORING = "đang khôi phục thử vào cơ sở dữ liệu tạm (pg_restore)";
+    static final String BUILDING = "đang dựng lại thử các bảng trong cơ sở dữ liệu tạm (COPY)";
     static final String COMPARING = "đang so số dòng và tổng kiểm với bản kê";
 
     private final BackupRuns runs;
@@ -34,9 +37,11 @@ public class BackupVerification {
     private final BackupHeartbeat heartbeat;
     private final BackupAlerts alerts;
     private final Clock clock;
+    private final SchemaMigrations migrations;
 
     BackupVerification(BackupRuns runs, BackupManifests manifests, ScratchDatabases scratch, PgTools pg, MeteredSteps steps, PlatformDatabase db,
-                       BackupThreads threads, BackupHeartbeat heartbeat, BackupAlerts alerts, Clock clock) {
+                       BackupThreads threads, BackupHeartbeat heartbeat, BackupAlerts alerts, Clock clock, SchemaMigrations migrations) {
+        this.migrations = migrations;
         this.runs = runs;
         this.manifests = manifests;
         this.scratch = scratch;
@@ -86,10 +91,18 @@ public class BackupVerification {
     private List<String> compareRestored(BackupRun run, BackupManifest manifest) throws Exception {
         String database = scratch.borrow();
         try {
-            steps.step(run.tenantCode(), RESTORING, () -> {
-                pg.restore(run.folder().resolve(BackupManifests.DUMP), database);
-                return null;
-            });
+            if (manifest.rowsFormat() == BackupFormat.COPY) {
+                DatabaseConfiguration where = scratch.withPlatform(database, migrations);
+                steps.step(run.tenantCode(), BUILDING, () -> {
+                    SchemaTables.rebuild(migrations, where, manifest.schema(), run.folder(), manifest);
+                    return null;
+                });
+            } else {
+                steps.step(run.tenantCode(), RESTORING, () -> {
+                    pg.restore(run.folder().resolve(BackupManifests.DUMP), database);
+                    return null;
+                });
+            }
             try (Connection c = scratch.open(database)) {
                 SchemaMeasures recorded = new SchemaMeasures(manifest.rowCounts(), manifest.tableDigests());
                 return recorded.differencesFrom(steps.step(run.tenantCode(), COMPARING, () -> SchemaMeasures.of(c, manifest.schema(),

@@ -31,11 +31,12 @@ class MeteredSteps {
         this.manifests = manifests;
     }
 
-    /** pg_dump of the tenant's schema into the folder, showing the bytes written so far. */
-    SchemaDump.Dumped dump(Tenant tenant, Path folder) throws SQLException {
+    /** The tenant's schema into the folder ({@code tables/} or pg_dump's {@code schema.dump}), showing the bytes written so far. */
+    SchemaDump.Dumped dump(Tenant tenant, Path folder) throws SQLException, java.io.IOException {
+        Path tables = folder.resolve(SchemaTables.FOLDER);
         Path file = folder.resolve(BackupManifests.DUMP);
-        try (var meter = progress.measure(tenant.code(), BackupPhase.DUMPING.label(), () -> Folders.size(file))) {
-            return dump.dump(tenant, file);
+        try (var meter = progress.measure(tenant.code(), BackupPhase.DUMPING.label(), () -> Folders.size(tables) + Folders.size(file))) {
+            return dump.dump(tenant, folder);
         }
     }
 

@@ -6,6 +6,7 @@ import vn.cong.tenancy.DatabaseClusters;
 import vn.cong.tenancy.SchemaNames;
 import vn.cong.tenancy.Tenant;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Dumps a tenant's schema with pg_dump and measures it (row counts, table digests, migration version)
+ * Dumps a tenant's schema (its tables by COPY, or with pg_dump) and measures it (row counts, table digests, migration version)
  * in the very snapshot pg_dump reads, at the same time, so the manifest describes exactly what was dumped. Blocking JDBC:
  * the snapshot is exported from a transaction that must stay open while pg_dump runs.
  */
@@ -25,24 +26,55 @@ class SchemaDump {
     private final PgTools pg;
     private final DatabaseClusters clusters;
     private final vn.cong.tenancy.TenantRegistry registry;
+    private final BackupConfiguration config;
 
-    SchemaDump(DatabaseConfiguration db, PgTools pg, DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry) {
+    SchemaDump(DatabaseConfiguration db, PgTools pg, DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry, BackupConfiguration config) {
+        this.config = config;
         this.registry = registry;
         this.db = db;
         this.pg = pg;
         this.clusters = clusters;
     }
 
-    /** What a dump found in its snapshot; {@code digestColumns}: what its table digests cover. */
-    record Dumped(SchemaMeasures measures, String migrationVersion, SchemaMeasures.Columns digestColumns) {
+    /**
+     * What a dump found in its snapshot; {@code digestColumns}: what its table digests cover; {@code format}: how the
+     * rows were written ({@link BackupFormat}); {@code tables} (the {@code copy} format only): each table's columns and
+     * the schema's sequence values.
+     */
+    record Dumped(SchemaMeasures measures, String migrationVersion, SchemaMeasures.Columns digestColumns, BackupFormat format,
+                  SchemaTables.Exported tables) {
     }
 
     /**
-     * Writes the tenant's schema to {@code file}. pg_dump runs in its own process while this connection measures the
-     * same snapshot (row counts, digests), so the two overlap; the snapshot's transaction stays open until both end.
-     * Blocking: run it on the {@code backups} executor.
+     * Writes the tenant's schema into the backup {@code folder}, in the configured format: its tables alone
+     * ({@link SchemaTables}, the default) or a pg_dump archive ({@link BackupManifests#DUMP}), measuring the very snapshot
+     * written. Blocking: run it on the {@code backups} executor.
      */
-    Dumped dump(Tenant tenant, Path file) throws SQLException {
+    Dumped dump(Tenant tenant, Path folder) throws SQLException, IOException {
+        return config.rowsFormat() == BackupFormat.COPY ? copy(tenant, folder) : pgDump(tenant, folder.resolve(BackupManifests.DUMP));
+    }
+
+    /** The tenant's tables, each by COPY in one repeatable-read snapshot that the measures read too. */
+    private Dumped copy(Tenant tenant, Path folder) throws SQLException, IOException {
+        DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
+        try (Connection c = where.openJdbc(where.name())) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            SchemaMeasures measures = SchemaMeasures.of(c, tenant.schema(), SchemaMeasures.Columns.DUMPED);
+            String migrationVersion = migrationVersion(c, tenant);
+            SchemaTables.Exported tables = SchemaTables.export(c, tenant.schema(), folder);
+            c.commit();
+            return new Dumped(measures, migrationVersion, SchemaMeasures.Columns.DUMPED, BackupFormat.COPY, tables);
+        }
+    }
+
+    /**
+     * Writes the tenant's schema to {@code file} with pg_dump. pg_dump runs in its own process while this connection
+     * measures the same snapshot (row counts, digests), so the two overlap; the snapshot's transaction stays open until
+     * both end.
+     */
+    private Dumped pgDump(Tenant tenant, Path file) throws SQLException {
         // the tenant's own database: its cluster, wherever the registry says it lives now
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
         try (Connection c = where.openJdbc(where.name())) {
@@ -60,15 +92,23 @@ class SchemaDump {
             String migrationVersion;
             try {
                 measures = SchemaMeasures.of(c, tenant.schema(), SchemaMeasures.Columns.DUMPED);
-                migrationVersion = single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
-                        + " WHERE success ORDER BY installed_rank DESC LIMIT 1");
+                migrationVersion = migrationVersion(c, tenant);
             } finally {
                 // pg_dump reads the exported snapshot: the transaction holding it ends only after pg_dump does
                 finished(dumping);
             }
             c.commit();
-            return new Dumped(measures, migrationVersion, SchemaMeasures.Columns.DUMPED);
+            return new Dumped(measures, migrationVersion, SchemaMeasures.Columns.DUMPED, BackupFormat.PG_DUMP, null);
         }
+    }
+
+    /**
+     * The newest tenant migration the schema applied (by version, not by when: a migration merged late is applied
+     * out of order, after newer ones): a restore of the {@code copy} format migrates a new schema up to it.
+     */
+    private static String migrationVersion(Connection c, Tenant tenant) throws SQLException {
+        return single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
+                + " WHERE success AND version IS NOT NULL ORDER BY string_to_array(version, '.')::int[] DESC LIMIT 1");
     }
 
     /** Waits for pg_dump; its failure is this dump's failure. */

@@ -19,15 +19,16 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * The blocking half of a restore: pg_restore of a checked backup into the platform's database (as the
- * tenant's own schema, or renamed in a scratch database first to become a new tenant's), Flyway up to
- * the current version, and the media folder. {@link TenantRestore} decides what to restore and records it.
+ * The blocking half of a restore: the tables of a checked backup rebuilt and loaded ({@link SchemaTables}; an older
+ * pg_dump backup: pg_restore, renamed in a scratch database first to become a new tenant's), as the tenant's own schema
+ * or a new tenant's, Flyway up to the current version, and the media folder. {@link TenantRestore} decides what to restore and records it.
  */
 @Singleton
 class SchemaRestore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRestore.class);
     static final String RESTORING = "đang khôi phục lược đồ (pg_restore)";
+    static final String BUILDING = "đang dựng lại các bảng và nạp dữ liệu (COPY)";
     static final String MIGRATING = "đang nâng lược đồ lên phiên bản hiện hành (Flyway)";
 
     private final DatabaseConfiguration db;
@@ -57,6 +58,20 @@ class SchemaRestore {
      */
     void asNewTenant(BackupRun run, BackupManifest manifest, String newCode) {
         String target = Tenant.schemaFor(newCode);
+        if (manifest.rowsFormat() == BackupFormat.COPY) {
+            // the rows alone: the new schema is built where it will live, under its own name, no scratch database needed
+            try {
+                steps.step(run.tenantCode(), BUILDING, () -> {
+                    SchemaTables.rebuild(migrations, db, target, run.folder(), manifest);
+                    return null;
+                });
+                steps.step(run.tenantCode(), MIGRATING, () -> migrations.migrateTenant(target));
+            } catch (Exception e) {
+                throw new BackupFailure("Khôi phục bản sao lưu " + run.id() + " thất bại: " + e.getMessage(), e);
+            }
+            steps.restoreMedia(run.tenantCode(), run.folder(), manifest, media.root().resolve(newCode));
+            return;
+        }
         Path renamed = run.folder().resolveSibling("restore-" + UUID.randomUUID() + ".dump");
         String database = null;
         try {
@@ -96,10 +111,17 @@ class SchemaRestore {
      */
     void intoDroppedSchema(BackupRun run, BackupManifest manifest, Tenant tenant) throws Exception {
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
-        steps.step(tenant.code(), RESTORING, () -> {
-            pg.restoreInto(run.folder().resolve(BackupManifests.DUMP), where);
-            return null;
-        });
+        if (manifest.rowsFormat() == BackupFormat.COPY) {
+            steps.step(tenant.code(), BUILDING, () -> {
+                SchemaTables.rebuild(migrations, where, tenant.schema(), run.folder(), manifest);
+                return null;
+            });
+        } else {
+            steps.step(tenant.code(), RESTORING, () -> {
+                pg.restoreInto(run.folder().resolve(BackupManifests.DUMP), where);
+                return null;
+            });
+        }
         steps.step(tenant.code(), MIGRATING, () -> {
             migrations.migrateTenant(where, tenant.schema());
             return null;

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cong.tenancy.DatabaseConfiguration;
+import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.DatabaseExtensions;
 import vn.cong.tenancy.SchemaNames;
 
@@ -32,6 +33,8 @@ class ScratchDatabases {
 
     private final DatabaseConfiguration db;
     private final java.util.concurrent.ConcurrentLinkedQueue<String> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The databases whose platform schema is migrated (it stays when a database is emptied). */
+    private final java.util.Set<String> platformReady = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ScratchDatabases(DatabaseConfiguration db) {
         this.db = db;
@@ -62,12 +65,15 @@ class ScratchDatabases {
         }
     }
 
-    /** Drops every schema of the database but {@code public} and the shared {@code extensions}. */
+    /**
+     * Drops every schema of the database but {@code public}, the shared {@code extensions} and the {@code platform}
+     * schema a tenant schema's migrations may need ({@link #withPlatform}), which holds nothing a tenant wrote.
+     */
     private void emptied(String name) throws SQLException {
         try (Connection c = db.openJdbc(name); var s = c.createStatement();
              var rs = s.executeQuery("""
                      SELECT nspname FROM pg_namespace
-                     WHERE nspname NOT IN ('public', 'extensions', 'information_schema') AND nspname NOT LIKE 'pg\\_%'""")) {
+                     WHERE nspname NOT IN ('public', 'extensions', 'platform', 'information_schema') AND nspname NOT LIKE 'pg\\_%'""")) {
             List<String> schemas = new ArrayList<>();
             while (rs.next()) {
                 schemas.add(rs.getString(1));
@@ -101,12 +107,30 @@ class ScratchDatabases {
         return name;
     }
 
+    /**
+     * The database's JDBC settings, with the platform schema migrated in it (once per database this node keeps): the
+     * tenant migrations that a schema is built with refer to it (the notification outbox).
+     */
+    DatabaseConfiguration withPlatform(String name, SchemaMigrations migrations) {
+        DatabaseConfiguration scratch = new DatabaseConfiguration(db.host(), db.port(), name, db.user(), db.password(), false);
+        if (platformReady.add(name)) {
+            try {
+                migrations.migratePlatform(scratch);
+            } catch (RuntimeException e) {
+                platformReady.remove(name);
+                throw e;
+            }
+        }
+        return scratch;
+    }
+
     /** A connection to a scratch database (to measure or rename what was restored there). */
     Connection open(String name) throws SQLException {
         return db.openJdbc(name);
     }
 
     void drop(String name) {
+        platformReady.remove(name);
         try (Connection c = db.openJdbc("postgres"); var s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {

@@ -118,7 +118,7 @@ class BackupChecksumsTest extends PlatformTestSupport {
                 }
             }
         }
-        assertTrue(fresh.keySet().containsAll(java.util.List.of("schema.dump", "media/2026/lon.bin", "media/2026/nho.txt", "media/2025/rong.bin")),
+        assertTrue(fresh.keySet().containsAll(java.util.List.of("tables/content_items.copy.gz", "media/2026/lon.bin", "media/2026/nho.txt", "media/2025/rong.bin")),
                 fresh.keySet().toString());
         assertEquals(fresh, manifest.files(), "every file of the backup, media included, with the SHA-256 a fresh read gives");
         assertEquals(sha256(mediaOf("alpha").resolve("2026/lon.bin")), manifest.files().get("media/2026/lon.bin"));
@@ -165,7 +165,7 @@ class BackupChecksumsTest extends PlatformTestSupport {
         // a manifest written before digestColumns existed: every column digested, the field absent
         BackupManifest older = new BackupManifest(manifest.tenantCode(), manifest.schema(), manifest.nameVi(), manifest.nameEn(),
                 manifest.createdAt(), manifest.platformVersion(), manifest.migrationVersion(), manifest.theme(), manifest.settings(),
-                manifest.files(), manifest.rowCounts(), every.tableDigests(), null);
+                manifest.files(), manifest.rowCounts(), every.tableDigests(), null, manifest.format(), manifest.tableColumns(), manifest.sequences());
         String text = new String(json.writeValueAsBytes(older), java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(text.contains("digestColumns\":\""), text);
         Files.writeString(run.folder().resolve(BackupManifests.MANIFEST), text.replace(",\"digestColumns\":null", ""));

@@ -49,7 +49,8 @@ class BackupDiskFullTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return data.properties("test.backup-disk-full", "true", "cong.alerts.webhook-url", webhook.url());
+        // the full disk is simulated under pg_dump's archive (FullDiskPgTools); the copy format's files fail the same way
+        return data.properties("test.backup-disk-full", "true", "cong.alerts.webhook-url", webhook.url(), "cong.backup.format", "pg-dump");
     }
 
     @BeforeAll

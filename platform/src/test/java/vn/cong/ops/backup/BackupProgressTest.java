@@ -126,7 +126,7 @@ class BackupProgressTest extends PlatformTestSupport {
         BackupRun run = backups.backup(tenant("alpha"), "manual").block();
         List<BackupProgress.Stage> verifying = heard("alpha", () ->
                 assertEquals("passed", verification.verify(tenant("alpha"), run.id()).block().verificationStatus()));
-        assertEquals(List.of(MeteredSteps.CHECKING, BackupVerification.RESTORING, BackupVerification.COMPARING), labelsInOrder(verifying));
+        assertEquals(List.of(MeteredSteps.CHECKING, BackupVerification.BUILDING, BackupVerification.COMPARING), labelsInOrder(verifying));
         BackupProgress.Stage checked = verifying.stream().filter(s -> s.label().equals(MeteredSteps.CHECKING)).reduce((a, b) -> b).orElseThrow();
         assertEquals(100, checked.percent(), "the check ends at 100 %: every file but the manifest is read: " + checked);
 
@@ -135,7 +135,7 @@ class BackupProgressTest extends PlatformTestSupport {
 
         List<String> labels = labelsInOrder(restoring);
         assertEquals(MeteredSteps.CHECKING, labels.get(0), "the backup's files are checked first: " + labels);
-        assertTrue(labels.indexOf(BackupPhase.DUMPING.label()) < labels.indexOf(SchemaRestore.RESTORING), "the safety backup comes first: " + labels);
+        assertTrue(labels.indexOf(BackupPhase.DUMPING.label()) < labels.indexOf(SchemaRestore.BUILDING), "the safety backup comes first: " + labels);
         assertEquals(BackupPhase.MEDIA.label(), labels.get(labels.size() - 1), labels.toString());
         List<BackupProgress.Stage> lastCopy = restoring.subList(restoring.size() - 3, restoring.size());
         assertTrue(lastCopy.stream().allMatch(s -> s.label().equals(BackupPhase.MEDIA.label()) && s.total() == MEDIA_BYTES), lastCopy.toString());
@@ -166,7 +166,7 @@ class BackupProgressTest extends PlatformTestSupport {
         assertTrue(result.contains("\"status\":\"succeeded\"") && result.contains("\"verification\":\"passed\""), result);
         String steps = err.toString(StandardCharsets.UTF_8);
         assertTrue(steps.indexOf(BackupPhase.DUMPING.label()) < steps.indexOf(BackupPhase.MANIFEST.label())
-                && steps.contains(BackupVerification.RESTORING), steps);
+                && steps.contains(BackupVerification.BUILDING), steps);
         assertTrue(steps.contains("(100 %)"), "a step with a known size shows its percentage: " + steps);
 
         Matcher id = Pattern.compile("\"backup\":(\\d+)").matcher(result);

@@ -9,6 +9,7 @@ import vn.cong.media.MediaFile;
 import vn.cong.media.MediaStore;
 import vn.cong.media.MediaType;
 import vn.cong.onboarding.Onboarding;
+import vn.cong.tenancy.DatabaseConfiguration;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
@@ -20,6 +21,8 @@ import vn.cong.testing.TestTenants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * Backup, verification and both restores, end to end, in the default format ({@code copy}: the tenant's tables alone);
+ * {@link PgDumpBackupRestoreTest} runs the same with pg_dump archives, the format of every backup taken before.
+ */
 @MicronautTest(transactional = false)
 class BackupRestoreTest extends PlatformTestSupport {
 
@@ -50,12 +57,39 @@ class BackupRestoreTest extends PlatformTestSupport {
     TenantRestore restore;
     @Inject
     MediaStore media;
+    @Inject
+    DatabaseConfiguration db;
+    @Inject
+    BackupManifests manifests;
 
     private final DataFolders data = DataFolders.temporary("cong-backup-test");
 
     @Override
     protected Map<String, String> extraProperties() {
         return data.properties();
+    }
+
+    /** The file of a backup folder that holds the table rows (one of them, for this format). */
+    protected String rowsFile() {
+        return "tables/content_items.copy.gz";
+    }
+
+    /** What the manifest says of the format ({@code null}: pg_dump, as in every manifest before the copy format). */
+    protected String manifestFormat() {
+        return "copy";
+    }
+
+    private SchemaMeasures measures(Tenant t) {
+        try (Connection c = db.openJdbc(db.name())) {
+            return SchemaMeasures.of(c, t.schema());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long lastItemId(Tenant t) {
+        return tenantDb.mono(t, c -> c.one("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('content_items', 'id')), 0)",
+                r -> r.get(0, Long.class))).block();
     }
 
     @BeforeAll
@@ -79,8 +113,9 @@ class BackupRestoreTest extends PlatformTestSupport {
         MediaFile cover = media.store(tenant("alpha"), "bia.png", PNG, Set.of(MediaType.PNG), null).block();
         BackupRun run = backups.backup(tenant("alpha"), "manual").block();
         assertEquals("succeeded", run.status(), run.error());
-        assertTrue(Files.exists(run.folder().resolve("schema.dump")));
+        assertTrue(Files.exists(run.folder().resolve(rowsFile())), rowsFile());
         assertTrue(Files.exists(run.folder().resolve("manifest.json")));
+        assertEquals(manifestFormat(), manifests.read(run).format());
 
         BackupRun verified = verification.verify(tenant("alpha"), run.id()).block();
         assertEquals("passed", verified.verificationStatus(), verified.verificationDetail());
@@ -88,6 +123,8 @@ class BackupRestoreTest extends PlatformTestSupport {
         Tenant copy = restore.restoreAsNewTenant(run.id(), tenant("alpha"), "alpha_copy", "alphacopy", "Bản sao Cục Alpha", "Alpha copy").block();
         assertEquals(titles(tenant("alpha")), titles(copy));
         assertFalse(titles(copy).toString().contains("Viện Beta"), "another tenant's rows never travel in a backup");
+        assertEquals(measures(tenant("alpha")), measures(copy), "every table, row for row (migration history included)");
+        assertEquals(lastItemId(tenant("alpha")), lastItemId(copy), "the sequences go on where the backup's were");
 
         var page = new Browser(server.getPort(), "alphacopy.most.localhost").get("/");
         assertEquals(200, page.statusCode());
@@ -100,11 +137,11 @@ class BackupRestoreTest extends PlatformTestSupport {
     void backupFileAlteredOnDiskFailsVerification() throws IOException {
         BackupRun run = backups.backup(tenant("beta"), "manual").block();
         assertEquals("succeeded", run.status(), run.error());
-        Files.write(run.folder().resolve("schema.dump"), new byte[]{1, 2, 3}, StandardOpenOption.APPEND);
+        Files.write(run.folder().resolve(rowsFile()), new byte[]{1, 2, 3}, StandardOpenOption.APPEND);
 
         BackupRun verified = verification.verify(tenant("beta"), run.id()).block();
         assertEquals("failed", verified.verificationStatus());
-        assertTrue(verified.verificationDetail().contains("schema.dump"), verified.verificationDetail());
+        assertTrue(verified.verificationDetail().contains(rowsFile()), verified.verificationDetail());
     }
 
     @Test
@@ -115,10 +152,19 @@ class BackupRestoreTest extends PlatformTestSupport {
         tenantDb.mono(beta, c -> c.update("UPDATE content_items SET title = 'Bị sửa nhầm'")).block();
         assertTrue(titles(beta).get(0).contains("Bị sửa nhầm"));
 
+        SchemaMeasures backedUp = new SchemaMeasures(manifestOf(run).rowCounts(), manifestOf(run).tableDigests());
         BackupRun safety = restore.restoreInPlace(run.id(), beta).block().safety();
         assertEquals("succeeded", safety.status());
         assertEquals(before, titles(tenant("beta")));
+        assertEquals(List.of(), backedUp.differencesFrom(measures(tenant("beta"))), "the schema holds exactly what was backed up");
         assertEquals(titles(tenant("alpha")).size(), titles(tenant("alpha")).size());
     }
 
+    private BackupManifest manifestOf(BackupRun run) {
+        try {
+            return manifests.read(run);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -17,7 +17,7 @@ class PgToolsRestoreTest {
     private static final DatabaseConfiguration DB = new DatabaseConfiguration("127.0.0.1", 5432, "cong", "postgres", "", false);
 
     private static PgTools tools(int jobs, String memory) {
-        return new PgTools(new BackupConfiguration(Path.of("data/backups"), "pg_dump", "pg_restore", jobs, memory), DB);
+        return new PgTools(new BackupConfiguration(Path.of("data/backups"), "pg_dump", "pg_restore", jobs, memory, "copy"), DB);
     }
 
     @Test
