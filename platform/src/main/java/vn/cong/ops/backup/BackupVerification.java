@@ -94,7 +94,7 @@ public class BackupVerification {
             if (manifest.rowsFormat() == BackupFormat.COPY) {
                 DatabaseConfiguration where = scratch.withPlatform(database, migrations);
                 steps.step(run.tenantCode(), BUILDING, () -> {
-                    SchemaTables.rebuild(migrations, where, manifest.schema(), run.folder(), manifest);
+                    SchemaTables.rebuild(migrations, where, manifest.schema(), run.folder(), manifest, pg.maintenanceWorkMem());
                     return null;
                 });
             } else {

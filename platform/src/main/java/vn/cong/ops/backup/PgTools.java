@@ -78,6 +78,12 @@ public class PgTools {
 
     /** {@code PGOPTIONS} of pg_restore's sessions: settings of those sessions alone, never of the server. */
     String restoreSessionOptions() {
+        String memory = maintenanceWorkMem();
+        return memory.isEmpty() ? "" : "-c maintenance_work_mem=" + memory;
+    }
+
+    /** {@code cong.backup.restore-maintenance-work-mem}, checked ({@code 256MB}); empty: the server's own. */
+    String maintenanceWorkMem() {
         String memory = config.restoreMaintenanceWorkMem();
         if (memory == null || memory.isBlank()) {
             return "";
@@ -85,7 +91,7 @@ public class PgTools {
         if (!memory.strip().matches("[0-9]+\\s*(kB|MB|GB)?")) {
             throw new BackupFailure("cong.backup.restore-maintenance-work-mem is not a memory size: " + memory);
         }
-        return "-c maintenance_work_mem=" + memory.strip().replace(" ", "");
+        return memory.strip().replace(" ", "");
     }
 
     private static String connection(DatabaseConfiguration where) {

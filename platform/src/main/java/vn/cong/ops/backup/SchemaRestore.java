@@ -62,7 +62,7 @@ class SchemaRestore {
             // the rows alone: the new schema is built where it will live, under its own name, no scratch database needed
             try {
                 steps.step(run.tenantCode(), BUILDING, () -> {
-                    SchemaTables.rebuild(migrations, db, target, run.folder(), manifest);
+                    SchemaTables.rebuild(migrations, db, target, run.folder(), manifest, pg.maintenanceWorkMem());
                     return null;
                 });
                 steps.step(run.tenantCode(), MIGRATING, () -> migrations.migrateTenant(target));
@@ -113,7 +113,7 @@ class SchemaRestore {
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
         if (manifest.rowsFormat() == BackupFormat.COPY) {
             steps.step(tenant.code(), BUILDING, () -> {
-                SchemaTables.rebuild(migrations, where, tenant.schema(), run.folder(), manifest);
+                SchemaTables.rebuild(migrations, where, tenant.schema(), run.folder(), manifest, pg.maintenanceWorkMem());
                 return null;
             });
         } else {

@@ -81,10 +81,11 @@ final class SchemaTables {
      * one transaction on {@code c}: whatever the migrations inserted is removed, the foreign keys are dropped and the
      * schema's own triggers disabled while the rows go in (as pg_restore loads data before it makes constraints and
      * triggers), then both come back (the keys checked against the loaded rows) and the sequences take their values.
-     * The tables whose file is larger than {@code largeFile} bytes get their own indexes built after their rows are in.
+     * The tables whose file is larger than {@code largeFile} bytes get their own indexes built after their rows are in,
+     * with {@code maintenanceWorkMem} (checked by {@link PgTools#maintenanceWorkMem}; empty: the server's).
      */
     static void load(Connection c, String schema, Path folder, Map<String, List<String>> columns, Map<String, SequenceValue> sequences,
-                     long largeFile) throws SQLException, IOException {
+                     long largeFile, String maintenanceWorkMem) throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -112,6 +113,10 @@ final class SchemaTables {
             // a large table's own indexes (full-text, trigram) are built once after its rows, not updated row by row
             Map<String, String> deferredIndexes = indexesOfLargeTables(c, schema, folder, columns.keySet(), largeFile);
             try (var s = c.createStatement()) {
+                if (!deferredIndexes.isEmpty() && !maintenanceWorkMem.isEmpty()) {
+                    // what the index builds sort and gather in, for this transaction only (cong.backup.restore-maintenance-work-mem)
+                    s.execute("SET LOCAL maintenance_work_mem = '" + maintenanceWorkMem + "'");
+                }
                 for (String index : deferredIndexes.keySet()) {
                     s.execute("DROP INDEX " + SchemaNames.qualified(schema, index));
                 }
@@ -158,14 +163,14 @@ final class SchemaTables {
      * backup's version, then its rows ({@link #load}). The schema must not exist yet. Migrating on to the current
      * version is the caller's (a verification compares the backup's own version).
      */
-    static void rebuild(SchemaMigrations migrations, DatabaseConfiguration where, String schema, Path folder, BackupManifest manifest)
-            throws SQLException, IOException {
+    static void rebuild(SchemaMigrations migrations, DatabaseConfiguration where, String schema, Path folder, BackupManifest manifest,
+                        String maintenanceWorkMem) throws SQLException, IOException {
         if (manifest.tableColumns() == null || manifest.migrationVersion() == null) {
             throw new BackupFailure("Bản kê không ghi danh sách bảng hoặc phiên bản lược đồ: không dựng lại được");
         }
         migrations.migrateTenantTo(where, schema, manifest.migrationVersion());
         try (Connection c = where.openJdbc(where.name())) {
-            load(c, schema, folder, manifest.tableColumns(), manifest.sequences() == null ? Map.of() : manifest.sequences(), LARGE_FILE);
+            load(c, schema, folder, manifest.tableColumns(), manifest.sequences() == null ? Map.of() : manifest.sequences(), LARGE_FILE, maintenanceWorkMem);
         }
     }
 

@@ -120,7 +120,7 @@ class SchemaTablesTest extends PlatformTestSupport {
             migrations.migrateTenantTo(db, target, version());
             try (Connection c = db.openJdbc(db.name())) {
                 long outbox = outboxRows(c);
-                SchemaTables.load(c, target, folder, exported.columns(), exported.sequences(), largeFile);
+                SchemaTables.load(c, target, folder, exported.columns(), exported.sequences(), largeFile, "128MB");
                 assertEquals(List.of(), SchemaMeasures.of(c, alpha().schema()).differencesFrom(SchemaMeasures.of(c, target)), target);
                 assertEquals(structure(c, alpha().schema()), structure(c, target), "indexes, keys and triggers (enabled) as in the original: " + target);
                 assertEquals(outbox, outboxRows(c), "the schema's triggers did not fire on the loaded rows");
@@ -141,7 +141,7 @@ class SchemaTablesTest extends PlatformTestSupport {
         migrations.migrateTenantTo(db, "t_alpha_broken", version());
         try (Connection c = db.openJdbc(db.name())) {
             assertThrows(Exception.class, () -> SchemaTables.load(c, "t_alpha_broken", folder, exported.columns(), exported.sequences(),
-                    SchemaTables.LARGE_FILE));
+                    SchemaTables.LARGE_FILE, ""));
             assertEquals(structure(c, alpha().schema()), structure(c, "t_alpha_broken"), "keys, indexes and triggers all back");
             try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM t_alpha_broken.content_items")) {
                 rs.next();
