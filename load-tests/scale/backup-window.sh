@@ -6,7 +6,8 @@
 #  - how the starts spread over the window (per tenth of it), whether all were backed up and verified inside it,
 #    and when the last one finished;
 #  - time per tenant (backup, verification) as the run goes, per database (the platform's own and each cluster's),
-#    with the number of tenant schemas in each database: pg_dump reads its database's whole catalogue.
+#    with the number of tenant schemas in each database (BACKUP_FORMAT=pg-dump: pg_dump reads its database's whole
+#    catalogue; the default copy format reads the tenant's schema alone).
 # A measurement, not a test.
 #   [WINDOW=1h CONCURRENCY=1 LIMIT_MIN=80] load-tests/scale/backup-window.sh [database=cong_scale_many]
 # LIMIT_MIN: stop watching that many minutes after the cron time (all verified earlier: stops then); a run cut before
@@ -97,8 +98,8 @@ cat > "$REPORT" <<MD
 
 \`load-tests/scale/backup-window.sh $DB\` with WINDOW=$WINDOW, CONCURRENCY=$CONCURRENCY (BACKUP_THREADS the same), on
 $(nproc) cores; load average each minute:$load_samples. Every tenant on the daily cron \`$cron\` (Vietnam time);
-one node with the scheduler ticking every 20 s; every backup verified (restore into a scratch database, row counts and
-table digests compared).
+one node with the scheduler ticking every 20 s; backup format \`${BACKUP_FORMAT:-copy}\`; every backup verified (the
+schema rebuilt in a scratch database, row counts and table digests compared).
 
 | | |
 |---|---|

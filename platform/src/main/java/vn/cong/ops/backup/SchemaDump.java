@@ -106,7 +106,7 @@ class SchemaDump {
      * The newest tenant migration the schema applied (by version, not by when: a migration merged late is applied
      * out of order, after newer ones): a restore of the {@code copy} format migrates a new schema up to it.
      */
-    private static String migrationVersion(Connection c, Tenant tenant) throws SQLException {
+    static String migrationVersion(Connection c, Tenant tenant) throws SQLException {
         return single(c, "SELECT version FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
                 + " WHERE success AND version IS NOT NULL ORDER BY string_to_array(version, '.')::int[] DESC LIMIT 1");
     }

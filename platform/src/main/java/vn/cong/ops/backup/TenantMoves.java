@@ -35,7 +35,7 @@ import java.util.UUID;
 /**
  * Moves a tenant's schema to another database cluster: prepare the target, freeze the source (writes refused
  * with 503 from then on: the registry's {@code moving_to} at the edge, {@code cluster_local.frozen_schemas} in
- * the database for every other path), dump it once every write in flight has finished, restore it on the target,
+ * the database for every other path), copy its tables once every write in flight has finished, build and load it on the target,
  * compare row counts and row digests of every table, switch the registry (every node reloads: publish nudge or
  * poll), then, after a grace period, rename the old schema away (or drop it). Any failure before the switch
  * unfreezes the source and removes the half-made copy: the tenant stays where it was, nothing lost. Every move is
@@ -136,7 +136,7 @@ public class TenantMoves {
     /** Runs a started move to its end; emits its final row (done or failed). Never errors. */
     public Mono<Move> run(Move move, OperatorActor who) {
         Tenant tenant = registry.findByCode(move.tenantCode()).orElseThrow();
-        Path dump = backups.root().resolve(".moves").resolve(tenant.code() + "-" + UUID.randomUUID() + ".dump");
+        Path dump = backups.root().resolve(".moves").resolve(tenant.code() + "-" + UUID.randomUUID());
         State state = new State();
         return phase(move, "preparing")
                 .then(threads.run(() -> {
@@ -174,8 +174,8 @@ public class TenantMoves {
                 })
                 .doFinally(signal -> {
                     try {
-                        Files.deleteIfExists(dump);
-                    } catch (IOException e) {
+                        vn.cong.system.Folders.deleteTree(dump);
+                    } catch (RuntimeException e) {
                         LOG.warn("Could not delete {}", dump);
                     }
                 });
@@ -227,26 +227,33 @@ public class TenantMoves {
     }
 
     /**
-     * Blocking: dumps the frozen schema once every transaction that could still write to it has finished
-     * ({@link #waitForEarlierWriters}), restores it on the target, and compares
-     * every table's row count and digest on both sides. Emits the number of rows copied.
+     * Blocking: writes the frozen schema's tables ({@link SchemaTables}: the schema alone, not the source database's
+     * whole catalogue as pg_dump would read it) once every transaction that could still write to it has finished
+     * ({@link #waitForEarlierWriters}), builds the schema on the target with the tenant migrations up to the same
+     * version and loads them, and compares every table's row count and digest on both sides. Emits the number of rows
+     * copied.
      */
-    private long copy(Tenant tenant, Move move, Path dump, State state) throws SQLException, IOException {
+    private long copy(Tenant tenant, Move move, Path folder, State state) throws SQLException, IOException {
         DatabaseConfiguration source = clusters.jdbc(move.from());
         DatabaseConfiguration target = clusters.jdbc(move.to());
-        Files.createDirectories(dump.getParent());
+        Files.createDirectories(folder);
         waitForEarlierWriters(source, tenant, state);
         SchemaMeasures before;
+        SchemaTables.Exported tables;
+        String version;
         try (Connection c = source.openJdbc(source.name())) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            String snapshot = SchemaDump.exportSnapshot(c);
             before = SchemaMeasures.of(c, tenant.schema());
-            pg.dumpSchema(source, tenant.schema(), snapshot, dump);
+            version = SchemaDump.migrationVersion(c, tenant);
+            tables = SchemaTables.export(c, tenant.schema(), folder);
             c.commit();
         }
         state.restored = true;
-        pg.restoreInto(dump, target);
+        migrations.migrateTenantTo(target, tenant.schema(), version);
+        try (Connection c = target.openJdbc(target.name())) {
+            SchemaTables.load(c, tenant.schema(), folder, tables.columns(), tables.sequences(), SchemaTables.LARGE_FILE, pg.maintenanceWorkMem());
+        }
         try (Connection c = target.openJdbc(target.name());
              var thaw = c.prepareStatement("DELETE FROM cluster_local.frozen_schemas WHERE schema_name = ?")) {
             thaw.setString(1, tenant.schema()); // a mark left by an earlier move away from this cluster
