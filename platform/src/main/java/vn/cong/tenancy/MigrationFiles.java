@@ -43,6 +43,11 @@ final class MigrationFiles {
         return versions().size();
     }
 
+    /** How many versioned migrations of the folder are at or below {@code version}. */
+    int countUpTo(MigrationVersion version) {
+        return (int) versions().stream().filter(v -> v.compareTo(version) <= 0).count();
+    }
+
     private java.util.List<MigrationVersion> versions() {
         var url = MigrationFiles.class.getClassLoader().getResource(folder);
         if (url == null) {

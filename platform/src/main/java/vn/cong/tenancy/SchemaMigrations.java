@@ -94,6 +94,15 @@ public class SchemaMigrations {
         return result;
     }
 
+    /**
+     * How many of this build's tenant migrations are at or below {@code version}: a schema whose newest migration is
+     * {@code version} and that applied fewer skipped one (merged late, still pending), and migrations up to that
+     * version would not build it as it is.
+     */
+    public int tenantMigrationsUpTo(String version) {
+        return TENANT_MIGRATIONS.countUpTo(MigrationVersion.fromVersion(version));
+    }
+
     /** Migrates the platform schema of another database ({@code where}), e.g. a scratch database a tenant schema is built in. */
     public MigrateResult migratePlatform(DatabaseConfiguration where) {
         return flyway(where, "platform", "classpath:db/platform").migrate();

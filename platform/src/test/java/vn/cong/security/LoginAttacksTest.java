@@ -1,6 +1,7 @@
 package vn.cong.security;
 
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +12,12 @@ import vn.cong.accounts.Role;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.TenantRegistry;
 import vn.cong.testing.Browser;
+import vn.cong.testing.MutableClock;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +37,9 @@ class LoginAttacksTest extends PlatformTestSupport {
     private static final String ALPHA = AttackListTest.ALPHA;
     private static final String RIGHT = "MatKhauAlpha2026!";
 
+    /** Time stands still: the throttle's delays (1 s, 2 s, …) are not crossed by a slow machine between two attempts. */
+    final MutableClock clock = MutableClock.startingNow();
+
     @Inject
     EmbeddedServer server;
     @Inject
@@ -42,6 +48,11 @@ class LoginAttacksTest extends PlatformTestSupport {
     TenantRegistry registry;
     @Inject
     AccountAdministration accounts;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
 
     @Override
     protected Map<String, String> extraProperties() {

@@ -26,10 +26,15 @@ class SchemaDump {
     private final PgTools pg;
     private final DatabaseClusters clusters;
     private final vn.cong.tenancy.TenantRegistry registry;
-    private final BackupConfiguration config;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemaDump.class);
 
-    SchemaDump(DatabaseConfiguration db, PgTools pg, DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry, BackupConfiguration config) {
+    private final BackupConfiguration config;
+    private final vn.cong.tenancy.SchemaMigrations migrations;
+
+    SchemaDump(DatabaseConfiguration db, PgTools pg, DatabaseClusters clusters, vn.cong.tenancy.TenantRegistry registry, BackupConfiguration config,
+               vn.cong.tenancy.SchemaMigrations migrations) {
         this.config = config;
+        this.migrations = migrations;
         this.registry = registry;
         this.db = db;
         this.pg = pg;
@@ -51,18 +56,34 @@ class SchemaDump {
      * written. Blocking: run it on the {@code backups} executor.
      */
     Dumped dump(Tenant tenant, Path folder) throws SQLException, IOException {
-        return config.rowsFormat() == BackupFormat.COPY ? copy(tenant, folder) : pgDump(tenant, folder.resolve(BackupManifests.DUMP));
+        if (config.rowsFormat() == BackupFormat.COPY) {
+            Dumped copied = copy(tenant, folder);
+            if (copied != null) {
+                return copied;
+            }
+        }
+        return pgDump(tenant, folder.resolve(BackupManifests.DUMP));
     }
 
-    /** The tenant's tables, each by COPY in one repeatable-read snapshot that the measures read too. */
+    /**
+     * The tenant's tables, each by COPY in one repeatable-read snapshot that the measures read too; null when the
+     * migrations could not build the schema again as it is (it skipped a migration below its newest one, e.g. one
+     * merged late and not yet applied): that backup is taken with pg_dump instead, which holds the schema itself.
+     */
     private Dumped copy(Tenant tenant, Path folder) throws SQLException, IOException {
         DatabaseConfiguration where = clusters.jdbc(registry.databaseOf(tenant));
         try (Connection c = where.openJdbc(where.name())) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
-            SchemaMeasures measures = SchemaMeasures.of(c, tenant.schema(), SchemaMeasures.Columns.DUMPED);
             String migrationVersion = migrationVersion(c, tenant);
+            if (!rebuildable(c, tenant, migrationVersion, migrations)) {
+                LOG.warn("Tenant {}: its schema skipped a migration below its newest ({}): backed up with pg_dump, which holds the "
+                        + "schema as it is", tenant.code(), migrationVersion);
+                c.rollback();
+                return null;
+            }
+            SchemaMeasures measures = SchemaMeasures.of(c, tenant.schema(), SchemaMeasures.Columns.DUMPED);
             SchemaTables.Exported tables = SchemaTables.export(c, tenant.schema(), folder);
             c.commit();
             return new Dumped(measures, migrationVersion, SchemaMeasures.Columns.DUMPED, BackupFormat.COPY, tables);
@@ -100,6 +121,19 @@ class SchemaDump {
             c.commit();
             return new Dumped(measures, migrationVersion, SchemaMeasures.Columns.DUMPED, BackupFormat.PG_DUMP, null);
         }
+    }
+
+    /**
+     * Whether the tenant migrations up to {@code version} build the schema as it is: it applied every one of them (a
+     * migration merged late and still pending below the newest would be built by them, yet be missing from the schema).
+     */
+    static boolean rebuildable(Connection c, Tenant tenant, String version, vn.cong.tenancy.SchemaMigrations migrations) throws SQLException {
+        if (version == null) {
+            return false;
+        }
+        long applied = Long.parseLong(single(c, "SELECT count(*) FROM " + SchemaNames.qualified(tenant.schema(), "flyway_schema_history")
+                + " WHERE success AND version IS NOT NULL"));
+        return applied == migrations.tenantMigrationsUpTo(version);
     }
 
     /**

@@ -246,6 +246,10 @@ public class TenantMoves {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             before = SchemaMeasures.of(c, tenant.schema());
             version = SchemaDump.migrationVersion(c, tenant);
+            if (!SchemaDump.rebuildable(c, tenant, version, migrations)) {
+                throw new IllegalStateException("Lược đồ " + tenant.schema() + " còn thiếu một bước nâng cấp dưới phiên bản " + version
+                        + ": khởi động lại một nút để nâng cấp các lược đồ rồi chuyển lại.");
+            }
             tables = SchemaTables.export(c, tenant.schema(), folder);
             c.commit();
         }

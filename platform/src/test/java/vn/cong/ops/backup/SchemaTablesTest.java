@@ -10,6 +10,7 @@ import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
+import vn.cong.testing.DataFolders;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
@@ -20,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,12 +47,24 @@ class SchemaTablesTest extends PlatformTestSupport {
     DatabaseConfiguration db;
     @Inject
     SchemaMigrations migrations;
+    @Inject
+    TenantBackups backups;
+    @Inject
+    BackupManifests manifests;
+
+    private final DataFolders data = DataFolders.temporary("cong-schema-tables-test");
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return data.properties();
+    }
 
     @BeforeAll
     void onboardTenants() {
         TestTenants.onboard(onboarding, "ministry");
         TestTenants.onboard(onboarding, "alpha");
         TestTenants.onboard(onboarding, "beta");
+        TestTenants.onboard(onboarding, "gamma");
     }
 
     private Tenant alpha() {
@@ -131,6 +145,22 @@ class SchemaTablesTest extends PlatformTestSupport {
                 }
             }
         }
+    }
+
+    @Test
+    void aSchemaThatSkippedAMigrationBelowItsNewestIsBackedUpWithPgDumpInstead() throws Exception {
+        try (Connection c = db.openJdbc(db.name()); var s = c.createStatement()) {
+            // as if a migration merged late were still pending: the migrations up to the newest would build it anyway
+            s.executeUpdate("DELETE FROM t_gamma.flyway_schema_history WHERE installed_rank = "
+                    + "(SELECT installed_rank FROM t_gamma.flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank OFFSET 10 LIMIT 1)");
+        }
+        BackupRun run = backups.backup(registry.findByCode("gamma").orElseThrow(), "manual").block();
+        assertEquals("succeeded", run.status(), run.error());
+        assertEquals(null, manifests.read(run).format(), "a pg_dump archive, which holds the schema as it is");
+        assertTrue(Files.exists(run.folder().resolve(BackupManifests.DUMP)));
+        assertFalse(Files.exists(run.folder().resolve(SchemaTables.FOLDER)));
+        BackupRun usual = backups.backup(alpha(), "manual").block();
+        assertEquals("copy", manifests.read(usual).format(), "the other tenants keep the copy format");
     }
 
     @Test

@@ -68,6 +68,7 @@ class AlertEmailTest extends PlatformTestSupport {
         p.put("cong.alerts.email-to", "truc-ban@most.localhost");
         p.put("cong.alerts.webhook-url", selfUrl + "/hook");
         p.put("cong.backup.pg-dump", "/nonexistent/pg_dump"); // every backup fails here, for the backup alert
+        p.put("cong.backup.format", "pg-dump");
         p.put("cong.backup.root", backupRoot().toString());
         return p;
     }
