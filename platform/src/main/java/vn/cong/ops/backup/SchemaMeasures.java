@@ -67,7 +67,12 @@ record SchemaMeasures(Map<String, Long> rowCounts, Map<String, String> tableDige
 
     /** The table's columns that are not generated, in table order, each as {@code t."name"}. */
     private static List<String> dumpedColumns(Connection c, String schema, String table) throws SQLException {
-        return columns(c, schema, table, "a.attgenerated = ''").stream().map(name -> "t.\"" + name.replace("\"", "\"\"") + "\"").toList();
+        return storedColumns(c, schema, table).stream().map(name -> "t.\"" + name.replace("\"", "\"\"") + "\"").toList();
+    }
+
+    /** The table's columns that are not generated (what a dump or a copy holds), in table order. */
+    static List<String> storedColumns(Connection c, String schema, String table) throws SQLException {
+        return columns(c, schema, table, "a.attgenerated = ''");
     }
 
     private static List<String> columns(Connection c, String schema, String table, String which) throws SQLException {

@@ -63,7 +63,7 @@ final class SchemaTables {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         Map<String, List<String>> columns = new TreeMap<>();
         for (String table : tables(c, schema)) {
-            List<String> copied = storedColumns(c, schema, table);
+            List<String> copied = SchemaMeasures.storedColumns(c, schema, table);
             columns.put(table, copied);
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tables.resolve(table + SUFFIX)), 64 * 1024) {
                 {
@@ -179,17 +179,6 @@ final class SchemaTables {
         return strings(c, """
                 SELECT r.relname FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace
                 WHERE n.nspname = ? AND r.relkind = 'r' ORDER BY 1""", schema);
-    }
-
-    private static List<String> storedColumns(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace
-                WHERE n.nspname = ? AND r.relname = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-                ORDER BY a.attnum""")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            return strings(ps);
-        }
     }
 
     /**

@@ -136,7 +136,7 @@ public class TenantMoves {
     /** Runs a started move to its end; emits its final row (done or failed). Never errors. */
     public Mono<Move> run(Move move, OperatorActor who) {
         Tenant tenant = registry.findByCode(move.tenantCode()).orElseThrow();
-        Path dump = backups.root().resolve(".moves").resolve(tenant.code() + "-" + UUID.randomUUID());
+        Path folder = backups.root().resolve(".moves").resolve(tenant.code() + "-" + UUID.randomUUID());
         State state = new State();
         return phase(move, "preparing")
                 .then(threads.run(() -> {
@@ -148,7 +148,7 @@ public class TenantMoves {
                 }))
                 .then(freeze(tenant, move, state))
                 .then(phase(move, "copying"))
-                .then(threads.call(() -> copy(tenant, move, dump, state)))
+                .then(threads.call(() -> copy(tenant, move, folder, state)))
                 .flatMap(rows -> phase(move, "switching").then(switchRegistry(tenant, move)).thenReturn(rows))
                 .flatMap(rows -> {
                     long readOnlyMs = (System.nanoTime() - state.frozenAt) / 1_000_000;
@@ -174,9 +174,9 @@ public class TenantMoves {
                 })
                 .doFinally(signal -> {
                     try {
-                        vn.cong.system.Folders.deleteTree(dump);
+                        vn.cong.system.Folders.deleteTree(folder);
                     } catch (RuntimeException e) {
-                        LOG.warn("Could not delete {}", dump);
+                        LOG.warn("Could not delete {}", folder);
                     }
                 });
     }
