@@ -27,7 +27,7 @@ public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, Str
     public static CachedPage of(int status, String lang, byte[] html) {
         MessageDigest sha = sha256();
         String etag = "\"" + HexFormat.of().formatHex(sha.digest(html), 0, 12) + "\"";
-        return new CachedPage(status, lang, html, Gzip.compress(html), etag, policy(html));
+        return new CachedPage(status, lang, html, Gzip.compress(html, Gzip.PAGE_LEVEL), etag, policy(html));
     }
 
     /** The entity tag of the gzip form: a different representation needs a different strong tag. */
