@@ -31,7 +31,6 @@ import vn.cong.web.PublicNotFoundPage;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,7 +59,7 @@ public class PublicPages implements PublicNotFoundPage {
     private final UiText text;
     private final Scheduler render;
     private final String publicCacheControl;
-    private final Map<String, Mono<CachedPage>> inFlight = new ConcurrentHashMap<>();
+    private final SharedRenders renders;
 
     private final MenuTargets targets;
     private final RequestBudget budget;
@@ -82,6 +81,7 @@ public class PublicPages implements PublicNotFoundPage {
         this.text = text;
         this.render = Schedulers.fromExecutorService(render, "render");
         this.publicCacheControl = "public, max-age=" + config.browserMaxAge();
+        this.renders = new SharedRenders(config.shareRenders());
     }
 
     /**
@@ -236,10 +236,9 @@ public class PublicPages implements PublicNotFoundPage {
                 .onErrorResume(e -> failure(request, tenant.get(), lang, request.getPath(), e));
     }
 
-    /** One render per key at a time: requests arriving meanwhile share its result. */
+    /** One render per key at a time: requests arriving meanwhile share its result ({@link SharedRenders}). */
     private Mono<CachedPage> once(PageKey key, Supplier<Mono<CachedPage>> load) {
-        String k = key.value();
-        return inFlight.computeIfAbsent(k, x -> Mono.defer(load).doFinally(signal -> inFlight.remove(k)).cache());
+        return renders.once(key.value(), load);
     }
 
     /** The 404 page is the same for every missing path of a tenant: rendered once per version and language. */

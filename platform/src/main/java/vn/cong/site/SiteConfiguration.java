@@ -18,8 +18,10 @@ import java.time.Duration;
  * @param redisRetryInterval after a Redis failure, how long pages skip Redis before one request probes it again
  * @param browserMaxAge      seconds browsers and proxies may keep a public page
  * @param shortcut           whether pages in this node's cache are answered before routing and filters
- * @param structureCacheSize tenant structures (sections, menu, theme values) kept, one per tenant and content version
  *                           ({@link PageShortcut}); off, every request takes the full path
+ * @param structureCacheSize tenant structures (sections, menu, theme values) kept, one per tenant and content version
+ * @param shareRenders       whether concurrent requests for a page being rendered wait for that render
+ *                           ({@link SharedRenders}); off only to measure the cost of a render
  */
 @ConfigurationProperties("cong.site")
 public record SiteConfiguration(
@@ -31,5 +33,6 @@ public record SiteConfiguration(
         @Bindable(defaultValue = "5s") Duration redisRetryInterval,
         @Bindable(defaultValue = "60") int browserMaxAge,
         @Bindable(defaultValue = "true") boolean shortcut,
-        @Bindable(defaultValue = "20000") int structureCacheSize) {
+        @Bindable(defaultValue = "20000") int structureCacheSize,
+        @Bindable(defaultValue = "true") boolean shareRenders) {
 }
