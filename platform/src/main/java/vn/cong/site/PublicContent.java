@@ -23,7 +23,7 @@ public class PublicContent {
     private static final String PUBLIC = "i.kind = 'article' AND i.state = 'published' AND i.published_at <= now()";
     /** A card's columns, with its cover's focal point when the cover is a picture of the library that has one ("x y", in %). */
     private static final String CARD_COLUMNS = "i.id, i.slug, i.title, i.summary, i.cover_url, i.cover_alt, i.published_at, i.section_id,"
-            + " (SELECT m.focal_x || ' ' || m.focal_y FROM media_files m WHERE i.cover_url LIKE '/media/%'"
+            + " (SELECT m.focal_x || ' ' || m.focal_y FROM {schema}.media_files m WHERE i.cover_url LIKE '/media/%'"
             + " AND m.stored_path = substr(i.cover_url, 8) AND NOT m.attachment) AS cover_focus";
 
     private final TenantDatabase db;
@@ -55,14 +55,14 @@ public class PublicContent {
      * subsections ({@code sectionIds[i]} belongs to block {@code rootIds[i]}).
      */
     public Mono<HomeContent> home(Tenant tenant, String lang, int featured, Long[] sectionIds, Long[] rootIds, int perBlock) {
-        return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+        return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM {schema}.content_items i"
                                 + " WHERE i.featured AND i.language = $1 AND " + PUBLIC
                                 + " ORDER BY i.published_at DESC, i.id DESC LIMIT $2",
                         PublicContent::row, lang, featured)
                 .collectList()
                 .flatMap(top -> c.query("SELECT * FROM (SELECT " + CARD_COLUMNS + ", m.root_id,"
                                         + " row_number() OVER (PARTITION BY m.root_id ORDER BY i.published_at DESC, i.id DESC) AS rank"
-                                        + " FROM content_items i JOIN unnest($2::bigint[], $3::bigint[]) AS m (section_id, root_id)"
+                                        + " FROM {schema}.content_items i JOIN unnest($2::bigint[], $3::bigint[]) AS m (section_id, root_id)"
                                         + " ON i.section_id = m.section_id"
                                         + " WHERE i.language = $1 AND " + PUBLIC + ") ranked"
                                         + " WHERE rank <= $4 ORDER BY root_id, rank",
@@ -73,19 +73,21 @@ public class PublicContent {
 
     /** The newest {@code limit} public articles in {@code lang}, whatever their section. */
     public Mono<List<ArticleRow>> latest(Tenant tenant, String lang, int limit) {
-        return db.flux(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+        return db.flux(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM {schema}.content_items i"
                         + " WHERE i.language = $1 AND " + PUBLIC + " ORDER BY i.published_at DESC, i.id DESC LIMIT $2",
                 PublicContent::row, lang, limit)).collectList();
     }
 
     /** One page of a section's items (its subsections' included), newest first, with the total count. */
     public Mono<SectionContent> section(Tenant tenant, String lang, Long[] sectionIds, int page, int pageSize) {
-        return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC,
+        return db.mono(tenant, c -> c.one("SELECT count(*) FROM {schema}.content_items i WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC,
                         r -> r.get(0, Long.class), sectionIds, lang)
-                .flatMap(total -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+                .flatMap(total -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM {schema}.content_items i"
                                         + " WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC
-                                        + " ORDER BY i.published_at DESC, i.id DESC LIMIT $3 OFFSET $4",
-                                PublicContent::row, sectionIds, lang, pageSize, (long) (page - 1) * pageSize)
+                                        // numbers written into the statement, not bound: with an OFFSET parameter PostgreSQL
+                                        // judged every generic plan dearer and planned the statement afresh on each page
+                                        + " ORDER BY i.published_at DESC, i.id DESC LIMIT " + pageSize + " OFFSET " + (long) (page - 1) * pageSize,
+                                PublicContent::row, sectionIds, lang)
                         .collectList()
                         .map(items -> new SectionContent(total, items))));
     }
@@ -98,7 +100,7 @@ public class PublicContent {
     /** The same, on the page's transaction (the article page reads all it shows in one). */
     static Mono<Optional<ArticleContent>> article(TenantTx c, String lang, String slug, int related) {
         return c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source"
-                                + " FROM content_items i WHERE i.slug = $1 AND i.language = $2 AND " + PUBLIC,
+                                + " FROM {schema}.content_items i WHERE i.slug = $1 AND i.language = $2 AND " + PUBLIC,
                         r -> new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
                         slug, lang)
                 .collectList().flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)))
@@ -114,7 +116,7 @@ public class PublicContent {
     /** The item's current text in any state (a draft, an item waiting for approval, a published one), with the public related items. */
     public Mono<Optional<DraftContent>> anyState(Tenant tenant, long id, int related) {
         return db.mono(tenant, c -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id, i.body_html, i.source, i.language"
-                                + " FROM content_items i WHERE i.id = $1",
+                                + " FROM {schema}.content_items i WHERE i.id = $1",
                         r -> new DraftContent(new ArticleContent(row(r), r.get("body_html", String.class), r.get("source", String.class), List.of()),
                                 r.get("language", String.class)), id)
                 .collectList().flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(rows.get(0)))
@@ -127,7 +129,7 @@ public class PublicContent {
         if (found.article().sectionId() == null) {
             return Mono.just(found);
         }
-        return c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM content_items i"
+        return c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM {schema}.content_items i"
                                 + " WHERE i.section_id = $1 AND i.id <> $2 AND i.language = $3 AND " + PUBLIC
                                 + " ORDER BY i.published_at DESC, i.id DESC LIMIT $4",
                         PublicContent::row, found.article().sectionId(), found.article().id(), lang, limit)
@@ -144,7 +146,7 @@ public class PublicContent {
     }
 
     static Mono<List<CorrectionNote>> corrections(TenantTx c, long itemId) {
-        return c.query("SELECT corrected_at, note FROM content_corrections WHERE item_id = $1 ORDER BY corrected_at",
+        return c.query("SELECT corrected_at, note FROM {schema}.content_corrections WHERE item_id = $1 ORDER BY corrected_at",
                 r -> new CorrectionNote(r.get(0, OffsetDateTime.class), r.get(1, String.class)), itemId).collectList();
     }
 
@@ -154,7 +156,7 @@ public class PublicContent {
     }
 
     static Mono<Boolean> takenDown(TenantTx c, String lang, String slug) {
-        return c.one("SELECT count(*) FROM content_items WHERE slug = $1 AND language = $2 AND state IN ('taken_down', 'archived')",
+        return c.one("SELECT count(*) FROM {schema}.content_items WHERE slug = $1 AND language = $2 AND state IN ('taken_down', 'archived')",
                 r -> r.get(0, Long.class) > 0, slug, lang);
     }
 

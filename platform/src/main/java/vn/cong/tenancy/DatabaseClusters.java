@@ -123,6 +123,9 @@ public class DatabaseClusters {
                 .flatMap(cluster -> Mono.from(pools.computeIfAbsent(name, n -> newPool(cluster)).create()));
     }
 
+    /** Prepared statements a connection keeps (application.yml, r2dbc.datasources.default.options). */
+    static final int PREPARED_STATEMENTS = 512;
+
     private ConnectionFactory newPool(Cluster cluster) {
         LOG.info("Opening a connection pool to cluster {} ({}:{}/{}), at most {} connections", cluster.name(), cluster.host(),
                 cluster.port(), cluster.database(), config.poolMaxSize());
@@ -139,6 +142,7 @@ public class DatabaseClusters {
                 .option(Option.valueOf("maxAcquireTime"), Duration.ofSeconds(5))
                 .option(Option.valueOf("maxIdleTime"), Duration.ofMinutes(10))
                 .option(Option.valueOf("acquireRetry"), Math.max(1, config.poolMaxSize()))
+                .option(Option.valueOf("preparedStatementCacheQueries"), PREPARED_STATEMENTS) // as application.yml's pool
                 .build());
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,8 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
     TenantRegistry registry;
     @Inject
     ConnectionFactory connections;
+    @Inject
+    vn.cong.site.PublicContent publicContent;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -100,5 +103,34 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
                 r -> 1)).block());
         String path = platformDb.mono(c -> c.one("SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
         assertTrue(!path.contains("t_beta"), "search_path after failure: " + path);
+    }
+
+    @Test
+    void statementsNamingTheTenantsSchemaStayInTheirTenantOnOneConnection() {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        Tenant beta = registry.findByCode("beta").orElseThrow();
+        for (int i = 0; i < 40; i++) {
+            Tenant t = i % 2 == 0 ? alpha : beta;
+            String expected = t == alpha ? "Cục Alpha ra mắt nền tảng số riêng" : "Viện Beta tổng kết chuyển đổi số";
+            // the public pages' statements (one prepared statement per tenant on the connection, kept across turns)
+            List<String> latest = publicContent.latest(t, "vi", 20).block().stream().map(vn.cong.site.PublicContent.ArticleRow::title).toList();
+            assertTrue(latest.contains(expected), t.code() + " turn " + i + ": " + latest);
+            assertFalse(latest.contains(t == alpha ? "Viện Beta tổng kết chuyển đổi số" : "Cục Alpha ra mắt nền tảng số riêng"),
+                    t.code() + " turn " + i + ": " + latest);
+            assertEquals(expected, publicContent.article(t, "vi", "chuyen-doi-so-2026", 3).block().orElseThrow().article().title());
+        }
+        String own = tenantDb.mono(alpha, c -> Mono.just(c.own("SELECT count(*) FROM {schema}.content_items"))).block();
+        assertEquals("SELECT count(*) FROM \"t_alpha\".content_items", own);
+    }
+
+    @Test
+    void theConnectionKeepsABoundedNumberOfPreparedStatements() {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        // 600 different statements with a parameter on the one connection: the driver prepares each under a name
+        Long kept = tenantDb.mono(alpha, c -> Flux.range(0, 600)
+                .concatMap(i -> c.one("SELECT $1::int + " + i, r -> r.get(0, Integer.class), i))
+                .then(c.one("SELECT count(*) FROM pg_prepared_statements", r -> r.get(0, Long.class)))).block();
+        assertTrue(kept <= 512, kept + " prepared statements kept on one connection");
+        assertTrue(kept >= 100, "statements are prepared and kept at all: " + kept);
     }
 }

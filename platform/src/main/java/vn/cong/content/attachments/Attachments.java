@@ -32,7 +32,7 @@ public class Attachments {
 
     private static final String COLUMNS = """
             a.id, a.item_id, a.position, a.caption, m.original_name, m.content_type, m.size_bytes, m.stored_path
-            FROM content_attachments a JOIN media_files m ON m.id = a.media_id""";
+            FROM {schema}.content_attachments a JOIN {schema}.media_files m ON m.id = a.media_id""";
     private static final String PUBLIC_ITEM = "i.state = 'published' AND i.published_at <= now()";
 
     private final TenantDatabase db;

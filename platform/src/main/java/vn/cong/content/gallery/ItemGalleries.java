@@ -41,7 +41,7 @@ public class ItemGalleries {
     public static Mono<List<GalleryImage>> of(TenantTx c, long itemId) {
         return c.query("""
                         SELECT g.id, g.media_id, m.stored_path, g.alt_text, g.caption, m.width, m.height
-                        FROM item_gallery_images g JOIN media_files m ON m.id = g.media_id
+                        FROM {schema}.item_gallery_images g JOIN {schema}.media_files m ON m.id = g.media_id
                         WHERE g.item_id = $1 ORDER BY g.position, g.id""", ItemGalleries::row, itemId)
                 .collectList();
     }

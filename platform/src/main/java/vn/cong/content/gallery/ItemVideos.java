@@ -50,10 +50,10 @@ public class ItemVideos {
                                 SELECT v.title, v.video_id, mv.stored_path AS video_path, mv.original_name, mv.size_bytes,
                                        v.poster_id, mp.stored_path AS poster_path, v.captions_vi_id, cvi.stored_path AS vi_path,
                                        v.captions_en_id, cen.stored_path AS en_path
-                                FROM item_videos v JOIN media_files mv ON mv.id = v.video_id
-                                LEFT JOIN media_files mp ON mp.id = v.poster_id
-                                LEFT JOIN media_files cvi ON cvi.id = v.captions_vi_id
-                                LEFT JOIN media_files cen ON cen.id = v.captions_en_id
+                                FROM {schema}.item_videos v JOIN {schema}.media_files mv ON mv.id = v.video_id
+                                LEFT JOIN {schema}.media_files mp ON mp.id = v.poster_id
+                                LEFT JOIN {schema}.media_files cvi ON cvi.id = v.captions_vi_id
+                                LEFT JOIN {schema}.media_files cen ON cen.id = v.captions_en_id
                                 WHERE v.item_id = $1""", ItemVideos::row, itemId)
                 .map(Optional::of).defaultIfEmpty(Optional.empty());
     }

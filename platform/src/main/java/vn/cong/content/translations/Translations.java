@@ -77,10 +77,10 @@ public class Translations {
     /** The same, on a transaction the caller already has in the tenant's schema (a public page reads all it shows in one). */
     public static Mono<Optional<Item>> publishedCounterpart(TenantTx c, String lang, String slug) {
         return c.query("""
-                        SELECT %s FROM content_items i
-                          JOIN item_translations t ON t.vi_item_id = i.id OR t.en_item_id = i.id
-                          JOIN content_items o ON o.id = CASE WHEN t.vi_item_id = i.id THEN t.en_item_id ELSE t.vi_item_id END
-                          LEFT JOIN standing_pages sp ON sp.item_id = o.id
+                        SELECT %s FROM {schema}.content_items i
+                          JOIN {schema}.item_translations t ON t.vi_item_id = i.id OR t.en_item_id = i.id
+                          JOIN {schema}.content_items o ON o.id = CASE WHEN t.vi_item_id = i.id THEN t.en_item_id ELSE t.vi_item_id END
+                          LEFT JOIN {schema}.standing_pages sp ON sp.item_id = o.id
                          WHERE i.language = $1 AND i.slug = $2 AND o.state = 'published' AND o.published_at <= now()""".formatted(COLUMNS),
                 Translations::item, lang, slug).collectList().map(rows -> rows.stream().findFirst());
     }
