@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One benchmark run beside nginx (issue 15 point 1). On this machine, in one run:
 #  - starts the platform with the demo tenants (README's first command, -Xms1g -Xmx1g) on a database of its own,
-#    and a second instance on the same database with the page cache off (PAGE_CACHE_BYTES=0, PAGE_CACHE_SHARED=false);
+#    and a second instance on the same database with the page cache off (PAGE_CACHE_BYTES=0, PAGE_CACHE_SHARED=false)
+#    and render sharing off (PAGE_RENDER_SHARING=false: otherwise concurrent requests for a page being rendered wait for
+#    that render, and a few pages over 64 connections are mostly answered without rendering);
 #  - starts nginx serving the exact bytes the platform serves for the ministry home and an article, plain and
 #    pre-compressed gzip;
 #  - measures nginx and the platform alternately with wrk (cached home, cached article, plain and gzip; uncached
@@ -85,7 +87,7 @@ echo "== starting the platform (cached) on 8110 and (page cache off) on 8111, da
 start_platform 8110 "$DB" "$WORK/cached.log"
 demo_files=$(ls "$ROOT"/tenants/demo/*.yaml | wc -l)
 until [ "$(grep -c 'Demo content for' "$WORK/cached.log")" -ge "$demo_files" ]; do sleep 1; done
-start_platform 8111 "$DB" "$WORK/uncached.log" PAGE_CACHE_BYTES=0 PAGE_CACHE_SHARED=false CONG_DEMO_ENABLED=false
+start_platform 8111 "$DB" "$WORK/uncached.log" PAGE_CACHE_BYTES=0 PAGE_CACHE_SHARED=false PAGE_RENDER_SHARING=false CONG_DEMO_ENABLED=false
 P1=$(java_pid 8110); P2=$(java_pid 8111)
 
 # the pages: the ministry home and its first article, and up to 20 addresses from each demo portal's sitemap
@@ -145,9 +147,9 @@ T_HOME=$(target home "$HOME_HOST" /); T_ART=$(target art "$HOME_HOST" "$article"
 T_NG_HOME=$(target nghome localhost /home.html); T_NG_HOMEGZ=$(target nghomegz localhost /home.html.gz)
 T_NG_ART=$(target ngart localhost /article.html); T_NG_ARTGZ=$(target ngartgz localhost /article.html.gz)
 
-echo "== warm-up (10 s each)"
+echo "== warm-up (10 s each; 90 s for the render path, whose JIT settles over about two minutes of this load)"
 run warmup 8110 "$P1" "$T_HOME" 1 2 "$CONNECTIONS" 10 >/dev/null
-run warmup 8111 "$P2" "$WORK/distinct.targets" 1 2 "$CONNECTIONS" 10 >/dev/null
+run warmup 8111 "$P2" "$WORK/distinct.targets" 1 2 "$CONNECTIONS" 90 >/dev/null
 run warmup 8112 "$NGINX_PIDS" "$T_NG_HOMEGZ" 0 2 "$CONNECTIONS" 5 >/dev/null
 
 for r in $(seq 1 "$ROUNDS"); do
@@ -171,7 +173,8 @@ if [ -n "${ROTATION_DB:-}" ]; then
   echo "== host rotation on $ROTATION_DB"
   [ -n "${P2:-}" ] && kill "$P2" 2>/dev/null || true
   start_platform 8113 "$ROTATION_DB" "$WORK/rot-cached.log" CONG_DEMO_ENABLED=false TENANTS_DIR=
-  start_platform 8114 "$ROTATION_DB" "$WORK/rot-uncached.log" CONG_DEMO_ENABLED=false TENANTS_DIR= PAGE_CACHE_BYTES=0 PAGE_CACHE_SHARED=false
+  start_platform 8114 "$ROTATION_DB" "$WORK/rot-uncached.log" CONG_DEMO_ENABLED=false TENANTS_DIR= PAGE_CACHE_BYTES=0 PAGE_CACHE_SHARED=false \
+    PAGE_RENDER_SHARING=false
   R1=$(java_pid 8113); R2=$(java_pid 8114)
   # members of the root, on <abbreviation>.<base domain> (load-tests/scale/onboard-many.sh makes them)
   psql -h 127.0.0.1 -U postgres -tAc "SELECT abbreviation || '.${BASE_DOMAIN:-most.localhost}' FROM platform.tenants
@@ -182,7 +185,7 @@ if [ -n "${ROTATION_DB:-}" ]; then
   run warmup 8113 "$R1" "$WORK/rotall.targets" 1 2 "$CONNECTIONS" 40 >/dev/null
   # the page-cache-off instance: JIT warmed on 10 portals; then its first pass over all tenants, which makes each
   # tenant's structure and header/footer (kept 5 minutes), reported on its own; the rounds below measure it warm
-  run warmup 8114 "$R2" "$WORK/rot10.targets" 1 2 "$CONNECTIONS" 10 >/dev/null
+  run warmup 8114 "$R2" "$WORK/rot10.targets" 1 2 "$CONNECTIONS" 60 >/dev/null
   run "rotation: uncached, all tenants, first 20 s (each tenant's structure and fragments made)" 8114 "$R2" "$WORK/rotall.targets" 1 2 "$CONNECTIONS" 20
   for r in $(seq 1 "$ROUNDS"); do
     run "rotation: cached, 10 tenants" 8113 "$R1" "$WORK/rot10.targets" 1 2 "$CONNECTIONS" "$SECONDS_PER_RUN"
