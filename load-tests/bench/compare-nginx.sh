@@ -10,7 +10,7 @@
 #    home and article; distinct pages across the demo portals with the cache off; host rotation over 10 demo
 #    portals; one connection for latency), and, when ROTATION_DB names a database prepared by
 #    load-tests/scale/onboard-many.sh, host rotation over 10 and over all its tenants, cached and uncached;
-#  - reads each server's CPU time from /proc before and after every run and prints req/s, p50, p99, CPU per
+#  - reads each server's CPU time (and all PostgreSQL processes') from /proc before and after every run and prints req/s, p50, p99, CPU per
 #    request and the ratio to nginx as a Markdown table (also written to load-tests/bench/results/).
 # A measurement, not a test: nothing here asserts a figure. Traffic goes to 127.0.0.1 only.
 #
@@ -66,17 +66,19 @@ declare -A RESULT
 run() { # label, port, pids (comma separated), targets file, gzip(0/1), threads, connections, seconds
   local label=$1 port=$2 pids=$3 targets=$4 gzip=$5 threads=$6 conns=$7 secs=$8
   IFS=, read -r -a pl <<<"$pids"
-  local before after out
-  before=$(cpu_ticks "${pl[@]}")
+  local before after out pg_before pg_after
+  before=$(cpu_ticks "${pl[@]}"); pg_before=$(cpu_ticks $(pgrep -x postgres))
   out=$(BENCH_TARGETS="$targets" BENCH_GZIP="$gzip" wrk -t"$threads" -c"$conns" -d"${secs}s" -s "$LUA" "http://127.0.0.1:$port/" 2>&1 | grep '^RESULT' || true)
-  after=$(cpu_ticks "${pl[@]}")
+  after=$(cpu_ticks "${pl[@]}"); pg_after=$(cpu_ticks $(pgrep -x postgres))
   [ -n "$out" ] || { echo "wrk failed for $label"; return; }
   read -r _ n dur p50 p99 errs <<<"$out"
   local cpu_ms
   cpu_ms=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$n" 'BEGIN { printf "%.4f", n ? t * 1000 / hz / n : 0 }')
-  RESULT["$label"]+="$(awk -v n="$n" -v d="$dur" -v a="$p50" -v b="$p99" -v c="$cpu_ms" -v e="$errs" \
-      'BEGIN { printf "%.0f %.2f %.2f %s %d;", n / d, a / 1000, b / 1000, c, e }')"
-  echo "  $label: $(awk -v n="$n" -v d="$dur" 'BEGIN { printf "%.0f", n / d }') req/s, p50 $(awk -v a="$p50" 'BEGIN{printf "%.2f", a/1000}') ms, p99 $(awk -v b="$p99" 'BEGIN{printf "%.2f", b/1000}') ms, CPU $cpu_ms ms/req, errors $errs"
+  # PostgreSQL's processes (every server on the machine; a backend that ends during the run takes its ticks with it)
+  pg_ms=$(awk -v t=$((pg_after - pg_before)) -v hz="$TICKS" -v n="$n" 'BEGIN { printf "%.4f", n ? t * 1000 / hz / n : 0 }')
+  RESULT["$label"]+="$(awk -v n="$n" -v d="$dur" -v a="$p50" -v b="$p99" -v c="$cpu_ms" -v e="$errs" -v g="$pg_ms" \
+      'BEGIN { printf "%.0f %.2f %.2f %s %d %s;", n / d, a / 1000, b / 1000, c, e, g }')"
+  echo "  $label: $(awk -v n="$n" -v d="$dur" 'BEGIN { printf "%.0f", n / d }') req/s, p50 $(awk -v a="$p50" 'BEGIN{printf "%.2f", a/1000}') ms, p99 $(awk -v b="$p99" 'BEGIN{printf "%.2f", b/1000}') ms, CPU $cpu_ms ms/req, PostgreSQL $pg_ms ms/req, errors $errs"
 }
 target() { printf '%s %s\n' "$2" "$3" > "$WORK/$1.targets"; echo "$WORK/$1.targets"; }
 
@@ -207,8 +209,8 @@ mkdir -p "$(dirname "$out")"
 {
   echo "Benchmark $stamp on $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONNECTIONS, ${SECONDS_PER_RUN} s a run, $ROUNDS rounds (medians; each round's req/s in brackets)"
   echo
-  echo "| Case | req/s | p50 ms | p99 ms | CPU ms/req | × nginx | errors | rounds (req/s) |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| Case | req/s | p50 ms | p99 ms | CPU ms/req | PostgreSQL CPU ms/req | × nginx | errors | rounds (req/s) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   for label in "nginx: home gzip" "platform: cached home gzip" "nginx: home plain" "platform: cached home plain" \
                "nginx: article gzip" "platform: cached article gzip" "platform: cached home, rotating 10 portals" \
                "platform: uncached home gzip" "platform: uncached article gzip" "platform: uncached distinct pages" \
@@ -218,7 +220,7 @@ mkdir -p "$(dirname "$out")"
                "rotation: uncached, 10 tenants" "rotation: uncached, all tenants"; do
     v=${RESULT[$label]:-}
     [ -n "$v" ] || continue
-    rps=$(echo "$v" | median 1); p50=$(echo "$v" | median 2); p99=$(echo "$v" | median 3); cpu=$(echo "$v" | median 4)
+    rps=$(echo "$v" | median 1); p50=$(echo "$v" | median 2); p99=$(echo "$v" | median 3); cpu=$(echo "$v" | median 4); pg=$(echo "$v" | median 6)
     errs=$(echo "$v" | tr ';' '\n' | awk 'NF { s += $5 } END { print s + 0 }')
     rounds=$(echo "$v" | tr ';' '\n' | awk 'NF { printf "%s%s", sep, $1; sep = ", " }')
     ref=""
@@ -229,7 +231,7 @@ mkdir -p "$(dirname "$out")"
       "platform: cached home gzip, 1 connection") ref=$(ratio_to "nginx: home gzip, 1 connection");;
     esac
     ratio=$([ -n "$ref" ] && awk -v a="$rps" -v b="$ref" 'BEGIN { printf "%.2f", a / b }' || echo "")
-    echo "| $label | $rps | $p50 | $p99 | $cpu | $ratio | $errs | $rounds |"
+    echo "| $label | $rps | $p50 | $p99 | $cpu | $pg | $ratio | $errs | $rounds |"
   done
 } | tee "$out"
 echo
