@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Serves public pages from the page cache, rendering them on a miss: the page's data from
@@ -103,7 +102,7 @@ public class PublicPages implements PublicNotFoundPage {
             return Mono.just(respondAndTeach(request, key, hit));
         }
         // only a page that has to be rendered counts against the tenant's request limit, never one from the cache
-        return once(key, () -> cache.get(key).switchIfEmpty(Mono.defer(() -> budget.charge(tenant.get()).then(context(tenant.get(), lang))
+        return renders.once(key.value(), () -> cache.get(key).switchIfEmpty(Mono.defer(() -> budget.charge(tenant.get()).then(context(tenant.get(), lang))
                         .flatMap(ctx -> build.apply(ctx)
                                 .map(view -> described(ctx, view, canonicalPath))
                                 .flatMap(view -> render(ctx, view, view.status()).doOnNext(page -> cache.put(key, page)))
@@ -234,11 +233,6 @@ public class PublicPages implements PublicNotFoundPage {
                                 .header("Content-Security-Policy", page.contentSecurityPolicy()))
                         .switchIfEmpty(Mono.defer(() -> notFoundPage(ctx).<HttpResponse<?>>map(page -> respond(request, page)))))
                 .onErrorResume(e -> failure(request, tenant.get(), lang, request.getPath(), e));
-    }
-
-    /** One render per key at a time: requests arriving meanwhile share its result ({@link SharedRenders}). */
-    private Mono<CachedPage> once(PageKey key, Supplier<Mono<CachedPage>> load) {
-        return renders.once(key.value(), load);
     }
 
     /** The 404 page is the same for every missing path of a tenant: rendered once per version and language. */

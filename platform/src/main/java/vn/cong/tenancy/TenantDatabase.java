@@ -46,7 +46,7 @@ public class TenantDatabase {
     public <T> Flux<T> flux(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
         String where = databaseOf(tenant);
         return database.inTransaction(PlatformDatabase.outage(clusters.connection(where)),
-                        c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
+                        c -> inSchema(c, tenant, work))
                 .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, where, e));
@@ -56,10 +56,16 @@ public class TenantDatabase {
     public <T> Mono<T> mono(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
         String where = databaseOf(tenant);
         return database.firstOf(PlatformDatabase.outage(clusters.connection(where)),
-                        c -> searchPath(c, tenant).thenMany(work.apply(new TenantTx(c, tenant))))
+                        c -> inSchema(c, tenant, work))
                 .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, where, e));
+    }
+
+    /** {@code work} on connection {@code c} once its search_path names the tenant's schema (quoted and checked once). */
+    private static <T> Flux<T> inSchema(Connection c, Tenant tenant, Function<TenantTx, Publisher<T>> work) {
+        String schema = SchemaNames.quoted(tenant.schema());
+        return searchPath(c, tenant, schema).thenMany(work.apply(new TenantTx(c, tenant, schema)));
     }
 
     /**
@@ -68,14 +74,14 @@ public class TenantDatabase {
      * later in the transaction sets it again (repository calls included). A schema frozen for a move
      * ({@code cluster_local.frozen_schemas}) makes the transaction read-only in the same statement.
      */
-    private static Mono<Boolean> searchPath(Connection c, Tenant tenant) {
+    private static Mono<Boolean> searchPath(Connection c, Tenant tenant, String quotedSchema) {
         return Sql.one(c, """
                         SELECT set_config('search_path', $2::text || CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $3)
                                    THEN ', ' || $4::text ELSE '' END, true),
                                EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1),
                                CASE WHEN EXISTS (SELECT 1 FROM cluster_local.frozen_schemas WHERE schema_name = $1)
                                    THEN set_config('transaction_read_only', 'on', true) END""",
-                        r -> r.get(1, Boolean.class), tenant.schema(), SchemaNames.quoted(tenant.schema()),
+                        r -> r.get(1, Boolean.class), tenant.schema(), quotedSchema,
                         SchemaNames.EXTENSIONS, SchemaNames.quoted(SchemaNames.EXTENSIONS))
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new TenantSchemaMissingException(tenant)));

@@ -22,10 +22,11 @@ public final class TenantTx extends Transaction {
     private final Tenant tenant;
     private final String qualifier;
 
-    TenantTx(Connection connection, Tenant tenant) {
+    /** {@code quotedSchema}: the tenant's schema as {@link SchemaNames#quoted} gave it for the search_path. */
+    TenantTx(Connection connection, Tenant tenant, String quotedSchema) {
         super(connection);
         this.tenant = tenant;
-        this.qualifier = SchemaNames.quoted(tenant.schema()) + ".";
+        this.qualifier = quotedSchema + ".";
     }
 
     /** As {@link Transaction#query}; {@link #SCHEMA} in {@code sql} names this tenant's schema ({@link #own}). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.onboarding.Onboarding;
+import vn.cong.site.PublicContent;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
@@ -34,13 +35,16 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
     @Inject
     ConnectionFactory connections;
     @Inject
-    vn.cong.site.PublicContent publicContent;
+    PublicContent publicContent;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("r2dbc.datasources.default.options.maxSize", "1",
                 "r2dbc.datasources.default.options.initialSize", "1");
     }
+
+    private static final String ALPHA_TITLE = "Cục Alpha ra mắt nền tảng số riêng";
+    private static final String BETA_TITLE = "Viện Beta tổng kết chuyển đổi số";
 
     @BeforeAll
     void onboardTenants() {
@@ -61,7 +65,7 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
         Tenant beta = registry.findByCode("beta").orElseThrow();
         for (int i = 0; i < 300; i++) {
             Tenant t = i % 2 == 0 ? alpha : beta;
-            String expected = t == alpha ? "Cục Alpha ra mắt nền tảng số riêng" : "Viện Beta tổng kết chuyển đổi số";
+            String expected = t == alpha ? ALPHA_TITLE : BETA_TITLE;
             List<String> titles = tenantDb.flux(t, c -> c.query("SELECT title FROM content_items WHERE slug = 'chuyen-doi-so-2026'",
                     r -> r.get(0, String.class))).collectList().block();
             assertEquals(List.of(expected), titles, "query " + i + " for " + t.code());
@@ -111,11 +115,11 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
         Tenant beta = registry.findByCode("beta").orElseThrow();
         for (int i = 0; i < 40; i++) {
             Tenant t = i % 2 == 0 ? alpha : beta;
-            String expected = t == alpha ? "Cục Alpha ra mắt nền tảng số riêng" : "Viện Beta tổng kết chuyển đổi số";
+            String expected = t == alpha ? ALPHA_TITLE : BETA_TITLE;
             // the public pages' statements (one prepared statement per tenant on the connection, kept across turns)
-            List<String> latest = publicContent.latest(t, "vi", 20).block().stream().map(vn.cong.site.PublicContent.ArticleRow::title).toList();
+            List<String> latest = publicContent.latest(t, "vi", 20).block().stream().map(PublicContent.ArticleRow::title).toList();
             assertTrue(latest.contains(expected), t.code() + " turn " + i + ": " + latest);
-            assertFalse(latest.contains(t == alpha ? "Viện Beta tổng kết chuyển đổi số" : "Cục Alpha ra mắt nền tảng số riêng"),
+            assertFalse(latest.contains(t == alpha ? BETA_TITLE : ALPHA_TITLE),
                     t.code() + " turn " + i + ": " + latest);
             assertEquals(expected, publicContent.article(t, "vi", "chuyen-doi-so-2026", 3).block().orElseThrow().article().title());
         }
