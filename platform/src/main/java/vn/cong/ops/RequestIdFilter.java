@@ -1,6 +1,5 @@
 package vn.cong.ops;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -9,8 +8,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import vn.cong.system.LogTags;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +33,7 @@ final class RequestIdFilter implements Ordered {
     void assign(HttpRequest<?> request, MutablePropagatedContext context) {
         String id = RequestIds.idFor(request.getHeaders().get(HEADER));
         request.setAttribute(ATTRIBUTE, id);
-        context.add(new MdcPropagationContext(Map.of(MDC_REQUEST_ID, id)));
+        context.add(LogTags.of(MDC_REQUEST_ID, id));
     }
 
     @ResponseFilter

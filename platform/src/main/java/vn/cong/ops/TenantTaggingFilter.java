@@ -1,6 +1,5 @@
 package vn.cong.ops;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -9,10 +8,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import vn.cong.system.LogTags;
 import vn.cong.tenancy.TenantRequests;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Once the tenant filter has resolved the host: adds {@code tenant} (its code) to the log MDC next
@@ -38,13 +35,11 @@ final class TenantTaggingFilter implements Ordered {
     @RequestFilter
     void tagLogs(HttpRequest<?> request, MutablePropagatedContext context) {
         TenantRequests.tenant(request).ifPresent(tenant -> {
-            var current = context.getContext().find(MdcPropagationContext.class);
-            Map<String, String> mdc = new HashMap<>(current.map(MdcPropagationContext::state).orElse(Map.of()));
-            mdc.put(MDC_TENANT, tenant.code());
-            if (current.isPresent()) {
-                context.replace(current.get(), new MdcPropagationContext(mdc));
+            var tags = context.getContext().find(LogTags.class);
+            if (tags.isPresent()) {
+                context.replace(tags.get(), tags.get().with(MDC_TENANT, tenant.code()));
             } else {
-                context.add(new MdcPropagationContext(mdc));
+                context.add(LogTags.of(MDC_TENANT, tenant.code()));
             }
         });
     }

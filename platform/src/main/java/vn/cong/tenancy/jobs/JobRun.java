@@ -2,17 +2,16 @@ package vn.cong.tenancy.jobs;
 
 import io.micronaut.core.async.propagation.ReactivePropagation;
 import io.micronaut.core.propagation.PropagatedContext;
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import vn.cong.system.LogTags;
 import vn.cong.tenancy.Tenant;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -57,8 +56,7 @@ public final class JobRun {
     }
 
     private Mono<Integer> inLogContext(Tenant tenant, Mono<Integer> work) {
-        PropagatedContext context = PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(Map.of(MDC_TENANT, tenant.code(), MDC_JOB, job)));
+        PropagatedContext context = LogTags.tag(LogTags.tag(PropagatedContext.getOrEmpty(), MDC_TENANT, tenant.code()), MDC_JOB, job);
         return Mono.from(ReactivePropagation.propagate(context, work));
     }
 }
