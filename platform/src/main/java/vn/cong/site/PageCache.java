@@ -21,7 +21,7 @@ public class PageCache {
         this.near = Caffeine.newBuilder()
                 .maximumWeight(config.nearCacheBytes())
                 .weigher((String key, CachedPage page) -> page.weight())
-                .expireAfterWrite(config.pageTtl())
+                .expireAfter(new SpreadTtl(config.pageTtl()).<String, CachedPage>expiry()) // filled together, not expired together
                 .build();
     }
 

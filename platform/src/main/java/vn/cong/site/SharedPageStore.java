@@ -30,12 +30,14 @@ class SharedPageStore {
     private final RedisURI uri;
     private final String prefix;
     private final SiteConfiguration config;
+    private final SpreadTtl ttl;
     private final RedisCircuit circuit;
     private final AtomicReference<CompletableFuture<StatefulRedisConnection<byte[], byte[]>>> connection = new AtomicReference<>();
 
     SharedPageStore(RedisClient platformClient, @Value("${redis.uri}") String redisUri,
                     @Value("${cong.redis.prefix:cong:}") String prefix, SiteConfiguration config) {
         this.config = config;
+        this.ttl = new SpreadTtl(config.pageTtl());
         this.prefix = prefix + "page:";
         this.circuit = new RedisCircuit(config.redisRetryInterval());
         this.uri = RedisURI.create(redisUri);
@@ -71,7 +73,7 @@ class SharedPageStore {
         }
         byte[] value = page.encode();
         connection()
-                .flatMap(c -> Mono.fromCompletionStage(c.async().set(redisKey(key), value, SetArgs.Builder.px(config.pageTtl().toMillis()))))
+                .flatMap(c -> Mono.fromCompletionStage(c.async().set(redisKey(key), value, SetArgs.Builder.px(ttl.nextMillis()))))
                 .timeout(config.redisTimeout())
                 .subscribe(ok -> circuit.succeeded(), circuit::failed);
     }

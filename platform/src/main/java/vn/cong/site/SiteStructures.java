@@ -40,7 +40,7 @@ public class SiteStructures {
                 // one entry per tenant and content version: far above the tenants a node serves (2,000 was the cap
                 // and the number of tenants of the scale runs, so host rotation over all of them missed)
                 .maximumSize(config.structureCacheSize())
-                .expireAfterWrite(config.pageTtl())
+                .expireAfter(new SpreadTtl(config.pageTtl()).<String, SiteStructure>expiry()) // loaded together, not expired together
                 .buildAsync();
     }
 
