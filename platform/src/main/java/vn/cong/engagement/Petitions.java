@@ -257,8 +257,7 @@ public class Petitions {
             LEFT JOIN org_units u ON u.id = p.unit_id WHERE p.status = 'published'""";
 
     public Mono<List<Published>> published(Tenant tenant, int limit, int offset) {
-        return db.flux(tenant, c -> c.query(PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC LIMIT $1 OFFSET $2", Petitions::published,
-                limit, offset)).collectList();
+        return db.flux(tenant, c -> c.query(PUBLISHED + " ORDER BY p.published_at DESC, p.id DESC" + Sql.page(limit, offset), Petitions::published)).collectList();
     }
 
     public Mono<Optional<Published>> publishedOne(Tenant tenant, long id) {

@@ -260,9 +260,8 @@ public class Questions {
     public Mono<List<Published>> published(Tenant tenant, String lang, @Nullable String topic, @Nullable Long unitId, int limit, int offset) {
         return db.flux(tenant, c -> c.query(PUBLISHED + """
                          AND ($1::text IS NULL OR q.topic = $1) AND ($2::bigint IS NULL OR q.answer_unit_id = $2)
-                        ORDER BY q.published_at DESC, q.id DESC LIMIT $3 OFFSET $4""",
-                r -> published(r, lang), vn.cong.system.Sql.orNull(topic, String.class), vn.cong.system.Sql.orNull(unitId, Long.class),
-                limit, offset)).collectList();
+                        ORDER BY q.published_at DESC, q.id DESC""" + vn.cong.system.Sql.page(limit, offset),
+                r -> published(r, lang), vn.cong.system.Sql.orNull(topic, String.class), vn.cong.system.Sql.orNull(unitId, Long.class))).collectList();
     }
 
     public Mono<Optional<Published>> publishedOne(Tenant tenant, String lang, long id) {

@@ -1,6 +1,7 @@
 package vn.cong.site;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.system.Sql;
 import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
@@ -84,9 +85,7 @@ public class PublicContent {
                         r -> r.get(0, Long.class), sectionIds, lang)
                 .flatMap(total -> c.query("SELECT " + CARD_COLUMNS + ", NULL::bigint AS root_id FROM {schema}.content_items i"
                                         + " WHERE i.section_id = ANY($1) AND i.language = $2 AND " + PUBLIC
-                                        // numbers written into the statement, not bound: with an OFFSET parameter PostgreSQL
-                                        // judged every generic plan dearer and planned the statement afresh on each page
-                                        + " ORDER BY i.published_at DESC, i.id DESC LIMIT " + pageSize + " OFFSET " + (long) (page - 1) * pageSize,
+                                        + " ORDER BY i.published_at DESC, i.id DESC" + Sql.page(pageSize, (long) (page - 1) * pageSize),
                                 PublicContent::row, sectionIds, lang)
                         .collectList()
                         .map(items -> new SectionContent(total, items))));

@@ -32,6 +32,18 @@ public final class Sql {
         return value == null ? new Null(type) : value;
     }
 
+    /**
+     * {@code " LIMIT n OFFSET m"} with the numbers written into the statement, not bound: with an OFFSET parameter
+     * PostgreSQL judged every generic plan dearer than a custom one and planned the statement afresh each time
+     * (load-tests/bench, 2026-12-05). Numbers only, so nothing a reader typed can become SQL.
+     */
+    public static String page(long limit, long offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("LIMIT " + limit + " OFFSET " + offset);
+        }
+        return " LIMIT " + limit + " OFFSET " + offset;
+    }
+
     public static <T> Flux<T> query(Connection c, String sql, Function<Readable, T> mapper, Object... params) {
         return Flux.from(bind(c.createStatement(sql), params).execute())
                 .concatMap(result -> result.map(mapper));

@@ -1,6 +1,7 @@
 package vn.cong.content.consultations;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.system.Sql;
 import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
@@ -75,7 +76,7 @@ public class Consultations {
         return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i JOIN consultations k ON k.item_id = i.id" + where,
                         r -> r.get(0, Long.class), lang, p)
                 .flatMap(total -> c.query("SELECT " + COLUMNS + where + " ORDER BY (" + ConsultationPhase.sql() + " = 'OPEN') DESC,"
-                                + " k.closes_at DESC, i.id DESC LIMIT " + pageSize + " OFFSET " + (long) (page - 1) * pageSize,
+                                + " k.closes_at DESC, i.id DESC" + Sql.page(pageSize, (long) (page - 1) * pageSize),
                         Consultations::row, lang, p).collectList().map(items -> new Page(total, items))));
     }
 

@@ -1,6 +1,7 @@
 package vn.cong.content.documents;
 
 import io.micronaut.core.annotation.Nullable;
+import vn.cong.system.Sql;
 import vn.cong.tenancy.TenantTx;
 import io.r2dbc.spi.Readable;
 import jakarta.inject.Singleton;
@@ -72,7 +73,7 @@ public class PublicDocuments {
                 .flatMap(options -> c.one("SELECT count(*) FROM content_items i JOIN legal_documents d ON d.item_id = i.id" + FILTERED,
                                 r -> r.get(0, Long.class), filter)
                         .flatMap(total -> c.query("SELECT " + COLUMNS + FROM + FILTERED
-                                                + " ORDER BY d.issued_on DESC, i.id DESC LIMIT " + pageSize + " OFFSET " + (long) (page - 1) * pageSize,
+                                                + " ORDER BY d.issued_on DESC, i.id DESC" + Sql.page(pageSize, (long) (page - 1) * pageSize),
                                         PublicDocuments::listed, filter)
                                 .collectList()
                                 .map(rows -> new Page(total, rows, options)))));

@@ -58,8 +58,8 @@ public class PlainItems {
     /** A page of the kind's published items in {@code lang}, newest first. */
     public Mono<Page> published(Tenant tenant, String kind, String lang, int page, int pageSize) {
         return db.mono(tenant, c -> c.one("SELECT count(*) FROM content_items i WHERE " + PUBLIC, r -> r.get(0, Long.class), kind, lang)
-                .flatMap(total -> c.query(COLUMNS + " i WHERE " + PUBLIC + " ORDER BY i.published_at DESC, i.id DESC LIMIT " + pageSize
-                        + " OFFSET " + (long) (page - 1) * pageSize, PlainItems::item, kind, lang).collectList().map(items -> new Page(total, items))));
+                .flatMap(total -> c.query(COLUMNS + " i WHERE " + PUBLIC + " ORDER BY i.published_at DESC, i.id DESC"
+                        + Sql.page(pageSize, (long) (page - 1) * pageSize), PlainItems::item, kind, lang).collectList().map(items -> new Page(total, items))));
     }
 
     /** The published item at {@code slug} in {@code lang}, with its attachments; empty when there is none. */

@@ -13,6 +13,7 @@ import vn.cong.media.MediaFile;
 import vn.cong.media.MediaStore;
 import vn.cong.media.MediaType;
 import vn.cong.media.SizeText;
+import vn.cong.system.Sql;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
@@ -92,8 +93,8 @@ public class MediaLibrary {
                 .flatMap(total -> {
                     int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
                     int shown = Math.min(Math.max(1, page), pages);
-                    return c.query("SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC LIMIT " + PAGE_SIZE
-                                    + " OFFSET " + (shown - 1) * PAGE_SIZE, MediaLibrary::row, params)
+                    return c.query("SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC"
+                                    + Sql.page(PAGE_SIZE, (long) (shown - 1) * PAGE_SIZE), MediaLibrary::row, params)
                             .collectList().map(files -> new LibraryPage(files, shown, pages, total));
                 }));
     }

@@ -82,8 +82,8 @@ public class Procedures {
                         .collectList().map(units -> new Options(fields, units)))
                 .flatMap(options -> c.one("SELECT count(*) FROM content_items i JOIN procedures p ON p.item_id = i.id" + FILTERED,
                                 r -> r.get(0, Long.class), params)
-                        .flatMap(total -> c.query("SELECT " + COLUMNS + FILTERED + " ORDER BY p.field, i.title, i.id LIMIT " + pageSize
-                                        + " OFFSET " + (long) (page - 1) * pageSize, Procedures::row, params)
+                        .flatMap(total -> c.query("SELECT " + COLUMNS + FILTERED + " ORDER BY p.field, i.title, i.id"
+                                        + Sql.page(pageSize, (long) (page - 1) * pageSize), Procedures::row, params)
                                 .collectList().map(items -> new Page(total, items, options)))));
     }
 

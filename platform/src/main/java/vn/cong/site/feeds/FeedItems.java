@@ -64,13 +64,13 @@ class FeedItems {
                 .flatMap(counted -> c.query("SELECT id, kind, slug, title, summary, body_html, published_at,"
                                         + " greatest(updated_at, published_at) AS updated, d.national_db_id, d.national_db_url"
                                         + " FROM content_items LEFT JOIN legal_documents d ON d.item_id = content_items.id" + WHERE + PUBLIC
-                                        + " ORDER BY published_at DESC, id DESC LIMIT $4 OFFSET $5",
+                                        + " ORDER BY published_at DESC, id DESC" + Sql.page(size, (long) (page - 1) * size),
                                 r -> path(r.get("kind", String.class), lang, r.get("slug", String.class)).map(p -> new Item(r.get("id", Long.class),
                                         r.get("kind", String.class), p, r.get("title", String.class), r.get("summary", String.class),
                                         r.get("body_html", String.class), r.get("published_at", OffsetDateTime.class),
                                         r.get("updated", OffsetDateTime.class), r.get("national_db_id", String.class),
                                         r.get("national_db_url", String.class))),
-                                params[0], params[1], params[2], size, (long) (page - 1) * size)
+                                params)
                         .collectList()
                         .map(rows -> new Page(counted.total(), rows.stream().flatMap(Optional::stream).toList(), counted.lastModified()))));
     }
