@@ -33,7 +33,7 @@ final class RequestIdFilter implements Ordered {
     void assign(HttpRequest<?> request, MutablePropagatedContext context) {
         String id = RequestIds.idFor(request.getHeaders().get(HEADER));
         request.setAttribute(ATTRIBUTE, id);
-        context.add(LogTags.of(MDC_REQUEST_ID, id));
+        LogTags.tag(context, MDC_REQUEST_ID, id);
     }
 
     @ResponseFilter

@@ -34,14 +34,7 @@ final class TenantTaggingFilter implements Ordered {
 
     @RequestFilter
     void tagLogs(HttpRequest<?> request, MutablePropagatedContext context) {
-        TenantRequests.tenant(request).ifPresent(tenant -> {
-            var tags = context.getContext().find(LogTags.class);
-            if (tags.isPresent()) {
-                context.replace(tags.get(), tags.get().with(MDC_TENANT, tenant.code()));
-            } else {
-                context.add(LogTags.of(MDC_TENANT, tenant.code()));
-            }
-        });
+        TenantRequests.tenant(request).ifPresent(tenant -> LogTags.tag(context, MDC_TENANT, tenant.code()));
     }
 
     @ResponseFilter

@@ -1,5 +1,6 @@
 package vn.cong.system;
 
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import org.slf4j.MDC;
@@ -37,11 +38,6 @@ public final class LogTags implements ThreadPropagatedContextElement<String[]> {
         return new LogTags(new String[] {key}, new String[] {value});
     }
 
-    /** Two tags. */
-    public static LogTags of(String key, String value, String key2, String value2) {
-        return of(key, value).with(key2, value2);
-    }
-
     /** These tags with {@code key} set to {@code value} (added, or replacing its earlier value). */
     public LogTags with(String key, String value) {
         int at = Arrays.asList(keys).indexOf(key);
@@ -59,9 +55,16 @@ public final class LogTags implements ThreadPropagatedContextElement<String[]> {
 
     /** {@code context} with {@code key} tagged as {@code value}, merged into the tags it already carries. */
     public static PropagatedContext tag(PropagatedContext context, String key, String value) {
-        return context.find(LogTags.class)
-                .map(current -> context.replace(current, current.with(key, value)))
-                .orElseGet(() -> context.plus(of(key, value)));
+        MutablePropagatedContext tagged = MutablePropagatedContext.of(context);
+        tag(tagged, key, value);
+        return tagged.getContext();
+    }
+
+    /** The same, on a request's context as a server filter gets it. */
+    public static void tag(MutablePropagatedContext context, String key, String value) {
+        context.getContext().find(LogTags.class).ifPresentOrElse(
+                current -> context.replace(current, current.with(key, value)),
+                () -> context.add(of(key, value)));
     }
 
     /** The tags as a map (tests, diagnostics). */

@@ -24,7 +24,7 @@ class LogTagsTest {
     void enteringSetsTheTagsAndLeavingPutsBackWhatWasThere() {
         MDC.put("requestId", "earlier");
         MDC.put("other", "kept");
-        PropagatedContext context = PropagatedContext.empty().plus(LogTags.of("requestId", "r-1", "tenant", "alpha"));
+        PropagatedContext context = PropagatedContext.empty().plus(LogTags.of("requestId", "r-1").with("tenant", "alpha"));
         try (PropagatedContext.Scope ignored = context.propagate()) {
             assertEquals("r-1", MDC.get("requestId"));
             assertEquals("alpha", MDC.get("tenant"));

@@ -61,14 +61,25 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
 
     @Test
     void alternatingTenantsSeeOnlyTheirOwnRows() {
-        Tenant alpha = registry.findByCode("alpha").orElseThrow();
-        Tenant beta = registry.findByCode("beta").orElseThrow();
-        for (int i = 0; i < 300; i++) {
-            Tenant t = i % 2 == 0 ? alpha : beta;
-            String expected = t == alpha ? ALPHA_TITLE : BETA_TITLE;
+        alternate(300, (i, t, expected, other) -> {
             List<String> titles = tenantDb.flux(t, c -> c.query("SELECT title FROM content_items WHERE slug = 'chuyen-doi-so-2026'",
                     r -> r.get(0, String.class))).collectList().block();
             assertEquals(List.of(expected), titles, "query " + i + " for " + t.code());
+        });
+    }
+
+    /** One turn of {@link #alternate}: the tenant, the title only it has and the other tenant's title. */
+    private interface Turn {
+        void check(int i, Tenant tenant, String expected, String other);
+    }
+
+    /** {@code turns} turns on the one connection, alpha and beta in alternation. */
+    private void alternate(int turns, Turn turn) {
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
+        Tenant beta = registry.findByCode("beta").orElseThrow();
+        for (int i = 0; i < turns; i++) {
+            boolean isAlpha = i % 2 == 0;
+            turn.check(i, isAlpha ? alpha : beta, isAlpha ? ALPHA_TITLE : BETA_TITLE, isAlpha ? BETA_TITLE : ALPHA_TITLE);
         }
     }
 
@@ -111,18 +122,14 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
 
     @Test
     void statementsNamingTheTenantsSchemaStayInTheirTenantOnOneConnection() {
-        Tenant alpha = registry.findByCode("alpha").orElseThrow();
-        Tenant beta = registry.findByCode("beta").orElseThrow();
-        for (int i = 0; i < 40; i++) {
-            Tenant t = i % 2 == 0 ? alpha : beta;
-            String expected = t == alpha ? ALPHA_TITLE : BETA_TITLE;
+        alternate(40, (i, t, expected, other) -> {
             // the public pages' statements (one prepared statement per tenant on the connection, kept across turns)
             List<String> latest = publicContent.latest(t, "vi", 20).block().stream().map(PublicContent.ArticleRow::title).toList();
             assertTrue(latest.contains(expected), t.code() + " turn " + i + ": " + latest);
-            assertFalse(latest.contains(t == alpha ? BETA_TITLE : ALPHA_TITLE),
-                    t.code() + " turn " + i + ": " + latest);
+            assertFalse(latest.contains(other), t.code() + " turn " + i + ": " + latest);
             assertEquals(expected, publicContent.article(t, "vi", "chuyen-doi-so-2026", 3).block().orElseThrow().article().title());
-        }
+        });
+        Tenant alpha = registry.findByCode("alpha").orElseThrow();
         String own = tenantDb.mono(alpha, c -> Mono.just(c.own("SELECT count(*) FROM {schema}.content_items"))).block();
         assertEquals("SELECT count(*) FROM \"t_alpha\".content_items", own);
     }
