@@ -12,7 +12,10 @@ import java.util.Map;
  *
  * @param defaultForNewTenants where a new tenant goes when the operator names no cluster: a cluster's name, or
  *                             {@code fewest} for the cluster accepting new tenants that holds the fewest
- * @param poolMaxSize          connections per node to each other cluster (the platform's own pool is r2dbc's default datasource)
+ * @param poolMaxSize          tenant connections per node to each database, the platform's own included (its platform work
+ *                             keeps r2dbc's default datasource)
+ * @param connectionGroups     groups those connections are split into; a tenant is served from its own group
+ *                             ({@link ConnectionGroups}); 1: every connection serves every tenant
  * @param declared             clusters registered at start-up when missing: name → {@code user@host:port/database}
  * @param passwords            name → password of a cluster's user (never stored in the database); empty: none
  * @param oldCopyGrace         how long a moved tenant's old schema stays under its name (read-only) before it is renamed
@@ -24,6 +27,7 @@ import java.util.Map;
 public record ClustersConfiguration(
         @Bindable(defaultValue = "default") String defaultForNewTenants,
         @Bindable(defaultValue = "10") int poolMaxSize,
+        @Bindable(defaultValue = "5") int connectionGroups,
         @Nullable Map<String, String> declared,
         @Nullable Map<String, String> passwords,
         @Bindable(defaultValue = "5s") Duration oldCopyGrace,

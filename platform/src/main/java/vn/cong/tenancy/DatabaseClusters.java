@@ -1,7 +1,7 @@
 package vn.cong.tenancy;
 
 import io.micronaut.core.annotation.Nullable;
-import io.r2dbc.spi.Closeable;
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -58,11 +58,14 @@ public class DatabaseClusters {
     private final PlatformDatabase platform;
     private final DatabaseConfiguration db;
     private final ClustersConfiguration config;
+    private final @Nullable ConnectionTap tap;
     private final Map<String, Cluster> known = new ConcurrentHashMap<>();
-    private final Map<String, ConnectionFactory> pools = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionGroups> pools = new ConcurrentHashMap<>();
 
-    public DatabaseClusters(ConnectionFactory platformPool, PlatformDatabase platform, DatabaseConfiguration db, ClustersConfiguration config) {
+    public DatabaseClusters(ConnectionFactory platformPool, PlatformDatabase platform, DatabaseConfiguration db, ClustersConfiguration config,
+                            @Nullable ConnectionTap tap) {
         this.platformPool = platformPool;
+        this.tap = tap;
         this.platform = platform;
         this.db = db;
         this.config = config;
@@ -109,41 +112,68 @@ public class DatabaseClusters {
         return cached != null ? Mono.just(cached) : list().flatMap(all -> Mono.justOrEmpty(all.stream().filter(c -> c.name().equals(name)).findFirst()));
     }
 
-    /** A pooled connection to the database {@code name} (a cluster name, {@code default} for the platform's own). */
+    /**
+     * A pooled connection to the database {@code name} (a cluster name, {@code default} for the platform's own) for
+     * work that belongs to no tenant: the platform's own pool for {@code default}, any of a cluster's tenant groups.
+     */
     Mono<Connection> connection(String name) {
-        if (Tenant.DEFAULT_DATABASE.equals(name)) {
-            return Mono.from(platformPool.create());
+        return Tenant.DEFAULT_DATABASE.equals(name) ? Mono.from(platformPool.create()) : tapped(groups(name).flatMap(ConnectionGroups::anyConnection));
+    }
+
+    /**
+     * A pooled connection to the database {@code name} for tenant {@code code}'s work: from the tenant's own
+     * {@link ConnectionGroups group} of that database's tenant connections ({@code cong.clusters.pool-max-size} in
+     * {@code cong.clusters.connection-groups} groups, the platform's own database included), so that the
+     * connection is likely to hold the tenant's statements already.
+     */
+    Mono<Connection> connection(String name, String code) {
+        ConnectionGroups ready = pools.get(name);
+        return tapped(ready != null ? ready.connection(code) : groups(name).flatMap(g -> g.connection(code)));
+    }
+
+    private Mono<Connection> tapped(Mono<Connection> connection) {
+        return tap == null ? connection : connection.map(tap::tap);
+    }
+
+    private Mono<ConnectionGroups> groups(String name) {
+        ConnectionGroups ready = pools.get(name);
+        if (ready != null) {
+            return Mono.just(ready);
         }
-        ConnectionFactory pool = pools.get(name);
-        if (pool != null) {
-            return Mono.from(pool.create());
-        }
-        return find(name)
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Unknown database cluster " + name)))
-                .flatMap(cluster -> Mono.from(pools.computeIfAbsent(name, n -> newPool(cluster)).create()));
+        Mono<Cluster> cluster = Tenant.DEFAULT_DATABASE.equals(name)
+                ? Mono.just(new Cluster(name, null, null, null, null, name, true))
+                : find(name).switchIfEmpty(Mono.error(() -> new IllegalStateException("Unknown database cluster " + name)));
+        return cluster.map(c -> pools.computeIfAbsent(name, n -> newGroups(c)));
+    }
+
+    /** The tenant connection groups of database {@code name} as they are now (tests, screens); empty before its first tenant was served. */
+    Optional<List<io.r2dbc.pool.PoolMetrics>> groupMetrics(String name) {
+        return Optional.ofNullable(pools.get(name)).map(ConnectionGroups::metrics);
     }
 
     /** Prepared statements a connection keeps (application.yml, r2dbc.datasources.default.options). */
     static final int PREPARED_STATEMENTS = 512;
 
-    private ConnectionFactory newPool(Cluster cluster) {
-        LOG.info("Opening a connection pool to cluster {} ({}:{}/{}), at most {} connections", cluster.name(), cluster.host(),
-                cluster.port(), cluster.database(), config.poolMaxSize());
-        return ConnectionFactories.get(ConnectionFactoryOptions.builder()
-                .option(ConnectionFactoryOptions.DRIVER, "pool")
-                .option(ConnectionFactoryOptions.PROTOCOL, "postgresql")
-                .option(ConnectionFactoryOptions.HOST, cluster.host())
-                .option(ConnectionFactoryOptions.PORT, cluster.port())
-                .option(ConnectionFactoryOptions.DATABASE, cluster.database())
-                .option(ConnectionFactoryOptions.USER, cluster.user())
-                .option(ConnectionFactoryOptions.PASSWORD, config.password(cluster.name()))
-                .option(Option.valueOf("initialSize"), 0)
-                .option(Option.valueOf("maxSize"), Math.max(1, config.poolMaxSize()))
-                .option(Option.valueOf("maxAcquireTime"), Duration.ofSeconds(5))
-                .option(Option.valueOf("maxIdleTime"), Duration.ofMinutes(10))
-                .option(Option.valueOf("acquireRetry"), Math.max(1, config.poolMaxSize()))
-                .option(Option.valueOf("preparedStatementCacheQueries"), PREPARED_STATEMENTS) // as application.yml's pool
-                .build());
+    private ConnectionGroups newGroups(Cluster cluster) {
+        DatabaseConfiguration where = jdbc(cluster);
+        LOG.info("Opening tenant connections to database {} ({}:{}/{}): at most {} in {} groups", cluster.name(), where.host(),
+                where.port(), where.name(), config.poolMaxSize(), config.connectionGroups());
+        return new ConnectionGroups(config.poolMaxSize(), config.connectionGroups(), size -> (ConnectionPool) ConnectionFactories.get(
+                ConnectionFactoryOptions.builder()
+                        .option(ConnectionFactoryOptions.DRIVER, "pool")
+                        .option(ConnectionFactoryOptions.PROTOCOL, "postgresql")
+                        .option(ConnectionFactoryOptions.HOST, where.host())
+                        .option(ConnectionFactoryOptions.PORT, where.port())
+                        .option(ConnectionFactoryOptions.DATABASE, where.name())
+                        .option(ConnectionFactoryOptions.USER, where.user())
+                        .option(ConnectionFactoryOptions.PASSWORD, where.password())
+                        .option(Option.valueOf("initialSize"), 0)
+                        .option(Option.valueOf("maxSize"), size)
+                        .option(Option.valueOf("maxAcquireTime"), Duration.ofSeconds(5))
+                        .option(Option.valueOf("maxIdleTime"), Duration.ofMinutes(10))
+                        .option(Option.valueOf("acquireRetry"), size)
+                        .option(Option.valueOf("preparedStatementCacheQueries"), PREPARED_STATEMENTS) // as application.yml's pool
+                        .build()));
     }
 
     /** The JDBC settings of database {@code name}, for Flyway, pg_dump and pg_restore. Blocking callers only. */
@@ -207,11 +237,7 @@ public class DatabaseClusters {
 
     @PreDestroy
     void close() {
-        pools.values().forEach(pool -> {
-            if (pool instanceof Closeable closeable) {
-                Mono.from(closeable.close()).onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(5));
-            }
-        });
+        pools.values().forEach(groups -> groups.close(Duration.ofSeconds(5)));
         pools.clear();
     }
 }

@@ -45,7 +45,7 @@ public class TenantDatabase {
     /** Runs {@code work} inside one transaction in the tenant's schema. */
     public <T> Flux<T> flux(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
         String where = databaseOf(tenant);
-        return database.inTransaction(PlatformDatabase.outage(clusters.connection(where)),
+        return database.inTransaction(PlatformDatabase.outage(clusters.connection(where, tenant.code())),
                         c -> inSchema(c, tenant, work))
                 .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
@@ -55,7 +55,7 @@ public class TenantDatabase {
     /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
     public <T> Mono<T> mono(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
         String where = databaseOf(tenant);
-        return database.firstOf(PlatformDatabase.outage(clusters.connection(where)),
+        return database.firstOf(PlatformDatabase.outage(clusters.connection(where, tenant.code())),
                         c -> inSchema(c, tenant, work))
                 .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))

@@ -29,18 +29,21 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
     @Inject
     TenantDatabase tenantDb;
     @Inject
-    PlatformDatabase platformDb;
-    @Inject
     TenantRegistry registry;
     @Inject
     ConnectionFactory connections;
     @Inject
     PublicContent publicContent;
+    @Inject
+    DatabaseClusters clusters;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("r2dbc.datasources.default.options.maxSize", "1",
-                "r2dbc.datasources.default.options.initialSize", "1");
+                "r2dbc.datasources.default.options.initialSize", "1",
+                // the tenants' work: one group of one connection, so every tenant takes turns on it
+                "cong.clusters.pool-max-size", "1",
+                "cong.clusters.connection-groups", "1");
     }
 
     private static final String ALPHA_TITLE = "Cục Alpha ra mắt nền tảng số riêng";
@@ -57,6 +60,16 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
     void poolReallyHasOneConnection() {
         assertTrue(connections instanceof io.r2dbc.pool.ConnectionPool);
         assertEquals(1, ((io.r2dbc.pool.ConnectionPool) connections).getMetrics().orElseThrow().getMaxAllocatedSize());
+        tenantDb.mono(registry.findByCode("alpha").orElseThrow(), c -> c.one("SELECT 1", r -> 1)).block();
+        List<io.r2dbc.pool.PoolMetrics> groups = clusters.groupMetrics(Tenant.DEFAULT_DATABASE).orElseThrow();
+        assertEquals(1, groups.size(), "one group of tenant connections");
+        assertEquals(1, groups.get(0).getMaxAllocatedSize(), "of one connection");
+    }
+
+    /** {@code sql}'s first column, run with no tenant on the one tenant connection (as the pool hands it out again). */
+    private <T> T onTheTenantConnection(String sql, Class<T> type) {
+        return Mono.usingWhen(clusters.connection(Tenant.DEFAULT_DATABASE, "alpha"),
+                c -> vn.cong.system.Sql.one(c, sql, r -> r.get(0, type)), c -> c.close()).block();
     }
 
     @Test
@@ -105,9 +118,8 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
         Tenant alpha = registry.findByCode("alpha").orElseThrow();
         tenantDb.mono(alpha, c -> c.one("SELECT count(*) FROM content_items", r -> r.get(0, Long.class))).block();
         // same (only) connection, no tenant: the tenant's search_path must not have stayed on it
-        assertThrows(RuntimeException.class, () -> platformDb.mono(c -> c.one("SELECT count(*) FROM content_items",
-                r -> r.get(0, Long.class))).block());
-        String path = platformDb.mono(c -> c.one("SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
+        assertThrows(RuntimeException.class, () -> onTheTenantConnection("SELECT count(*) FROM content_items", Long.class));
+        String path = onTheTenantConnection("SELECT current_setting('search_path')", String.class);
         assertTrue(!path.contains("t_alpha"), "search_path after release: " + path);
     }
 
@@ -116,7 +128,7 @@ class OneConnectionPoolIsolationTest extends PlatformTestSupport {
         Tenant beta = registry.findByCode("beta").orElseThrow();
         assertThrows(RuntimeException.class, () -> tenantDb.mono(beta, c -> c.one("SELECT no_such_column FROM content_items",
                 r -> 1)).block());
-        String path = platformDb.mono(c -> c.one("SELECT current_setting('search_path')", r -> r.get(0, String.class))).block();
+        String path = onTheTenantConnection("SELECT current_setting('search_path')", String.class);
         assertTrue(!path.contains("t_beta"), "search_path after failure: " + path);
     }
 

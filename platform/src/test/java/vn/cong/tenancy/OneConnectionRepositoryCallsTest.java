@@ -39,6 +39,8 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
     @Inject
     TenantDatabase tenantDb;
     @Inject
+    DatabaseClusters clusters;
+    @Inject
     PlatformDatabase platformDb;
     @Inject
     StatementLog log;
@@ -47,6 +49,8 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
     protected Map<String, String> extraProperties() {
         return Map.of("r2dbc.datasources.default.options.maxSize", "1",
                 "r2dbc.datasources.default.options.initialSize", "1",
+                "cong.clusters.pool-max-size", "1",
+                "cong.clusters.connection-groups", "1",
                 "cong.test.statement-log", "true");
     }
 
@@ -64,6 +68,10 @@ class OneConnectionRepositoryCallsTest extends PlatformTestSupport {
     void poolHasOneConnection() {
         var pool = (io.r2dbc.pool.ConnectionPool) log.pool();
         assertEquals(1, pool.getMetrics().orElseThrow().getMaxAllocatedSize());
+        tokens.list(portals.alpha()).block();
+        var groups = clusters.groupMetrics(Tenant.DEFAULT_DATABASE).orElseThrow();
+        assertEquals(1, groups.size(), "one group of tenant connections");
+        assertEquals(1, groups.get(0).getMaxAllocatedSize(), "of one connection");
     }
 
     @Test

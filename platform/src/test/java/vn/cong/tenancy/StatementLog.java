@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * For tests that count what goes over the wire: wraps the pool so that every statement text any
- * caller (our SQL or a Micronaut Data repository) creates on a connection is recorded, in order.
+ * For tests that count what goes over the wire: wraps the platform's pool, and as a {@link ConnectionTap} each
+ * tenant connection, so that every statement text any caller (our SQL or a Micronaut Data repository) creates on a
+ * connection is recorded, in order.
  * On only when {@code cong.test.statement-log} is true.
  */
 @Singleton
 @Requires(property = "cong.test.statement-log", value = "true")
-class StatementLog implements BeanCreatedEventListener<ConnectionFactory> {
+class StatementLog implements BeanCreatedEventListener<ConnectionFactory>, ConnectionTap {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
     private volatile ConnectionFactory pool;
@@ -33,6 +34,11 @@ class StatementLog implements BeanCreatedEventListener<ConnectionFactory> {
                     Object result = invoke(pool, method, args);
                     return method.getName().equals("create") ? Mono.from((org.reactivestreams.Publisher<?>) result).map(c -> recording((Connection) c)) : result;
                 });
+    }
+
+    @Override
+    public Connection tap(Connection connection) {
+        return recording(connection);
     }
 
     private Connection recording(Connection connection) {
