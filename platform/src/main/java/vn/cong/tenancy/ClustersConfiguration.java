@@ -14,8 +14,9 @@ import java.util.Map;
  *                             {@code fewest} for the cluster accepting new tenants that holds the fewest
  * @param poolMaxSize          tenant connections per node to each database, the platform's own included (its platform work
  *                             keeps r2dbc's default datasource)
- * @param connectionGroups     groups those connections are split into; a tenant is served from its own group
- *                             ({@link ConnectionGroups}); 1: every connection serves every tenant
+ * @param connectionGroups     groups those connections are split into (at most one a connection, the default); a
+ *                             tenant is served from its own group ({@link ConnectionGroups}); 1: every connection serves
+ *                             every tenant
  * @param declared             clusters registered at start-up when missing: name → {@code user@host:port/database}
  * @param passwords            name → password of a cluster's user (never stored in the database); empty: none
  * @param oldCopyGrace         how long a moved tenant's old schema stays under its name (read-only) before it is renamed
@@ -27,7 +28,7 @@ import java.util.Map;
 public record ClustersConfiguration(
         @Bindable(defaultValue = "default") String defaultForNewTenants,
         @Bindable(defaultValue = "10") int poolMaxSize,
-        @Bindable(defaultValue = "5") int connectionGroups,
+        @Bindable(defaultValue = "10") int connectionGroups,
         @Nullable Map<String, String> declared,
         @Nullable Map<String, String> passwords,
         @Bindable(defaultValue = "5s") Duration oldCopyGrace,

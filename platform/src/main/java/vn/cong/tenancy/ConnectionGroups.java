@@ -61,24 +61,41 @@ final class ConnectionGroups {
         return Mono.defer(() -> groups.get(pick(0)).create());
     }
 
-    /** {@code home} when it has a connection to spare (or no group has), else the first group after it that has. */
+    /**
+     * {@code home} when it has a connection to spare (or no group has); else the first group after it with an idle
+     * connection, else the first with room to open one: a connection already open (its statements prepared) is lent
+     * before a new one is opened.
+     */
     int pick(int home) {
-        if (spare(groups.get(home))) {
+        if (spare(metrics(home))) {
             return home;
         }
+        int roomy = -1;
         for (int step = 1; step < groups.size(); step++) {
             int other = (home + step) % groups.size();
-            if (spare(groups.get(other))) {
+            PoolMetrics m = metrics(other);
+            if (m == null || m.idleSize() > 0) {
                 return other;
             }
+            if (roomy < 0 && room(m)) {
+                roomy = other;
+            }
         }
-        return home;
+        return roomy >= 0 ? roomy : home;
     }
 
-    /** An idle connection, or room to open one with no one waiting for it (a read of counters: a hint, not a promise). */
-    private static boolean spare(ConnectionPool pool) {
-        PoolMetrics m = pool.getMetrics().orElse(null);
-        return m == null || m.idleSize() > 0 || (m.allocatedSize() < m.getMaxAllocatedSize() && m.pendingAcquireSize() == 0);
+    private PoolMetrics metrics(int group) {
+        return groups.get(group).getMetrics().orElse(null);
+    }
+
+    /** An idle connection, or room to open one (counters read without a lock: a hint, not a promise). */
+    private static boolean spare(PoolMetrics m) {
+        return m == null || m.idleSize() > 0 || room(m);
+    }
+
+    /** Fewer connections open than allowed, and no one already waiting for the next. */
+    private static boolean room(PoolMetrics m) {
+        return m.allocatedSize() < m.getMaxAllocatedSize() && m.pendingAcquireSize() == 0;
     }
 
     /** Per group: connections in use, open, allowed (for screens and tests). */
