@@ -8,7 +8,9 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * One database's tenant connections, split into a few small pools ("groups"): a tenant is always served from the
@@ -26,6 +28,7 @@ import java.util.function.IntFunction;
 final class ConnectionGroups {
 
     private final List<ConnectionPool> groups;
+    private final LongAdder borrowed = new LongAdder();
 
     /** {@code total} connections in {@code count} groups (at least one connection each); {@code pool} makes a pool of the given size. */
     ConnectionGroups(int total, int count, IntFunction<ConnectionPool> pool) {
@@ -53,7 +56,29 @@ final class ConnectionGroups {
 
     /** A connection for tenant {@code code}: from its group, or from another that has one to spare when its own has none. */
     Mono<Connection> connection(String code) {
-        return Mono.defer(() -> groups.get(pick(home(code, groups.size()))).create());
+        return Mono.defer(() -> {
+            int home = home(code, groups.size());
+            int picked = pick(home);
+            if (picked != home) {
+                borrowed.increment();
+            }
+            return groups.get(picked).create();
+        });
+    }
+
+    /** How many times a tenant was served from another group than its own since the groups were made. */
+    long borrowed() {
+        return borrowed.sum();
+    }
+
+    /** One of the pools' counters summed over the groups (connections in use, open, allowed, requests waiting). */
+    int total(ToIntFunction<PoolMetrics> counter) {
+        int sum = 0;
+        for (ConnectionPool pool : groups) {
+            PoolMetrics m = pool.getMetrics().orElse(null);
+            sum += m == null ? 0 : counter.applyAsInt(m);
+        }
+        return sum;
     }
 
     /** A connection for work that belongs to no tenant (reading the schemas' versions): from whichever group has one to spare. */
@@ -98,7 +123,7 @@ final class ConnectionGroups {
         return m.allocatedSize() < m.getMaxAllocatedSize() && m.pendingAcquireSize() == 0;
     }
 
-    /** Per group: connections in use, open, allowed (for screens and tests). */
+    /** Per group: connections in use, open, allowed (tests). */
     List<PoolMetrics> metrics() {
         return groups.stream().map(g -> g.getMetrics().orElseThrow()).toList();
     }

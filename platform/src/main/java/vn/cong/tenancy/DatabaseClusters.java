@@ -1,6 +1,10 @@
 package vn.cong.tenancy;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
+import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
@@ -59,13 +63,15 @@ public class DatabaseClusters {
     private final DatabaseConfiguration db;
     private final ClustersConfiguration config;
     private final @Nullable ConnectionTap tap;
+    private final @Nullable MeterRegistry meters;
     private final Map<String, Cluster> known = new ConcurrentHashMap<>();
     private final Map<String, ConnectionGroups> pools = new ConcurrentHashMap<>();
 
     public DatabaseClusters(ConnectionFactory platformPool, PlatformDatabase platform, DatabaseConfiguration db, ClustersConfiguration config,
-                            @Nullable ConnectionTap tap) {
+                            @Nullable ConnectionTap tap, @Nullable MeterRegistry meters) {
         this.platformPool = platformPool;
         this.tap = tap;
+        this.meters = meters;
         this.platform = platform;
         this.db = db;
         this.config = config;
@@ -143,10 +149,30 @@ public class DatabaseClusters {
         Mono<Cluster> cluster = Tenant.DEFAULT_DATABASE.equals(name)
                 ? Mono.just(new Cluster(name, null, null, null, null, name, true))
                 : find(name).switchIfEmpty(Mono.error(() -> new IllegalStateException("Unknown database cluster " + name)));
-        return cluster.map(c -> pools.computeIfAbsent(name, n -> newGroups(c)));
+        return cluster.map(c -> pools.computeIfAbsent(name, n -> measured(n, newGroups(c))));
     }
 
-    /** The tenant connection groups of database {@code name} as they are now (tests, screens); empty before its first tenant was served. */
+    /**
+     * {@code groups} with their counters on {@code /prometheus}: {@code cong.tenant.connections} by database and state
+     * (in-use, open, allowed, waiting: summed over the groups) and {@code cong.tenant.connections.borrowed} (tenants served
+     * from another group than their own: when it climbs steadily the database needs more connections).
+     */
+    private ConnectionGroups measured(String database, ConnectionGroups groups) {
+        if (meters == null) {
+            return groups;
+        }
+        Map<String, java.util.function.ToIntFunction<PoolMetrics>> states = Map.of("in-use", PoolMetrics::acquiredSize,
+                "open", PoolMetrics::allocatedSize, "allowed", PoolMetrics::getMaxAllocatedSize, "waiting", PoolMetrics::pendingAcquireSize);
+        states.forEach((state, counter) -> Gauge.builder("cong.tenant.connections", groups, g -> g.total(counter))
+                .description("Tenant connections of a node to a database, by state").tag("database", database).tag("state", state)
+                .register(meters));
+        FunctionCounter.builder("cong.tenant.connections.borrowed", groups, ConnectionGroups::borrowed)
+                .description("Tenant work served from another connection group than the tenant's own").tag("database", database)
+                .register(meters);
+        return groups;
+    }
+
+    /** The tenant connection groups of database {@code name} as they are now (tests); empty before its first tenant was served. */
     Optional<List<io.r2dbc.pool.PoolMetrics>> groupMetrics(String name) {
         return Optional.ofNullable(pools.get(name)).map(ConnectionGroups::metrics);
     }

@@ -38,6 +38,16 @@ class ConnectionGroupsTest extends PlatformTestSupport {
     TenantRegistry registry;
     @Inject
     DatabaseClusters clusters;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double connections(String state) {
+        return meters.get("cong.tenant.connections").tag("database", Tenant.DEFAULT_DATABASE).tag("state", state).gauge().value();
+    }
+
+    private double borrowed() {
+        return meters.get("cong.tenant.connections.borrowed").tag("database", Tenant.DEFAULT_DATABASE).functionCounter().count();
+    }
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -67,6 +77,10 @@ class ConnectionGroupsTest extends PlatformTestSupport {
         List<io.r2dbc.pool.PoolMetrics> groups = clusters.groupMetrics(Tenant.DEFAULT_DATABASE).orElseThrow();
         assertEquals(4, groups.size());
         assertTrue(groups.stream().allMatch(g -> g.getMaxAllocatedSize() == 1), "one connection a group");
+        // on /prometheus for the operator: summed over the groups
+        assertEquals(4.0, connections("allowed"));
+        assertTrue(connections("open") >= 1 && connections("open") <= 4, "open: " + connections("open"));
+        assertEquals(0.0, connections("waiting"));
     }
 
     @Test
@@ -128,12 +142,15 @@ class ConnectionGroupsTest extends PlatformTestSupport {
                     holding.tryEmitValue(pid);
                     return release.asMono().thenReturn(pid);
                 }));
+        double borrowedBefore = borrowed();
         var running = held.toFuture();
         try {
             assertEquals(pid(home), holding.asMono().block(Duration.ofSeconds(10)));
+            assertTrue(connections("in-use") >= 1, "the held connection counts as in use");
             // without lending this would wait for the held connection (maxAcquireTime 5 s) and fail
             String lent = backend(alpha);
             assertNotEquals(pid(home), pid(lent), "served on another group's connection");
+            assertTrue(borrowed() >= borrowedBefore + 1, "the borrowing is counted for the operator: " + borrowed());
             assertTrue(lent.endsWith(" t_alpha"), "in alpha's schema: " + lent);
             String rows = tenantDb.mono(alpha, c -> c.one("SELECT string_agg(title, '|') FROM content_items", r -> r.get(0, String.class))).block();
             assertTrue(rows.contains("Cục Alpha") && !rows.contains("Viện Beta"), rows);
