@@ -41,10 +41,6 @@ final class ConnectionGroups {
         this.groups = List.copyOf(made);
     }
 
-    int size() {
-        return groups.size();
-    }
-
     /**
      * The group of {@code groups} tenant {@code code} belongs to: Fibonacci hashing of its code, so that codes a step
      * apart (unit0001, unit0009, … in a database that holds every eighth) still spread evenly.
