@@ -17,6 +17,9 @@ import java.util.Map;
  * @param connectionGroups     groups those connections are split into (at most one a connection, the default); a
  *                             tenant is served from its own group ({@link ConnectionGroups}); 1: every connection serves
  *                             every tenant
+ * @param planCacheMode        PostgreSQL's {@code plan_cache_mode} on tenant connections: {@code auto} (PostgreSQL's
+ *                             default: a prepared statement's first five runs on a connection get a plan of their own),
+ *                             {@code force_generic_plan} (planned once per connection) or {@code force_custom_plan}
  * @param declared             clusters registered at start-up when missing: name → {@code user@host:port/database}
  * @param passwords            name → password of a cluster's user (never stored in the database); empty: none
  * @param oldCopyGrace         how long a moved tenant's old schema stays under its name (read-only) before it is renamed
@@ -29,13 +32,19 @@ public record ClustersConfiguration(
         @Bindable(defaultValue = "default") String defaultForNewTenants,
         @Bindable(defaultValue = "10") int poolMaxSize,
         @Bindable(defaultValue = "10") int connectionGroups,
+        @Bindable(defaultValue = "auto") String planCacheMode,
         @Nullable Map<String, String> declared,
         @Nullable Map<String, String> passwords,
         @Bindable(defaultValue = "5s") Duration oldCopyGrace,
         @Bindable(defaultValue = "false") boolean dropOldCopy,
         @Bindable(defaultValue = "20s") Duration writerWait) {
 
+    private static final java.util.Set<String> PLAN_CACHE_MODES = java.util.Set.of("auto", "force_generic_plan", "force_custom_plan");
+
     public ClustersConfiguration {
+        if (!PLAN_CACHE_MODES.contains(planCacheMode)) {
+            throw new IllegalArgumentException("cong.clusters.plan-cache-mode must be one of " + PLAN_CACHE_MODES + ", not " + planCacheMode);
+        }
         declared = declared == null ? Map.of() : Map.copyOf(declared);
         passwords = passwords == null ? Map.of() : Map.copyOf(passwords);
     }

@@ -182,8 +182,8 @@ public class DatabaseClusters {
 
     private ConnectionGroups newGroups(Cluster cluster) {
         DatabaseConfiguration where = jdbc(cluster);
-        LOG.info("Opening tenant connections to database {} ({}:{}/{}): at most {} in {} groups", cluster.name(), where.host(),
-                where.port(), where.name(), config.poolMaxSize(), config.connectionGroups());
+        LOG.info("Opening tenant connections to database {} ({}:{}/{}): at most {} in {} groups, plan_cache_mode {}", cluster.name(),
+                where.host(), where.port(), where.name(), config.poolMaxSize(), config.connectionGroups(), config.planCacheMode());
         return new ConnectionGroups(config.poolMaxSize(), config.connectionGroups(), size -> (ConnectionPool) ConnectionFactories.get(
                 ConnectionFactoryOptions.builder()
                         .option(ConnectionFactoryOptions.DRIVER, "pool")
@@ -199,6 +199,7 @@ public class DatabaseClusters {
                         .option(Option.valueOf("maxIdleTime"), Duration.ofMinutes(10))
                         .option(Option.valueOf("acquireRetry"), size)
                         .option(Option.valueOf("preparedStatementCacheQueries"), PREPARED_STATEMENTS) // as application.yml's pool
+                        .option(Option.valueOf("options"), Map.of("plan_cache_mode", config.planCacheMode()))
                         .build()));
     }
 

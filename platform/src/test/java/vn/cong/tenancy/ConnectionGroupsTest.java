@@ -39,6 +39,8 @@ class ConnectionGroupsTest extends PlatformTestSupport {
     @Inject
     DatabaseClusters clusters;
     @Inject
+    PlatformDatabase platform;
+    @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
 
     private double connections(String state) {
@@ -52,7 +54,8 @@ class ConnectionGroupsTest extends PlatformTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         // four groups of one connection each: alpha's home is group 0, beta's group 3 (ConnectionGroups.home)
-        return Map.of("cong.clusters.pool-max-size", "4", "cong.clusters.connection-groups", "4");
+        return Map.of("cong.clusters.pool-max-size", "4", "cong.clusters.connection-groups", "4",
+                "cong.clusters.plan-cache-mode", "force_custom_plan");
     }
 
     @BeforeAll
@@ -81,6 +84,17 @@ class ConnectionGroupsTest extends PlatformTestSupport {
         assertEquals(4.0, connections("allowed"));
         assertTrue(connections("open") >= 1 && connections("open") <= 4, "open: " + connections("open"));
         assertEquals(0.0, connections("waiting"));
+    }
+
+    @Test
+    void tenantConnectionsRunWithTheConfiguredPlanCacheMode() {
+        assertEquals("force_custom_plan", tenantDb.mono(tenant("beta"), c -> c.one("SELECT current_setting('plan_cache_mode')",
+                r -> r.get(0, String.class))).block());
+        assertEquals("auto", platform.mono(c -> c.one("SELECT current_setting('plan_cache_mode')", r -> r.get(0, String.class))).block(),
+                "the platform's own work keeps PostgreSQL's default");
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ClustersConfiguration(
+                "default", 10, 10, "fastest", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20)));
+        assertTrue(refused.getMessage().contains("plan-cache-mode"), refused.getMessage());
     }
 
     @Test
