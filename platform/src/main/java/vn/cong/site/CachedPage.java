@@ -18,16 +18,25 @@ import java.util.List;
 
 /**
  * A rendered page as it is cached and served: the HTML and its gzip form (compressed once, here),
- * an entity tag, and the Content-Security-Policy that allows exactly the page's own inline styles.
+ * an entity tag, the Content-Security-Policy that allows exactly the page's own inline styles, and when it was
+ * rendered ({@code renderedAt}, epoch milliseconds), so that a copy taken from Redis lives only what is left of the
+ * page's time to live.
  */
-public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, String etag, String contentSecurityPolicy) {
+public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, String etag, String contentSecurityPolicy,
+                         long renderedAt) {
 
-    private static final byte FORMAT = 1;
+    /** 2: with {@code renderedAt}. Pages another format wrote are not read (rendered again). */
+    private static final byte FORMAT = 2;
 
     public static CachedPage of(int status, String lang, byte[] html) {
         MessageDigest sha = sha256();
         String etag = "\"" + HexFormat.of().formatHex(sha.digest(html), 0, 12) + "\"";
-        return new CachedPage(status, lang, html, Gzip.compress(html, Gzip.PAGE_LEVEL), etag, policy(html));
+        return new CachedPage(status, lang, html, Gzip.compress(html, Gzip.PAGE_LEVEL), etag, policy(html), System.currentTimeMillis());
+    }
+
+    /** How long ago the page was rendered, never less than zero (another node's clock may be a little ahead). */
+    public long ageMillis(long nowMillis) {
+        return Math.max(0, nowMillis - renderedAt);
     }
 
     /** The entity tag of the gzip form: a different representation needs a different strong tag. */
@@ -78,6 +87,7 @@ public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, Str
         try (var out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeShort(status);
+            out.writeLong(renderedAt);
             out.writeUTF(lang);
             out.writeUTF(etag);
             out.writeUTF(contentSecurityPolicy);
@@ -98,12 +108,13 @@ public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, Str
                 return null;
             }
             int status = in.readShort();
+            long renderedAt = in.readLong();
             String lang = in.readUTF();
             String etag = in.readUTF();
             String csp = in.readUTF();
             byte[] plain = in.readNBytes(in.readInt());
             byte[] gzip = in.readNBytes(in.readInt());
-            return new CachedPage(status, lang, plain, gzip, etag, csp);
+            return new CachedPage(status, lang, plain, gzip, etag, csp, renderedAt);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -33,17 +33,26 @@ final class SpreadTtl {
         return Math.max(1, nextNanos() / 1_000_000);
     }
 
-    /** For Caffeine: each entry gets its own time to live when written, reading does not extend it. */
-    <K, V> Expiry<K, V> expiry() {
+    /**
+     * For Caffeine: as {@link #expiry()}, counted from when the value was made ({@code madeAt}, epoch milliseconds) rather
+     * than from when it was written, so a copy of something made elsewhere earlier (a page from Redis) lives only what is
+     * left of its time; none when that is over.
+     */
+    <K, V> Expiry<K, V> expiry(java.util.function.ToLongFunction<V> madeAt) {
         return new Expiry<>() {
+            private long left(V value) {
+                long age = Math.max(0, System.currentTimeMillis() - madeAt.applyAsLong(value));
+                return Math.max(0, nextNanos() - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(age));
+            }
+
             @Override
             public long expireAfterCreate(K key, V value, long currentTime) {
-                return nextNanos();
+                return left(value);
             }
 
             @Override
             public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
-                return nextNanos();
+                return left(value);
             }
 
             @Override
@@ -51,5 +60,10 @@ final class SpreadTtl {
                 return currentDuration;
             }
         };
+    }
+
+    /** For Caffeine: each entry gets its own time to live when written, reading does not extend it. */
+    <K, V> Expiry<K, V> expiry() {
+        return expiry(value -> System.currentTimeMillis());
     }
 }

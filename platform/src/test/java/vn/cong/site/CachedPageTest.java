@@ -75,6 +75,16 @@ class CachedPageTest {
         assertEquals(page.contentSecurityPolicy(), back.contentSecurityPolicy());
         assertArrayEquals(page.plain(), back.plain());
         assertArrayEquals(page.gzip(), back.gzip());
+        assertEquals(page.renderedAt(), back.renderedAt(), "the render time travels with the page");
+        assertTrue(Math.abs(System.currentTimeMillis() - page.renderedAt()) < 60_000, "rendered now: " + page.renderedAt());
+    }
+
+    @Test
+    void aPageOfTheFormatBeforeRenderTimesIsAMiss() {
+        // format 1 (no render time), as a node of the previous version wrote it to Redis: rendered again, never misread
+        byte[] old = page().encode();
+        old[0] = 1;
+        assertNull(CachedPage.decode(old));
     }
 
     @Test

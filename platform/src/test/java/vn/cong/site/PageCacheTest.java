@@ -45,6 +45,8 @@ class PageCacheTest extends PlatformTestSupport {
     Publishing publishing;
     @Inject
     PageCache cache;
+    @Inject
+    SiteConfiguration site;
 
     private RedisClient redis;
 
@@ -132,6 +134,43 @@ class PageCacheTest extends PlatformTestSupport {
                 c.sync().del(redisPrefix + "page:" + key.value());
             }
         }
+    }
+
+    @Test
+    void aCopyFromRedisLivesOnlyWhatIsLeftOfThePagesTimeToLive() {
+        long ttl = site.pageTtl().toMillis();
+        byte[] html = "<p>Trang thử thời hạn</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CachedPage fresh = CachedPage.of(200, "vi", html);
+        PageKey oldKey = PageKey.of(tenant("alpha"), "vi", "/thu-thoi-han/cu");
+        PageKey halfKey = PageKey.of(tenant("alpha"), "vi", "/thu-thoi-han/nua");
+        PageKey newKey = PageKey.of(tenant("alpha"), "vi", "/thu-thoi-han/moi");
+        long now = System.currentTimeMillis();
+        // as another node left them in Redis: rendered a whole time to live ago, half of one ago, just now
+        try (var c = redis.connect(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)) {
+            c.sync().psetex((redisPrefix + "page:" + oldKey.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8), 60_000, rendered(fresh, now - ttl - 1_000).encode());
+            c.sync().psetex((redisPrefix + "page:" + halfKey.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8), 60_000, rendered(fresh, now - ttl / 2).encode());
+            c.sync().psetex((redisPrefix + "page:" + newKey.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8), 60_000, fresh.encode());
+        }
+        try {
+            cache.clearNear();
+            assertNotNull(cache.get(oldKey).block(), "Redis still had it: served");
+            assertTrue(cache.nearTimeToLive(oldKey).isEmpty(), "but not kept here: its time to live is over");
+            assertNotNull(cache.get(halfKey).block());
+            assertTrue(cache.nearTimeToLive(halfKey).orElseThrow().toMillis() <= ttl / 2,
+                    "kept for what is left of it at most: " + cache.nearTimeToLive(halfKey));
+            assertNotNull(cache.get(newKey).block());
+            assertTrue(cache.nearTimeToLive(newKey).orElseThrow().toMillis() > ttl / 2,
+                    "a page just rendered keeps (nearly) all of it: " + cache.nearTimeToLive(newKey));
+        } finally {
+            cache.clearNear();
+            try (var c = redis.connect()) {
+                c.sync().del(redisPrefix + "page:" + oldKey.value(), redisPrefix + "page:" + halfKey.value(), redisPrefix + "page:" + newKey.value());
+            }
+        }
+    }
+
+    private static CachedPage rendered(CachedPage page, long at) {
+        return new CachedPage(page.status(), page.lang(), page.plain(), page.gzip(), page.etag(), page.contentSecurityPolicy(), at);
     }
 
     private List<String> cardTitles(String host, String path) {
