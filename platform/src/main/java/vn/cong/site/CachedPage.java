@@ -34,11 +34,6 @@ public record CachedPage(int status, String lang, byte[] plain, byte[] gzip, Str
         return new CachedPage(status, lang, html, Gzip.compress(html, Gzip.PAGE_LEVEL), etag, policy(html), System.currentTimeMillis());
     }
 
-    /** How long ago the page was rendered, never less than zero (another node's clock may be a little ahead). */
-    public long ageMillis(long nowMillis) {
-        return Math.max(0, nowMillis - renderedAt);
-    }
-
     /** The entity tag of the gzip form: a different representation needs a different strong tag. */
     public String gzipEtag() {
         return etag.substring(0, etag.length() - 1) + "-gz\"";

@@ -41,6 +41,7 @@ final class SpreadTtl {
     <K, V> Expiry<K, V> expiry(java.util.function.ToLongFunction<V> madeAt) {
         return new Expiry<>() {
             private long left(V value) {
+                // never a negative age: another node's clock may be a little ahead
                 long age = Math.max(0, System.currentTimeMillis() - madeAt.applyAsLong(value));
                 return Math.max(0, nextNanos() - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(age));
             }
