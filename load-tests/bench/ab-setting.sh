@@ -15,7 +15,7 @@ SETTING=${SETTING:?SETTING=<environment variable>}; A=${A:?A=<value>}; B=${B:?B=
 DB=${DB:-cong_scale_many}; HOSTS=${HOSTS:-all}; ROUNDS=${ROUNDS:-4}; SECS=${SECS:-20}; WARM=${WARM:-60}
 WORK=$(mktemp -d /tmp/cong-ab.XXXXXX); TICKS=$(getconf CLK_TCK); PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT
-cpu_ticks() { local sum=0; for p in "$@"; do [ -r "/proc/$p/stat" ] || continue; read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat"); sum=$(( sum + f[11] + f[12] )); done; echo $sum; }
+. "$ROOT/load-tests/bench/cpu.sh" # cpu_ticks
 start() { # port, value
   (cd "$ROOT" && exec env PORT="$1" CONG_DATABASE_NAME="$DB" REDIS_PREFIX="cong:$DB:" MICRONAUT_ENVIRONMENTS=dev TENANTS_DIR= \
     CONG_DEMO_ENABLED=false CONG_UPTIME_ENABLED=false CONG_BACKUP_SCHEDULER_ENABLED=false PAGE_CACHE_BYTES=0 PAGE_CACHE_SHARED=false \

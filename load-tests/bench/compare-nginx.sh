@@ -41,15 +41,7 @@ for tool in nginx wrk curl psql; do command -v $tool >/dev/null || { echo "needs
 TICKS=$(getconf CLK_TCK)
 
 # --- helpers -------------------------------------------------------------------------------------------
-cpu_ticks() { # sum of user+system ticks of the given pids
-  local sum=0
-  for p in "$@"; do
-    [ -r "/proc/$p/stat" ] || continue
-    read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat")
-    sum=$(( sum + f[11] + f[12] ))
-  done
-  echo $sum
-}
+. "$ROOT/load-tests/bench/cpu.sh" # cpu_ticks
 start_platform() { # port, database, log, extra env...
   local port=$1 db=$2 log=$3; shift 3
   (cd "$ROOT" && exec env PORT="$port" CONG_DATABASE_NAME="$db" REDIS_PREFIX="cong:$db:" MICRONAUT_ENVIRONMENTS=dev \

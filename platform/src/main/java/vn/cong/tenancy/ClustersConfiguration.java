@@ -6,6 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The PostgreSQL clusters tenants may live on besides the platform's own database ({@code platform.database_clusters}).
@@ -39,7 +40,7 @@ public record ClustersConfiguration(
         @Bindable(defaultValue = "false") boolean dropOldCopy,
         @Bindable(defaultValue = "20s") Duration writerWait) {
 
-    private static final java.util.Set<String> PLAN_CACHE_MODES = java.util.Set.of("auto", "force_generic_plan", "force_custom_plan");
+    private static final Set<String> PLAN_CACHE_MODES = Set.of("auto", "force_generic_plan", "force_custom_plan");
 
     public ClustersConfiguration {
         if (!PLAN_CACHE_MODES.contains(planCacheMode)) {

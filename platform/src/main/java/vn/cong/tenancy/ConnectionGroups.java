@@ -70,8 +70,8 @@ final class ConnectionGroups {
     /** One of the pools' counters summed over the groups (connections in use, open, allowed, requests waiting). */
     int total(ToIntFunction<PoolMetrics> counter) {
         int sum = 0;
-        for (ConnectionPool pool : groups) {
-            PoolMetrics m = pool.getMetrics().orElse(null);
+        for (int group = 0; group < groups.size(); group++) {
+            PoolMetrics m = metrics(group);
             sum += m == null ? 0 : counter.applyAsInt(m);
         }
         return sum;

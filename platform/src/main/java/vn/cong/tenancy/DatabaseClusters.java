@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -161,7 +162,7 @@ public class DatabaseClusters {
         if (meters == null) {
             return groups;
         }
-        Map<String, java.util.function.ToIntFunction<PoolMetrics>> states = Map.of("in-use", PoolMetrics::acquiredSize,
+        Map<String, ToIntFunction<PoolMetrics>> states = Map.of("in-use", PoolMetrics::acquiredSize,
                 "open", PoolMetrics::allocatedSize, "allowed", PoolMetrics::getMaxAllocatedSize, "waiting", PoolMetrics::pendingAcquireSize);
         states.forEach((state, counter) -> Gauge.builder("cong.tenant.connections", groups, g -> g.total(counter))
                 .description("Tenant connections of a node to a database, by state").tag("database", database).tag("state", state)
@@ -173,7 +174,7 @@ public class DatabaseClusters {
     }
 
     /** The tenant connection groups of database {@code name} as they are now (tests); empty before its first tenant was served. */
-    Optional<List<io.r2dbc.pool.PoolMetrics>> groupMetrics(String name) {
+    Optional<List<PoolMetrics>> groupMetrics(String name) {
         return Optional.ofNullable(pools.get(name)).map(ConnectionGroups::metrics);
     }
 
