@@ -21,8 +21,8 @@ import java.util.function.ToIntFunction;
  * planned afresh (0.9 ms against 0.05 ms to run it). With groups each connection holds its group's statements.
  * <p>
  * A busy tenant is not held to its group: when the group has no idle connection and cannot open another while some
- * other group can, the work goes there instead ({@link #pick}); only when every group is busy does it queue in its
- * own. Isolation does not depend on which connection is used: {@link TenantDatabase} sets the schema for each
+ * other group can, the work goes there instead ({@link #pick}); when every group is busy it queues in its own unless
+ * another group's queue is clearly shorter. Isolation does not depend on which connection is used: {@link TenantDatabase} sets the schema for each
  * transaction.
  */
 final class ConnectionGroups {
@@ -85,13 +85,19 @@ final class ConnectionGroups {
     /**
      * {@code home} when it has a connection to spare (or no group has); else the first group after it with an idle
      * connection, else the first with room to open one: a connection already open (its statements prepared) is lent
-     * before a new one is opened.
+     * before a new one is opened. When every group is busy, the work queues where the wait is shortest, its own group
+     * winning unless another's queue is shorter by two or more: queueing always at home let a group that holds more of
+     * the busy tenants build a long queue while the others' connections went to newcomers (one page in a hundred waited
+     * over a second on the demo portals at 64 concurrent requests, against a third of a second with one group).
      */
     int pick(int home) {
-        if (spare(metrics(home))) {
+        PoolMetrics own = metrics(home);
+        if (spare(own)) {
             return home;
         }
         int roomy = -1;
+        int shortest = home;
+        int shortestWait = own.pendingAcquireSize();
         for (int step = 1; step < groups.size(); step++) {
             int other = (home + step) % groups.size();
             PoolMetrics m = metrics(other);
@@ -101,8 +107,13 @@ final class ConnectionGroups {
             if (roomy < 0 && room(m)) {
                 roomy = other;
             }
+            int wait = m.pendingAcquireSize() + 1; // one more for leaving the tenant's prepared statements behind
+            if (wait < shortestWait) {
+                shortest = other;
+                shortestWait = wait;
+            }
         }
-        return roomy >= 0 ? roomy : home;
+        return roomy >= 0 ? roomy : shortest;
     }
 
     private PoolMetrics metrics(int group) {

@@ -182,6 +182,61 @@ class ConnectionGroupsTest extends PlatformTestSupport {
         assertEquals(pid(home), pid(backend(alpha)), "back home once its connection is free");
     }
 
+    @Test
+    void whenEveryGroupIsBusyWorkQueuesWhereTheWaitIsShortest() {
+        Tenant alpha = tenant("alpha");
+        int home = ConnectionGroups.home("alpha", 4);
+        Sinks.Empty<Void> release = Sinks.empty();
+        List<java.util.concurrent.CompletableFuture<String>> holders = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<String>> waiters = new ArrayList<>();
+        List<Integer> waiting;
+        try {
+            // every group's one connection held in an open transaction: alpha's own first, then the three it borrows
+            for (int i = 0; i < 4; i++) {
+                Sinks.One<String> holding = Sinks.one();
+                holders.add(tenantDb.mono(alpha, c -> c.one("SELECT pg_backend_pid()::text", r -> r.get(0, String.class))
+                        .flatMap(pid -> {
+                            holding.tryEmitValue(pid);
+                            return release.asMono().thenReturn(pid);
+                        })).toFuture());
+                holding.asMono().block(Duration.ofSeconds(10));
+            }
+            assertEquals(4, inUse(), "all four connections in use");
+            // three more of alpha's transactions: two queue at home, the third where no one waits yet (before, all three
+            // queued at home while the other groups' queues stayed empty)
+            for (int i = 1; i <= 3; i++) {
+                waiters.add(tenantDb.mono(alpha, c -> c.one("SELECT current_schema()", r -> r.get(0, String.class))).toFuture());
+                int expected = i;
+                awaitTrue(() -> pending().stream().mapToInt(Integer::intValue).sum() == expected, "transaction " + i + " waiting");
+            }
+            waiting = pending();
+        } finally {
+            release.tryEmitEmpty();
+        }
+        assertEquals(2, waiting.get(home), "two wait at home: " + waiting);
+        assertEquals(1, waiting.stream().filter(n -> n == 1).count(), "the third waits in another group: " + waiting);
+        for (var waiter : waiters) {
+            assertEquals("t_alpha", waiter.join(), "a waiter served in its own schema wherever it waited");
+        }
+        holders.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private int inUse() {
+        return clusters.groupMetrics(Tenant.DEFAULT_DATABASE).orElseThrow().stream().mapToInt(io.r2dbc.pool.PoolMetrics::acquiredSize).sum();
+    }
+
+    private List<Integer> pending() {
+        return clusters.groupMetrics(Tenant.DEFAULT_DATABASE).orElseThrow().stream().map(io.r2dbc.pool.PoolMetrics::pendingAcquireSize).toList();
+    }
+
+    /** Polls {@code condition} every few milliseconds; fails when it is still false after four seconds. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        Boolean met = reactor.core.publisher.Flux.interval(Duration.ZERO, Duration.ofMillis(5))
+                .filter(tick -> condition.getAsBoolean()).next().map(tick -> true)
+                .timeout(Duration.ofSeconds(4), Mono.just(false)).block();
+        assertTrue(met, "timed out: " + what);
+    }
+
     private static String pid(String backend) {
         return backend.split(" ")[0];
     }
