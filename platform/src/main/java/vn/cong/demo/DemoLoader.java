@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
 
 import java.io.IOException;
@@ -37,9 +38,11 @@ public class DemoLoader {
     private final TenantRegistry registry;
     private final DemoTenant demo;
     private final DemoFederation federation;
+    private final TenantDatabase tenantDb;
 
     DemoLoader(DemoConfiguration config, PlatformConfiguration platform, TenantRegistry registry, DemoTenant demo,
-               DemoFederation federation) {
+               DemoFederation federation, TenantDatabase tenantDb) {
+        this.tenantDb = tenantDb;
         this.federation = federation;
         this.config = config;
         this.platform = platform;
@@ -88,6 +91,7 @@ public class DemoLoader {
             }
             return demo.load(tenant, content, file.getParent().resolve("media"))
                     .flatMap(report -> federation.load(tenant, content.federation()).thenReturn(report))
+                    .flatMap(report -> tenantDb.analyse(tenant).thenReturn(report))
                     .doOnNext(report -> LOG.info("Demo content for {}: {}", code, report))
                     .onErrorResume(e -> {
                         LOG.error("Demo content for {} stopped: {}", code, e.toString(), e);

@@ -3,6 +3,8 @@ package vn.cong.tenancy;
 import io.r2dbc.spi.Connection;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.system.Sql;
@@ -21,6 +23,8 @@ import java.util.function.Function;
  */
 @Singleton
 public class TenantDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantDatabase.class);
 
     private final PlatformDatabase database;
     private final LostSchemas lostSchemas;
@@ -60,6 +64,24 @@ public class TenantDatabase {
                 .onErrorMap(TenantMovingException::isFrozenWrite, e -> new TenantMovingException(tenant, e))
                 .onErrorMap(TenantSchemaUnreadableException::isUnreadable, e -> new TenantSchemaUnreadableException(tenant, e))
                 .onErrorResume(TenantSchemaMissingException.class, e -> reportMissing(tenant, where, e));
+    }
+
+    /**
+     * Takes the planner's statistics of every table of the tenant again, after a bulk load ({@link TableStatistics});
+     * a failure is logged, never passed on: statistics are an optimisation, the load itself has succeeded.
+     */
+    public Mono<Void> analyse(Tenant tenant) {
+        return Mono.defer(() -> {
+                    long started = System.nanoTime();
+                    return mono(tenant, c -> c.update(TableStatistics.analyseAll(tenant.schema())))
+                            .doOnSuccess(done -> LOG.info("Tenant {}: table statistics taken in {} ms", tenant.code(),
+                                    (System.nanoTime() - started) / 1_000_000));
+                })
+                .onErrorResume(e -> {
+                    LOG.warn("Tenant {}: table statistics not taken: {}", tenant.code(), e.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /** {@code work} on connection {@code c} once its search_path names the tenant's schema (quoted and checked once). */

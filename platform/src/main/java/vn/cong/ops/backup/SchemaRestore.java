@@ -9,6 +9,7 @@ import vn.cong.tenancy.DatabaseConfiguration;
 import vn.cong.tenancy.DatabaseClusters;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.SchemaNames;
+import vn.cong.tenancy.TableStatistics;
 import vn.cong.tenancy.Tenant;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ class SchemaRestore {
     static final String RESTORING = "đang khôi phục lược đồ (pg_restore)";
     static final String BUILDING = "đang dựng lại các bảng và nạp dữ liệu (COPY)";
     static final String MIGRATING = "đang nâng lược đồ lên phiên bản hiện hành (Flyway)";
+    static final String ANALYSING = "đang lập số liệu thống kê của các bảng (ANALYZE)";
 
     private final DatabaseConfiguration db;
     private final MediaConfiguration media;
@@ -66,6 +68,7 @@ class SchemaRestore {
                     return null;
                 });
                 steps.step(run.tenantCode(), MIGRATING, () -> migrations.migrateTenant(target));
+                steps.step(run.tenantCode(), ANALYSING, () -> analyse(db, target));
             } catch (Exception e) {
                 throw new BackupFailure("Khôi phục bản sao lưu " + run.id() + " thất bại: " + e.getMessage(), e);
             }
@@ -90,6 +93,7 @@ class SchemaRestore {
             }
             pg.restore(renamed, db.name());
             migrations.migrateTenant(target);
+            analyse(db, target);
             steps.restoreMedia(run.tenantCode(), run.folder(), manifest, media.root().resolve(newCode));
         } catch (SQLException e) {
             throw new BackupFailure("Khôi phục bản sao lưu " + run.id() + " thất bại: " + e.getMessage(), e);
@@ -126,6 +130,7 @@ class SchemaRestore {
             migrations.migrateTenant(where, tenant.schema());
             return null;
         });
+        steps.step(tenant.code(), ANALYSING, () -> analyse(where, tenant.schema()));
         long written = steps.restoreMedia(tenant.code(), run.folder(), manifest, media.root().resolve(tenant.code()));
         LOG.info("Tenant {}: media of backup {} restored, {} bytes written (files already identical kept)", tenant.code(), run.id(), written);
     }
@@ -148,5 +153,19 @@ class SchemaRestore {
     /** Removes the media a restore as {@code newCode} copied, when the new tenant could not be registered. */
     void dropMedia(String newCode) {
         Folders.deleteTree(media.root().resolve(newCode));
+    }
+
+    /**
+     * The restored tables' planner statistics ({@link TableStatistics}: neither COPY nor pg_restore takes them); a
+     * failure is logged, the restore stands.
+     */
+    private static Void analyse(DatabaseConfiguration where, String schema) {
+        try (Connection c = where.openJdbc(where.name())) {
+            c.setAutoCommit(true);
+            TableStatistics.analyseAll(c, schema);
+        } catch (SQLException e) {
+            LOG.warn("Schema {}: table statistics not taken after the restore: {}", schema, e.getMessage());
+        }
+        return null;
     }
 }

@@ -17,6 +17,7 @@ import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.SchemaMigrations;
 import vn.cong.tenancy.SchemaNames;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantRegistry;
 
 import java.io.IOException;
@@ -89,10 +90,12 @@ public class TenantMoves {
     private final BackupThreads threads;
     private final BackupConfiguration backups;
     private final OperatorAudit audit;
+    private final TenantDatabase tenantDb;
 
     TenantMoves(PlatformDatabase platform, TenantRegistry registry, DatabaseClusters clusters, ClusterLinks links,
                 SchemaMigrations migrations, PublicChanges changes, PgTools pg, BackupThreads threads, BackupConfiguration backups,
-                OperatorAudit audit) {
+                OperatorAudit audit, TenantDatabase tenantDb) {
+        this.tenantDb = tenantDb;
         this.platform = platform;
         this.registry = registry;
         this.clusters = clusters;
@@ -154,6 +157,7 @@ public class TenantMoves {
                     long readOnlyMs = (System.nanoTime() - state.frozenAt) / 1_000_000;
                     LOG.info("Tenant {} moved {} -> {}: {} rows, writes refused for {} ms", tenant.code(), move.from(), move.to(), rows, readOnlyMs);
                     return phase(move, "cleaning")
+                            .then(tenantDb.analyse(tenant)) // the copy's tables were loaded row by row (COPY), never analysed there
                             .then(Mono.delay(clusters.configuration().oldCopyGrace()))
                             .then(threads.call(() -> retireOldCopy(tenant, move)))
                             .map(old -> new Outcome(rows, readOnlyMs, old, null))

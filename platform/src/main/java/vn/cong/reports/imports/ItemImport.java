@@ -13,6 +13,7 @@ import vn.cong.system.VietnamTime;
 import vn.cong.tenancy.PublicChange;
 import vn.cong.tenancy.PublicChanges;
 import vn.cong.tenancy.Tenant;
+import vn.cong.tenancy.TenantDatabase;
 import vn.cong.tenancy.TenantTx;
 
 import java.time.OffsetDateTime;
@@ -44,8 +45,10 @@ public class ItemImport {
     private final PublicChanges changes;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final TenantDatabase tenantDb;
 
-    ItemImport(PublicChanges changes, AuditLog audit, JsonMapper json) {
+    ItemImport(PublicChanges changes, AuditLog audit, JsonMapper json, TenantDatabase tenantDb) {
+        this.tenantDb = tenantDb;
         this.changes = changes;
         this.audit = audit;
         this.json = json;
@@ -71,7 +74,7 @@ public class ItemImport {
                 return Mono.just(ImportResult.refused(rows, sorted));
             }
             return write(c, publicChange, tenant, items, source).map(added -> new ImportResult(rows, added, rows - added, List.of()));
-        }));
+        })).flatMap(result -> result.imported() > 0 ? tenantDb.analyse(tenant).thenReturn(result) : Mono.just(result));
     }
 
     private Mono<Integer> write(TenantTx c, PublicChange publicChange, Tenant tenant, List<ImportedItem> items, String source) {

@@ -136,6 +136,13 @@ class BackupProgressTest extends PlatformTestSupport {
         List<String> labels = labelsInOrder(restoring);
         assertEquals(MeteredSteps.CHECKING, labels.get(0), "the backup's files are checked first: " + labels);
         assertTrue(labels.indexOf(BackupPhase.DUMPING.label()) < labels.indexOf(SchemaRestore.BUILDING), "the safety backup comes first: " + labels);
+        assertTrue(labels.indexOf(SchemaRestore.MIGRATING) < labels.indexOf(SchemaRestore.ANALYSING),
+                "the restored tables' planner statistics are taken once they are at the current version: " + labels);
+        try (var c = jdbc(); var st = c.createStatement(); var r = st.executeQuery(
+                "SELECT count(*) FILTER (WHERE last_analyze IS NULL) FROM pg_stat_user_tables WHERE schemaname = 't_alpha'")) {
+            r.next();
+            assertEquals(0, r.getLong(1), "every restored table of alpha analysed");
+        }
         assertEquals(BackupPhase.MEDIA.label(), labels.get(labels.size() - 1), labels.toString());
         List<BackupProgress.Stage> lastCopy = restoring.subList(restoring.size() - 3, restoring.size());
         assertTrue(lastCopy.stream().allMatch(s -> s.label().equals(BackupPhase.MEDIA.label()) && s.total() == MEDIA_BYTES), lastCopy.toString());

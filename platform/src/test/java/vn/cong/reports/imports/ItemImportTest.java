@@ -138,6 +138,27 @@ class ItemImportTest extends PlatformTestSupport {
         assertEquals(401, operator.postJson("/api/v1/tenants/alpha/items/import", file, Map.of("Content-Type", "text/csv")).statusCode());
     }
 
+    /** When PostgreSQL last analysed {@code schema}'s content_items (null: never). */
+    private java.sql.Timestamp analysedAt(String schema) throws SQLException {
+        try (var c = jdbc(); var s = c.prepareStatement("SELECT last_analyze FROM pg_stat_user_tables WHERE schemaname = ? AND relname = 'content_items'")) {
+            s.setString(1, schema);
+            var r = s.executeQuery();
+            r.next();
+            return r.getTimestamp(1);
+        }
+    }
+
+    @Test
+    void anImportTakesThePlannersStatisticsOfItsPortalOnly() throws SQLException {
+        java.sql.Timestamp betaBefore = analysedAt("t_beta");
+        java.sql.Timestamp started = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
+        String file = "external_id,title,unit,origin,submitted_at,state\nstat-1,Tin thống kê,Phòng Kế hoạch,supplied,2021-05-02,published\n";
+        assertTrue(imports.importItems(portals.alpha(), file, "test").block().ok());
+        java.sql.Timestamp alpha = analysedAt("t_alpha");
+        assertTrue(alpha != null && alpha.after(started), "alpha's tables analysed after its import: " + alpha);
+        assertEquals(betaBefore, analysedAt("t_beta"), "beta's tables untouched");
+    }
+
     @Test
     void anImportOnOnePortalNeverReachesAnother() throws SQLException {
         String file = "external_id,title,unit,origin,submitted_at,state\niso-1,Tin của Alpha,Phòng Kế hoạch,supplied,2021-04-02,published\n";

@@ -152,6 +152,7 @@ public class WordPressImport {
                     progress.at("Ghi vào cổng", 0, 1);
                     return write(tenant, plan, fetched, options.source());
                 }))
+                .flatMap(written -> db.analyse(tenant).thenReturn(written))
                 .map(written -> {
                     progress.at("Xong", 1, 1);
                     long failed = fetchEntries.stream().filter(e -> e.outcome().equals("failed")).count();
