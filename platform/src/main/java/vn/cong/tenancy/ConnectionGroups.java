@@ -22,8 +22,8 @@ import java.util.function.ToIntFunction;
  * <p>
  * A busy tenant is not held to its group: when the group has no idle connection and cannot open another while some
  * other group can, the work goes there instead ({@link #pick}); when every group is busy it queues in its own unless
- * another group's queue is clearly shorter. Isolation does not depend on which connection is used: {@link TenantDatabase} sets the schema for each
- * transaction.
+ * another group's queue is clearly shorter. Isolation does not depend on which connection is used:
+ * {@link TenantDatabase} sets the schema for each transaction.
  */
 final class ConnectionGroups {
 

@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * (3.9 ms) where, analysed, a hash join took 1.4 ms. Autovacuum analyses a changed table a minute or more later, or never
  * where it is off (this project's CI and benchmark machines); PostgreSQL's own advice after a bulk load is to
  * {@code ANALYZE}. Every table of the schema, in one statement, so that a load that touched many tables leaves none
- * behind: 60–90 ms for a demo tenant's 69 tables (each samples at most 30,000 rows, so a large tenant takes longer but
+ * behind: 20–90 ms for a demo tenant's 69 tables (each samples at most 30,000 rows, so a large tenant takes longer but
  * not in proportion). It takes no lock that stops reads or writes.
  */
 public final class TableStatistics {
@@ -25,7 +25,7 @@ public final class TableStatistics {
                 + " WHERE schemaname = '" + schema + "' ORDER BY tablename LOOP EXECUTE 'ANALYZE ' || t; END LOOP; END$$";
     }
 
-    /** The same on a JDBC connection (restores and moves load their rows through JDBC). */
+    /** The same on a JDBC connection (restores load their rows through JDBC). */
     public static void analyseAll(Connection c, String schema) throws SQLException {
         try (var s = c.createStatement()) {
             s.execute(analyseAll(schema));
