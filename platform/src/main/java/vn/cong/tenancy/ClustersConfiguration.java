@@ -27,6 +27,8 @@ import java.util.Set;
  *                             away, so that nodes still on the old registry read it rather than find it gone
  * @param dropOldCopy          drop the old schema after a move instead of keeping it renamed
  * @param writerWait           how long a move waits, once the schema is frozen, for transactions begun before to end
+ * @param upgradeThreads       tenant schemas migrated at once at start-up when a release brings a tenant migration
+ *                             ({@link TenantSchemaUpgrade}); the work is PostgreSQL's DDL, so about its cores
  */
 @ConfigurationProperties("cong.clusters")
 public record ClustersConfiguration(
@@ -38,13 +40,17 @@ public record ClustersConfiguration(
         @Nullable Map<String, String> passwords,
         @Bindable(defaultValue = "5s") Duration oldCopyGrace,
         @Bindable(defaultValue = "false") boolean dropOldCopy,
-        @Bindable(defaultValue = "20s") Duration writerWait) {
+        @Bindable(defaultValue = "20s") Duration writerWait,
+        @Bindable(defaultValue = "4") int upgradeThreads) {
 
     private static final Set<String> PLAN_CACHE_MODES = Set.of("auto", "force_generic_plan", "force_custom_plan");
 
     public ClustersConfiguration {
         if (!PLAN_CACHE_MODES.contains(planCacheMode)) {
             throw new IllegalArgumentException("cong.clusters.plan-cache-mode must be one of " + PLAN_CACHE_MODES + ", not " + planCacheMode);
+        }
+        if (upgradeThreads < 1) {
+            throw new IllegalArgumentException("cong.clusters.upgrade-threads must be at least 1, not " + upgradeThreads);
         }
         declared = declared == null ? Map.of() : Map.copyOf(declared);
         passwords = passwords == null ? Map.of() : Map.copyOf(passwords);

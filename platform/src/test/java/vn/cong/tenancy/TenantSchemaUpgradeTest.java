@@ -52,7 +52,7 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.test.statement-log", "true");
+        return Map.of("cong.test.statement-log", "true", "cong.clusters.upgrade-threads", "2");
     }
 
     @BeforeAll
@@ -208,6 +208,43 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
             assertEquals(1, rs.getInt(1), "V570 applied again to the schema that missed it");
         }
         assertEquals(200, new Browser(server.getPort(), "alpha.most.localhost").get("/").statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void schemasBehindAreMigratedSideBySideAndOneFailureStopsNoOther() throws Exception {
+        MigrationVersion previous = secondNewestTenantMigration();
+        List<String> behind = List.of("unit4", "unit5", "unit6");
+        for (String code : behind) { // as an older build left them: one migration behind
+            try (var c = jdbc(); var s = c.createStatement()) {
+                s.execute("DROP SCHEMA t_" + code + " CASCADE");
+            }
+            Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_" + code).defaultSchema("t_" + code)
+                    .createSchemas(true).locations("classpath:db/tenant").target(previous).load().migrate();
+        }
+        try (var c = jdbc(); var s = c.createStatement()) { // unit7's newest migration cannot be applied again
+            s.executeUpdate("DELETE FROM t_unit7.flyway_schema_history WHERE installed_rank = "
+                    + "(SELECT max(installed_rank) FROM t_unit7.flyway_schema_history)");
+        }
+        int betaStillFailing = registry.findByCode("beta").orElseThrow().migrationStatus() == Tenant.MigrationStatus.OK ? 0 : 1;
+        double runsBefore = flywayRuns();
+
+        TenantSchemaUpgrade.Summary summary = upgrade.upgradeAll(); // two at a time (extraProperties)
+
+        assertEquals(4 + betaStillFailing, summary.migrated());
+        assertEquals(1 + betaStillFailing, summary.failed());
+        assertEquals(runsBefore + 4 + betaStillFailing, flywayRuns(), "one Flyway run for each schema behind");
+        for (String code : behind) {
+            assertEquals(Tenant.MigrationStatus.OK, registry.findByCode(code).orElseThrow().migrationStatus(), code);
+            try (var c = jdbc(); var s = c.createStatement(); var rs = s.executeQuery("SELECT version FROM t_" + code
+                    + ".flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
+                assertTrue(rs.next());
+                assertEquals(0, MigrationVersion.fromVersion(rs.getString(1)).compareTo(newestTenantMigration()), code);
+            }
+            assertEquals(200, new Browser(server.getPort(), code + ".most.localhost").get("/").statusCode(), code);
+        }
+        assertEquals(Tenant.MigrationStatus.FAILED, registry.findByCode("unit7").orElseThrow().migrationStatus());
+        assertEquals(503, new Browser(server.getPort(), "unit7.most.localhost").get("/").statusCode());
     }
 
     private MigrationVersion newestTenantMigration() {
