@@ -95,6 +95,9 @@ class ConnectionGroupsTest extends PlatformTestSupport {
         var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ClustersConfiguration(
                 "default", 10, 10, "fastest", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20), 4));
         assertTrue(refused.getMessage().contains("plan-cache-mode"), refused.getMessage());
+        var noThreads = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ClustersConfiguration(
+                "default", 10, 10, "auto", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20), 0));
+        assertTrue(noThreads.getMessage().contains("upgrade-threads"), noThreads.getMessage());
     }
 
     @Test
