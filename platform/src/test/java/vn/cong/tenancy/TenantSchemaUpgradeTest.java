@@ -134,13 +134,7 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
     @Test
     @Order(2)
     void aSchemaBehindIsMigratedAndOnlyIt() throws Exception {
-        MigrationVersion previous = secondNewestTenantMigration();
-        // unit3's schema is rebuilt as an older build left it: one migration behind
-        try (var c = jdbc(); var s = c.createStatement()) {
-            s.execute("DROP SCHEMA t_unit3 CASCADE");
-        }
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_unit3").defaultSchema("t_unit3")
-                .createSchemas(true).locations("classpath:db/tenant").target(previous).load().migrate();
+        oneMigrationBehind("unit3");
         double runsBefore = flywayRuns();
 
         TenantSchemaUpgrade.Summary summary = upgrade.upgradeAll();
@@ -213,15 +207,8 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
     @Test
     @Order(6)
     void schemasBehindAreMigratedSideBySideAndOneFailureStopsNoOther() throws Exception {
-        MigrationVersion previous = secondNewestTenantMigration();
         List<String> behind = List.of("unit4", "unit5", "unit6");
-        for (String code : behind) { // as an older build left them: one migration behind
-            try (var c = jdbc(); var s = c.createStatement()) {
-                s.execute("DROP SCHEMA t_" + code + " CASCADE");
-            }
-            Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_" + code).defaultSchema("t_" + code)
-                    .createSchemas(true).locations("classpath:db/tenant").target(previous).load().migrate();
-        }
+        behind.forEach(this::oneMigrationBehind);
         try (var c = jdbc(); var s = c.createStatement()) { // unit7's newest migration cannot be applied again
             s.executeUpdate("DELETE FROM t_unit7.flyway_schema_history WHERE installed_rank = "
                     + "(SELECT max(installed_rank) FROM t_unit7.flyway_schema_history)");
@@ -245,6 +232,17 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
         }
         assertEquals(Tenant.MigrationStatus.FAILED, registry.findByCode("unit7").orElseThrow().migrationStatus());
         assertEquals(503, new Browser(server.getPort(), "unit7.most.localhost").get("/").statusCode());
+    }
+
+    /** The tenant's schema rebuilt as an older build left it: one migration behind. */
+    private void oneMigrationBehind(String code) {
+        try (var c = jdbc(); var s = c.createStatement()) {
+            s.execute("DROP SCHEMA t_" + code + " CASCADE");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_" + code).defaultSchema("t_" + code)
+                .createSchemas(true).locations("classpath:db/tenant").target(secondNewestTenantMigration()).load().migrate();
     }
 
     private MigrationVersion newestTenantMigration() {
