@@ -12,6 +12,7 @@ import reactor.core.scheduler.Schedulers;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantDatabase;
+import vn.cong.tenancy.TenantSchemaUpgrade;
 import vn.cong.tenancy.TenantRegistry;
 
 import java.io.IOException;
@@ -39,10 +40,12 @@ public class DemoLoader {
     private final DemoTenant demo;
     private final DemoFederation federation;
     private final TenantDatabase tenantDb;
+    private final TenantSchemaUpgrade upgrade;
 
     DemoLoader(DemoConfiguration config, PlatformConfiguration platform, TenantRegistry registry, DemoTenant demo,
-               DemoFederation federation, TenantDatabase tenantDb) {
+               DemoFederation federation, TenantDatabase tenantDb, TenantSchemaUpgrade upgrade) {
         this.tenantDb = tenantDb;
+        this.upgrade = upgrade;
         this.federation = federation;
         this.config = config;
         this.platform = platform;
@@ -54,7 +57,9 @@ public class DemoLoader {
 
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
-        firstLoad = loadAll().collectList().subscribeOn(Schedulers.boundedElastic()).cache();
+        // after the schemas behind this release are migrated (while serving, they may still be when the server starts)
+        firstLoad = upgrade.schemasCurrent().then(Mono.defer(() -> loadAll().collectList()))
+                .subscribeOn(Schedulers.boundedElastic()).cache();
         firstLoad.subscribe(reports -> { }, e -> LOG.error("Demo content could not be loaded", e));
     }
 

@@ -11,7 +11,7 @@ import vn.cong.tenancy.TenantSchemaUpgrade;
 
 import java.nio.file.Files;
 
-/** Before the first request: schemas up to date, then the manifests in {@code cong.tenants-dir} applied. */
+/** At start-up: schemas checked (those behind migrated, by default while serving), then the manifests in {@code cong.tenants-dir} applied. */
 @Singleton
 class PlatformStartup {
 
@@ -30,9 +30,24 @@ class PlatformStartup {
         this.applyManifests = applyManifests;
     }
 
+    /**
+     * The manifests are applied once every schema is current: at once when none was behind, otherwise when the
+     * schemas behind have been migrated while the node serves ({@link TenantSchemaUpgrade#startUp()}).
+     */
     @EventListener
     void onStartup(StartupEvent event) {
-        upgrade.upgradeAll();
+        var upgraded = upgrade.startUp();
+        if (upgraded.isDone()) {
+            applyManifests(); // as before: a manifest that cannot be applied stops the start
+            return;
+        }
+        upgraded.thenRun(this::applyManifests).exceptionally(e -> {
+            LOG.error("Manifests in {} not applied after the tenant schemas were migrated", config.tenantsDir(), e);
+            return null;
+        });
+    }
+
+    private void applyManifests() {
         if (applyManifests && config.tenantsDir() != null) {
             if (Files.isDirectory(config.tenantsDir())) {
                 manifests.apply(config.tenantsDir()).collectList().block();

@@ -94,8 +94,8 @@ public class PublicPages implements PublicNotFoundPage {
             return Mono.just(plainNotFound());
         }
         PageKey key = PageKey.of(tenant.get(), lang, canonicalPath);
-        if (tenant.get().schemaMissing()) {
-            return fromCacheOnly(request, key);
+        if (tenant.get().readsFromCacheOnly()) {
+            return fromCacheOnly(request, tenant.get(), key);
         }
         CachedPage hit = cache.near(key);
         if (hit != null) {
@@ -129,8 +129,8 @@ public class PublicPages implements PublicNotFoundPage {
         if (tenant.isEmpty()) {
             return Mono.just(plainNotFound());
         }
-        if (tenant.get().schemaMissing()) {
-            return Mono.just(UnavailableNotice.response(request));
+        if (tenant.get().readsFromCacheOnly()) {
+            return Mono.just(UnavailableNotice.of(request, tenant.get()));
         }
         return budget.charge(tenant.get()).then(context(tenant.get(), lang))
                 .flatMap(ctx -> build.apply(ctx)
@@ -272,11 +272,11 @@ public class PublicPages implements PublicNotFoundPage {
      * A tenant whose schema is lost has nothing to render from: a page still in the cache is served,
      * marked stale ({@code Cache-Status}, RFC 9211); any other answers the 503 notice.
      */
-    private Mono<HttpResponse<?>> fromCacheOnly(HttpRequest<?> request, PageKey key) {
+    private Mono<HttpResponse<?>> fromCacheOnly(HttpRequest<?> request, Tenant tenant, PageKey key) {
         return cache.get(key)
                 .onErrorResume(e -> Mono.empty())
                 .<HttpResponse<?>>map(page -> respond(request, page).header(CACHE_STATUS, STALE))
-                .switchIfEmpty(Mono.fromSupplier(() -> UnavailableNotice.response(request)));
+                .switchIfEmpty(Mono.fromSupplier(() -> UnavailableNotice.of(request, tenant)));
     }
 
     private Mono<HttpResponse<?>> failure(HttpRequest<?> request, Tenant tenant, String lang, String path, Throwable e) {
@@ -288,7 +288,7 @@ public class PublicPages implements PublicNotFoundPage {
         if (unavailable != null) {
             // the database or the tenant's schema is not there: nothing to render the themed error page from
             LOG.warn("Public page {} of tenant {} answered 503: {}", path, tenant.code(), unavailable.getMessage());
-            return Mono.just(UnavailableNotice.response(request));
+            return Mono.just(UnavailableNotice.of(request, unavailable));
         }
         LOG.error("Public page {} of tenant {} failed", path, tenant.code(), e);
         return context(tenant, lang)

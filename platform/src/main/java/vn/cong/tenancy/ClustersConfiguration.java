@@ -29,6 +29,9 @@ import java.util.Set;
  * @param writerWait           how long a move waits, once the schema is frozen, for transactions begun before to end
  * @param upgradeThreads       tenant schemas migrated at once at start-up when a release brings a tenant migration
  *                             ({@link TenantSchemaUpgrade}); the work is PostgreSQL's DDL, so about its cores
+ * @param upgradeWhileServing  start serving the tenants that are current at once and migrate the schemas behind afterwards
+ *                             (each answers from the page cache only, or 503, until its own is done; {@code /health}
+ *                             says DOWN meanwhile, {@code /health/liveness} UP); false: migrate them all before serving
  */
 @ConfigurationProperties("cong.clusters")
 public record ClustersConfiguration(
@@ -41,7 +44,8 @@ public record ClustersConfiguration(
         @Bindable(defaultValue = "5s") Duration oldCopyGrace,
         @Bindable(defaultValue = "false") boolean dropOldCopy,
         @Bindable(defaultValue = "20s") Duration writerWait,
-        @Bindable(defaultValue = "4") int upgradeThreads) {
+        @Bindable(defaultValue = "4") int upgradeThreads,
+        @Bindable(defaultValue = "true") boolean upgradeWhileServing) {
 
     private static final Set<String> PLAN_CACHE_MODES = Set.of("auto", "force_generic_plan", "force_custom_plan");
 

@@ -98,12 +98,32 @@ public record Tenant(
     }
 
     public boolean isServing() {
-        return status == TenantStatus.ACTIVE && migrationStatus != MigrationStatus.FAILED && migrationStatus != MigrationStatus.MISSING;
+        return status == TenantStatus.ACTIVE && migrationStatus != MigrationStatus.FAILED && migrationStatus != MigrationStatus.MISSING
+                && migrationStatus != MigrationStatus.UPGRADING;
     }
 
     /** Its schema was migrated once and is gone: 503 (cached pages aside) until a backup is restored. */
     public boolean schemaMissing() {
         return migrationStatus == MigrationStatus.MISSING;
+    }
+
+    /** This node is bringing its schema to the current release ({@link TenantSchemaUpgrade}): cached pages only, meanwhile. */
+    public boolean upgrading() {
+        return migrationStatus == MigrationStatus.UPGRADING;
+    }
+
+    /**
+     * Its schema cannot be read now, lost or being upgraded: cached pages are still served to readers, everything else
+     * answers the 503 notice ({@link UnavailableNotice#of}) without touching the database.
+     */
+    public boolean readsFromCacheOnly() {
+        return schemaMissing() || upgrading();
+    }
+
+    /** The same tenant with another migration status (this node's view while it upgrades the schema). */
+    Tenant withMigrationStatus(MigrationStatus newStatus) {
+        return new Tenant(code, nameVi, nameEn, abbreviation, parentCode, schema, theme, status, statusNotice, newStatus,
+                contentVersion, aliases, settings, domain, governingBody, limits, database, movingTo);
     }
 
     public String name(String lang) {
@@ -118,8 +138,12 @@ public record Tenant(
         }
     }
 
+    /**
+     * {@code UPGRADING} is never stored: it is one node's view of a tenant whose schema it is migrating after start-up
+     * ({@link TenantRegistry#upgrading}); the row keeps its stored status, which other nodes go on reading.
+     */
     public enum MigrationStatus implements StoredCode {
-        PENDING, OK, FAILED, MISSING;
+        PENDING, OK, FAILED, MISSING, UPGRADING;
 
         public static MigrationStatus of(String db) {
             return StoredCode.of(MigrationStatus.class, db);

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * A schema that is not there fails the work with {@link TenantSchemaMissingException} (a 503 for the
  * reader) and marks the tenant missing once its connection is back in the pool; one that is there but
  * cannot be read (privilege revoked, a table gone) fails it with {@link TenantSchemaUnreadableException},
- * the same 503, marking nothing.
+ * the same 503, marking nothing. While this node migrates the tenant's schema after start-up, its work is refused
+ * with {@link TenantUpgradingException} before a connection is taken.
  */
 @Singleton
 public class TenantDatabase {
@@ -48,6 +49,9 @@ public class TenantDatabase {
 
     /** Runs {@code work} inside one transaction in the tenant's schema. */
     public <T> Flux<T> flux(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
+        if (registry.isUpgrading(tenant.code())) {
+            return Flux.error(new TenantUpgradingException(tenant));
+        }
         String where = databaseOf(tenant);
         return database.inTransaction(PlatformDatabase.outage(clusters.connection(where, tenant.code())),
                         c -> inSchema(c, tenant, work))
@@ -58,6 +62,9 @@ public class TenantDatabase {
 
     /** Runs {@code work} inside one transaction in the tenant's schema and gives its first element. */
     public <T> Mono<T> mono(Tenant tenant, Function<TenantTx, Publisher<T>> work) {
+        if (registry.isUpgrading(tenant.code())) {
+            return Mono.error(new TenantUpgradingException(tenant));
+        }
         String where = databaseOf(tenant);
         return database.firstOf(PlatformDatabase.outage(clusters.connection(where, tenant.code())),
                         c -> inSchema(c, tenant, work))

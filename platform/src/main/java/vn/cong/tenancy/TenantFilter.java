@@ -73,13 +73,13 @@ final class TenantFilter implements Ordered {
             return HOSTLESS_PATHS.contains(path) ? null : notFound();
         }
         Tenant t = tenant.get();
-        if (t.schemaMissing() && t.status() == Tenant.TenantStatus.ACTIVE && !HOSTLESS_PATHS.contains(path)) {
-            // a lost schema: reads go on, so that pages still in the cache are served (marked stale);
-            // everything else gets the 503 notice without touching the database
+        if (t.readsFromCacheOnly() && t.status() == Tenant.TenantStatus.ACTIVE && !HOSTLESS_PATHS.contains(path)) {
+            // a lost schema, or one this node is still upgrading: reads go on, so that pages still in the cache are
+            // served (marked stale); everything else gets the 503 notice without touching the database
             request.setAttribute(TenantRequests.HOST_KIND, HostKind.TENANT);
             request.setAttribute(TenantRequests.TENANT, t);
             boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-            return read ? null : UnavailableNotice.response(request);
+            return read ? null : UnavailableNotice.of(request, t);
         }
         if (!t.isServing() && !HOSTLESS_PATHS.contains(path)) {
             return unavailable(t);

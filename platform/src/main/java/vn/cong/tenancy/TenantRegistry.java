@@ -34,7 +34,9 @@ public class TenantRegistry {
     private final PlatformDatabase database;
     private final PlatformConfiguration config;
     private final io.micronaut.context.event.ApplicationEventPublisher<RegistryReloaded> reloaded;
-    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Set.of());
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Set.of(), List.of());
+    /** Tenants whose schema this node is migrating after start-up: shown as {@link Tenant.MigrationStatus#UPGRADING} here only. */
+    private final Set<String> upgrading = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TenantRegistry(PlatformDatabase database, PlatformConfiguration config,
                           io.micronaut.context.event.ApplicationEventPublisher<RegistryReloaded> reloaded) {
@@ -96,6 +98,32 @@ public class TenantRegistry {
         return tx.one(SELECT + " WHERE t.code = $1", TenantRegistry::toTenant, code);
     }
 
+    /**
+     * From now on this node shows these tenants as upgrading (cached pages only, every other request 503, no job or
+     * backup touches them) until {@link #upgraded} is called for each; the stored rows are left as they are.
+     */
+    public void upgrading(Collection<String> codes) {
+        upgrading.addAll(codes);
+        reinstall();
+    }
+
+    /** The tenant's schema upgrade is over (migrated or failed): this node shows its stored status again. */
+    public void upgraded(String code) {
+        if (upgrading.remove(code)) {
+            reinstall();
+        }
+    }
+
+    /** Whether this node is migrating the tenant's schema now ({@link TenantDatabase} refuses its transactions meanwhile). */
+    public boolean isUpgrading(String code) {
+        return !upgrading.isEmpty() && upgrading.contains(code);
+    }
+
+    private void reinstall() {
+        Snapshot current = snapshot;
+        install(current.version(), current.loaded());
+    }
+
     /** Reloads the registry now. */
     public Mono<Void> reload() {
         Mono<Long> version = database.mono(c -> c.one("SELECT version FROM platform.registry_version", r -> r.get(0, Long.class)));
@@ -121,7 +149,9 @@ public class TenantRegistry {
      * be found, the domain stays with the one on {@code www}). {@code status.<domain>} and the operator
      * host belong to the platform. An alias never takes another tenant's primary host.
      */
-    private void install(long version, List<Tenant> tenants) {
+    private synchronized void install(long version, List<Tenant> loaded) {
+        List<Tenant> tenants = upgrading.isEmpty() ? loaded : loaded.stream()
+                .map(t -> upgrading.contains(t.code()) ? t.withMigrationStatus(Tenant.MigrationStatus.UPGRADING) : t).toList();
         Map<String, Tenant> byHost = new HashMap<>();
         Map<String, Tenant> byCode = new LinkedHashMap<>();
         Map<String, List<Tenant>> rootsByDomain = new LinkedHashMap<>();
@@ -157,7 +187,8 @@ public class TenantRegistry {
                     .filter(alias -> !rootOnly.contains(alias))
                     .forEach(alias -> byHost.putIfAbsent(alias, t));
         }
-        snapshot = new Snapshot(version, Map.copyOf(byHost), java.util.Collections.unmodifiableMap(byCode), Set.copyOf(domains));
+        snapshot = new Snapshot(version, Map.copyOf(byHost), java.util.Collections.unmodifiableMap(byCode), Set.copyOf(domains),
+                List.copyOf(loaded));
     }
 
     private Tenant root(String domain, List<Tenant> roots) {
@@ -191,6 +222,8 @@ public class TenantRegistry {
         return new Tenant.GoverningBody(vi, en == null ? vi : en, r.get("governing_body_url", String.class));
     }
 
-    private record Snapshot(long version, Map<String, Tenant> byHost, Map<String, Tenant> byCode, Set<String> domains) {
+    /** {@code loaded}: the tenants as read from their rows, before this node's upgrading overlay. */
+    private record Snapshot(long version, Map<String, Tenant> byHost, Map<String, Tenant> byCode, Set<String> domains,
+                            List<Tenant> loaded) {
     }
 }

@@ -12,6 +12,7 @@ import vn.cong.system.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * At start-up: migrates the platform schema, then every tenant schema that is behind, found with one query
- * over all tenant schemas (no Flyway run for a schema that is current). A tenant whose
+ * over all tenant schemas (no Flyway run for a schema that is current), by default while the node already serves the
+ * tenants that are current ({@link #startUp()}). A tenant whose
  * migration fails is marked failed (its hosts answer 503) and the others keep serving. A schema that
  * was migrated once and is gone is marked missing, never re-created empty: only onboarding creates a
  * schema, and a lost one comes back from a backup.
@@ -53,8 +55,67 @@ public class TenantSchemaUpgrade {
     public record Summary(int tenants, int migrated, int failed, int missing) {
     }
 
-    /** Blocking: for start-up and the CLI only. */
+    /** Tenants whose schema this node is migrating after start-up now (0 once all are done): {@code /health} is DOWN meanwhile. */
+    private final AtomicInteger upgrading = new AtomicInteger();
+
+    /** Blocking: every schema behind is migrated before this returns (the CLI, and start-up when upgrading before serving). */
     public Summary upgradeAll() {
+        Check check = check();
+        int failed = migrateAll(check.behind());
+        return finish(check, failed);
+    }
+
+    /**
+     * At start-up: the platform schema is migrated and every schema checked before this returns; with
+     * {@code cong.clusters.upgrade-while-serving} (the default) the schemas behind are then migrated on the upgrade
+     * threads while the node already serves the others: until its own migration is over, a tenant behind is
+     * {@link Tenant.MigrationStatus#UPGRADING} on this node (cached pages only, every other request the upgrade notice,
+     * no job or backup, its transactions refused). Without it, as {@link #upgradeAll()}. The future completes with
+     * the summary once every schema is done.
+     */
+    public CompletableFuture<Summary> startUp() {
+        CompletableFuture<Summary> done = upgradeAtStartUp();
+        startedUp = done;
+        return done;
+    }
+
+    /** Completes when the schemas behind at start-up are all migrated (at once when none was, or before serving). */
+    public Mono<Void> schemasCurrent() {
+        return Mono.fromFuture(startedUp).then();
+    }
+
+    private volatile CompletableFuture<Summary> startedUp = CompletableFuture.completedFuture(null);
+
+    private CompletableFuture<Summary> upgradeAtStartUp() {
+        if (!clusters.configuration().upgradeWhileServing()) {
+            return CompletableFuture.completedFuture(upgradeAll());
+        }
+        Check check = check();
+        List<Tenant> behind = check.behind();
+        if (behind.isEmpty()) {
+            return CompletableFuture.completedFuture(finish(check, 0));
+        }
+        upgrading.set(behind.size());
+        registry.upgrading(behind.stream().map(Tenant::code).toList());
+        LOG.info("Tenant schemas: {} of {} behind this release are migrated while the node serves the others ({} at a time)",
+                behind.size(), registry.all().size(), Math.min(clusters.configuration().upgradeThreads(), behind.size()));
+        return CompletableFuture.supplyAsync(() -> finish(check, migrateAll(behind)), task -> {
+            Thread coordinator = new Thread(task, "tenant-upgrade");
+            coordinator.setDaemon(true);
+            coordinator.start();
+        });
+    }
+
+    /** How many tenants this node is still migrating after start-up. */
+    public int upgrading() {
+        return upgrading.get();
+    }
+
+    /** What the start-up check found: the schemas to migrate, and how many were missing (marked). */
+    private record Check(long started, List<Tenant> behind, int missing) {
+    }
+
+    private Check check() {
         long started = System.nanoTime();
         migrations.ensureDatabase();
         migrations.migratePlatform();
@@ -100,19 +161,21 @@ public class TenantSchemaUpgrade {
             }
             behind.add(tenant);
         }
-        int failed = migrateAll(behind);
+        return new Check(started, List.copyOf(behind), missing);
+    }
+
+    private Summary finish(Check check, int failed) {
         changes.refreshEveryNode().block();
         LOG.info("Tenant schemas checked: {} tenants, {} migrated, {} failed, {} missing, in {} ms (platform schema included)",
-                registry.all().size(), behind.size(), failed, missing, (System.nanoTime() - started) / 1_000_000);
-        return new Summary(registry.all().size(), behind.size(), failed, missing);
+                registry.all().size(), check.behind().size(), failed, check.missing(), (System.nanoTime() - check.started()) / 1_000_000);
+        return new Summary(registry.all().size(), check.behind().size(), failed, check.missing());
     }
 
     /**
      * Migrates the schemas behind, {@code cong.clusters.upgrade-threads} at a time (each its own Flyway run and JDBC
      * connection; PostgreSQL takes DDL in different schemas side by side), and records each outcome; a failure marks
-     * its tenant and stops no other. Returns how many failed. The node serves nothing until this is done, so with
-     * thousands of tenants a release that brings a tenant migration starts as fast as these runs go (README "Start-up
-     * with many tenants").
+     * its tenant and stops no other. Returns how many failed. With thousands of tenants a release that brings a tenant
+     * migration takes minutes here (README "Start-up with many tenants").
      */
     private int migrateAll(List<Tenant> behind) {
         if (behind.isEmpty()) {
@@ -139,7 +202,7 @@ public class TenantSchemaUpgrade {
             return failed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Start-up interrupted while migrating tenant schemas", e);
+            throw new IllegalStateException("Interrupted while migrating tenant schemas", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Recording a tenant schema migration failed", e.getCause());
         } finally {
@@ -156,8 +219,25 @@ public class TenantSchemaUpgrade {
             error = e.getMessage();
             LOG.error("Tenant {}: schema migration failed; its portal answers 503 until fixed", tenant.code(), e);
         }
-        record(tenant.code(), error).block();
+        try {
+            record(tenant.code(), error).block();
+        } finally {
+            if (registry.isUpgrading(tenant.code())) { // migrated while serving: this node shows the stored status again
+                upgraded(tenant.code(), error != null);
+            }
+        }
         return error == null;
+    }
+
+    private void upgraded(String code, boolean failed) {
+        try {
+            if (failed) {
+                registry.reload().block(); // its row now says "failed": its portal answers the 503 notice from here on
+            }
+        } finally {
+            registry.upgraded(code);
+            upgrading.decrementAndGet();
+        }
     }
 
     /**

@@ -22,6 +22,6 @@ final class UnavailableHandler implements ExceptionHandler<TenantUnavailableExce
     public MutableHttpResponse<?> handle(HttpRequest request, TenantUnavailableException exception) {
         LOG.warn("{} {} on {} answered 503: {}", request.getMethod(), request.getPath(),
                 TenantRequests.host(request).orElse("?"), exception.getMessage());
-        return exception instanceof TenantMovingException ? UnavailableNotice.moving(request) : UnavailableNotice.response(request);
+        return UnavailableNotice.of(request, exception);
     }
 }

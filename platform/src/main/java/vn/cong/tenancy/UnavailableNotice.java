@@ -29,7 +29,36 @@ public final class UnavailableNotice {
     static final String MOVING_EN = "This portal is being moved to another database server: it can be read but not changed for a moment, "
             + "and the change you sent was not saved. What you typed is still in the form: go back and send it again in about half a minute.";
 
+    /** Seconds a client is asked to wait while its portal's schema is migrated to a new release (seconds to minutes). */
+    public static final String UPGRADING_RETRY_AFTER = "60";
+
+    static final String UPGRADING_VI = "Cổng thông tin đang được nâng cấp lên phiên bản mới, việc này mất vài phút. Trong lúc này chỉ xem "
+            + "được các trang đã có sẵn; nếu bạn vừa gửi một thay đổi, thay đổi đó chưa được lưu nhưng nội dung đã nhập vẫn còn trong "
+            + "biểu mẫu. Xin vui lòng thử lại sau ít phút.";
+    static final String UPGRADING_EN = "This portal is being upgraded to a new release, which takes a few minutes. Meanwhile only pages "
+            + "already prepared can be read; if you just sent a change, it was not saved, but what you typed is still in the form. "
+            + "Please try again in a few minutes.";
+
     private UnavailableNotice() {
+    }
+
+    /** The 503 for a request the tenant cannot serve now from its database: upgrading, or its data unreachable. */
+    public static MutableHttpResponse<String> of(HttpRequest<?> request, Tenant tenant) {
+        return tenant.upgrading() ? upgrading(request) : response(request);
+    }
+
+    /** The 503 that fits the failure: a move, an upgrade, or any other outage. */
+    public static MutableHttpResponse<String> of(HttpRequest<?> request, TenantUnavailableException failure) {
+        if (failure instanceof TenantMovingException) {
+            return moving(request);
+        }
+        return failure instanceof TenantUpgradingException ? upgrading(request) : response(request);
+    }
+
+    /** The 503 while this node migrates the tenant's schema to a new release after start-up. */
+    public static MutableHttpResponse<String> upgrading(HttpRequest<?> request) {
+        return PlainNotice.response(request, HttpStatus.SERVICE_UNAVAILABLE, UPGRADING_RETRY_AFTER, UPGRADING_VI, UPGRADING_EN,
+                new String[] {"Đang nâng cấp", "Upgrading"}, "dang-nang-cap");
     }
 
     /** The 503 for a write refused while the tenant moves to another database cluster. */

@@ -93,10 +93,10 @@ class ConnectionGroupsTest extends PlatformTestSupport {
         assertEquals("auto", platform.mono(c -> c.one("SELECT current_setting('plan_cache_mode')", r -> r.get(0, String.class))).block(),
                 "the platform's own work keeps PostgreSQL's default");
         var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ClustersConfiguration(
-                "default", 10, 10, "fastest", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20), 4));
+                "default", 10, 10, "fastest", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20), 4, true));
         assertTrue(refused.getMessage().contains("plan-cache-mode"), refused.getMessage());
         var noThreads = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ClustersConfiguration(
-                "default", 10, 10, "auto", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20), 0));
+                "default", 10, 10, "auto", null, null, Duration.ofSeconds(5), false, Duration.ofSeconds(20), 0, true));
         assertTrue(noThreads.getMessage().contains("upgrade-threads"), noThreads.getMessage());
     }
 

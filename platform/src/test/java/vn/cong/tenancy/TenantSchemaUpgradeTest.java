@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.tenancy.manifest.ManifestReader;
 import vn.cong.testing.Browser;
+import vn.cong.testing.OlderSchemas;
 import vn.cong.testing.PlatformTestSupport;
 import vn.cong.testing.TestTenants;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,7 +175,7 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
     @Test
     @Order(4)
     void newestMigrationIsReadFromTheClassPathAsFlywaySeesIt() {
-        assertEquals(0, newestTenantMigration().compareTo(versions().max(Comparator.naturalOrder()).orElseThrow()));
+        assertEquals(0, newestTenantMigration().compareTo(OlderSchemas.versions(db).max(Comparator.naturalOrder()).orElseThrow()));
     }
 
     @Test
@@ -234,30 +233,12 @@ class TenantSchemaUpgradeTest extends PlatformTestSupport {
         assertEquals(503, new Browser(server.getPort(), "unit7.most.localhost").get("/").statusCode());
     }
 
-    /** The tenant's schema rebuilt as an older build left it: one migration behind. */
     private void oneMigrationBehind(String code) {
-        try (var c = jdbc(); var s = c.createStatement()) {
-            s.execute("DROP SCHEMA t_" + code + " CASCADE");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_" + code).defaultSchema("t_" + code)
-                .createSchemas(true).locations("classpath:db/tenant").target(secondNewestTenantMigration()).load().migrate();
+        OlderSchemas.oneMigrationBehind(db, code);
     }
 
     private MigrationVersion newestTenantMigration() {
-        return new SchemaMigrations(db, null).newestTenantMigration();
-    }
-
-    private MigrationVersion secondNewestTenantMigration() {
-        return versions().sorted(Comparator.reverseOrder()).skip(1).findFirst().orElseThrow();
-    }
-
-    /** The tenant migrations as Flyway itself lists them (its info on a schema that does not exist). */
-    private Stream<MigrationVersion> versions() {
-        return Stream.of(Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("t_not_there")
-                        .locations("classpath:db/tenant").load().info().all())
-                .map(i -> i.getVersion()).filter(v -> v != null);
+        return OlderSchemas.newest(db);
     }
 
     private double flywayRuns() {

@@ -157,8 +157,8 @@ class FeedsController {
             return Mono.just(notFound());
         }
         Tenant tenant = found.get();
-        if (tenant.schemaMissing()) {
-            return Mono.just(UnavailableNotice.response(request));
+        if (tenant.readsFromCacheOnly()) {
+            return Mono.just(UnavailableNotice.of(request, tenant));
         }
         return scopes.of(tenant, slug).flatMap(scope -> scope.isEmpty() ? Mono.just(notFound())
                 : items.page(tenant, lang, slug == null ? FeedItems.KINDS : List.of("article"), scope.get().sectionIds(), page, ENTRIES)

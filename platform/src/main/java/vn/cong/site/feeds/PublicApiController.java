@@ -164,8 +164,8 @@ class PublicApiController {
         if (tenant.isEmpty()) {
             return Mono.just(HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN_TYPE).body("Not Found"));
         }
-        if (tenant.get().schemaMissing()) {
-            return Mono.just(UnavailableNotice.response(request));
+        if (tenant.get().readsFromCacheOnly()) {
+            return Mono.just(UnavailableNotice.of(request, tenant.get()));
         }
         return work.apply(tenant.get()).map(r -> r);
     }

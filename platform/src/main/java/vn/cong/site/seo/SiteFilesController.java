@@ -91,8 +91,8 @@ class SiteFilesController {
         if (tenant.isEmpty()) {
             return Mono.just(notFound());
         }
-        if (tenant.get().schemaMissing()) {
-            return Mono.just(UnavailableNotice.response(request));
+        if (tenant.get().readsFromCacheOnly()) {
+            return Mono.just(UnavailableNotice.of(request, tenant.get()));
         }
         Tenant t = tenant.get();
         int max = Math.max(1, config.maxUrls());

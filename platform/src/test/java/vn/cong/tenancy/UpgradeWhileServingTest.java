@@ -1,0 +1,150 @@
+package vn.cong.tenancy;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.cong.onboarding.Onboarding;
+import vn.cong.testing.Browser;
+import vn.cong.testing.OlderSchemas;
+import vn.cong.testing.PlatformTestSupport;
+import vn.cong.testing.SqlProbe;
+import vn.cong.testing.TestTenants;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A node started with a release that brings a tenant migration serves the portals whose schema is current at once and
+ * migrates the others behind its back: until its own migration is over, a portal behind answers from the page cache
+ * only (the upgrade notice, 503 with {@code Retry-After}, for anything else), none of its work reaches the database,
+ * and {@code /health} says DOWN while {@code /health/liveness} stays UP. Here beta's migration is held back by a lock
+ * on its history table, so the test sees that state for as long as it needs.
+ */
+@MicronautTest(transactional = false)
+class UpgradeWhileServingTest extends PlatformTestSupport {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Onboarding onboarding;
+    @Inject
+    TenantSchemaUpgrade upgrade;
+    @Inject
+    TenantRegistry registry;
+    @Inject
+    TenantDatabase tenantDb;
+    @Inject
+    DatabaseConfiguration db;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("cong.clusters.upgrade-while-serving", "true");
+    }
+
+    @BeforeAll
+    void onboardTenants() {
+        TestTenants.onboard(onboarding, "ministry");
+        TestTenants.onboard(onboarding, "alpha");
+        TestTenants.onboard(onboarding, "beta");
+        TestTenants.onboard(onboarding, "gamma");
+    }
+
+    @Test
+    void aPortalBehindServesItsCachedPagesAndTheUpgradeNoticeUntilItsSchemaIsMigratedWhileOthersServe() throws Exception {
+        var beta = new Browser(server.getPort(), "beta.most.localhost");
+        var alpha = new Browser(server.getPort(), "alpha.most.localhost");
+        var health = new Browser(server.getPort(), "www.most.localhost");
+        assertEquals(200, beta.get("/").statusCode(), "beta's home is in the page cache before the release");
+        OlderSchemas.oneMigrationBehind(db, "beta");
+
+        java.util.concurrent.CompletableFuture<TenantSchemaUpgrade.Summary> started;
+        try (var lock = jdbc()) { // holds beta's migration back: Flyway cannot record it in its history (reading it is fine)
+            lock.setAutoCommit(false);
+            try (var s = lock.createStatement()) {
+                s.execute("LOCK TABLE t_beta.flyway_schema_history IN SHARE MODE");
+            }
+
+            // (on another thread, so that a check that waited for the lock would fail the test rather than hang it)
+            started = java.util.concurrent.CompletableFuture.supplyAsync(upgrade::startUp).get(30, TimeUnit.SECONDS);
+
+            assertFalse(started.isDone(), "start-up does not wait for beta's migration");
+            assertEquals(Tenant.MigrationStatus.UPGRADING, registry.findByCode("beta").orElseThrow().migrationStatus());
+            assertFalse(registry.findByCode("beta").orElseThrow().isServing(), "no job or backup takes beta meanwhile");
+            assertEquals("ok", SqlProbe.string(this::jdbc, "SELECT migration_status FROM platform.tenants WHERE code = 'beta'"),
+                    "the stored status stays as it is: other nodes keep serving beta");
+
+            var home = beta.get("/");
+            assertEquals(200, home.statusCode(), "a reader still gets beta's cached home");
+            assertTrue(home.body().contains("Viện Beta"), home.body());
+            var uncached = beta.get("/van-ban");
+            assertEquals(503, uncached.statusCode());
+            assertEquals("60", uncached.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(uncached.body().contains("đang được nâng cấp lên phiên bản mới"), uncached.body());
+            var english = beta.get("/en/van-ban");
+            assertEquals(503, english.statusCode());
+            assertTrue(english.body().contains("being upgraded to a new release"), english.body());
+            var login = beta.postForm("/quan-tri/dang-nhap", Map.of("username", "quantri", "password", "x"));
+            assertEquals(503, login.statusCode(), "a write answers the notice without reaching beta's schema");
+            assertTrue(login.body().contains("nội dung đã nhập vẫn còn trong biểu mẫu"), login.body());
+            var refused = assertThrows(RuntimeException.class, () -> tenantDb.mono(registry.findByCode("beta").orElseThrow(),
+                    c -> c.one("SELECT count(*) FROM content_items", r -> r.get(0, Long.class))).block());
+            assertInstanceOf(TenantUpgradingException.class, refused, "no transaction reaches a schema older than the code");
+
+            // every other portal serves as usual, reads and writes
+            assertEquals(200, alpha.get("/").statusCode());
+            assertEquals(200, alpha.get("/van-ban").statusCode());
+            Tenant alphaTenant = registry.findByCode("alpha").orElseThrow();
+            assertEquals(1L, tenantDb.mono(alphaTenant, c -> c.update("UPDATE sections SET description = description WHERE id = (SELECT min(id) FROM sections)"))
+                    .block());
+            assertEquals(503, health.get("/health").statusCode(), "readiness: DOWN while a schema is behind");
+            assertEquals(200, health.get("/health/liveness").statusCode(), "liveness: the node is not to be restarted");
+            assertEquals(1, upgrade.upgrading());
+            lock.rollback();
+        }
+
+        TenantSchemaUpgrade.Summary summary = started.get(60, TimeUnit.SECONDS);
+        assertEquals(1, summary.migrated());
+        assertEquals(0, summary.failed());
+        assertEquals(Tenant.MigrationStatus.OK, registry.findByCode("beta").orElseThrow().migrationStatus());
+        assertEquals(0, MigrationVersion.fromVersion(SqlProbe.string(this::jdbc,
+                "SELECT version FROM t_beta.flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1"))
+                .compareTo(OlderSchemas.newest(db)));
+        assertEquals(200, beta.get("/van-ban").statusCode(), "beta serves again once its schema is current");
+        assertEquals(200, health.get("/health").statusCode());
+        assertEquals(0, upgrade.upgrading());
+        upgrade.schemasCurrent().block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMigrationThatFailsWhileServingLeavesItsPortalMarkedAndTheNodeReady() throws Exception {
+        // gamma's history forgets its newest migration while what it did stays: applying it again fails
+        try (var c = jdbc(); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM t_gamma.flyway_schema_history WHERE installed_rank = "
+                    + "(SELECT max(installed_rank) FROM t_gamma.flyway_schema_history)");
+        }
+
+        TenantSchemaUpgrade.Summary summary = upgrade.startUp().get(60, TimeUnit.SECONDS);
+
+        assertEquals(1, summary.migrated());
+        assertEquals(1, summary.failed());
+        assertEquals(Tenant.MigrationStatus.FAILED, registry.findByCode("gamma").orElseThrow().migrationStatus(),
+                "this node shows the stored failure, no longer the upgrade");
+        assertEquals(0, upgrade.upgrading());
+        var gamma = new Browser(server.getPort(), "gamma.most.localhost").get("/");
+        assertEquals(503, gamma.statusCode());
+        assertFalse(gamma.body().contains("nâng cấp"), "a failed migration is not an upgrade in progress");
+        assertEquals(200, new Browser(server.getPort(), "alpha.most.localhost").get("/").statusCode());
+        assertEquals(200, new Browser(server.getPort(), "www.most.localhost").get("/health").statusCode(),
+                "a failed portal is marked, the node serves the others and is ready");
+    }
+}
