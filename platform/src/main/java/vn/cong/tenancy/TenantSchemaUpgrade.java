@@ -99,7 +99,11 @@ public class TenantSchemaUpgrade {
         registry.upgrading(behind.stream().map(Tenant::code).toList());
         LOG.info("Tenant schemas: {} of {} behind this release are migrated while the node serves the others ({} at a time)",
                 behind.size(), registry.all().size(), Math.min(clusters.configuration().upgradeThreads(), behind.size()));
-        return CompletableFuture.supplyAsync(() -> finish(check, migrateAll(behind)), task -> {
+        return CompletableFuture.supplyAsync(() -> {
+            int failed = migrateAll(behind);
+            refreshRootsOf(behind);
+            return finish(check, failed);
+        }, task -> {
             Thread coordinator = new Thread(task, "tenant-upgrade");
             coordinator.setDaemon(true);
             coordinator.start();
@@ -162,6 +166,17 @@ public class TenantSchemaUpgrade {
             behind.add(tenant);
         }
         return new Check(started, List.copyOf(behind), missing);
+    }
+
+    /**
+     * A root's pages drawn while its members were upgrading left them out (its "news from the units", ministry-wide
+     * lists only count serving members): drawn afresh now, on every node.
+     */
+    private void refreshRootsOf(List<Tenant> upgraded) {
+        List<String> roots = upgraded.stream().map(Tenant::parentCode).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!roots.isEmpty()) {
+            changes.inPlatform((tx, change) -> change.pagesOf(false, roots)).block();
+        }
     }
 
     private Summary finish(Check check, int failed) {

@@ -66,6 +66,7 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
         var health = new Browser(server.getPort(), "www.most.localhost");
         assertEquals(200, beta.get("/").statusCode(), "beta's home is in the page cache before the release");
         OlderSchemas.oneMigrationBehind(db, "beta");
+        long rootVersion = rootContentVersion();
 
         java.util.concurrent.CompletableFuture<TenantSchemaUpgrade.Summary> started;
         try (var lock = jdbc()) { // holds beta's migration back: Flyway cannot record it in its history (reading it is fine)
@@ -120,9 +121,15 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
                 "SELECT version FROM t_beta.flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1"))
                 .compareTo(OlderSchemas.newest(db)));
         assertEquals(200, beta.get("/van-ban").statusCode(), "beta serves again once its schema is current");
+        assertTrue(rootContentVersion() > rootVersion, "the ministry's pages, drawn without beta meanwhile, are drawn afresh");
         assertEquals(200, health.get("/health").statusCode());
         assertEquals(0, upgrade.upgrading());
         upgrade.schemasCurrent().block(Duration.ofSeconds(5));
+    }
+
+    private long rootContentVersion() {
+        return Long.parseLong(SqlProbe.string(this::jdbc,
+                "SELECT content_version FROM platform.tenants WHERE code = (SELECT parent_code FROM platform.tenants WHERE code = 'beta')"));
     }
 
     @Test
