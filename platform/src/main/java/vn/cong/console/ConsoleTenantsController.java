@@ -86,7 +86,9 @@ class ConsoleTenantsController {
     Mono<MutableHttpResponse<String>> list(HttpRequest<?> request) {
         return overview.list().collectList().flatMap(tenants -> pages.page(request, "tenants", Map.of("tenants", tenants,
                 // a lost schema is said first: the portal answers 503 until it is restored
-                "lost", tenants.stream().filter(t -> "missing".equals(t.migrationStatus())).toList())));
+                "lost", tenants.stream().filter(t -> "missing".equals(t.migrationStatus())).toList(),
+                // schemas this node is still migrating after its start-up (TenantSchemaUpgrade): cached pages only meanwhile
+                "upgrading", tenants.stream().filter(t -> "upgrading".equals(t.migrationStatus())).toList())));
     }
 
     @Get(value = "/cong/moi", produces = MediaType.TEXT_HTML)

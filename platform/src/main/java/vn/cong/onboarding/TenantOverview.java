@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import vn.cong.tenancy.PlatformConfiguration;
 import vn.cong.tenancy.PlatformDatabase;
+import vn.cong.tenancy.Tenant;
 import vn.cong.tenancy.TenantRegistry;
 
 import java.time.OffsetDateTime;
@@ -17,7 +18,7 @@ import java.util.List;
 /**
  * What operators see of the tenants: names, hosts, lifecycle and migration state. Read from the
  * platform schema, not from this node's registry copy, so it is current even right after a change
- * made on another node.
+ * made on another node; only the schema upgrade this node runs after start-up comes from its registry ("upgrading").
  */
 @Singleton
 public class TenantOverview {
@@ -78,7 +79,9 @@ public class TenantOverview {
         return new TenantView(r.get("code", String.class),
                 new Names(r.get("name_vi", String.class), r.get("name_en", String.class)),
                 abbreviation, parent, hosts, r.get("status", String.class), r.get("status_notice", String.class),
-                r.get("migration_status", String.class), r.get("migration_error", String.class));
+                // a schema this node is migrating after start-up is this node's knowledge: its registry says so
+                registry.isUpgrading(r.get("code", String.class)) ? Tenant.MigrationStatus.UPGRADING.db() : r.get("migration_status", String.class),
+                r.get("migration_error", String.class));
     }
 
     @Serdeable

@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** What the operator does at the console, step by step, for integration tests. */
-final class OperatorConsole {
+public final class OperatorConsole {
 
-    static final String HOST = "admin.most.localhost";
+    public static final String HOST = "admin.most.localhost";
     static final String USERNAME = "vanhanh";
     static final String PASSWORD = "MatKhauVanHanh2026!";
     private static final String HASH = new PasswordHasher().hash(PASSWORD);
@@ -38,7 +38,7 @@ final class OperatorConsole {
     }
 
     /** The configured operator, for a test class's properties. */
-    static Map<String, String> operatorProperties() {
+    public static Map<String, String> operatorProperties() {
         return Map.of("cong.operator.username", USERNAME, "cong.operator.password-hash", HASH);
     }
 
@@ -48,7 +48,7 @@ final class OperatorConsole {
         return browser.postForm(Console.LOGIN, Map.of("username", username, "password", password, "csrfToken", StaffForms.csrfToken(form)));
     }
 
-    static Browser loggedIn(int port) {
+    public static Browser loggedIn(int port) {
         Browser browser = new Browser(port, HOST);
         HttpResponse<String> answer = logIn(browser, USERNAME, PASSWORD);
         assertEquals(303, answer.statusCode(), answer.body());

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.jsoup.Jsoup;
+import vn.cong.console.OperatorConsole;
 import vn.cong.onboarding.Onboarding;
 import vn.cong.testing.Browser;
 import vn.cong.testing.OlderSchemas;
@@ -48,7 +50,9 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("cong.clusters.upgrade-while-serving", "true");
+        Map<String, String> p = new java.util.HashMap<>(OperatorConsole.operatorProperties());
+        p.put("cong.clusters.upgrade-while-serving", "true");
+        return p;
     }
 
     @BeforeAll
@@ -110,6 +114,9 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
             assertEquals(503, health.get("/health").statusCode(), "readiness: DOWN while a schema is behind");
             assertEquals(200, health.get("/health/liveness").statusCode(), "liveness: the node is not to be restarted");
             assertEquals(1, upgrade.upgrading());
+            var console = Jsoup.parse(OperatorConsole.loggedIn(server.getPort()).get("/van-hanh/cong").body());
+            assertTrue(console.select("#dang-nang-cap").text().contains("Viện Beta (beta)"), console.select("main").text());
+            assertFalse(console.select("#dang-nang-cap").text().contains("alpha"), "only the portal behind is listed");
             lock.rollback();
         }
 
@@ -124,6 +131,8 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
         assertTrue(rootContentVersion() > rootVersion, "the ministry's pages, drawn without beta meanwhile, are drawn afresh");
         assertEquals(200, health.get("/health").statusCode());
         assertEquals(0, upgrade.upgrading());
+        assertTrue(Jsoup.parse(OperatorConsole.loggedIn(server.getPort()).get("/van-hanh/cong").body()).select("#dang-nang-cap").isEmpty(),
+                "the console no longer says an upgrade is running");
         upgrade.schemasCurrent().block(Duration.ofSeconds(5));
     }
 
