@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.jsoup.Jsoup;
 import vn.cong.console.OperatorConsole;
 import vn.cong.onboarding.Onboarding;
+import vn.cong.ops.integrity.IntegrityCheck;
 import vn.cong.testing.Browser;
 import vn.cong.testing.OlderSchemas;
 import vn.cong.testing.PlatformTestSupport;
@@ -47,6 +48,8 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
     TenantDatabase tenantDb;
     @Inject
     DatabaseConfiguration db;
+    @Inject
+    IntegrityCheck checks;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -114,6 +117,10 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
             assertEquals(503, health.get("/health").statusCode(), "readiness: DOWN while a schema is behind");
             assertEquals(200, health.get("/health/liveness").statusCode(), "liveness: the node is not to be restarted");
             assertEquals(1, upgrade.upgrading());
+            var integrity = checks.run(IntegrityCheck.Trigger.OPERATOR, null, "kiemtra").block();
+            assertTrue(integrity.findings().stream().noneMatch(f -> "beta".equals(f.tenantCode())),
+                    "a schema still being upgraded is no integrity finding: " + integrity.findings());
+            assertTrue(integrity.tenantsChecked() >= 2, "the other portals are checked: " + integrity);
             var console = Jsoup.parse(OperatorConsole.loggedIn(server.getPort()).get("/van-hanh/cong").body());
             assertTrue(console.select("#dang-nang-cap").text().contains("Viện Beta (beta)"), console.select("main").text());
             assertFalse(console.select("#dang-nang-cap").text().contains("alpha"), "only the portal behind is listed");

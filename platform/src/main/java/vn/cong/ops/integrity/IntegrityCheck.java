@@ -75,7 +75,8 @@ public class IntegrityCheck {
     /** Checks the run's tenants, records the results, and emits the finished run with its findings. */
     public Mono<IntegrityRun> execute(IntegrityRun run) {
         List<Tenant> tenants = run.tenantCode() == null
-                ? registry.all().stream().filter(t -> t.migrationStatus() != Tenant.MigrationStatus.FAILED).toList()
+                // a failed schema is already marked; one this node is still upgrading cannot be read yet (not a finding)
+                ? registry.all().stream().filter(t -> t.migrationStatus() != Tenant.MigrationStatus.FAILED && !t.upgrading()).toList()
                 : registry.findByCode(run.tenantCode()).stream().toList();
         return Flux.fromIterable(tenants)
                 .concatMap(tenant -> checkTenant(run.id(), tenant))
