@@ -165,6 +165,8 @@ public class TenantSchemaUpgrade {
             }
             behind.add(tenant);
         }
+        // roots first: a ministry's portal is its most read, and the first its readers miss while it is upgraded
+        behind.sort(java.util.Comparator.comparing((Tenant t) -> !t.isMinistry()));
         return new Check(started, List.copyOf(behind), missing);
     }
 
