@@ -100,9 +100,17 @@ public class TenantSchemaUpgrade {
         LOG.info("Tenant schemas: {} of {} behind this release are migrated while the node serves the others ({} at a time)",
                 behind.size(), registry.all().size(), Math.min(clusters.configuration().upgradeThreads(), behind.size()));
         return CompletableFuture.supplyAsync(() -> {
-            int failed = migrateAll(behind);
-            refreshRootsOf(behind);
-            return finish(check, failed);
+            try {
+                int failed = migrateAll(behind);
+                refreshRootsOf(behind);
+                return finish(check, failed);
+            } catch (RuntimeException e) {
+                // the portals not reached stay "upgrading" here (cached pages, the notice), never served by code newer
+                // than their tables; /health stays DOWN, so the node is seen and restarted, and the next start goes on
+                LOG.error("ALERT tenant schema upgrade stopped with {} portals still behind on this node; restart it to go on",
+                        upgrading.get(), e);
+                throw e;
+            }
         }, task -> {
             Thread coordinator = new Thread(task, "tenant-upgrade");
             coordinator.setDaemon(true);
