@@ -65,10 +65,7 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
 
     @BeforeAll
     void onboardTenants() {
-        TestTenants.onboard(onboarding, "ministry");
-        TestTenants.onboard(onboarding, "alpha");
-        TestTenants.onboard(onboarding, "beta");
-        TestTenants.onboard(onboarding, "gamma");
+        TestTenants.onboardAll(onboarding, "ministry", "alpha", "beta", "gamma");
     }
 
     @Test

@@ -27,6 +27,13 @@ public final class TestTenants {
         return report;
     }
 
+    /** Onboards each named test manifest in turn ({@code "ministry", "alpha", "beta"}: the usual world of a test class). */
+    public static void onboardAll(Onboarding onboarding, String... names) {
+        for (String name : names) {
+            onboard(onboarding, name);
+        }
+    }
+
     public static String read(String resource) {
         try (InputStream in = TestTenants.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
