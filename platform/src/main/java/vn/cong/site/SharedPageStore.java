@@ -78,6 +78,38 @@ class SharedPageStore {
                 .subscribe(ok -> circuit.succeeded(), circuit::failed);
     }
 
+    /**
+     * Keeps the shared copies of these tenants' pages (any version, theme, language) for at least {@code atLeast} from now:
+     * one pass over the page keys ({@code SCAN}, a thousand at a time), each key of theirs given the longer time
+     * ({@code PEXPIRE … GT}). Emits how many were kept; a Redis failure ends the pass early (pages then live as usual).
+     */
+    Mono<Long> keep(java.util.Set<String> tenantCodes, Duration atLeast) {
+        if (!config.sharedCache() || tenantCodes.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return connection().publishOn(reactor.core.scheduler.Schedulers.boundedElastic()).map(c -> { // blocking commands: never on Redis's threads
+            var redis = c.sync();
+            io.lettuce.core.ScanArgs matching = io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(1000);
+            io.lettuce.core.ExpireArgs longer = io.lettuce.core.ExpireArgs.Builder.gt();
+            long kept = 0;
+            io.lettuce.core.KeyScanCursor<byte[]> keys = redis.scan(matching);
+            while (true) {
+                for (byte[] key : keys.getKeys()) {
+                    String name = new String(key, StandardCharsets.UTF_8);
+                    int bar = name.indexOf('|', prefix.length());
+                    if (bar > 0 && tenantCodes.contains(name.substring(prefix.length(), bar))
+                            && Boolean.TRUE.equals(redis.pexpire(key, atLeast.toMillis(), longer))) {
+                        kept++;
+                    }
+                }
+                if (keys.isFinished()) {
+                    return kept;
+                }
+                keys = redis.scan(keys, matching);
+            }
+        });
+    }
+
     boolean circuitOpen() {
         return circuit.isOpen();
     }

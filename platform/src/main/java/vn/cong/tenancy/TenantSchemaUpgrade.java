@@ -40,8 +40,12 @@ public class TenantSchemaUpgrade {
     private final DatabaseClusters clusters;
     private final ClusterLinks links;
 
+    private final io.micronaut.context.event.ApplicationEventPublisher<SchemasUpgrading> upgradingEvents;
+
     public TenantSchemaUpgrade(SchemaMigrations migrations, PlatformDatabase platform, TenantRegistry registry,
-                               LostSchemas lostSchemas, PublicChanges changes, DatabaseClusters clusters, ClusterLinks links) {
+                               LostSchemas lostSchemas, PublicChanges changes, DatabaseClusters clusters, ClusterLinks links,
+                               io.micronaut.context.event.ApplicationEventPublisher<SchemasUpgrading> upgradingEvents) {
+        this.upgradingEvents = upgradingEvents;
         this.clusters = clusters;
         this.links = links;
         this.migrations = migrations;
@@ -97,6 +101,7 @@ public class TenantSchemaUpgrade {
         }
         upgrading.set(behind.size());
         registry.upgrading(behind.stream().map(Tenant::code).toList());
+        upgradingEvents.publishEvent(new SchemasUpgrading(behind.stream().map(Tenant::code).collect(java.util.stream.Collectors.toSet())));
         LOG.info("Tenant schemas: {} of {} behind this release are migrated while the node serves the others ({} at a time)",
                 behind.size(), registry.all().size(), Math.min(clusters.configuration().upgradeThreads(), behind.size()));
         return CompletableFuture.supplyAsync(() -> {

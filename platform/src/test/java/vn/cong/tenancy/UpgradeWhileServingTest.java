@@ -9,6 +9,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import io.lettuce.core.RedisClient;
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import vn.cong.console.OperatorConsole;
 import vn.cong.onboarding.Onboarding;
@@ -54,6 +56,8 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
     DatabaseConfiguration db;
     @Inject
     IntegrityCheck checks;
+    @Inject
+    RedisClient redis;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -75,6 +79,7 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
         var alpha = new Browser(server.getPort(), "alpha.most.localhost");
         var health = new Browser(server.getPort(), "www.most.localhost");
         assertEquals(200, beta.get("/").statusCode(), "beta's home is in the page cache before the release");
+        assertEquals(200, alpha.get("/").statusCode());
         OlderSchemas.oneMigrationBehind(db, "beta");
         long rootVersion = rootContentVersion();
 
@@ -94,6 +99,9 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
             assertEquals("ok", SqlProbe.string(this::jdbc, "SELECT migration_status FROM platform.tenants WHERE code = 'beta'"),
                     "the stored status stays as it is: other nodes keep serving beta");
 
+            // its shared cached pages are kept longer than page-ttl, so a portal whose turn comes late still has them
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shortestPageTtl("beta") > Duration.ofMinutes(20).toMillis());
+            assertTrue(shortestPageTtl("alpha") <= Duration.ofMinutes(5).toMillis(), "alpha's pages live as usual");
             var home = beta.get("/");
             assertEquals(200, home.statusCode(), "a reader still gets beta's cached home");
             assertTrue(home.body().contains("Viện Beta"), home.body());
@@ -144,6 +152,15 @@ class UpgradeWhileServingTest extends PlatformTestSupport {
         assertTrue(Jsoup.parse(OperatorConsole.loggedIn(server.getPort()).get("/van-hanh/cong").body()).select("#dang-nang-cap").isEmpty(),
                 "the console no longer says an upgrade is running");
         upgrade.schemasCurrent().block(Duration.ofSeconds(5));
+    }
+
+    /** The shortest time to live, in ms, among the tenant's pages in Redis (this class's prefix); fails when it has none. */
+    private long shortestPageTtl(String code) {
+        try (var c = redis.connect()) {
+            var keys = c.sync().keys(redisPrefix + "page:" + code + "|*");
+            assertFalse(keys.isEmpty(), "pages of " + code + " in Redis");
+            return keys.stream().mapToLong(k -> c.sync().pttl(k)).min().orElseThrow();
+        }
     }
 
     private long rootContentVersion() {
