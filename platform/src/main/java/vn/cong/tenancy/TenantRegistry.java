@@ -116,7 +116,7 @@ public class TenantRegistry {
 
     /** Whether this node is migrating the tenant's schema now ({@link TenantDatabase} refuses its transactions meanwhile). */
     public boolean isUpgrading(String code) {
-        return !upgrading.isEmpty() && upgrading.contains(code);
+        return upgrading.contains(code);
     }
 
     private void reinstall() {

@@ -66,7 +66,7 @@ public class TenantSchemaUpgrade {
     public Summary upgradeAll() {
         Check check = check();
         int failed = migrateAll(check.behind());
-        return finish(check, failed);
+        return finish(check, failed, List.of());
     }
 
     /**
@@ -97,7 +97,7 @@ public class TenantSchemaUpgrade {
         Check check = check();
         List<Tenant> behind = check.behind();
         if (behind.isEmpty()) {
-            return CompletableFuture.completedFuture(finish(check, 0));
+            return CompletableFuture.completedFuture(finish(check, 0, List.of()));
         }
         upgrading.set(behind.size());
         registry.upgrading(behind.stream().map(Tenant::code).toList());
@@ -107,8 +107,7 @@ public class TenantSchemaUpgrade {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 int failed = migrateAll(behind);
-                refreshRootsOf(behind);
-                return finish(check, failed);
+                return finish(check, failed, rootsOf(behind));
             } catch (RuntimeException e) {
                 // the portals not reached stay "upgrading" here (cached pages, the notice), never served by code newer
                 // than their tables; /health stays DOWN, so the node is seen and restarted, and the next start goes on
@@ -184,18 +183,16 @@ public class TenantSchemaUpgrade {
     }
 
     /**
-     * A root's pages drawn while its members were upgrading left them out (its "news from the units", ministry-wide
-     * lists only count serving members): drawn afresh now, on every node.
+     * The roots of tenants upgraded while serving: their pages drawn meanwhile left those members out (its "news from
+     * the units", ministry-wide lists only count serving members).
      */
-    private void refreshRootsOf(List<Tenant> upgraded) {
-        List<String> roots = upgraded.stream().map(Tenant::parentCode).filter(java.util.Objects::nonNull).distinct().toList();
-        if (!roots.isEmpty()) {
-            changes.inPlatform((tx, change) -> change.pagesOf(false, roots)).block();
-        }
+    private static List<String> rootsOf(List<Tenant> upgraded) {
+        return upgraded.stream().map(Tenant::parentCode).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    private Summary finish(Check check, int failed) {
-        changes.refreshEveryNode().block();
+    /** Every node reloads the registry, once; the pages of {@code redraw} (roots) are drawn afresh as well. */
+    private Summary finish(Check check, int failed, List<String> redraw) {
+        changes.inPlatform((tx, change) -> redraw.isEmpty() ? change.registry() : change.pagesOf(false, redraw).then()).block();
         LOG.info("Tenant schemas checked: {} tenants, {} migrated, {} failed, {} missing, in {} ms (platform schema included)",
                 registry.all().size(), check.behind().size(), failed, check.missing(), (System.nanoTime() - check.started()) / 1_000_000);
         return new Summary(registry.all().size(), check.behind().size(), failed, check.missing());
